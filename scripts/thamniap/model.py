@@ -1,0 +1,351 @@
+"""Plain objects for a province's directory, built from documents that passed their schema.
+
+Nothing here reads files or reports problems: rules and renderers work on these objects. A part
+whose file failed its schema is left out (``None`` / empty) so that one broken file does not hide
+the checks of the others.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from . import fields
+from .loader import Loaded
+
+VOLUNTEER = "อช."
+LEADER = "ผู้นำ อช."
+USUAL_POSTS = ("ประธาน", "รองประธาน", "เลขานุการ", "เหรัญญิก")
+SINGLE_HOLDER_POSTS = ("ประธาน", "เลขานุการ", "เหรัญญิก", "นายทะเบียน")
+POST_ORDER = ("ประธาน", "รองประธาน", "เลขานุการ", "ผู้ช่วยเลขานุการ", "เหรัญญิก", "ประชาสัมพันธ์",
+              "ปฏิคม", "นายทะเบียน", "กรรมการ", "ที่ปรึกษา")
+
+
+@dataclass(frozen=True)
+class Where:
+    path: str
+    line: int = 0
+    column: int = 0
+
+
+def _where(doc: Loaded, path: tuple) -> Where:
+    line, col = doc.locate(path)
+    return Where(doc.path, line, col)
+
+
+def parse_date(value) -> dt.date | None:
+    """A date the schema accepted, or None (absent or already reported as invalid)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+    return day if day.year < 2400 else None
+
+
+@dataclass
+class Role:
+    role: str
+    start: dt.date | None
+    end: dt.date | None
+    where: Where
+
+
+@dataclass
+class Person:
+    id: str
+    title: str
+    first_name: str
+    last_name: str
+    sex_given: str | None
+    roles: list[Role]
+    where: Where
+    district_code: str = ""
+    subdistrict_code: str = ""
+    moo: int | None = None          # village number for อช.; None for ผู้นำ อช. and officials
+    phone: str | None = None
+    consent_date: dt.date | None = None
+    consent_method: str | None = None
+    note: str | None = None
+    position: str | None = None     # officials only
+    responsible: bool = False       # officials only: responsible for volunteer work
+    work_phone: str | None = None   # officials only
+    listed_as: str = ""             # "leader" | "volunteer" | "official"
+
+    @property
+    def sex(self) -> str | None:
+        return self.sex_given or fields.title_sex(self.title)
+
+    @property
+    def name(self) -> str:
+        """Name as written in Thai documents: title joined to first name, then last name."""
+        return f"{self.title}{self.first_name} {self.last_name}"
+
+    @property
+    def key(self) -> str:
+        return fields.normalise_person_key(self.title, self.first_name, self.last_name)
+
+    @property
+    def anchor(self) -> str:
+        return f"p-{self.id}"
+
+
+@dataclass
+class Village:
+    moo: int
+    name: str
+    volunteers: list[Person]
+    where: Where
+
+
+@dataclass
+class Subdistrict:
+    code: str
+    name: str
+    leaders: list[Person]
+    villages: list[Village]
+    where: Where
+
+
+@dataclass
+class Post:
+    post: str
+    holder_id: str | None
+    since: dt.date | None
+    vacant: bool
+    note: str | None
+    where: Where
+
+
+@dataclass
+class Club:
+    kind: str
+    name: str
+    registration_no: str | None
+    term_start: dt.date | None
+    term_end: dt.date | None
+    order_no: str | None
+    order_date: dt.date | None
+    order_by: str | None
+    confirmed_on: dt.date | None
+    posts: list[Post]
+    sample: bool
+    where: Where
+    term_where: Where
+    confirmed_where: Where
+
+
+@dataclass
+class Nomination:
+    meeting: str
+    representatives: list[tuple[str, Where]]
+    officials: list[tuple[str, Where]]
+    submitted_on: dt.date | None
+    where: Where
+
+
+@dataclass
+class Office:
+    name: str
+    unit: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+
+
+@dataclass
+class District:
+    code: str
+    folder: Path
+    slug: str
+    name: str = ""
+    sample: bool = False
+    office: Office | None = None
+    officials: list[Person] = field(default_factory=list)
+    maintainers: list[str] = field(default_factory=list)
+    club: Club | None = None
+    subdistricts: list[Subdistrict] | None = None     # None: roster missing or invalid
+    nominations: list[Nomination] | None = None
+    where: Where | None = None                         # district.yaml's `district:` block
+    declared_code: str = ""                            # code written in district.yaml
+    files: dict[str, str] = field(default_factory=dict)  # kind -> display path
+
+    def people(self) -> Iterator[Person]:
+        """Every roster person of the district: leaders, then volunteers, in file order."""
+        for sub in self.subdistricts or []:
+            yield from sub.leaders
+            for village in sub.villages:
+                yield from village.volunteers
+
+
+@dataclass
+class Round:
+    id: str
+    title: str
+    opens: dt.date | None
+    deadline: dt.date | None
+
+
+@dataclass
+class Meeting:
+    id: str
+    title: str
+    date: dt.date | None
+    time: str
+    place: str
+    representatives: int
+    officials: int
+
+
+@dataclass
+class Circular:
+    number: str
+    date: dt.date | None
+    subject: str
+    signed_by: str | None
+
+
+@dataclass
+class Province:
+    code: str
+    folder: Path
+    slug: str
+    name: str = ""
+    sample: bool = False
+    office: Office | None = None
+    officials: list[Person] = field(default_factory=list)
+    maintainers: list[str] = field(default_factory=list)
+    circular: Circular | None = None
+    rounds: list[Round] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    club: Club | None = None
+    districts: list[District] = field(default_factory=list)
+    where: Where | None = None
+    declared_code: str = ""
+    files: dict[str, str] = field(default_factory=dict)
+
+    def district(self, code: str) -> District | None:
+        return next((d for d in self.districts if d.code == code), None)
+
+    def people(self) -> Iterator[Person]:
+        for district in self.districts:
+            yield from district.people()
+
+    def person_index(self) -> dict[str, Person]:
+        """Roster people and officials by id (first occurrence wins; duplicates are a rule)."""
+        index: dict[str, Person] = {}
+        for person in self.officials:
+            index.setdefault(person.id, person)
+        for district in self.districts:
+            for person in [*district.officials, *district.people()]:
+                index.setdefault(person.id, person)
+        return index
+
+    @property
+    def current_round(self) -> Round | None:
+        return self.rounds[-1] if self.rounds else None
+
+
+# ---------------------------------------------------------------- building from documents
+
+def build_person(doc: Loaded, raw: dict, path: tuple, listed_as: str, **area) -> Person:
+    consent = raw.get("phone_consent") or {}
+    return Person(
+        id=raw["id"], title=raw["title"], first_name=raw["first_name"], last_name=raw["last_name"],
+        sex_given=raw.get("sex"),
+        roles=[Role(r["role"], parse_date(r.get("start")), parse_date(r.get("end")),
+                    _where(doc, path + ("roles", i)))
+               for i, r in enumerate(raw.get("roles", []))],
+        where=_where(doc, path), phone=raw.get("phone"),
+        consent_date=parse_date(consent.get("date")), consent_method=consent.get("method"),
+        note=raw.get("note"), position=raw.get("position"),
+        responsible=bool(raw.get("responsible_for_volunteers")), work_phone=raw.get("work_phone"),
+        listed_as=listed_as, **area)
+
+
+def build_office(raw: dict) -> Office:
+    return Office(**{k: raw.get(k) for k in ("name", "unit", "address", "phone", "email", "website")})
+
+
+def build_club(doc: Loaded) -> Club:
+    raw = doc.data["club"]
+    appointment = raw.get("appointment") or {}
+    return Club(
+        kind=raw["kind"], name=raw["name"], registration_no=raw.get("registration_no"),
+        term_start=parse_date(raw["term"]["start"]), term_end=parse_date(raw["term"]["end"]),
+        order_no=appointment.get("order_no"), order_date=parse_date(appointment.get("date")),
+        order_by=appointment.get("by"), confirmed_on=parse_date(raw.get("confirmed_on")),
+        posts=[Post(p["post"], p.get("holder"), parse_date(p.get("since")), bool(p.get("vacant")),
+                    p.get("note"), _where(doc, ("club", "posts", i)))
+               for i, p in enumerate(raw["posts"])],
+        sample=bool(doc.data.get("sample")), where=_where(doc, ("club",)),
+        term_where=_where(doc, ("club", "term")), confirmed_where=_where(doc, ("club", "confirmed_on")))
+
+
+def fill_district(district: District, kind: str, doc: Loaded) -> None:
+    """Attach one schema-valid document to its district."""
+    data = doc.data
+    district.files[kind] = doc.path
+    district.sample = district.sample or bool(data.get("sample"))
+    if kind == "district":
+        district.name = data["district"]["name"]
+        district.where = _where(doc, ("district",))
+        district.office = build_office(data["office"])
+        district.officials = [build_person(doc, o, ("officials", i), "official", district_code=district.code)
+                              for i, o in enumerate(data["officials"])]
+        district.maintainers = list(data["maintainers"])
+        district.declared_code = data["district"]["code"]
+    elif kind == "club":
+        district.club = build_club(doc)
+    elif kind == "roster":
+        district.subdistricts = []
+        for i, s in enumerate(data["subdistricts"]):
+            base = ("subdistricts", i)
+            leaders = [build_person(doc, p, base + ("leaders", j), "leader",
+                                    district_code=district.code, subdistrict_code=s["code"])
+                       for j, p in enumerate(s["leaders"])]
+            villages = [Village(v["moo"], v["name"],
+                                [build_person(doc, p, base + ("villages", k, "volunteers", j), "volunteer",
+                                              district_code=district.code, subdistrict_code=s["code"],
+                                              moo=v["moo"])
+                                 for j, p in enumerate(v["volunteers"])],
+                                _where(doc, base + ("villages", k)))
+                        for k, v in enumerate(s["villages"])]
+            district.subdistricts.append(Subdistrict(s["code"], s["name"], leaders, villages,
+                                                     _where(doc, base)))
+    elif kind == "meeting":
+        district.nominations = [
+            Nomination(n["meeting"],
+                       [(pid, _where(doc, ("nominations", i, "representatives", j)))
+                        for j, pid in enumerate(n["representatives"])],
+                       [(pid, _where(doc, ("nominations", i, "officials", j)))
+                        for j, pid in enumerate(n["officials"])],
+                       parse_date(n.get("submitted_on")), _where(doc, ("nominations", i)))
+            for i, n in enumerate(data["nominations"])]
+
+
+def fill_province(province: Province, kind: str, doc: Loaded) -> None:
+    data = doc.data
+    province.files[kind] = doc.path
+    if kind == "province":
+        province.sample = bool(data.get("sample"))
+        province.name = data["province"]["name"]
+        province.declared_code = data["province"]["code"]
+        province.where = _where(doc, ("province",))
+        province.office = build_office(data["office"])
+        province.officials = [build_person(doc, o, ("officials", i), "official")
+                              for i, o in enumerate(data.get("officials", []))]
+        province.maintainers = list(data["maintainers"])
+        if "circular" in data:
+            c = data["circular"]
+            province.circular = Circular(c["number"], parse_date(c["date"]), c["subject"], c.get("signed_by"))
+        province.rounds = [Round(r["id"], r["title"], parse_date(r.get("opens")), parse_date(r["deadline"]))
+                           for r in data["rounds"]]
+        province.meetings = [Meeting(m["id"], m["title"], parse_date(m["date"]), m["time"], m["place"],
+                                     m["representatives_per_district"], m["officials_per_district"])
+                             for m in data["meetings"]]
+    elif kind == "club":
+        province.club = build_club(doc)
