@@ -41,6 +41,10 @@ def cmd_validate(args) -> int:
 
 def cmd_rules(args) -> int:
     from .rules import load_all
+    if args.markdown:
+        from .rules_doc import render
+        sys.stdout.write(render())
+        return 0
     for r in sorted(load_all().values(), key=lambda r: r.id):
         print(f"{r.id}\t{r.severity.value}\t{r.doc}")
     return 0
@@ -81,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("rules", help="รายการกฎที่ใช้ตรวจ")
+    p.add_argument("--markdown", action="store_true", help="พิมพ์หน้าเอกสาร docs/rules.md")
     p.set_defaults(func=cmd_rules)
 
     p = sub.add_parser("sample", help="สร้างข้อมูลตัวอย่าง (สมมุติ)")

@@ -130,6 +130,7 @@ class Club:
     order_date: dt.date | None
     order_by: str | None
     confirmed_on: dt.date | None
+    confirmed_written: bool          # a value was written (it may be an invalid date, reported elsewhere)
     posts: list[Post]
     sample: bool
     where: Where
@@ -278,6 +279,7 @@ def build_club(doc: Loaded) -> Club:
         term_start=parse_date(raw["term"]["start"]), term_end=parse_date(raw["term"]["end"]),
         order_no=appointment.get("order_no"), order_date=parse_date(appointment.get("date")),
         order_by=appointment.get("by"), confirmed_on=parse_date(raw.get("confirmed_on")),
+        confirmed_written=raw.get("confirmed_on") is not None,
         posts=[Post(p["post"], p.get("holder"), parse_date(p.get("since")), bool(p.get("vacant")),
                     p.get("note"), _where(doc, ("club", "posts", i)))
                for i, p in enumerate(raw["posts"])],

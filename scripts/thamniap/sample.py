@@ -55,6 +55,12 @@ class Dumper(yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.SafeDump
     """Block style, Thai as written, no line folding: one value per line diffs well."""
 
 
+# Dates are text to our loader, so write them plain (2024-01-24, not '2024-01-24') for readability.
+Dumper.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()}
+
+
 def dump(path: Path, header: str, doc: dict) -> None:
     body = yaml.dump(doc, Dumper=Dumper, allow_unicode=True, sort_keys=False,
                      default_flow_style=False, width=10_000)
@@ -230,9 +236,13 @@ def province_docs(code: str, district_presidents: list[str], rng: random.Random)
     return {"province.yaml": province, "club.yaml": club}
 
 
-def generate(out: Path, scale: str = "loei", seed: int = 2567) -> dict:
-    """Write sample provinces under OUT (existing sample files are overwritten)."""
-    spec = SCALES[scale]
+def generate(out: Path, scale: str | Scale = "loei", seed: int = 2567,
+             only_districts: tuple[str, ...] | None = None) -> dict:
+    """Write sample provinces under OUT (existing sample files are overwritten).
+
+    ONLY_DISTRICTS limits the districts written (used for the small test fixture dataset).
+    """
+    spec = SCALES[scale] if isinstance(scale, str) else scale
     codes = spec.provinces or tuple(p.code for p in geography.provinces())
     stats = dict(provinces=0, districts=0, subdistricts=0, villages=0, people=0)
     out.mkdir(parents=True, exist_ok=True)
@@ -240,7 +250,7 @@ def generate(out: Path, scale: str = "loei", seed: int = 2567) -> dict:
         p = geography.province(pcode)
         pdir = out / f"{pcode}-{slugify(p.name_en)}"
         pdir.mkdir(exist_ok=True)
-        districts = geography.districts(pcode)
+        districts = [d for d in geography.districts(pcode) if only_districts is None or d.code in only_districts]
         presidents = []
         used: set = set()
         for i, d in enumerate(districts):

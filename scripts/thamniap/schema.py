@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator
 
+import fastjsonschema
 import jsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
@@ -53,8 +54,33 @@ def validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
     return Draft202012Validator(schema, registry=registry, format_checker=_format_checker())
 
 
+@lru_cache(maxsize=None)
+def fast_validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Callable[[dict], object]:
+    """The same schema compiled to Python code by fastjsonschema: ~50x faster on valid data.
+
+    It only answers "valid or not"; when it says not, jsonschema explains (Thai messages need
+    every error with its path, which the compiled validator does not give). fastjsonschema
+    speaks draft-07, so the cross-file `$ref`s are inlined and `$defs` addressed by pointer —
+    tests/test_schemas.py checks both validators agree on every fixture.
+    """
+    defs = json.loads((schema_dir / "defs.schema.json").read_text(encoding="utf-8"))["$defs"]
+    text = (schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8")
+    schema = json.loads(text.replace('"defs.schema.json#/$defs/', '"#/$defs/'))
+    schema["$defs"] = {**defs, **schema.get("$defs", {})}
+    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+    formats = {name: (lambda value, check=check: not isinstance(value, str) or not check(value))
+               for name, (_, check) in FIELD_CHECKS.items()}
+    formats["email"] = lambda value: True  # annotation only, as in jsonschema without an email checker
+    return fastjsonschema.compile(schema, formats=formats)
+
+
 def check(doc: Loaded, kind: str) -> list[Diagnostic]:
     """All schema problems of one document, each located at the offending key or value."""
+    try:
+        fast_validator(kind)(doc.data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
     out: list[Diagnostic] = []
     for err in validator(kind).iter_errors(doc.data):
         out.extend(_explain(doc, err))

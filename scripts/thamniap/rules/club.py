@@ -12,11 +12,12 @@ def _clubs(ctx: Context):
     """(club, people it may draw holders from, label) for the province club and each checked district."""
     for province in ctx.provinces:
         if province.club and ctx.focus is None:
-            yield province.club, province.person_index(), f"จังหวัด{province.name}", province
+            complete = all(d.subdistricts is not None for d in province.districts)
+            yield province.club, province.person_index(), f"จังหวัด{province.name}", province, complete
     for province, district in ctx.districts():
         if district.club:
             people = {p.id: p for p in [*district.officials, *district.people()]}
-            yield district.club, people, f"อำเภอ{district.name}", province
+            yield district.club, people, f"อำเภอ{district.name}", province, district.subdistricts is not None
 
 
 @rule("club.holder-or-vacant", Severity.ERROR)
@@ -84,9 +85,9 @@ def post_vacant(ctx: Context):
 @rule("club.holder-not-in-roster", Severity.WARNING)
 def holder_in_roster(ctx: Context):
     """A post holder's id is found in the roster (district club) or any roster of the province (province club)."""
-    for club, people, label, _ in _clubs(ctx):
+    for club, people, label, _, roster_loaded in _clubs(ctx):
         for post in club.posts:
-            if post.holder_id and post.holder_id not in people:
+            if roster_loaded and post.holder_id and post.holder_id not in people:
                 yield Finding(post.where, f"ผู้ดำรงตำแหน่ง{post.post} รหัส `{post.holder_id}` ไม่อยู่ในทำเนียบ{label}",
                               "ตรวจรหัสบุคคล หรือเพิ่มบุคคลนี้ใน roster.yaml ก่อน", f"holder `{post.holder_id}` not in roster")
 
@@ -127,8 +128,8 @@ def _deadline(province):
 @rule("club.not-confirmed", Severity.WARNING)
 def club_confirmed(ctx: Context):
     """The district has confirmed its club structure (confirmed_on is set)."""
-    for club, _, label, province in _clubs(ctx):
-        if club.confirmed_on is None:
+    for club, _, label, province, _ in _clubs(ctx):
+        if not club.confirmed_written:
             deadline = _deadline(province)
             yield Finding(club.confirmed_where, f"{label} ยังไม่ยืนยันโครงสร้างชมรม (confirmed_on ว่าง)",
                           f"ตรวจคณะกรรมการให้เป็นปัจจุบัน แล้วใส่วันที่ยืนยันใน confirmed_on (กำหนดส่ง {thai_date(deadline)})",
@@ -138,7 +139,7 @@ def club_confirmed(ctx: Context):
 @rule("club.confirmed-late", Severity.WARNING)
 def club_confirmed_on_time(ctx: Context):
     """The structure was confirmed on or before the reporting round's deadline."""
-    for club, _, label, province in _clubs(ctx):
+    for club, _, label, province, _ in _clubs(ctx):
         deadline = _deadline(province)
         if club.confirmed_on and deadline and club.confirmed_on > deadline:
             yield Finding(club.confirmed_where, f"{label} ยืนยันโครงสร้างเมื่อ {thai_date(club.confirmed_on)} "
@@ -149,7 +150,7 @@ def club_confirmed_on_time(ctx: Context):
 @rule("club.confirmed-in-future", Severity.ERROR)
 def club_confirmed_not_future(ctx: Context):
     """The confirmation date is not after today (see --today)."""
-    for club, _, label, _ in _clubs(ctx):
+    for club, _, label, *_ in _clubs(ctx):
         if club.confirmed_on and club.confirmed_on > ctx.today:
             yield Finding(club.confirmed_where, f"วันที่ยืนยัน {club.confirmed_on} เป็นวันในอนาคต",
                           "ใส่วันที่ยืนยันจริง (ค.ศ.) — พ.ศ. ให้ลบ 543", "confirmation date is in the future")

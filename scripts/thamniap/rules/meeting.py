@@ -42,11 +42,11 @@ def nominees_resolve(ctx: Context):
         officials = {p.id for p in district.officials}
         for nomination in district.nominations or []:
             for pid, where in nomination.representatives:
-                if pid not in roster:
+                if district.subdistricts is not None and pid not in roster:
                     yield Finding(where, f"ไม่พบผู้แทนรหัส `{pid}` ในทำเนียบของอำเภอ", "ใช้รหัสบุคคลจาก roster.yaml",
                                   f"representative `{pid}` not in roster")
             for pid, where in nomination.officials:
-                if pid not in officials:
+                if district.where is not None and pid not in officials:
                     yield Finding(where, f"ไม่พบเจ้าหน้าที่รหัส `{pid}` ใน district.yaml", "ใช้รหัสจาก officials ใน district.yaml",
                                   f"official `{pid}` not in district.yaml")
 

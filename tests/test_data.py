@@ -1,0 +1,84 @@
+"""The landed data: every Loei district and subdistrict from geothai, valid, flagged as sample."""
+from __future__ import annotations
+
+import json
+
+import geothai
+from conftest import REPO, run_cli
+
+from thamniap.layout import discover
+from thamniap.loader import load_file
+from thamniap.validate import load_dataset
+
+DATA = REPO / "data"
+
+
+def test_all_14_districts_and_90_subdistricts_of_loei():
+    ds = load_dataset(DATA)
+    [loei] = ds.provinces
+    assert loei.code == "42"
+    assert [d.code for d in loei.districts] == [d.code for d in geothai.districts("42")]
+    assert len(loei.districts) == 14
+    listed = {s.code for d in loei.districts for s in d.subdistricts}
+    official = {s.code for d in geothai.districts("42") for s in geothai.subdistricts(d.code)}
+    assert listed == official and len(listed) == 90
+
+
+def test_landed_data_has_no_errors():
+    code, out, _ = run_cli("validate", "--format", "json")
+    diags = json.loads(out)
+    assert code == 0
+    assert not [d for d in diags if d["severity"] == "error"]
+    # the sample has deliberate gaps so the dashboard and warnings have something to show
+    rules = {d["rule"] for d in diags}
+    assert {"club.vacant-post", "club.confirmed-late", "club.not-confirmed", "roster.min-volunteers"} <= rules
+
+
+def test_people_files_are_flagged_sample():
+    for file in discover(DATA).files:
+        doc = load_file(file.path, file.display)
+        if file.kind != "province":
+            assert doc.data["sample"] is True, file.display
+
+
+def test_sample_generator_is_deterministic(tmp_path):
+    run_cli("sample", "--out", str(tmp_path / "a"), "--seed", "5")
+    run_cli("sample", "--out", str(tmp_path / "b"), "--seed", "5")
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.yaml"))
+    assert files_a == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*.yaml"))
+    assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files_a)
+
+
+def test_landed_data_is_the_generator_output(tmp_path):
+    """data/ is exactly `thamniap sample --scale loei` (seed 2567): nobody retyped or hand-edited it."""
+    run_cli("sample", "--out", str(tmp_path))
+    ours = sorted(p.relative_to(DATA) for p in DATA.rglob("*.yaml"))
+    assert ours == sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.yaml"))
+
+
+def test_sample_scale_counts(tmp_path):
+    code, out, _ = run_cli("sample", "--out", str(tmp_path))
+    ds = load_dataset(tmp_path)
+    districts = ds.provinces[0].districts
+    for d in districts:
+        for sub in d.subdistricts:
+            assert 8 <= len(sub.villages) <= 12
+            assert all(3 <= len(v.volunteers) <= 6 for v in sub.villages)
+            assert 1 <= len(sub.leaders) <= 2
+        assert d.club is not None and len(d.club.posts) >= 8
+
+
+def test_new_district_scaffold(tmp_path):
+    code, out, _ = run_cli("new-district", "1001", "--data", str(tmp_path))
+    assert code == 0
+    folder = tmp_path / "10-bangkok" / "1001-phra-nakhon"
+    assert sorted(p.name for p in folder.iterdir()) == ["club.yaml", "district.yaml", "meeting.yaml", "roster.yaml"]
+    ds = load_dataset(tmp_path)
+    subs = ds.provinces[0].districts[0].subdistricts
+    assert [s.code for s in subs] == [s.code for s in geothai.subdistricts("1001")]
+    # an empty scaffold is incomplete: validation says what to fill in
+    code, out, _ = run_cli("validate", str(tmp_path), "--format", "json")
+    rules = {d["rule"] for d in json.loads(out)}
+    assert code == 1 and "schema.min-items" in rules
+    assert run_cli("new-district", "1001", "--data", str(tmp_path))[0] == 1
+    assert run_cli("new-district", "9999", "--data", str(tmp_path))[0] == 1

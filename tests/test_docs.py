@@ -1,0 +1,11 @@
+"""Docs that cannot rot: generated pages match the code."""
+from __future__ import annotations
+
+from conftest import REPO
+
+from thamniap.rules_doc import render
+
+
+def test_rules_page_matches_code():
+    page = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert page == render(), "docs/rules.md is stale: run `thamniap rules --markdown > docs/rules.md`"
