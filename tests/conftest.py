@@ -1,32 +1,17 @@
-"""Shared test helpers."""
+"""Fixtures shared by the tests."""
 from __future__ import annotations
 
-import io
-from contextlib import redirect_stderr, redirect_stdout
+import shutil
 from pathlib import Path
 
 import pytest
 
-from thamniap import cli
-
-REPO = Path(__file__).resolve().parents[1]
-BASE = REPO / "tests" / "fixtures" / "base"
-
-
-def run_cli(*argv: str) -> tuple[int, str, str]:
-    """Run `thamniap ARGV…` in-process; returns (exit code, stdout, stderr)."""
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        try:
-            code = cli.main(list(argv))
-        except SystemExit as exc:  # argparse usage errors
-            code = exc.code
-    return code, out.getvalue(), err.getvalue()
+from helpers import BASE
 
 
 @pytest.fixture
 def base_copy(tmp_path: Path) -> Path:
-    import shutil
+    """A writable copy of the small clean dataset."""
     root = tmp_path / "data"
     shutil.copytree(BASE, root)
     return root

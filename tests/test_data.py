@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 import geothai
-from conftest import REPO, run_cli
+from helpers import REPO, run_cli
 
 from thamniap.layout import discover
 from thamniap.loader import load_file

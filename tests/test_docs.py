@@ -1,7 +1,7 @@
 """Docs that cannot rot: generated pages match the code."""
 from __future__ import annotations
 
-from conftest import REPO
+from helpers import REPO
 
 from thamniap.rules_doc import render
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import fastjsonschema
 import pytest
 import yaml
-from conftest import BASE, REPO
+from helpers import BASE, REPO
 from jsonschema import Draft202012Validator
 
 from thamniap import schema as schema_mod

@@ -189,6 +189,19 @@ _RE_STACKED_TONES = re.compile(f"[{_TONES}]{{2,}}")
 _RE_MARK_ORDER = re.compile(f"[{_TONE_OR_KARAN}]+(?=[{_ABOVE_BELOW_VOWELS}])")
 
 
+# Fast path: nearly every value is clean. One regex finds anything any check below could
+# report; values it does not match (and that are NFC) skip the per-character work.
+_SUSPECT = re.compile(
+    "[" + re.escape("".join(sorted(ZERO_WIDTH | BIDI_CONTROLS | NEWLINES))) + "\x00-\x1f\x7f-\x9f"
+    "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u0e4d]"
+    r"|\u0e40\u0e40|^\s|\s$|  |" + f"[{_TONES}]{{2,}}|[{_TONE_OR_KARAN}]+(?=[{_ABOVE_BELOW_VOWELS}])")
+
+
+def _looks_clean(value: str) -> bool:
+    return (_SUSPECT.search(value) is None and _RE_DOUBLED_MARK.search(value) is None
+            and unicodedata.is_normalized("NFC", value))
+
+
 def _is_space(ch: str) -> bool:
     return unicodedata.category(ch) == "Zs"
 
@@ -238,6 +251,8 @@ def fix_line_text(value: str) -> str:
     Two different tone marks on one letter (่้) are left alone: which one was meant is
     not known.
     """
+    if _looks_clean(value):
+        return value
     # A fix can expose another (เ<ZWSP>เ → เเ → แ), so repeat until nothing changes.
     for _ in range(8):
         fixed = _fix_once(value)
@@ -251,6 +266,8 @@ def check_line_text(value: str) -> list[Problem]:
     """One-line text: NFC, no invisible/bidi/control characters, single inner spaces, no Thai typos."""
     # Every hint that offers a correction offers the same fully corrected text, so copying
     # any one of them fixes all the problems found, not just that one.
+    if _looks_clean(value):
+        return []
     problems: list[Problem] = []
     fixed = fix_line_text(value)
     if fixed and fixed != value:
@@ -427,6 +444,7 @@ TITLES: dict[str, str | None] = {
 
 # Longest first, so นางสาว wins over นาง and ร้อยตรีหญิง over ร้อยตรี.
 _TITLES_LONGEST_FIRST = sorted(TITLES, key=len, reverse=True)
+_RE_TITLE_START = re.compile("|".join(re.escape(t) for t in _TITLES_LONGEST_FIRST))
 
 # A first name cannot begin with a combining mark or a following vowel; if the text after
 # a candidate title does, the title letters belong to the name (นายิกา is not นาย + ิกา).
@@ -451,6 +469,8 @@ def split_title_prefix(text: str) -> tuple[list[str], str]:
     """
     titles: list[str] = []
     rest = text
+    if not _RE_TITLE_START.match(rest):
+        return titles, rest
     while True:
         for title in _TITLES_LONGEST_FIRST:
             if rest.startswith(title) and _plausible_name_start(rest[len(title):]):

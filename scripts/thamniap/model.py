@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
@@ -83,7 +84,7 @@ class Person:
         """Name as written in Thai documents: title joined to first name, then last name."""
         return f"{self.title}{self.first_name} {self.last_name}"
 
-    @property
+    @cached_property
     def key(self) -> str:
         return fields.normalise_person_key(self.title, self.first_name, self.last_name)
 

@@ -15,7 +15,7 @@ def file_names_its_schema(ctx: Context):
     """A data file's first line is `# yaml-language-server: $schema=<relative path to its schema>`."""
     for file in ctx.files:
         text = ctx.texts.get(file.display)
-        if text is None:
+        if not text:  # unreadable, too large or empty: the loader has said so already
             continue
         first = text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
         expected = expected_schema_header(file)
