@@ -5,7 +5,7 @@ An invalid case is `tests/fixtures/invalid/<case>/case.yaml`: edits applied to a
 small clean dataset in `tests/fixtures/base/`, and the diagnostics expected. Edits:
 
     - {file: F, replace: OLD, with: NEW}        first occurrence of OLD (nth: N for the N-th)
-    - {file: F, append: TEXT}                   add text at the end
+    - {file: F, append: TEXT, times: N}         add text at the end (N times, default 1)
     - {file: F, content: TEXT, encoding: E}     write the whole file (E: utf-8, utf-16, ...)
     - {file: F, delete: true}                   remove a file
     - {file: F, bytes_hex: "…"}                 write raw bytes
@@ -64,7 +64,7 @@ def apply_edits(root: Path, edits: list[dict]) -> None:
                 at = text.index(old, at + 1)  # fails loudly when the base changed
             text = text[:at] + new + text[at + len(old):]
         if "append" in edit:
-            text += edit["append"].replace("{NATIONAL_ID}", nid)
+            text += edit["append"].replace("{NATIONAL_ID}", nid) * edit.get("times", 1)
         target.write_text(text, encoding="utf-8")
 
 

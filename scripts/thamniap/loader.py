@@ -425,7 +425,7 @@ def _too_large(path: str, size: int) -> Diagnostic:
     mb = size / (1024 * 1024)
     limit = MAX_BYTES // (1024 * 1024)
     return error(
-        path, 0, 0, "file.too-large",
+        path, 1, 1, "file.too-large",
         f"ไฟล์ใหญ่เกินไป ({mb:.1f} MB เกินขีดจำกัด {limit} MB) จึงไม่ได้ตรวจเนื้อหา",
         "แบ่งข้อมูลออกเป็นหลายไฟล์ (เช่น แยกตามอำเภอหรือตำบล)",
         f"File too large ({size} bytes; limit {MAX_BYTES})", "Split the data into several files.")
@@ -486,7 +486,7 @@ class _Builder:
 
     def _non_string_key(self, written: str | None, pos, what_th: str, what_en: str):
         if written is None:
-            msg = f"ชื่อคีย์ต้องเป็นข้อความ แต่ที่นี่ใช้{what_th}เป็นคีย์"
+            msg = f"ชื่อคีย์ต้องเป็นข้อความ แต่ที่นี่ใช้{what_th} เป็นคีย์"
             hint = "เขียนชื่อคีย์เป็นข้อความธรรมดา แล้วย้ายข้อมูลไปไว้เป็นค่าของคีย์นั้น"
             msg_en = f"Keys must be text, found {what_en} used as a key"
             hint_en = "Use a plain text key."
@@ -688,10 +688,16 @@ class _Builder:
                     first = seen.get(k)
                     if first is not None:
                         shown = _short(k)
+                        if first[0] != pos[0]:
+                            where = f"บรรทัด {first[0]} และ {pos[0]}"
+                            where_en = f"lines {first[0]} and {pos[0]}"
+                        else:   # flow mapping on one line
+                            where = f"บรรทัด {pos[0]} คอลัมน์ {first[1]} และ {pos[1]}"
+                            where_en = f"line {pos[0]}, columns {first[1]} and {pos[1]}"
                         self._err(pos[0], pos[1], "yaml.duplicate-key",
-                                  f"คีย์ `{shown}` ซ้ำกัน (บรรทัด {first[0]} และ {pos[0]})",
+                                  f"คีย์ `{shown}` ซ้ำกัน ({where})",
                                   f"ลบบรรทัดที่ซ้ำออกให้เหลือเพียงบรรทัดเดียว (ตอนนี้ระบบใช้ค่าจากบรรทัด {first[0]})",
-                                  f"Duplicate key `{shown}` (lines {first[0]} and {pos[0]})",
+                                  f"Duplicate key `{shown}` ({where_en})",
                                   f"Remove one of them; the value from line {first[0]} is used.",
                                   (first,))
                         frame[3] = DROP

@@ -29,8 +29,9 @@ FIELD_CHECKS: dict[str, tuple[str, Callable[[str], list]]] = {
     "phone": ("phone", fields.check_phone),
     "title": ("text", fields.check_line_text),  # unknown titles are a rule (warning), not a format error
 }
-# Problems that describe style rather than a wrong value: reported, but do not block a merge.
-WARNING_CODES = {"space-in-name", "double-space"}
+# Problems that describe style rather than a wrong value, or that real names can trip
+# (นางนวล is a real first name, not นาง + นวล): reported, but they do not block a merge.
+WARNING_CODES = {"space-in-name", "double-space", "title-in-name"}
 
 TYPE_TH = {"string": "ข้อความ", "integer": "ตัวเลขจำนวนเต็ม", "boolean": "true หรือ false",
            "object": "กลุ่มข้อมูล (คีย์: ค่า)", "array": "รายการ (ขึ้นบรรทัดด้วย - )", "null": "null"}

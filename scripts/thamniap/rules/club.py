@@ -141,7 +141,7 @@ def club_confirmed_on_time(ctx: Context):
     """The structure was confirmed on or before the reporting round's deadline."""
     for club, _, label, province, _ in _clubs(ctx):
         deadline = _deadline(province)
-        if club.confirmed_on and deadline and club.confirmed_on > deadline:
+        if club.confirmed_on and deadline and deadline < club.confirmed_on <= ctx.today:
             yield Finding(club.confirmed_where, f"{label} ยืนยันโครงสร้างเมื่อ {thai_date(club.confirmed_on)} "
                           f"หลังกำหนดส่ง {thai_date(deadline)}", "ข้อมูลนับเป็นการรายงานล่าช้า (ไม่ต้องแก้ไข)",
                           f"confirmed after the deadline {deadline}")
