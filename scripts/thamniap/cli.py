@@ -70,6 +70,20 @@ def cmd_new_district(args) -> int:
     return 0
 
 
+def cmd_pages(args) -> int:
+    from . import report
+    from .publish import generate
+    from .render.site import SiteSettings
+    settings = SiteSettings.from_file(Path(args.config))
+    result = generate(Path(args.data), Path(args.outdir), settings, args.today, args.province)
+    if result.failed:
+        report.text([d for d in result.diagnostics if d.is_error], sys.stderr)
+        print("thamniap: ไม่สร้างหน้าเว็บ เพราะข้อมูลมีข้อผิดพลาด", file=sys.stderr)
+        return 1
+    print(f"สร้างแล้ว {len(result.written)} ไฟล์ → {args.outdir}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = ThaiArgumentParser(prog="thamniap", description="ทำเนียบ อช. — ตรวจและเผยแพร่ข้อมูลชมรมและทำเนียบอาสาพัฒนาชุมชน")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=ThaiArgumentParser)
@@ -93,6 +107,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="DIR", help="โฟลเดอร์ปลายทาง (ค่าเริ่มต้น: data/)")
     p.add_argument("--seed", type=int, default=2567)
     p.set_defaults(func=cmd_sample)
+
+    p = sub.add_parser("pages", help="สร้างหน้าเว็บ (Markdown, SVG, QR, ไฟล์ดาวน์โหลด) จากข้อมูล โดยไม่ต้องใช้ MkDocs")
+    p.add_argument("outdir", metavar="OUTDIR")
+    p.add_argument("--data", default=str(DATA), help="ชุดข้อมูล (ค่าเริ่มต้น: data/)")
+    p.add_argument("--config", default=str(REPO / "mkdocs.yml"), help="อ่าน site_url, repo_url, edit_uri จากไฟล์นี้")
+    p.add_argument("--province", help="รหัสจังหวัด (ค่าเริ่มต้น: จังหวัดแรกในชุดข้อมูล)")
+    p.add_argument("--today", type=_date, default=dt.date.today(), help="วันที่ใช้คำนวณสถานะ (YYYY-MM-DD)")
+    p.set_defaults(func=cmd_pages)
 
     p = sub.add_parser("new-district", help="สร้างโฟลเดอร์อำเภอใหม่จากรายชื่อทางการ (geothai)")
     p.add_argument("code", help="รหัสอำเภอ 4 หลัก เช่น 4201")

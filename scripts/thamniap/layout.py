@@ -25,6 +25,8 @@ PROVINCE_DIR = re.compile(r"^(?P<code>[1-9][0-9])-(?P<slug>[a-z0-9]+(?:-[a-z0-9]
 DISTRICT_DIR = re.compile(r"^(?P<code>[1-9][0-9]{3})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)$")
 
 PROVINCE_FILES = {"province.yaml": "province", "club.yaml": "club"}
+# The circular's full text as received (shown on the site as the official letter).
+PROVINCE_DOCUMENTS = {"circular.txt"}
 DISTRICT_FILES = {"district.yaml": "district", "club.yaml": "club",
                   "roster.yaml": "roster", "meeting.yaml": "meeting"}
 # Files a folder may hold besides data (documentation for the people who edit it).
@@ -108,6 +110,8 @@ def _discover_province(folder: Path, found: Discovery) -> None:
             found.files.append(DataFile(PROVINCE_FILES[entry.name], entry, display_path(entry), folder))
         elif entry.is_dir() and DISTRICT_DIR.match(entry.name):
             _discover_district(folder, entry, found)
+        elif entry.is_file() and entry.name in PROVINCE_DOCUMENTS:
+            found.other_files.append((entry, display_path(entry)))  # scanned for privacy too
         elif entry.name not in ALLOWED_EXTRA:
             _unexpected(entry, found, "ในโฟลเดอร์จังหวัดมีได้เฉพาะ province.yaml, club.yaml และโฟลเดอร์อำเภอ"
                         " (ชื่อแบบ 4201-mueang-loei)")

@@ -92,6 +92,14 @@ def changed_districts(root: Path, rev: str) -> set[str] | None:
     return codes
 
 
+def check_root(root: Path, today: dt.date, focus: set[str] | None = None,
+               skip: tuple[str, ...] = ()) -> tuple[Dataset, list[Diagnostic]]:
+    """Load ROOT and run every check; the dataset comes back for the render step."""
+    ds = load_dataset(root, focus)
+    ctx = rules.Context(ds.provinces, today, ds.texts, focus, ds.files)
+    return ds, sorted(set(ds.diagnostics + rules.run(ctx, skip)))
+
+
 def validate(paths: list[Path], today: dt.date, changed_since: str | None = None,
              skip: tuple[str, ...] = ()) -> list[Diagnostic]:
     """Every problem under PATHS, sorted by file and line."""
@@ -105,9 +113,7 @@ def validate(paths: list[Path], today: dt.date, changed_since: str | None = None
         roots.setdefault(find_root(path), []).append(path.resolve())
     for root, wanted in roots.items():
         focus = changed_districts(root, changed_since) if changed_since else None
-        ds = load_dataset(root, focus)
-        ctx = rules.Context(ds.provinces, today, ds.texts, focus, ds.files)
-        found = ds.diagnostics + rules.run(ctx, skip)
+        ds, found = check_root(root, today, focus, skip)
         if focus is not None:
             focus_dirs = [f.district_dir for f in ds.files if f.district_dir and f.district_dir.name[:4] in focus]
             wanted = [root / d for d in focus_dirs] if focus_dirs else []

@@ -1,0 +1,169 @@
+"""One district's page: office and responsible official, club and org chart, rosters, nominees,
+edit links, QR code and downloads. Every data value is escaped (markup.h for HTML, markup.md for
+Markdown headings)."""
+from __future__ import annotations
+
+from ..model import LEADER, District, Person, Province
+from .markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel_url, thai_date
+from .orgchart import org_chart
+
+
+def role_terms(person: Person) -> str:
+    return "<br>".join(f"{h(r.role)} {h(thai_date(r.start, short=True))} – {h(thai_date(r.end, short=True))}"
+                       for r in person.roles)
+
+
+def sex_of(person: Person) -> str:
+    return h(person.sex or "-")
+
+
+def _posts_by_holder(district: District) -> dict[str, list[str]]:
+    posts: dict[str, list[str]] = {}
+    for seat in district.club.posts if district.club else []:
+        if seat.holder_id:
+            posts.setdefault(seat.holder_id, []).append(seat.post)
+    return posts
+
+
+def status_badges(district: District, status, overdue: bool) -> str:
+    """Badges under the title: sample data, and the report's status against the deadline."""
+    out = []
+    if district.sample:
+        out.append(badge("ข้อมูลตัวอย่าง", "sample"))
+    if status is not None:
+        kind = status.status.value
+        if kind == "not_yet" and overdue:
+            out.append(badge("เกินกำหนด", "overdue"))
+        elif kind == "late":
+            out.append(badge(f"ส่งล่าช้า {status.days_late} วัน", "late"))
+        elif kind == "on_time":
+            out.append(badge("ส่งทันกำหนด", "ok"))
+        else:
+            out.append(badge("ยังไม่ส่ง", "overdue"))
+        if status.stale:
+            out.append(badge("ข้อมูลไม่ได้ยืนยันนาน", "stale"))
+    return f'<p class="tn-badges">{"".join(out)}</p>' if out else ""
+
+
+def office_section(province: Province, district: District) -> list[str]:
+    lines = ["## สำนักงานและผู้รับผิดชอบ {#office}", ""]
+    office = district.office
+    rows = []
+    if office:
+        rows.append(["หน่วยงาน", h(office.name)])
+        if office.address:
+            rows.append(["ที่ตั้ง", h(office.address)])
+        if office.phone:
+            rows.append(["โทรศัพท์", link(tel_url(office.phone), phone_display(office.phone))])
+    if not (office and office.phone) and province.office and province.office.phone:
+        rows.append(["โทรศัพท์", link(tel_url(province.office.phone), phone_display(province.office.phone))
+                     + f" ({h(province.office.name)})"])
+    for official in district.officials:
+        if official.responsible:
+            contact = ""
+            if official.work_phone:
+                contact = " โทร " + link(tel_url(official.work_phone), phone_display(official.work_phone))
+            rows.append(["ผู้รับผิดชอบงาน อช.", f"{h(official.name)} {h(official.position)}{contact}"])
+    lines.append(table(["รายการ", "ข้อมูล"], rows, cls="tn-kv"))
+    return lines + [""]
+
+
+def club_section(district: District, people: dict[str, Person], deadline) -> list[str]:
+    club = district.club
+    lines = ["## ชมรมผู้นำ อช. {#club}", ""]
+    if club is None:
+        return lines + ["<p>ยังไม่มีข้อมูลชมรม</p>", ""]
+    rows = [["ชื่อ", h(club.name)], ["ประเภท", h(club.kind)]]
+    if club.registration_no:
+        rows.append(["เลขทะเบียนสมาคม", h(club.registration_no)])
+    rows.append(["วาระคณะกรรมการ", f"{h(thai_date(club.term_start))} – {h(thai_date(club.term_end))}"])
+    if club.order_no:
+        order = f"คำสั่งที่ {h(club.order_no)} ลงวันที่ {h(thai_date(club.order_date))}"
+        if club.order_by:
+            order += f" ({h(club.order_by)})"
+        rows.append(["คำสั่งแต่งตั้ง", order])
+    confirmed = thai_date(club.confirmed_on) if club.confirmed_on else "ยังไม่ยืนยัน"
+    rows.append(["ยืนยันข้อมูลล่าสุด (รายงานจังหวัด)", h(confirmed) + (f" (กำหนดส่ง {h(thai_date(deadline))})" if deadline else "")])
+    lines += [table(["รายการ", "ข้อมูล"], rows, cls="tn-kv"), "", "### แผนผังคณะกรรมการ {#org-chart}", "",
+              org_chart(club, people, lambda p: f"#{p.anchor}"), ""]
+    return lines
+
+
+def leaders_section(district: District, posts: dict[str, list[str]]) -> list[str]:
+    lines = ["## ผู้นำ อช. รายตำบล {#leaders}", ""]
+    rows, ids = [], []
+    for sub in district.subdistricts or []:
+        for person in sub.leaders:
+            rows.append([h(person.name), sex_of(person), f"ตำบล{h(sub.name)}", h(", ".join(posts.get(person.id, [])) or "-"),
+                         role_terms(person)])
+            ids.append(person.anchor)
+    if not rows:
+        return lines + ["<p>ยังไม่มีรายชื่อผู้นำ อช.</p>", ""]
+    return lines + [table(["ชื่อ", "เพศ", "ตำบล", "ตำแหน่งในชมรม", "บทบาทและวาระ"], rows, ids, "tn-people"), ""]
+
+
+def volunteers_section(district: District, posts: dict[str, list[str]]) -> list[str]:
+    lines = ["## อช. รายหมู่บ้าน {#volunteers}", ""]
+    for sub in district.subdistricts or []:
+        lines += [f"### ตำบล{md(sub.name)} {{#s-{sub.code}}}", ""]
+        if not sub.villages:
+            lines += ["<p>ยังไม่มีข้อมูลหมู่บ้าน</p>", ""]
+        for village in sub.villages:
+            lines += [f"#### หมู่ที่ {village.moo} {md(village.name)} {{#v-{sub.code}-{village.moo}}}", ""]
+            rows = [[h(p.name), sex_of(p), f"หมู่ที่ {village.moo} {h(village.name)} ตำบล{h(sub.name)}",
+                     h(", ".join(posts.get(p.id, [])) or "-"), role_terms(p)] for p in village.volunteers]
+            if rows:
+                lines.append(table(["ชื่อ", "เพศ", "หมู่บ้าน", "ตำแหน่งในชมรม", "บทบาทและวาระ"], rows,
+                                   [p.anchor for p in village.volunteers], "tn-people"))
+            else:
+                lines.append("<p>ยังไม่มีรายชื่อ อช.</p>")
+            lines.append("")
+    return lines
+
+
+def nominees_section(province: Province, district: District, people: dict[str, Person]) -> list[str]:
+    lines = ["## ผู้แทนเข้าประชุม {#meeting}", ""]
+    meetings = {m.id: m for m in province.meetings}
+    if not district.nominations:
+        return lines + ["<p>ยังไม่ส่งรายชื่อ</p>", ""]
+    officials = {o.id: o for o in district.officials}
+    for nomination in district.nominations:
+        meeting = meetings.get(nomination.meeting)
+        title = meeting.title if meeting else nomination.meeting
+        when = f" — {h(thai_date(meeting.date))} เวลา {h(meeting.time)} น. {h(meeting.place)}" if meeting else ""
+        rows = []
+        for pid, _ in nomination.representatives:
+            person = people.get(pid)
+            rows.append(["ผู้แทนชมรม", f'<a href="#{h(person.anchor)}">{h(person.name)}</a>' if person else h(pid)])
+        for pid, _ in nomination.officials:
+            person = officials.get(pid)
+            rows.append(["เจ้าหน้าที่ผู้รับผิดชอบ", h(f"{person.name} {person.position}") if person else h(pid)])
+        lines += [f"<p><strong>{h(title)}</strong>{when}</p>", table(["ในฐานะ", "ชื่อ"], rows, cls="tn-kv"), ""]
+    return lines
+
+
+def district_page(province: Province, district: District, status, overdue: bool, edit_urls: dict[str, str],
+                  qr_rel: str, downloads: list, page_url: str) -> str:
+    """Markdown for one district page (raw HTML blocks for tables and the chart)."""
+    people = {p.id: p for p in district.people()}
+    posts = _posts_by_holder(district)
+    deadline = province.current_round.deadline if province.current_round else None
+    lines = [f"# อำเภอ{md(district.name)}", "",
+             f'<span hidden data-pagefind-filter="อำเภอ:{h(district.name)}"></span>',
+             status_badges(district, status, overdue), ""]
+    if district.sample:
+        lines += [SAMPLE_NOTICE, ""]
+    edit = " ".join(f'<a class="md-button" href="{h(url)}">แก้ไขข้อมูล: {h(label)}</a>'
+                    for label, url in edit_urls.items())
+    lines += [f'<p class="tn-edit" data-pagefind-ignore>{edit}</p>', ""]
+    lines += office_section(province, district)
+    lines += club_section(district, people, deadline)
+    lines += leaders_section(district, posts)
+    lines += volunteers_section(district, posts)
+    lines += nominees_section(province, district, people)
+    lines += ["## ดาวน์โหลดและ QR code {#downloads}", "", '<div class="tn-qr-block" data-pagefind-ignore>',
+              f'<img class="tn-qr" src="{h(qr_rel)}" alt="QR code ของหน้านี้: {h(page_url)}" width="160" height="160">',
+              "<ul>"]
+    lines += [f'<li><a href="{h(d_rel)}">{h(title)}</a> ({h(size)})</li>' for d_rel, title, size in downloads]
+    lines += ["</ul>", "</div>", ""]
+    return "\n".join(lines)

@@ -1,0 +1,101 @@
+"""Escaping and Thai formatting for generated pages: every value from data goes through here."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from urllib.parse import urlsplit
+
+from .. import fields
+
+THAI_MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
+               "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
+THAI_MONTHS_SHORT = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",
+                     "พ.ย.", "ธ.ค.")
+
+# Python-Markdown's escapable characters (ESCAPED_CHARS, plus "|" from the tables extension);
+# "<", ">" and "&" are HTML-escaped instead.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def h(value) -> str:
+    """Escape for HTML text and attribute values (quotes included)."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def md(value) -> str:
+    """Escape a data value for Markdown text: HTML-escape, then backslash every Markdown special.
+
+    `<img onerror>` becomes text, `[x](javascript:…)` is no link, `{: onclick }` no attribute,
+    `|` does not split a table cell, `#`/`*` do nothing. Newlines cannot occur (one-line rule),
+    but are folded anyway so a value can never start a new block.
+    """
+    text = " ".join(("" if value is None else str(value)).split())
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if its scheme is http, https, mailto or tel; otherwise None (never a javascript: link)."""
+    if not url:
+        return None
+    scheme = urlsplit(url.strip()).scheme.lower()
+    return url.strip() if scheme in SAFE_SCHEMES else None
+
+
+def link(url: str | None, text: str) -> str:
+    """An HTML link to a safe URL, or the escaped text alone."""
+    safe = safe_url(url)
+    return f'<a href="{h(safe)}">{h(text)}</a>' if safe else h(text)
+
+
+def thai_date(day: dt.date | None, short: bool = False, thai_digits: bool = False) -> str:
+    """2024-01-24 -> '24 มกราคม 2567' (พ.ศ.); '-' when unknown."""
+    if day is None:
+        return "-"
+    months = THAI_MONTHS_SHORT if short else THAI_MONTHS
+    text = f"{day.day} {months[day.month - 1]} {day.year + 543}"
+    return fields.to_thai_digits(text) if thai_digits else text
+
+
+def phone_display(phone: str | None) -> str:
+    if not phone:
+        return ""
+    try:
+        return fields.format_phone(phone)
+    except ValueError:
+        return phone
+
+
+def tel_url(phone: str) -> str | None:
+    try:
+        digits = fields.normalise_phone(phone)
+    except ValueError:
+        return None
+    return "tel:+66" + digits[1:] if digits.startswith("0") else "tel:" + digits
+
+
+def table(headers: list[str], rows: list[list[str]], row_ids: list[str | None] | None = None,
+          cls: str = "") -> str:
+    """An HTML table; cells are ALREADY escaped HTML. A raw HTML block: Markdown leaves it alone."""
+    out = [f'<table class="{h(cls)}">' if cls else "<table>", "<thead><tr>"]
+    out += [f"<th>{c}</th>" for c in headers]
+    out.append("</tr></thead><tbody>")
+    for i, row in enumerate(rows):
+        rid = row_ids[i] if row_ids else None
+        out.append(f'<tr id="{h(rid)}">' if rid else "<tr>")
+        out += [f"<td>{c}</td>" for c in row]
+        out.append("</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def badge(text: str, kind: str) -> str:
+    return f'<span class="tn-badge tn-badge--{h(kind)}">{h(text)}</span>'
+
+
+SAMPLE_NOTICE = ('<div class="admonition warning tn-sample" role="note"><p class="admonition-title">ข้อมูลตัวอย่าง</p>'
+                 "<p>รายชื่อบุคคลในหน้านี้เป็น<strong>ข้อมูลสมมุติ</strong>สำหรับทดลองระบบ ไม่ใช่บุคคลจริง "
+                 "ชื่อจังหวัด อำเภอ และตำบลเป็นข้อมูลทางการ</p></div>")

@@ -1,0 +1,33 @@
+"""The club committee as an organisation chart: plain HTML boxes laid out by CSS (orgchart.css)."""
+from __future__ import annotations
+
+from ..model import POST_ORDER, Club, Person
+from .markup import h
+
+# Rows of the chart, top to bottom; posts not named here go to the committee row.
+ROWS = (("ประธาน",), ("รองประธาน",), ("เลขานุการ", "ผู้ช่วยเลขานุการ", "เหรัญญิก", "ประชาสัมพันธ์", "ปฏิคม", "นายทะเบียน"),
+        ("กรรมการ",), ("ที่ปรึกษา",))
+
+
+def org_chart(club: Club, people: dict[str, Person], person_href) -> str:
+    """HTML for the committee; PERSON_HREF(person) gives the link to a holder's record."""
+    rows = []
+    for row_posts in ROWS:
+        seats = [p for p in sorted(club.posts, key=lambda p: POST_ORDER.index(p.post)) if p.post in row_posts]
+        if not seats:
+            continue
+        boxes = []
+        for seat in seats:
+            holder = people.get(seat.holder_id) if seat.holder_id else None
+            if seat.vacant or not seat.holder_id:
+                who, cls = '<span class="tn-org__vacant">ว่าง</span>', " tn-org__box--vacant"
+            elif holder is None:
+                who, cls = f'<span class="tn-org__unknown">ไม่พบรหัส {h(seat.holder_id)}</span>', ""
+            else:
+                who, cls = f'<a href="{h(person_href(holder))}">{h(holder.name)}</a>', ""
+            boxes.append(f'<div class="tn-org__box{cls}"><div class="tn-org__post">{h(seat.post)}</div>'
+                         f'<div class="tn-org__name">{who}</div></div>')
+        level = "top" if row_posts == ("ประธาน",) else "row"
+        rows.append(f'<div class="tn-org__level tn-org__level--{level}">{"".join(boxes)}</div>')
+    return (f'<div class="tn-org" role="group" aria-label="แผนผังคณะกรรมการ {h(club.name)}">'
+            + "".join(rows) + "</div>")

@@ -1,0 +1,285 @@
+"""Write every generated page and asset of one province's site into an output folder.
+
+`build_pages` is the last step of load → validate → model → render: it reads nothing but the
+model and the site settings, and writes only under OUTDIR. `thamniap pages OUTDIR` and the MkDocs
+hook both call it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+import yaml
+
+from .. import charts, geography
+from ..dashboard import Status, summarise
+from ..exports import DATA_LICENCE, JSON_SHAPE_TH, write_exports
+from ..model import District, Province
+from . import texts
+from .circular import letter_html, parse_letter
+from .district import district_page
+from .markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel_url, thai_date
+from .orgchart import org_chart
+from .qr import qr_svg
+
+GENERATED_NOTE = "<!-- สร้างจากข้อมูลใน data/ โดย thamniap — อย่าแก้ไขไฟล์นี้ -->"
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """Addresses and options, read from mkdocs.yml (the one place they are written)."""
+    site_url: str
+    repo_url: str
+    edit_uri: str
+    docs_dir: str = "docs"
+    stale_after_days: int = 365
+    use_directory_urls: bool = True
+
+    @classmethod
+    def from_mkdocs(cls, config: dict) -> "SiteSettings":
+        extra = (config.get("extra") or {}).get("thamniap") or {}
+        return cls(site_url=config.get("site_url") or "", repo_url=config.get("repo_url") or "",
+                   edit_uri=config.get("edit_uri") or "edit/main/", docs_dir=Path(str(config.get("docs_dir") or "docs")).name,
+                   stale_after_days=int(extra.get("stale_after_days", 365)),
+                   use_directory_urls=config.get("use_directory_urls", True))
+
+    @classmethod
+    def from_file(cls, path: Path) -> "SiteSettings":
+        return cls.from_mkdocs(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+    def page_url(self, rel_md: str) -> str:
+        """Absolute URL of a generated page (for QR codes)."""
+        stem = rel_md[:-3]
+        if stem == "index":
+            path = ""
+        elif stem.endswith("/index"):
+            path = stem[:-5]
+        else:
+            path = stem + "/" if self.use_directory_urls else stem + ".html"
+        return urljoin(self.site_url if self.site_url.endswith("/") else self.site_url + "/", path)
+
+    def edit_url(self, repo_path: str) -> str:
+        """GitHub web-editor URL of a repository file, from repo_url + edit_uri (which points into docs_dir)."""
+        base = urljoin(self.repo_url.rstrip("/") + "/", self.edit_uri)
+        suffix = self.docs_dir.strip("/") + "/"
+        if base.endswith("/" + suffix):
+            base = base[: -len(suffix)]
+        return urljoin(base if base.endswith("/") else base + "/", repo_path)
+
+
+def _front(title: str, description: str = "") -> str:
+    meta = {"title": title}
+    if description:
+        meta["description"] = description
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + GENERATED_NOTE + "\n\n"
+
+
+def district_rel(district: District) -> str:
+    return f"districts/{district.folder.name}.md"
+
+
+def _rel_link(from_md: str, to_path: str, settings: SiteSettings) -> str:
+    """Relative link from a generated page to a site file, as the built HTML sees it."""
+    depth = from_md.count("/") + (1 if settings.use_directory_urls and not from_md.endswith("index.md") else 0)
+    return "../" * depth + to_path
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} ไบต์"
+
+
+def build_pages(province: Province, settings: SiteSettings, outdir: Path, today: dt.date,
+                repo_root: Path, circular_text: str | None = None) -> list[Path]:
+    """Write the province's pages, SVGs, QR codes and exports under OUTDIR; return the files written."""
+    written: list[Path] = []
+
+    def write(rel: str, content: str | bytes) -> None:
+        path = outdir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_bytes(content)
+        written.append(path)
+
+    summary = summarise(province, today, settings.stale_after_days)
+    statuses = {row.code: row for row in summary.districts}
+    exports = write_exports([province], outdir)
+    written += [e.path for e in exports]
+    deadline = province.current_round.deadline if province.current_round else None
+
+    for district in province.districts:
+        rel = district_rel(district)
+        url = settings.page_url(rel)
+        write(f"assets/qr/{district.code}.svg", qr_svg(url))
+        repo_folder = district.folder.relative_to(repo_root).as_posix() if repo_root in district.folder.parents else district.folder.name
+        edit_urls = {label: settings.edit_url(f"{repo_folder}/{name}") for label, name in
+                     (("คณะกรรมการชมรม", "club.yaml"), ("รายชื่อ อช./ผู้นำ อช.", "roster.yaml"),
+                      ("สำนักงาน/เจ้าหน้าที่", "district.yaml"), ("ผู้แทนเข้าประชุม", "meeting.yaml"))}
+        downloads = [(_rel_link(rel, e.rel, settings), e.title_th, _size(e.size)) for e in exports if e.scope == district.code]
+        status = statuses.get(district.code)
+        overdue = bool(status and status.status is Status.NOT_YET and deadline and today > deadline)
+        page = district_page(province, district, status, overdue, edit_urls,
+                             _rel_link(rel, f"assets/qr/{district.code}.svg", settings), downloads, url)
+        write(rel, _front(f"อำเภอ{district.name}", f"ชมรมและทำเนียบ อช. อำเภอ{district.name} จังหวัด{province.name}") + page)
+        write(f"assets/people/{district.code}.json", people_json(district))
+
+    write("assets/charts/status.svg", charts.status_bar(summary))
+    write("assets/charts/completeness.svg", charts.completeness_chart(summary))
+    write("assets/charts/gender.svg", charts.gender_chart(summary))
+    write("assets/qr/circular.svg", qr_svg(settings.page_url("submit.md")))
+
+    write("index.md", home_page(province, summary, settings))
+    write("province.md", province_page(province))
+    write("dashboard.md", dashboard_page(province, summary))
+    write("people.md", people_page(province))
+    write("downloads.md", downloads_page(province, exports))
+    if circular_text is not None:
+        letter = parse_letter(circular_text)
+        qr = (f'<img class="tn-qr" src="assets/qr/circular.svg" alt="QR code ไปยังหน้าวิธีส่งข้อมูล: '
+              f'{h(settings.page_url("submit.md"))}" width="140" height="140">'
+              '<p class="tn-letter__qr-caption">สแกนเพื่อดูวิธีรายงานโครงสร้างชมรม</p>')
+        qr = qr.replace('src="assets/', f'src="{_rel_link("circular.md", "assets/", settings)}')
+        write("circular.md", _front("หนังสือเวียน") + texts.circular_intro(province) + letter_html(letter, qr) + "\n")
+    write("guidelines.md", _front("แนวทางการดำเนินงาน") + texts.guidelines(province))
+    write("submit.md", _front("วิธีส่งข้อมูล") + texts.how_to_submit(province, settings.repo_url))
+    write("privacy.md", _front("การคุ้มครองข้อมูลส่วนบุคคล") + texts.privacy(province, settings.repo_url))
+    return written
+
+
+def people_json(district: District) -> str:
+    """The people finder's records for one district: public fields only (name, role, area, post)."""
+    posts: dict[str, list[str]] = {}
+    for seat in district.club.posts if district.club else []:
+        if seat.holder_id:
+            posts.setdefault(seat.holder_id, []).append(seat.post)
+    records = []
+    for sub in district.subdistricts or []:
+        for person in sub.leaders:
+            records.append({"id": person.id, "n": person.name, "r": "ผู้นำ อช.", "s": sub.name, "sc": sub.code,
+                            "v": "", "p": posts.get(person.id, [])})
+        for village in sub.villages:
+            for person in village.volunteers:
+                records.append({"id": person.id, "n": person.name, "r": "อช.", "s": sub.name, "sc": sub.code,
+                                "v": f"หมู่ที่ {village.moo} {village.name}", "p": posts.get(person.id, [])})
+    return json.dumps({"district": district.code, "name": district.name, "sample": district.sample,
+                       "page": f"../../districts/{district.folder.name}/", "people": records},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def home_page(province: Province, summary, settings: SiteSettings) -> str:
+    rows = [["อำเภอ", f"{summary.district_count:,}"], ["ตำบล", f"{summary.subdistricts:,}"],
+            ["หมู่บ้านที่มีข้อมูล", f"{summary.villages:,}"], ["อช.", f"{summary.volunteers:,}"],
+            ["ผู้นำ อช.", f"{summary.leaders:,}"], ["ชมรมระดับอำเภอ", f"{summary.clubs:,}"]]
+    status = [[h(s.thai), str(n)] for s, n in summary.status_counts]
+    out = [_front(f"ทำเนียบ อช. จังหวัด{province.name}",
+                  f"ทำเนียบอาสาพัฒนาชุมชน ผู้นำ อช. และชมรมผู้นำ อช. จังหวัด{province.name}"),
+           f"# ทำเนียบ อช. จังหวัด{md(province.name)}", ""]
+    if summary.sample:
+        out += [SAMPLE_NOTICE, ""]
+    out += [texts.home_intro(province), "",
+            "## ตัวเลขทั้งจังหวัด", "", table(["รายการ", "จำนวน"], rows, cls="tn-kv"), "",
+            "## สถานะการรายงานโครงสร้างชมรม", "",
+            f"<p>กำหนดส่ง {h(thai_date(summary.deadline))} — ดูรายละเอียดรายอำเภอที่ <a href=\"dashboard/\">สถานะการรายงาน</a></p>",
+            table(["สถานะ", "จำนวนอำเภอ"], status, cls="tn-kv"), "",
+            '<p><img src="assets/charts/status.svg" alt="แผนภูมิสถานะการรายงาน" class="tn-chart"></p>', "",
+            "## อำเภอ", "", '<ul class="tn-district-list">']
+    out += [f'<li><a href="districts/{h(d.folder.name)}/">อำเภอ{h(d.name)}</a></li>' for d in province.districts]
+    out += ["</ul>", "", texts.home_links(), ""]
+    return "\n".join(out)
+
+
+def province_page(province: Province) -> str:
+    out = [_front(f"จังหวัด{province.name}"), f"# สำนักงานและสมาคม/ชมรมระดับจังหวัด{md(province.name)}", ""]
+    if province.club and province.club.sample:
+        out += [SAMPLE_NOTICE, ""]
+    office = province.office
+    if office:
+        rows = [["หน่วยงาน", h(office.name)]]
+        if office.unit:
+            rows.append(["กลุ่มงาน", h(office.unit)])
+        if office.address:
+            rows.append(["ที่ตั้ง", h(office.address)])
+        if office.phone:
+            rows.append(["โทรศัพท์", link(tel_url(office.phone), phone_display(office.phone))])
+        out += ["## สำนักงาน", "", table(["รายการ", "ข้อมูล"], rows, cls="tn-kv"), ""]
+    club = province.club
+    if club:
+        index = province.person_index()
+        district_of = {d.code: d for d in province.districts}
+
+        def href(person):
+            d = district_of.get(person.district_code)
+            return f"../districts/{d.folder.name}/#{person.anchor}" if d else "#"
+        rows = [["ชื่อ", h(club.name)], ["ประเภท", h(club.kind)]]
+        if club.registration_no:
+            rows.append(["เลขทะเบียน", h(club.registration_no)])
+        rows.append(["วาระ", f"{h(thai_date(club.term_start))} – {h(thai_date(club.term_end))}"])
+        out += [f"## {md(club.name)}", "", table(["รายการ", "ข้อมูล"], rows, cls="tn-kv"), "",
+                "### แผนผังคณะกรรมการ", "", org_chart(club, index, href), ""]
+    return "\n".join(out)
+
+
+def dashboard_page(province: Province, summary) -> str:
+    out = [_front("สถานะการรายงาน"), "# สถานะการรายงาน", ""]
+    if summary.sample:
+        out += [SAMPLE_NOTICE, ""]
+    out += [f"<p>รอบ: {h(summary.round_title or '-')} — กำหนดส่ง <strong>{h(thai_date(summary.deadline))}</strong> "
+            f"(ข้อมูล ณ วันที่ {h(thai_date(summary.today))}; ถือว่าข้อมูลไม่เป็นปัจจุบันเมื่อไม่ได้ยืนยันเกิน "
+            f"{summary.stale_after_days} วัน)</p>", "",
+            '<p><img src="../assets/charts/status.svg" alt="แผนภูมิสถานะการรายงาน" class="tn-chart"></p>', ""]
+    rows = []
+    for row in summary.districts:
+        if row.status is Status.LATE:
+            state = badge(f"ส่งล่าช้า {row.days_late} วัน", "late")
+        elif row.status is Status.ON_TIME:
+            state = badge("ส่งทันกำหนด", "ok")
+        else:
+            state = badge("ยังไม่ส่ง", "overdue")
+        if row.stale:
+            state += " " + badge("ไม่เป็นปัจจุบัน", "stale")
+        pct = lambda v: "-" if v is None else f"{v}%"
+        rows.append([f'<a href="../districts/{h(row.code)}-{h(row.slug)}/">{h(row.label)}</a>', state,
+                     h(thai_date(row.confirmed_on, short=True)) if row.confirmed_on else "-",
+                     f"{row.villages_with_4}/{row.villages} ({pct(row.pct_villages_with_4)})",
+                     f"{row.villages_balanced}/{row.villages}",
+                     f"{row.subdistricts_with_2_leaders}/{row.subdistricts}",
+                     f"{row.posts_filled}/{row.posts_total}" + (f"<br>ว่าง: {h(', '.join(row.posts_vacant))}" if row.posts_vacant else ""),
+                     str(row.terms_ending_soon),
+                     "ส่งแล้ว" if row.nominees_sent else "ยังไม่ส่ง"])
+    out += ["## รายอำเภอ", "", table(["อำเภอ", "สถานะ", "ยืนยันเมื่อ", "หมู่บ้านที่มี อช. ≥ 4", "หมู่บ้านชาย-หญิงสมดุล",
+                                      "ตำบลมีผู้นำ อช. ครบ 2 (ชาย 1 หญิง 1)", "ตำแหน่งกรรมการที่มีผู้ดำรง", "วาระจะสิ้นสุดใน 6 เดือน",
+                                      "ผู้แทนเข้าประชุม"], rows, cls="tn-dashboard"), "",
+            "## ความครบถ้วนของข้อมูล", "", '<p><img src="../assets/charts/completeness.svg" alt="แผนภูมิความครบถ้วนรายอำเภอ" class="tn-chart"></p>',
+            "", "## สัดส่วนชายหญิง", "", '<p><img src="../assets/charts/gender.svg" alt="แผนภูมิสัดส่วน อช. ชายหญิง" class="tn-chart"></p>',
+            "", texts.dashboard_notes(), ""]
+    return "\n".join(out)
+
+
+def people_page(province: Province) -> str:
+    options = "".join(f'<option value="{h(d.code)}">อำเภอ{h(d.name)}</option>' for d in province.districts)
+    return (_front("ค้นหารายชื่อ") + "# ค้นหารายชื่อ\n\n" + (SAMPLE_NOTICE + "\n\n" if any(d.sample for d in province.districts) else "")
+            + "<p>เลือกอำเภอ แล้วกรองตามตำบลและบทบาท หรือพิมพ์ชื่อ/นามสกุล/หมู่บ้าน (ค้นได้ทั้งบางส่วนของคำ)</p>\n\n"
+            + '<form class="tn-finder" data-pagefind-ignore data-base="../assets/people/" onsubmit="return false">'
+            + f'<label>อำเภอ <select name="district"><option value="">— เลือกอำเภอ —</option>{options}</select></label> '
+            + '<label>ตำบล <select name="subdistrict"><option value="">ทุกตำบล</option></select></label> '
+            + '<label>บทบาท <select name="role"><option value="">ทุกบทบาท</option><option>อช.</option><option>ผู้นำ อช.</option>'
+            + '<option value="post">กรรมการชมรม</option></select></label> '
+            + '<label>ชื่อ <input type="text" name="q" placeholder="เช่น สมชาย"></label>'
+            + '</form>\n\n<p class="tn-finder__count" aria-live="polite"></p>\n<div class="tn-finder__results"></div>\n\n'
+            + '<noscript><p>หน้านี้ต้องใช้ JavaScript — ดูรายชื่อได้ที่หน้าของแต่ละอำเภอ</p></noscript>\n')
+
+
+def downloads_page(province: Province, exports) -> str:
+    rows = [[f'<a href="../{h(e.rel)}">{h(e.title_th)}</a>', h(e.format.upper()), h(_size(e.size)), h(DATA_LICENCE)]
+            for e in exports if e.scope == "province"]
+    district_rows = [[f'<a href="../{h(e.rel)}">{h(e.title_th)}</a>', h(e.format.upper()), h(_size(e.size)), h(DATA_LICENCE)]
+                     for e in exports if e.scope != "province"]
+    return "\n".join([_front("ดาวน์โหลดข้อมูล"), "# ดาวน์โหลดข้อมูล (ข้อมูลเปิด)", "",
+                      SAMPLE_NOTICE if any(d.sample for d in province.districts) else "", "",
+                      texts.downloads_intro(), "", "## ทั้งจังหวัด", "", table(["ไฟล์", "รูปแบบ", "ขนาด", "สัญญาอนุญาต"], rows), "",
+                      "## รายอำเภอ", "", table(["ไฟล์", "รูปแบบ", "ขนาด", "สัญญาอนุญาต"], district_rows), "",
+                      JSON_SHAPE_TH, "", f"<p>{h(geography.CREDIT)}</p>", ""])

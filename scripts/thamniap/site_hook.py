@@ -1,0 +1,78 @@
+"""What the MkDocs hook does with the data: validate, render pages into a temporary folder, and
+hand them to MkDocs as files with a navigation. Kept apart from scripts/mkdocs_hook.py so the hook
+stays a few lines of MkDocs glue."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .publish import generate
+from .render.site import SiteSettings
+
+log = logging.getLogger("mkdocs.hooks.thamniap")
+
+# The fixed pages, in menu order (generated district pages go under "อำเภอ").
+NAV_HEAD = [{"หน้าแรก": "index.md"}, {"สถานะการรายงาน": "dashboard.md"}, {"ค้นหารายชื่อ": "people.md"},
+            {"จังหวัด": "province.md"}]
+NAV_TAIL = [{"หนังสือเวียน": "circular.md"}, {"แนวทาง": "guidelines.md"}, {"วิธีส่งข้อมูล": "submit.md"},
+            {"ดาวน์โหลดข้อมูล": "downloads.md"}, {"การคุ้มครองข้อมูลส่วนบุคคล": "privacy.md"},
+            {"กฎการตรวจข้อมูล": "rules.md"}]
+
+
+def data_dir(config) -> Path | None:
+    """extra.thamniap.data in mkdocs.yml (relative to that file); THAMNIAP_DATA overrides it."""
+    setting = os.environ.get("THAMNIAP_DATA") or ((config.get("extra") or {}).get("thamniap") or {}).get("data")
+    if not setting:
+        return None
+    return (Path(config.config_file_path).parent / setting).resolve()
+
+
+def build_day(config) -> dt.date:
+    """The day statuses are computed for: THAMNIAP_TODAY or extra.thamniap.today, else today."""
+    value = os.environ.get("THAMNIAP_TODAY") or ((config.get("extra") or {}).get("thamniap") or {}).get("today")
+    return dt.date.fromisoformat(str(value)) if value else dt.date.today()
+
+
+class DataError(Exception):
+    """The data has errors; the message lists them the way `thamniap validate` does."""
+
+
+def generate_files(config, workdir: Path) -> list[str]:
+    """Render the pages into WORKDIR; return their paths relative to it. Raises DataError."""
+    data = data_dir(config)
+    if data is None:
+        return []
+    if workdir.exists():
+        shutil.rmtree(workdir)
+    workdir.mkdir(parents=True)
+    result = generate(data, workdir, SiteSettings.from_mkdocs(config), build_day(config))
+    if result.failed:
+        lines = []
+        for d in result.diagnostics:
+            if d.is_error:
+                lines.append(f"{d.path}:{d.line}:{d.column}: error[{d.rule}] {d.message}" + (f" — {d.hint}" if d.hint else ""))
+        raise DataError("ข้อมูลมีข้อผิดพลาด จึงไม่สร้างเว็บไซต์ (แก้ตามรายการนี้ หรือรัน `thamniap validate`):\n" + "\n".join(lines))
+    return sorted(p.relative_to(workdir).as_posix() for p in result.written)
+
+
+def navigation(generated: list[str], district_titles: dict[str, str]) -> list:
+    districts = [{district_titles.get(rel, rel): rel} for rel in generated if rel.startswith("districts/") and rel.endswith(".md")]
+    head = [item for item in NAV_HEAD if next(iter(item.values())) in generated]
+    tail = [item for item in NAV_TAIL if next(iter(item.values())) in generated or next(iter(item.values())) == "rules.md"]
+    return head + [{"อำเภอ": districts}] + tail
+
+
+def workdir_for(config) -> Path:
+    return Path(tempfile.gettempdir()) / f"thamniap-pages-{os.getpid()}"
+
+
+def page_title(path: Path) -> str:
+    """The `title:` of a generated page's front matter."""
+    for line in path.read_text(encoding="utf-8").splitlines()[1:5]:
+        if line.startswith("title:"):
+            return line.split(":", 1)[1].strip().strip("'\"")
+    return path.stem
