@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .dashboard import DistrictStatus, ProvinceSummary, Status
+from .dashboard import ProvinceSummary, Status
 from .rules import thai_date
 
 SVG_NS = "http://www.w3.org/2000/svg"
 FONT = "Sarabun, sans-serif"
-WIDTH = 640
+WIDTH = 440                  # design width; the SVG scales down (viewBox) on narrow screens
+FONT_SIZE = 14
 
 # colour (distinct for common colour-vision deficiencies) + pattern kind (distinct in greyscale)
 STATUS_STYLE = {Status.ON_TIME: ("#1b7837", "solid"), Status.LATE: ("#e08214", "stripes"),
@@ -64,7 +65,25 @@ def text_width(text: str, size: float) -> float:
     return chars * size * 0.58
 
 
+def fit(text: str, size: float, max_width: float) -> str:
+    """TEXT cut with '…' to about MAX_WIDTH (never between a consonant and its vowel/tone marks)."""
+    if text_width(text, size) <= max_width:
+        return text
+    out = ""
+    for ch in text:
+        if text_width(out + ch, size) > max_width - size * 0.58 and not unicodedata.combining(ch) \
+                and unicodedata.category(ch) != "Mn":
+            return out + "…"
+        out += ch
+    return out
+
+
+_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+
 def _fill_id(prefix: str, key: str) -> str:
+    if not _ID.fullmatch(prefix):
+        raise ValueError(f"id_prefix must be letters, digits, '-' or '_': {prefix!r}")
     return f"{prefix}-{key}"
 
 
@@ -93,8 +112,9 @@ def _defs(patterns: list[str]) -> str:
 
 def _svg(width: float, height: float, label: str, desc: str, body: str, id_prefix: str) -> str:
     return (f'<svg xmlns="{SVG_NS}" viewBox="0 0 {num(width)} {num(height)}" role="img" '
-            f'aria-label="{esc(label)}" font-family="{FONT}" font-size="13" fill="currentColor" '
-            f'class="thamniap-chart" id="{esc(id_prefix)}">'
+            f'aria-label="{esc(label)}" font-family="{FONT}" font-size="{FONT_SIZE}" fill="currentColor" '
+            f'class="thamniap-chart" id="{esc(id_prefix)}" '
+            f'style="width:100%;max-width:{num(width)}px;height:auto">'
             f'<title>{esc(label)}</title><desc>{esc(desc)}</desc>{body}</svg>\n')
 
 
@@ -114,7 +134,7 @@ def _legend(items: list[tuple[str, str]], y: float, width: float, x0: float = 0)
     """Swatch + label items flowing left to right, wrapping; returns (svg, height used)."""
     parts, x, row = [], x0, 0
     for fill, label in items:
-        w = 20 + text_width(label, 13) + 18
+        w = 20 + text_width(label, FONT_SIZE) + 18
         if x > x0 and x + w > width:
             x, row = x0, row + 1
         top = y + row * 22
@@ -160,28 +180,33 @@ def status_bar(summary: ProvinceSummary, id_prefix: str = "chart-status") -> str
     label = f"สถานะการรายงานโครงสร้างชมรมผู้นำ อช. ของ {total} อำเภอ: {numbers}"
     if summary.deadline:
         label += f" (กำหนดส่ง {thai_date(summary.deadline)})"
+    desc = [label] + [f"{s.thai}: " + ", ".join(d.label for d in summary.districts if d.status is s)
+                      for s in (Status.LATE, Status.NOT_YET) if summary.count(s)]
     defs = _defs([_pattern(*styles[s]) for s in Status])
-    return _svg(width, height, label, label, defs + "".join(parts), id_prefix)
+    return _svg(width, height, label, "; ".join(desc), defs + "".join(parts), id_prefix)
 
 
-def _name_column(rows: list[DistrictStatus], extra: list[str] = ()) -> float:
-    widest = max([text_width(r.label, 13) for r in rows] + [text_width(t, 13) for t in extra] + [40])
-    return min(widest + 12, 180)
+NAME_MAX = 120   # widest district-name column; longer names are cut with '…' (full name in <title>)
 
 
-def _name(x: float, y: float, text: str) -> str:
-    return (f'<text x="{num(x)}" y="{num(y)}" text-anchor="end" dominant-baseline="central">'
-            f'{esc(text)}</text>')
+def _name_column(names: list[str], size: float) -> float:
+    return min(max([text_width(n, size) for n in names] + [40]), NAME_MAX) + 10
+
+
+def _name(x: float, y: float, text: str, size: float, bold: bool = False) -> str:
+    weight = ' font-weight="bold"' if bold else ""
+    return (f'<text x="{num(x)}" y="{num(y)}" text-anchor="end" dominant-baseline="central" '
+            f'font-size="{num(size)}"{weight}>{esc(fit(text, size, NAME_MAX))}<title>{esc(text)}</title></text>')
 
 
 def completeness_chart(summary: ProvinceSummary, id_prefix: str = "chart-completeness") -> str:
     """Per district, three bars: % villages with ≥4 อช., % subdistricts with 2 leaders, % posts filled."""
     rows = summary.districts
     width = WIDTH
-    left = _name_column(rows)
-    value_w = 74                               # room for "100%" / "ไม่มีข้อมูล" right of a bar
+    left = _name_column([r.label for r in rows], FONT_SIZE)
+    value_w = 70                               # room for "100%" / "ไม่มีข้อมูล" right of a bar
     bar_w = width - left - value_w
-    bar_h, gap = 11, 14
+    bar_h, gap = 14, 14
     styles = [(_fill_id(id_prefix, str(i)), colour, kind) for i, (_, _, colour, kind) in enumerate(METRICS)]
     items = [(_fill(*styles[i]), label) for i, (_, label, _, _) in enumerate(METRICS)]
     legend, legend_h = _legend(items, 0, width)
@@ -196,12 +221,12 @@ def completeness_chart(summary: ProvinceSummary, id_prefix: str = "chart-complet
         parts.append(f'<line x1="{num(gx)}" y1="{num(grid_top - 2)}" x2="{num(gx)}" y2="{num(grid_bottom + 2)}" '
                      f'stroke="currentColor" stroke-opacity="0.35" stroke-width="1"/>')
         parts.append(f'<text x="{num(gx)}" y="{num(grid_bottom + 14)}" text-anchor="middle" '
-                     f'font-size="11">{int(frac * 100)}%</text>')
+                     f'font-size="12">{int(frac * 100)}%</text>')
     if not rows:
         parts.append(f'<text x="{num(left)}" y="{num(y + 10)}">ไม่มีข้อมูลอำเภอ</text>')
     desc = []
     for row in rows:
-        parts.append(_name(left - 8, y + len(METRICS) * bar_h / 2, row.label))
+        parts.append(_name(left - 8, y + len(METRICS) * bar_h / 2, row.label, FONT_SIZE))
         values = []
         for i, (attr, label, _, _) in enumerate(METRICS):
             pct = getattr(row, attr)
@@ -212,7 +237,7 @@ def completeness_chart(summary: ProvinceSummary, id_prefix: str = "chart-complet
                              f'<title>{esc(row.label)}: {esc(label)} {esc(pct_text(pct))}</title></rect>')
             end = left + (bar_w * min(pct, 100) / 100 if pct else 0)
             parts.append(f'<text x="{num(end + 4)}" y="{num(by + bar_h / 2)}" dominant-baseline="central" '
-                         f'font-size="11">{esc(pct_text(pct))}</text>')
+                         f'font-size="12">{esc(pct_text(pct))}</text>')
             values.append(f"{label} {pct_text(pct)}")
         desc.append(f"อำเภอ{row.label}: " + ", ".join(values))
         y += group_h
@@ -228,10 +253,10 @@ def gender_chart(summary: ProvinceSummary, per_district: bool = True, id_prefix:
     rows = [(total_label, summary.men, summary.women)]
     if per_district:
         rows += [(d.label, d.men, d.women) for d in summary.districts]
-    width = 480
-    left = min(max([text_width(name, 12) for name, _, _ in rows] + [40]) + 12, 170)
+    width = 400
+    left = _name_column([name for name, _, _ in rows], 13)
     bar_w = width - left
-    bar_h, gap = 16, 5
+    bar_h, gap = 18, 5
     men_id, women_id = _fill_id(id_prefix, "men"), _fill_id(id_prefix, "women")
     men_fill, women_fill = _fill(men_id, *MEN_STYLE), _fill(women_id, *WOMEN_STYLE)
     legend, legend_h = _legend([(men_fill, f"ชาย {count(summary.men)} คน"),
@@ -239,11 +264,8 @@ def gender_chart(summary: ProvinceSummary, per_district: bool = True, id_prefix:
     parts = [legend]
     y = legend_h + 6
     desc = []
-    bold = ' font-weight="bold"'
     for i, (name, men, women) in enumerate(rows):
-        parts.append(f'<text x="{num(left - 8)}" y="{num(y + bar_h / 2)}" text-anchor="end" '
-                     f'dominant-baseline="central" font-size="12"{bold if i == 0 else ""}>'
-                     f'{esc(name)}</text>')
+        parts.append(_name(left - 8, y + bar_h / 2, name, 13, bold=i == 0))
         total = men + women
         if total == 0:
             parts.append(f'<rect x="{num(left + 0.5)}" y="{num(y + 0.5)}" width="{num(bar_w - 1)}" height="{bar_h - 1}" '

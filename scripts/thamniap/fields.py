@@ -10,6 +10,7 @@ kept for ``--lang en``.  Invisible characters are never printed raw: messages na
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -496,11 +497,13 @@ def _title_parts(title: str) -> list[str] | None:
     return parts or None
 
 
+@lru_cache(maxsize=4096)
 def is_known_title(title: str) -> bool:
     """True for a title in TITLES or a stack of them (ผศ.ดร., ว่าที่ร้อยตรี ดร.)."""
     return _title_parts(title) is not None
 
 
+@lru_cache(maxsize=4096)  # a handful of distinct titles, looked up for every person
 def title_sex(title: str) -> str | None:
     """The sex a title implies ("ชาย"/"หญิง"), or None when it does not say or is unknown.
 

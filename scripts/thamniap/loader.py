@@ -156,22 +156,24 @@ _WORD_START = frozenset("nNtTfFyYoO~=<")
 
 _INT_RE = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
-# Union of YAML 1.1 (as PyYAML and the 1.1 spec resolve them) and YAML 1.2 core
-# non-string forms.  Tried with fullmatch; the first alternative that matches names it.
+# Exactly the union of the YAML 1.1 forms (as PyYAML resolves them) and the YAML 1.2 core
+# schema forms that are not plain text.  Tried with fullmatch after the typed forms above;
+# the first alternative that matches names the kind (for the message).
 _AMBIGUOUS_RE = re.compile(
     r"""
     (?P<octal11>      [-+]?0[0-7_]+ )                       # 042411773: octal in 1.1, 42411773 in 1.2
-  | (?P<leading_zero> [-+]?0[0-9_]+ )                       # 0891234567: 891234567 in 1.2
-  | (?P<hex>          [-+]?0x[0-9a-fA-F_]+ )
-  | (?P<octal>        [-+]?0o[0-7_]+ )                      # 1.2 octal
-  | (?P<binary>       [-+]?0b[01_]+ )                       # 1.1 binary
-  | (?P<plus>         \+[0-9][0-9_]* )                      # +66812345678
-  | (?P<minus_zero>   -0 )
-  | (?P<underscore>   -?[1-9][0-9_]* )                      # 1_000 (plain ints matched earlier)
+  | (?P<leading_zero> [-+]?0[0-9]+ )                        # 0891234567: 891234567 in 1.2
+  | (?P<hex>          [-+]?0x[0-9a-fA-F_]+ )                # 1.1 (1.2: 0x[0-9a-fA-F]+)
+  | (?P<octal>        0o[0-7]+ )                            # 1.2
+  | (?P<binary>       [-+]?0b[01_]+ )                       # 1.1
+  | (?P<plus>         \+(?:[0-9]+|[1-9][0-9_]*) )           # +66812345678: 1.1 and 1.2
+  | (?P<minus_zero>   -0 )                                  # 1.2 int 0
+  | (?P<underscore>   -?[1-9][0-9_]* )                      # 1_000: 1.1 (plain ints matched earlier)
   | (?P<sexagesimal>  [-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+    # 1:30 -> 90 in 1.1
                     | [-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]* )
-  | (?P<float>        [-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?
-                    | [-+]?[0-9]+[eE][-+]?[0-9]+ )          # 1e3 (1.2 only)
+  | (?P<float>        [-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?                   # 1.1
+                    | \.[0-9][0-9_]*(?:[eE][-+][0-9]+)?                               # 1.1
+                    | [-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)? )     # 1.2: 1e3
   | (?P<special_float> [-+]?\.(?:inf|Inf|INF) | \.(?:nan|NaN|NAN) )
   | (?P<datetime>     [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[\ \t]+)[0-9]{1,2}:[0-9]{2}
                       (?::[0-9]{2}(?:\.[0-9]*)?)?(?:[\ \t]*(?:Z|[-+][0-9]{1,2}(?::?[0-9]{2})?))? )

@@ -70,8 +70,10 @@ class SiteSettings:
         return urljoin(base if base.endswith("/") else base + "/", repo_path)
 
 
-def _front(title: str, description: str = "") -> str:
-    meta = {"title": title}
+def _front(title: str, description: str = "", hide_toc: bool = False) -> str:
+    meta: dict = {"title": title}
+    if hide_toc:
+        meta["hide"] = ["toc"]
     if description:
         meta["description"] = description
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + GENERATED_NOTE + "\n\n"
@@ -127,9 +129,6 @@ def build_pages(province: Province, settings: SiteSettings, outdir: Path, today:
         write(rel, _front(f"อำเภอ{district.name}", f"ชมรมและทำเนียบ อช. อำเภอ{district.name} จังหวัด{province.name}") + page)
         write(f"assets/people/{district.code}.json", people_json(district))
 
-    write("assets/charts/status.svg", charts.status_bar(summary))
-    write("assets/charts/completeness.svg", charts.completeness_chart(summary))
-    write("assets/charts/gender.svg", charts.gender_chart(summary))
     write("assets/qr/circular.svg", qr_svg(settings.page_url("submit.md")))
 
     write("index.md", home_page(province, summary, settings))
@@ -148,6 +147,12 @@ def build_pages(province: Province, settings: SiteSettings, outdir: Path, today:
     write("submit.md", _front("วิธีส่งข้อมูล") + texts.how_to_submit(province, settings.repo_url))
     write("privacy.md", _front("การคุ้มครองข้อมูลส่วนบุคคล") + texts.privacy(province, settings.repo_url))
     return written
+
+
+def inline_svg(svg: str) -> str:
+    """A chart inside the page (so it uses the page's Sarabun font); one raw HTML block, no blank lines."""
+    body = "\n".join(line for line in svg.splitlines() if line.strip() and not line.startswith("<?xml"))
+    return f'<div class="tn-chart">\n{body}\n</div>'
 
 
 def people_json(district: District) -> str:
@@ -185,7 +190,7 @@ def home_page(province: Province, summary, settings: SiteSettings) -> str:
             "## สถานะการรายงานโครงสร้างชมรม", "",
             f"<p>กำหนดส่ง {h(thai_date(summary.deadline))} — ดูรายละเอียดรายอำเภอที่ <a href=\"dashboard/\">สถานะการรายงาน</a></p>",
             table(["สถานะ", "จำนวนอำเภอ"], status, cls="tn-kv"), "",
-            '<p><img src="assets/charts/status.svg" alt="แผนภูมิสถานะการรายงาน" class="tn-chart"></p>', "",
+            inline_svg(charts.status_bar(summary)), "",
             "## อำเภอ", "", '<ul class="tn-district-list">']
     out += [f'<li><a href="districts/{h(d.folder.name)}/">อำเภอ{h(d.name)}</a></li>' for d in province.districts]
     out += ["</ul>", "", texts.home_links(), ""]
@@ -224,13 +229,13 @@ def province_page(province: Province) -> str:
 
 
 def dashboard_page(province: Province, summary) -> str:
-    out = [_front("สถานะการรายงาน"), "# สถานะการรายงาน", ""]
+    out = [_front("สถานะการรายงาน", hide_toc=True), "# สถานะการรายงาน", ""]
     if summary.sample:
         out += [SAMPLE_NOTICE, ""]
     out += [f"<p>รอบ: {h(summary.round_title or '-')} — กำหนดส่ง <strong>{h(thai_date(summary.deadline))}</strong> "
             f"(ข้อมูล ณ วันที่ {h(thai_date(summary.today))}; ถือว่าข้อมูลไม่เป็นปัจจุบันเมื่อไม่ได้ยืนยันเกิน "
             f"{summary.stale_after_days} วัน)</p>", "",
-            '<p><img src="../assets/charts/status.svg" alt="แผนภูมิสถานะการรายงาน" class="tn-chart"></p>', ""]
+            inline_svg(charts.status_bar(summary)), ""]
     rows = []
     for row in summary.districts:
         if row.status is Status.LATE:
@@ -250,11 +255,11 @@ def dashboard_page(province: Province, summary) -> str:
                      f"{row.posts_filled}/{row.posts_total}" + (f"<br>ว่าง: {h(', '.join(row.posts_vacant))}" if row.posts_vacant else ""),
                      str(row.terms_ending_soon),
                      "ส่งแล้ว" if row.nominees_sent else "ยังไม่ส่ง"])
-    out += ["## รายอำเภอ", "", table(["อำเภอ", "สถานะ", "ยืนยันเมื่อ", "หมู่บ้านที่มี อช. ≥ 4", "หมู่บ้านชาย-หญิงสมดุล",
-                                      "ตำบลมีผู้นำ อช. ครบ 2 (ชาย 1 หญิง 1)", "ตำแหน่งกรรมการที่มีผู้ดำรง", "วาระจะสิ้นสุดใน 6 เดือน",
-                                      "ผู้แทนเข้าประชุม"], rows, cls="tn-dashboard"), "",
-            "## ความครบถ้วนของข้อมูล", "", '<p><img src="../assets/charts/completeness.svg" alt="แผนภูมิความครบถ้วนรายอำเภอ" class="tn-chart"></p>',
-            "", "## สัดส่วนชายหญิง", "", '<p><img src="../assets/charts/gender.svg" alt="แผนภูมิสัดส่วน อช. ชายหญิง" class="tn-chart"></p>',
+    out += ["## รายอำเภอ", "", table(["อำเภอ", "สถานะ", "ยืนยันเมื่อ", "หมู่บ้านมี อช. ≥ 4", "หมู่บ้านชายหญิงสมดุล",
+                                      "ตำบลมีผู้นำ อช. ครบ", "ตำแหน่งที่มีผู้ดำรง", "วาระจบใน 6 เดือน",
+                                      "ส่งผู้แทนประชุม"], rows, cls="tn-dashboard"), "",
+            "## ความครบถ้วนของข้อมูล", "", inline_svg(charts.completeness_chart(summary)),
+            "", "## สัดส่วนชายหญิง", "", inline_svg(charts.gender_chart(summary)),
             "", texts.dashboard_notes(), ""]
     return "\n".join(out)
 

@@ -19,7 +19,7 @@ def _everyone(ctx: Context):
 def title_is_known(ctx: Context):
     """A title prefix is one of the usual ones (นาย, นาง, นางสาว, ranks, academic titles)."""
     for person in _everyone(ctx):
-        if person.title not in fields.TITLES:
+        if not fields.is_known_title(person.title):
             yield Finding(person.where, f"ไม่รู้จักคำนำหน้านาม `{person.title}` ของ {person.first_name} {person.last_name}",
                           "ใช้ นาย นาง นางสาว หรือยศ/ตำแหน่งเต็ม ถ้าถูกต้องแล้วให้ใส่ sex ด้วย",
                           f"unknown title `{person.title}`")
