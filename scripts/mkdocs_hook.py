@@ -1,6 +1,6 @@
 """MkDocs hook for the ทำเนียบ site (registered under ``hooks:`` in mkdocs.yml).
 
-Three jobs:
+Jobs:
 
 * ``on_config``: Thai-preserving heading ids (``toc.slugify``) unless
   mkdocs.yml sets its own; Python-Markdown's slugify functions drop Thai
@@ -10,8 +10,11 @@ Three jobs:
   and the lunr web worker). The ``search`` plugin is disabled because lunr
   splits on spaces and cannot find "สมชาย" inside "นายสมชาย"; without this,
   the theme would still copy ~1 MB of unused lunr/wordcut.js into the site.
+  Then add the pages generated from data (``thamniap.site_hook``; only when
+  ``extra.thamniap.data`` is set).
 * ``on_post_build``: index the finished site with Pagefind
-  (:func:`thamniap.search_index.build_search_index`).
+  (:func:`thamniap.search_index.build_search_index`; generated pages must
+  follow its "CONTRACT FOR PAGE GENERATORS").
 
 The indexing code itself knows nothing about MkDocs, so it can be run on any
 built site directory: ``python -m thamniap.search_index site/``.
@@ -94,9 +97,10 @@ def on_serve(server, config, builder, **kwargs):
 def on_post_build(config, **kwargs):
     stats = build_search_index(Path(config["site_dir"]))
     log.info(
-        "Pagefind %s: indexed %d page(s) into %s (%d files, %.1f KiB) in %.2fs",
+        "Pagefind %s: indexed %d page(s), %d words into %s (%d files, %.1f KiB) in %.2fs",
         stats["pagefind_version"],
         stats["page_count"],
+        stats["word_count"],
         stats["bundle_dir"],
         stats["bundle_files"],
         stats["bundle_bytes"] / 1024,
