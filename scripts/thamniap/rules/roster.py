@@ -102,18 +102,21 @@ def person_once_per_district(ctx: Context):
 
 @rule("roster.same-name-other-district", Severity.WARNING)
 def name_in_one_district(ctx: Context):
-    """The same name appears in two districts (may be two people, or one listed twice)."""
-    seen: dict[str, tuple[str, object]] = {}
-    for _, district in ctx.all_districts():
-        for person in district.people():
-            seen.setdefault(person.key, (district.code, person))
-    for _, district in ctx.districts():
-        for person in district.people():
-            code, other = seen[person.key]
-            if code != district.code:
-                yield Finding(person.where, f"{person.name} มีชื่อซ้ำกับรายชื่อในอำเภอรหัส {code} ({other.where.path}:{other.where.line})",
-                              "ตรวจว่าเป็นคนละคนกัน หรือคนเดียวกันที่ย้ายอำเภอแล้วยังไม่ได้ลบจากอำเภอเดิม",
-                              f"same name as {other.id} in district {code}")
+    """The same name appears in two districts of a province (may be two people, or one listed twice)."""
+    for province in ctx.provinces:
+        seen: dict[str, tuple[str, object]] = {}
+        for district in province.districts:
+            for person in district.people():
+                seen.setdefault(person.key, (district.code, person))
+        for district in province.districts:
+            if ctx.focus is not None and district.code not in ctx.focus:
+                continue
+            for person in district.people():
+                code, other = seen[person.key]
+                if code != district.code:
+                    yield Finding(person.where, f"{person.name} มีชื่อซ้ำกับรายชื่อในอำเภอรหัส {code} ({other.where.path}:{other.where.line})",
+                                  "ตรวจว่าเป็นคนละคนกัน หรือคนเดียวกันที่ย้ายอำเภอแล้วยังไม่ได้ลบจากอำเภอเดิม",
+                                  f"same name as {other.id} in district {code}")
 
 
 @rule("roster.duplicate-id", Severity.ERROR)
