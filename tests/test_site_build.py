@@ -1,0 +1,43 @@
+"""The real `mkdocs build --strict` of the project's site: succeeds on the landed data, is
+byte-identical when repeated, and fails with the validator's located messages on bad data."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import BASE, REPO
+
+
+def mkdocs_build(site_dir: Path, **env_extra: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", THAMNIAP_TODAY="2024-02-01", **env_extra)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+
+
+def test_landed_site_builds_twice_byte_identical(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    for out in (first, second):
+        proc = mkdocs_build(out)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    files_a = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert files_a == files_b
+    different = [str(f) for f in files_a if (first / f).read_bytes() != (second / f).read_bytes()]
+    assert different == []
+    assert len([f for f in files_a if f.parts[0] == "districts"]) == 14
+    assert (first / "pagefind" / "pagefind.js").exists()
+
+
+def test_invalid_data_fails_the_build_with_located_messages(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    roster = data / "42-loei/4214-nong-hin/roster.yaml"
+    roster.write_text(roster.read_text(encoding="utf-8").replace("first_name: เสกสรร", "first_name: เเสกสรร"),
+                      encoding="utf-8")
+    proc = mkdocs_build(tmp_path / "site", THAMNIAP_DATA=str(data))
+    log = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert "roster.yaml:9:" in log and "text.thai-double-sara-e" in log and "แสกสรร" in log
