@@ -1,7 +1,7 @@
 """Strict YAML loading for contributor files.
 
 PyYAML's ``safe_load`` silently changes what a district officer wrote: the last of two
-duplicate keys wins, ``042411773`` becomes the octal number 4536695, ``yes`` becomes
+duplicate keys wins, ``042411773`` becomes the octal number 9049083, ``yes`` becomes
 ``True`` and ``1:30`` becomes 90.  This module builds the document itself from the
 libyaml *event stream* (no composer, no constructor, no recursion) so that it can see
 anchors, aliases, tags, document boundaries and the exact position of every node, and
@@ -242,6 +242,14 @@ def _plain(value: str):
     return value, None
 
 
+def plain_scalar(value: str):
+    """Public name of the plain-scalar reading: (python value, ambiguity kind or None).
+
+    Writers (sample.Dumper) use it to quote exactly the texts this loader would not read back
+    as the same text."""
+    return _plain(value)
+
+
 def _plain_meaning(value) -> tuple[str, str]:
     if value is None:
         return "ค่าว่าง (null)", "null"
@@ -255,8 +263,9 @@ def _plain_meaning(value) -> tuple[str, str]:
 _BLOCK_HEADER_RE = re.compile(r"(?:^|[ \t])[|>][0-9+-]*[ \t]*(?:#.*)?$")
 
 
-def _tab_indent_lines(text: str) -> list[tuple[int, int]]:
-    """(line, column of the first tab) for every line whose leading whitespace has a tab."""
+def _tab_indent_lines(text: str) -> list[tuple[int, int, bool]]:
+    """(line, column of the first tab, blank line?) for every line whose leading
+    whitespace has a tab."""
     out = []
     for i, line in enumerate(_BREAK_RE.split(text), 1):
         if not line or line[0] not in " \t":
@@ -265,7 +274,7 @@ def _tab_indent_lines(text: str) -> list[tuple[int, int]]:
         lead = line[: len(line) - len(stripped)]
         tab = lead.find("\t")
         if tab >= 0:
-            out.append((i, tab + 1))
+            out.append((i, tab + 1, not stripped))
     return out
 
 
@@ -327,7 +336,7 @@ _SYNTAX_TH = (
 )
 
 
-def _syntax_diag(path: str, exc: yaml.MarkedYAMLError, offset_line: int = 0) -> Diagnostic:
+def _syntax_diag(path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
     problem = exc.problem or ""
@@ -458,7 +467,7 @@ def load_bytes(raw: bytes, path: str) -> Loaded:
 class _Builder:
     """Walks the libyaml event stream with an explicit stack and builds plain Python data."""
 
-    def __init__(self, path: str, text: str, tabs: list[tuple[int, int]]):
+    def __init__(self, path: str, text: str, tabs: list[tuple[int, int, bool]]):
         self.path = path
         self.text = text
         self.tabs = tabs
@@ -466,7 +475,7 @@ class _Builder:
         self.positions: dict[tuple, tuple[int, int]] = {}
         self.key_positions: dict[tuple, tuple[int, int]] = {}
         self.scalar_spans: list[tuple[int, int]] = []   # multi-line scalars (only if tabs)
-        self.last_line = 0
+        self.syntax_line = 0            # line of a libyaml syntax error, 0 if none
 
     # --- diagnostics ---------------------------------------------------------------
 
@@ -530,8 +539,7 @@ class _Builder:
         track_spans = bool(self.tabs)
         spans = self.scalar_spans
 
-        loader = _Loader(text)
-        get_event = loader.get_event
+        events = yaml.parse(text, Loader=_Loader)
         # frame: [container, is_mapping, path, state, record, seen_keys]
         stack: list[list] = []
         root = None
@@ -544,11 +552,9 @@ class _Builder:
         MappingEndEvent_, SequenceEndEvent_ = MappingEndEvent, SequenceEndEvent
         EXPECT_KEY, DROP = _EXPECT_KEY, _DROP
         plain = _plain
-        int_ = int
 
         try:
-            while True:
-                ev = get_event()
+            for ev in events:
                 t = type(ev)
                 is_collection = False
                 if t is ScalarEvent_:
@@ -593,9 +599,7 @@ class _Builder:
                     kind = None
                     tagged = True        # never a typed scalar
                 elif t is MappingEndEvent_ or t is SequenceEndEvent_:
-                    frame = stack.pop()
-                    if frame[1] and frame[3] is not EXPECT_KEY:   # pragma: no cover - libyaml pairs keys
-                        frame[3] = EXPECT_KEY
+                    stack.pop()
                     continue
                 elif t is AliasEvent:
                     sm = ev.start_mark
@@ -623,7 +627,6 @@ class _Builder:
                     record = docs == 1
                     continue
                 elif t is StreamEndEvent:
-                    self.last_line = ev.start_mark.line + 1
                     break
                 else:   # StreamStart, DocumentEnd
                     continue
@@ -734,7 +737,7 @@ class _Builder:
             self._err(0, 0, "encoding.control-char", f"อ่านไฟล์ไม่ได้: {exc}",
                       "ลบอักขระที่มองไม่เห็นออก แล้วบันทึกเป็น UTF-8", str(exc), "")
         finally:
-            loader.dispose()
+            events.close()      # disposes the libyaml parser even when we stop early
 
         self._report_tabs()
 
@@ -765,7 +768,7 @@ class _Builder:
     def _syntax(self, exc: yaml.MarkedYAMLError):
         d = _syntax_diag(self.path, exc)
         self.syntax_line = d.line
-        tab_lines = {line for line, _ in self.tabs}
+        tab_lines = {line for line, _, _ in self.tabs}
         if d.line in tab_lines:
             return   # the tab report on that line says the same thing more clearly
         self.diags.append(d)
@@ -776,15 +779,18 @@ class _Builder:
         inside = set()
         for start, end in self.scalar_spans:
             inside.update(range(start + 1, end + 1))
-        stop = getattr(self, "syntax_line", 0)
-        if stop:
-            inside |= _block_scalar_content_lines(self.text, stop)
-        for line, col in self.tabs:
+        if self.syntax_line:
+            inside |= _block_scalar_content_lines(self.text, self.syntax_line)
+        for line, col, blank in self.tabs:
             if line in inside:
                 continue
-            self._err(line, col, "yaml.tab-indent",
-                      f"บรรทัด {line} ใช้แท็บ (Tab) ในการย่อหน้า",
+            if blank:
+                msg = f"บรรทัด {line} เป็นบรรทัดว่างที่มีแท็บ (Tab) ซึ่งมองไม่เห็นแต่ทำให้อ่านไฟล์ผิดได้"
+                msg_en = f"Line {line} is blank but contains a tab character"
+            else:
+                msg = f"บรรทัด {line} ใช้แท็บ (Tab) ในการย่อหน้า"
+                msg_en = f"Line {line} is indented with a tab character"
+            self._err(line, col, "yaml.tab-indent", msg,
                       "ลบแท็บแล้วใช้ช่องว่าง (Space) แทน — YAML ย่อหน้าได้ด้วยช่องว่างเท่านั้น "
                       "(ในโปรแกรมแก้ไขข้อความ ให้ตั้งค่าให้ปุ่ม Tab ใส่ช่องว่าง)",
-                      f"Line {line} is indented with a tab character",
-                      "Replace tabs with spaces; YAML indentation must use spaces.")
+                      msg_en, "Replace tabs with spaces; YAML indentation must use spaces.")

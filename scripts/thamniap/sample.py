@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from . import geography
+from .loader import plain_scalar
 from .layout import expected_schema_header, slugify, DataFile, DISTRICT_FILES, PROVINCE_FILES
 
 MALE = ("สมชาย สมศักดิ์ ประเสริฐ บุญมี สมบัติ วิชัย สุรชัย ธนพล อนุชา ชัยวัฒน์ ประยุทธ สมพงษ์ "
@@ -54,6 +55,17 @@ SCALES = {
 class Dumper(yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.SafeDumper):
     """Block style, Thai as written, no line folding: one value per line diffs well."""
 
+
+def _represent_str(dumper, value: str):
+    """Quote every text the strict loader would not read back unchanged when plain
+    (PyYAML writes `0812345678` plain: not a YAML 1.1 int, but an ambiguous scalar to us)."""
+    typed, ambiguity = plain_scalar(value)
+    if ambiguity is not None or not isinstance(typed, str) or typed != value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'")
+    return dumper.represent_str(value)
+
+
+Dumper.add_representer(str, _represent_str)
 
 # Dates are text to our loader, so write them plain (2024-01-24, not '2024-01-24') for readability.
 Dumper.yaml_implicit_resolvers = {

@@ -143,13 +143,14 @@ def nominees_section(province: Province, district: District, people: dict[str, P
 
 
 def district_page(province: Province, district: District, status, overdue: bool, edit_urls: dict[str, str],
-                  qr_rel: str, downloads: list, page_url: str) -> str:
-    """Markdown for one district page (raw HTML blocks for tables and the chart)."""
+                  qr_rel: str, downloads: list, page_url: str, history_md: str = "") -> str:
+    """Markdown for one district page (raw HTML blocks for tables and the chart).
+
+    HISTORY_MD is the already escaped "ประวัติการแก้ไข" body (thamniap.history.history_markdown)."""
     people = {p.id: p for p in district.people()}
     posts = _posts_by_holder(district)
     deadline = province.current_round.deadline if province.current_round else None
     lines = [f"# อำเภอ{md(district.name)}", "",
-             f'<span hidden data-pagefind-filter="อำเภอ:{h(district.name)}"></span>',
              status_badges(district, status, overdue), ""]
     if district.sample:
         lines += [SAMPLE_NOTICE, ""]
@@ -161,6 +162,8 @@ def district_page(province: Province, district: District, status, overdue: bool,
     lines += leaders_section(district, posts)
     lines += volunteers_section(district, posts)
     lines += nominees_section(province, district, people)
+    if history_md:
+        lines += ["## ประวัติการแก้ไข {#history}", "", history_md, ""]
     lines += ["## ดาวน์โหลดและ QR code {#downloads}", "", '<div class="tn-qr-block" data-pagefind-ignore>',
               f'<img class="tn-qr" src="{h(qr_rel)}" alt="QR code ของหน้านี้: {h(page_url)}" width="160" height="160">',
               "<ul>"]

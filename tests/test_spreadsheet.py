@@ -1,0 +1,485 @@
+"""Excel template and import (thamniap.spreadsheet): round trips, bad cells, new people, the check.
+
+Each import test builds a workbook with `template-xlsx`, edits cells with openpyxl the way a
+district officer would in Excel, and runs `import-xlsx`; a refused import must leave roster.yaml
+byte for byte as it was.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+
+from helpers import BASE, REPO, run_cli
+from thamniap import fields, sample
+from thamniap.layout import DataFile, expected_schema_header
+from thamniap.loader import load_file
+from thamniap.spreadsheet import (HEADERS, LEADER_KEYS, LEADER_SHEET, SUBDISTRICT_SHEET, VOLUNTEER_KEYS,
+                                  VOLUNTEER_SHEET, RosterDumper)
+
+DISTRICT = "42-loei/4214-nong-hin"
+ROSTER = f"{DISTRICT}/roster.yaml"
+TODAY = "2024-03-01"
+
+
+def template(root: Path, code: str, out: Path) -> None:
+    rc, stdout, stderr = run_cli("template-xlsx", code, "-o", str(out), "--data", str(root))
+    assert rc == 0, stdout + stderr
+
+
+def import_(root: Path, code: str, book: Path, today: str = TODAY) -> tuple[int, str]:
+    rc, stdout, stderr = run_cli("import-xlsx", str(book), "--district", code, "--data", str(root),
+                                 "--today", today)
+    return rc, stdout + stderr
+
+
+def column(ws, key: str) -> int:
+    return next(c.column for c in ws[1] if c.value == HEADERS[key])
+
+
+def row_of(ws, pid: str, nth: int = 0) -> int:
+    rows = [c.row for c in ws["A"] if c.value == pid]
+    return rows[nth]
+
+
+def edit(book: Path, sheet: str, pid: str, key: str, value) -> str:
+    """Set one cell of person PID's row; returns its reference as the importer prints it."""
+    wb = load_workbook(book)
+    ws = wb[sheet]
+    cell = ws.cell(row_of(ws, pid), column(ws, key))
+    cell.value = value
+    wb.save(book)
+    name = f"'{sheet}'" if " " in sheet else sheet
+    return f"{name}!{cell.coordinate}"
+
+
+def append_row(book: Path, sheet: str, values: dict) -> int:
+    wb = load_workbook(book)
+    ws = wb[sheet]
+    keys = VOLUNTEER_KEYS if sheet == VOLUNTEER_SHEET else LEADER_KEYS
+    ws.append([values.get(k) for k in keys])
+    row = ws.max_row
+    wb.save(book)
+    return row
+
+
+def delete_rows(book: Path, sheet: str, pid: str) -> None:
+    wb = load_workbook(book)
+    ws = wb[sheet]
+    for row in sorted((c.row for c in ws["A"] if c.value == pid), reverse=True):
+        ws.delete_rows(row)
+    wb.save(book)
+
+
+def roster_data(path: Path) -> dict:
+    doc = load_file(path)
+    assert not doc.diagnostics, doc.diagnostics
+    return doc.data
+
+
+def people(data: dict) -> list[dict]:
+    return [p for s in data["subdistricts"] for p in [*s["leaders"], *(q for v in s["villages"] for q in v["volunteers"])]]
+
+
+def validate_ok(root: Path, today: str = TODAY) -> None:
+    rc, out, err = run_cli("validate", str(root), "--today", today)
+    assert rc == 0, out + err
+
+
+# ---------------------------------------------------------------- round trips
+
+def test_base_round_trip_keeps_the_roster(base_copy, tmp_path):
+    roster = base_copy / ROSTER
+    before = roster.read_bytes()
+    book = tmp_path / "4214.xlsx"
+    template(base_copy, "4214", book)
+    # replace the file by an empty roster, so the import really writes it (and checks it) again
+    data = roster_data(roster)
+    empty = {**data, "subdistricts": [{**s, "leaders": [], "villages": []} for s in data["subdistricts"]]}
+    sample.dump(roster, before.decode().split("\n", 1)[0], empty)
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 0, out
+    assert "นำเข้าแล้ว: ผู้นำ อช. 6 คน อช. 24 คน (คนใหม่ 0 คน)" in out
+    assert roster_data(roster) == data                      # same people, ids, roles, order
+    assert roster.read_bytes() == before                    # and the generator's format
+    validate_ok(base_copy)
+    rc, out = import_(base_copy, "4214", book)              # again: nothing to change
+    assert rc == 0 and "ไม่มีการเปลี่ยนแปลง" in out
+
+
+def test_real_district_4209_round_trip_passes_validate(tmp_path):
+    """Acceptance: template-xlsx 4209 → import-xlsx → thamniap validate, on a copy of data/."""
+    root = tmp_path / "data"
+    shutil.copytree(REPO / "data", root)
+    roster = next(root.glob("42-*/4209-*/roster.yaml"))
+    before = roster.read_bytes()
+    data = roster_data(roster)
+    book = tmp_path / "4209.xlsx"
+    started = time.perf_counter()
+    template(root, "4209", book)
+    made = time.perf_counter()
+    roster.write_text(before.decode().split("\n", 1)[0] + "\nsample: true\nsubdistricts: []\n", encoding="utf-8")
+    rc, out = import_(root, "4209", book, dt.date.today().isoformat())
+    done = time.perf_counter()
+    assert rc == 0, out
+    print(f"4209: template {made - started:.2f}s, import {done - made:.2f}s")
+    assert roster_data(roster) == data
+    assert roster.read_bytes() == before
+    validate_ok(root, dt.date.today().isoformat())
+
+
+def test_template_layout(base_copy, tmp_path):
+    book = tmp_path / "t.xlsx"
+    template(base_copy, "4214", book)
+    again = tmp_path / "t2.xlsx"
+    template(base_copy, "4214", again)
+    assert book.read_bytes() == again.read_bytes()          # deterministic
+    wb = load_workbook(book)
+    assert wb.sheetnames == [VOLUNTEER_SHEET, LEADER_SHEET, SUBDISTRICT_SHEET, "คำอธิบาย"]
+    ws = wb[VOLUNTEER_SHEET]
+    assert [c.value for c in ws[1]] == [HEADERS[k] for k in VOLUNTEER_KEYS]
+    assert [c.value for c in wb[LEADER_SHEET][1]] == [HEADERS[k] for k in LEADER_KEYS]
+    assert ws.cell(2, column(ws, "phone")).number_format == "@"
+    assert ws.cell(2, column(ws, "id")).number_format == "@"
+    assert ws.cell(2, column(ws, "id")).value == "4214-0003"
+    assert ws.cell(2, column(ws, "sub_code")).value == "421401"     # text, not a number
+    lists = {str(dv.sqref).split(":")[0].rstrip("0123456789"): dv.formula1 for dv in ws.data_validations.dataValidation}
+    letter = {k: ws.cell(1, column(ws, k)).column_letter for k in ("title", "sex", "sub_code", "role")}
+    assert "นางสาว" in lists[letter["title"]]
+    assert lists[letter["sex"]] == '"ชาย,หญิง"'
+    assert lists[letter["sub_code"]].startswith(f"'{SUBDISTRICT_SHEET}'!$A$2:$A$4")
+    assert lists[letter["role"]] == '"อช.,ผู้นำ อช."'
+    assert [r for r in wb[SUBDISTRICT_SHEET].iter_rows(min_row=2, values_only=True)] == [
+        ("421401", "หนองหิน"), ("421402", "ตาดข่า"), ("421403", "ปวนพุ")]
+    help_text = " ".join(str(c) for r in wb["คำอธิบาย"].iter_rows(values_only=True) for c in r if c)
+    for words in ("ค.ศ.", "4214-NNNN", "รหัสบุคคลเดียวกัน", "ใหม่1", "วันที่ยินยอม"):
+        assert words in help_text
+
+
+# ---------------------------------------------------------------- bad cells
+
+BAD_CELLS = [
+    ("start", "2567-01-01", ["พ.ศ.", "2024-01-01"]),
+    ("phone", 42411773, ["ตัวเลข", "เลข 0", "0 4241 1773"]),
+    ("title", "คุณ", ["ไม่รู้จักคำนำหน้านาม `คุณ`"]),
+    ("first_name", "เเสงเดือน", ["สระเอ", "แสงเดือน"]),
+    ("last_name", None, ["ต้องกรอกนามสกุล"]),
+    ("start", dt.datetime(2567, 1, 1), ["พ.ศ.", "2024-01-01"]),
+    ("end", 45292, ["ตัวเลข", "2024-01-01"]),
+    ("sub_code", "421499", ["ไม่พบตำบลรหัส `421499`", "421401 หนองหิน"]),
+    ("sub_name", "ตาดข่า", ["ไม่ตรงกับรหัส", "421402"]),
+    ("sex", "ช", ["ชาย หรือ หญิง"]),
+    ("sex", "ชาย", ["ขัดกับคำนำหน้า"]),
+    ("role", "ผู้นำอช", ["ไม่รู้จักบทบาท", "ผู้นำ อช."]),
+    ("moo", "หมู่ 1", ["หมู่ที่ต้องเป็นตัวเลข"]),
+    ("id", "4214-X1", ["ไม่ถูกรูปแบบ"]),
+    ("first_name", 1234, ["ต้องเป็นข้อความ", "ตัวเลข"]),
+    ("note", "หมายเหตุ\nสองบรรทัด", ["บรรทัดเดียว"]),
+]
+
+
+@pytest.mark.parametrize("key,value,expected", BAD_CELLS, ids=[f"{k}-{v!r}" for k, v, _ in BAD_CELLS])
+def test_bad_cell_is_reported_at_its_cell_and_nothing_written(base_copy, tmp_path, key, value, expected):
+    roster = base_copy / ROSTER
+    before = roster.read_bytes()
+    book = tmp_path / "t.xlsx"
+    template(base_copy, "4214", book)
+    ref = edit(book, VOLUNTEER_SHEET, "4214-0004", key, value)     # นาง แสงเดือน อินทร์แก้ว, หมู่ 1
+    if key == "phone":
+        edit(book, VOLUNTEER_SHEET, "4214-0004", "consent_date", "2024-01-10")
+        edit(book, VOLUNTEER_SHEET, "4214-0004", "consent_method", "ลงนามในแบบฟอร์มยินยอม")
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 1, out
+    lines = [ln for ln in out.splitlines() if f"{ref} (" in ln and ": ข้อผิดพลาด: " in ln]
+    assert any(all(words in ln for words in expected) for ln in lines), (ref, expected, out)
+    assert "ไม่ได้เขียน" in out
+    assert roster.read_bytes() == before
+
+
+def test_every_bad_cell_is_reported_at_once(base_copy, tmp_path):
+    book = tmp_path / "t.xlsx"
+    template(base_copy, "4214", book)
+    refs = [edit(book, VOLUNTEER_SHEET, "4214-0003", "start", "2567-01-01"),
+            edit(book, VOLUNTEER_SHEET, "4214-0005", "last_name", None),
+            edit(book, LEADER_SHEET, "4214-0001", "title", "คุณ")]
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 1
+    for ref in refs:
+        assert f"{ref} (" in out
+    assert "'ผู้นำ อช.'!D2 (คำนำหน้า)" in out
+    assert "พบข้อผิดพลาด 3 รายการ" in out
+
+
+def test_phone_needs_consent(base_copy, tmp_path):
+    roster = base_copy / ROSTER
+    before = roster.read_bytes()
+    book = tmp_path / "t.xlsx"
+    template(base_copy, "4214", book)
+    ref = edit(book, VOLUNTEER_SHEET, "4214-0004", "phone", "08 1234 5678")
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 1 and f"{ref} (โทรศัพท์)" in out and "ความยินยอม" in out
+    assert roster.read_bytes() == before
+    edit(book, VOLUNTEER_SHEET, "4214-0004", "consent_date", dt.datetime(2024, 1, 10))   # a real Excel date
+    edit(book, VOLUNTEER_SHEET, "4214-0004", "consent_method", "ลงนามในแบบฟอร์มยินยอม")
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 0, out
+    person = next(p for p in people(roster_data(roster)) if p["id"] == "4214-0004")
+    assert person["phone"] == "08 1234 5678"
+    assert person["phone_consent"] == {"date": "2024-01-10", "method": "ลงนามในแบบฟอร์มยินยอม"}
+    validate_ok(base_copy)
+
+
+def test_phone_that_looks_like_a_number_is_written_quoted(base_copy, tmp_path):
+    roster = base_copy / ROSTER
+    book = tmp_path / "t.xlsx"
+    template(base_copy, "4214", book)
+    edit(book, VOLUNTEER_SHEET, "4214-0004", "phone", "0812345678")
+    edit(book, VOLUNTEER_SHEET, "4214-0004", "consent_date", "2024-01-10")
+    edit(book, VOLUNTEER_SHEET, "4214-0004", "consent_method", "ลงนามในแบบฟอร์มยินยอม")
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 0, out
+    assert "phone: '0812345678'" in roster.read_text(encoding="utf-8")
+    validate_ok(base_copy)
+
+
+def test_duplicate_moo_with_another_village_name(base_copy, tmp_path):
+    book = tmp_path / "t.xlsx"
+    template(base_copy, "4214", book)
+    ref = edit(book, VOLUNTEER_SHEET, "4214-0005", "village", "บ้านอื่น")
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 1 and f"{ref} (ชื่อหมู่บ้าน)" in out and "หมู่เดียวกันต้องใช้ชื่อหมู่บ้านเดียวกัน" in out
+
+
+def test_duplicate_person_id(base_copy, tmp_path):
+    book = tmp_path / "t.xlsx"
+    template(base_copy, "4214", book)
+    ref = edit(book, VOLUNTEER_SHEET, "4214-0005", "id", "4214-0004")        # another person, same id
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 1 and "รหัสบุคคล `4214-0004` ซ้ำกับแถว อช.!" in out
+    ref_first = ref.replace("A", "F")   # คำนำหน้า differs (นาย vs นาง) in the same row
+    assert f"{ref_first} (คำนำหน้า)" in out
+    # the same id on both sheets
+    template(base_copy, "4214", book)
+    edit(book, LEADER_SHEET, "4214-0001", "id", "4214-0004")
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 1 and "คนหนึ่งอยู่ได้แผ่นงานเดียว" in out
+
+
+def test_excel_dates_and_number_cells_where_harmless(base_copy, tmp_path):
+    roster = base_copy / ROSTER
+    book = tmp_path / "t.xlsx"
+    template(base_copy, "4214", book)
+    edit(book, VOLUNTEER_SHEET, "4214-0004", "start", dt.datetime(2023, 12, 25))
+    edit(book, VOLUNTEER_SHEET, "4214-0004", "sub_code", 421401)          # a code has no 0 to lose
+    edit(book, VOLUNTEER_SHEET, "4214-0004", "moo", "1")                   # หมู่ที่ typed as text
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 0, out
+    person = next(p for p in people(roster_data(roster)) if p["id"] == "4214-0004")
+    assert person["roles"] == [{"role": "อช.", "start": "2023-12-25", "end": "2027-12-23"}]
+    validate_ok(base_copy)
+
+
+# ---------------------------------------------------------------- people: new, several roles, removed
+
+def test_new_people_get_the_next_free_id(base_copy, tmp_path):
+    roster = base_copy / ROSTER
+    book = tmp_path / "t.xlsx"
+    template(base_copy, "4214", book)
+    base = {"sub_code": "421402", "moo": 1, "village": "บ้านนาซ่าว", "role": "อช."}
+    row_a = append_row(book, VOLUNTEER_SHEET, {**base, "title": "นาย", "first_name": "ทดสอบ", "last_name": "ใหม่หนึ่ง",
+                                               "start": "2024-02-01", "end": "2028-01-31"})
+    # a new person with two roles: a temporary id ties the rows together
+    row_b = append_row(book, LEADER_SHEET, {"id": "ใหม่1", "sub_code": "421403", "title": "นาง", "first_name": "ทดลอง",
+                                            "last_name": "ใหม่สอง", "role": "ผู้นำ อช.",
+                                            "start": "2023-10-01", "end": "2027-09-30"})
+    append_row(book, LEADER_SHEET, {"id": "ใหม่1", "role": "อช.", "start": "2020-01-01", "end": "2023-12-31"})
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 0, out
+    # ids follow the roster's order: subdistrict 421402 (the อช.) comes before 421403 (the leader)
+    assert f"คนใหม่ อช.!A{row_a} ได้รหัส 4214-0031" in out
+    assert f"คนใหม่ 'ผู้นำ อช.'!A{row_b}, 'ผู้นำ อช.'!A{row_b + 1} ได้รหัส 4214-0032" in out
+    data = roster_data(roster)
+    sub3 = data["subdistricts"][2]
+    assert sub3["leaders"][-1]["id"] == "4214-0032"
+    assert sub3["leaders"][-1]["roles"] == [{"role": "ผู้นำ อช.", "start": "2023-10-01", "end": "2027-09-30"},
+                                            {"role": "อช.", "start": "2020-01-01", "end": "2023-12-31"}]
+    village = data["subdistricts"][1]["villages"][0]
+    assert village["volunteers"][-1]["id"] == "4214-0031"
+    validate_ok(base_copy)
+
+
+def test_extra_role_rows_with_the_same_id(base_copy, tmp_path):
+    roster = base_copy / ROSTER
+    book = tmp_path / "t.xlsx"
+    template(base_copy, "4214", book)
+    append_row(book, VOLUNTEER_SHEET, {"id": "4214-0003", "role": "ผู้นำ อช.", "start": "2019-10-01", "end": "2023-09-30"})
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 0, out
+    person = next(p for p in people(roster_data(roster)) if p["id"] == "4214-0003")
+    assert [r["role"] for r in person["roles"]] == ["อช.", "ผู้นำ อช."]
+    # and a template of that roster writes both rows, which import back unchanged
+    again = tmp_path / "again.xlsx"
+    template(base_copy, "4214", again)
+    ws = load_workbook(again)[VOLUNTEER_SHEET]
+    assert [c.row for c in ws["A"] if c.value == "4214-0003"] == [2, 3]
+    rc, out = import_(base_copy, "4214", again)
+    assert rc == 0 and "ไม่มีการเปลี่ยนแปลง" in out
+
+
+def test_a_row_on_the_wrong_sheet_needs_its_role(base_copy, tmp_path):
+    book = tmp_path / "t.xlsx"
+    template(base_copy, "4214", book)
+    ref = edit(book, VOLUNTEER_SHEET, "4214-0003", "role", "ผู้นำ อช.")
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 1 and ref in out and "ต้องมีแถวบทบาท `อช.`" in out
+
+
+def test_refused_when_the_check_fails(base_copy, tmp_path):
+    """Removing a nominee breaks meeting.yaml: the project's check refuses, roster.yaml stays."""
+    roster = base_copy / ROSTER
+    before = roster.read_bytes()
+    book = tmp_path / "t.xlsx"
+    template(base_copy, "4214", book)
+    delete_rows(book, LEADER_SHEET, "4214-0001")
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 1, out
+    assert "meeting.yaml" in out and "meeting.unresolved-nominee" in out and "ไม่ได้เขียน" in out
+    assert roster.read_bytes() == before
+
+
+def test_missing_sheet_or_column(base_copy, tmp_path):
+    book = tmp_path / "t.xlsx"
+    template(base_copy, "4214", book)
+    wb = load_workbook(book)
+    wb[LEADER_SHEET].title = "ผู้นำ"
+    ws = wb[VOLUNTEER_SHEET]
+    ws.cell(1, column(ws, "last_name")).value = "สกุล"
+    wb.save(book)
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 1
+    assert "ไม่พบแผ่นงาน `ผู้นำ อช.`" in out and "`ผู้นำ`" in out
+    assert "ไม่พบหัวคอลัมน์ `นามสกุล`" in out
+
+
+def test_not_a_workbook_and_unknown_district(base_copy, tmp_path):
+    bad = tmp_path / "x.xlsx"
+    bad.write_text("not a workbook", encoding="utf-8")
+    rc, out = import_(base_copy, "4214", bad)
+    assert rc == 1 and ".xlsx" in out
+    rc, out = import_(base_copy, "4299", bad)
+    assert rc == 1 and "4299" in out
+
+
+# ---------------------------------------------------------------- property: import(template(x)) == x
+
+FIRST = sorted(set(sample.MALE + sample.FEMALE))
+LAST = sorted(set(sample.LAST + ["ณ อยุธยา", "ศรี-สุข"]))
+TITLES = ["นาย", "นาง", "นางสาว", "น.ส.", "ว่าที่ร้อยตรี", "ว่าที่ร้อยตรีหญิง", "ดร.", "สิบเอก", "ผศ.ดร."]
+PHONES = ["0 4241 1773", "08 1234 5678", "0812345678", "042411773", "+66 81 234 5678", "042-411-773"]
+NOTES = ["ย้ายมาจากตำบลอื่น", "เป็นประธานกลุ่มแม่บ้าน", "123", "yes", "2024-01-01", "ชื่อเดิม สมศรี"]
+METHODS = ["ลงนามในแบบฟอร์มยินยอม", "แจ้งด้วยวาจาต่อเจ้าหน้าที่ นางสาวสมใจ"]
+assert all(not fields.check_phone(p) for p in PHONES) and all(fields.is_known_title(t) for t in TITLES)
+BASE_SUBS = [(s["code"], s["name"]) for s in yaml.safe_load((BASE / ROSTER).read_text(encoding="utf-8"))["subdistricts"]]
+
+
+def _iso(day: dt.date) -> str:
+    return day.isoformat()
+
+
+@st.composite
+def rosters(draw) -> dict:
+    used: set[tuple[str, str]] = set()
+    counter = iter(range(1, 10_000))
+    day = st.integers(0, 3650).map(lambda n: dt.date(2016, 1, 1) + dt.timedelta(days=n))
+
+    def person(listed_role: str) -> dict:
+        first, last = draw(st.sampled_from(sorted({(f, ln) for f in FIRST for ln in LAST} - used)))
+        used.add((first, last))
+        title = draw(st.sampled_from(TITLES))
+        p: dict = {"id": f"4214-{next(counter):04d}", "title": title, "first_name": first, "last_name": last}
+        implied = fields.title_sex(title)
+        sex = draw(st.sampled_from(["ชาย", "หญิง"])) if implied is None else draw(st.sampled_from([None, implied]))
+        if sex:
+            p["sex"] = sex
+        roles = []
+        for role in draw(st.lists(st.sampled_from(["อช.", "ผู้นำ อช."]), min_size=1, max_size=3)):
+            start = draw(day)
+            roles.append({"role": role, "start": _iso(start),
+                          "end": _iso(start + dt.timedelta(days=draw(st.integers(1, 1600))))})
+        if not any(r["role"] == listed_role for r in roles):
+            roles[draw(st.integers(0, len(roles) - 1))]["role"] = listed_role
+        p["roles"] = roles
+        phone = draw(st.sampled_from([None, None, *PHONES]))
+        if phone:
+            p["phone"] = phone
+        if phone or draw(st.booleans()) and draw(st.booleans()):
+            p["phone_consent"] = {"date": _iso(draw(day)), "method": draw(st.sampled_from(METHODS))}
+        note = draw(st.sampled_from([None, None, *NOTES]))
+        if note:
+            p["note"] = note
+        return p
+
+    subdistricts = []
+    for code, name in BASE_SUBS:
+        leaders = [person("ผู้นำ อช.") for _ in range(draw(st.integers(0, 2)))]
+        villages = []
+        for moo in sorted(draw(st.sets(st.integers(1, 99), max_size=3))):
+            villages.append({"moo": moo, "name": "บ้าน" + draw(st.sampled_from(sample.VILLAGE)),
+                             "volunteers": [person("อช.") for _ in range(draw(st.integers(0, 3)))]})
+        subdistricts.append({"code": code, "name": name, "leaders": leaders, "villages": villages})
+    return {"sample": draw(st.booleans()), "subdistricts": subdistricts}
+
+
+def dump(path: Path, header: str, doc: dict) -> None:
+    """sample.dump, with the importer's Dumper: sample.Dumper writes the phone 0812345678 unquoted,
+    which the strict loader refuses (yaml.ambiguous-scalar)."""
+    body = yaml.dump(doc, Dumper=RosterDumper, allow_unicode=True, sort_keys=False,
+                     default_flow_style=False, width=10_000)
+    path.write_text(header + "\n" + body, encoding="utf-8")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doc=rosters())
+def test_import_of_template_is_identity(doc):
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "data"
+        shutil.copytree(BASE, root)
+        meeting = root / DISTRICT / "meeting.yaml"         # nominees must be roster people: none here
+        meeting.write_text(meeting.read_text(encoding="utf-8").split("\nnominations:")[0] + "\nnominations: []\n",
+                           encoding="utf-8")
+        roster = root / ROSTER
+        header = expected_schema_header(DataFile("roster", roster, str(roster), root / "42-loei", root / DISTRICT))
+        dump(roster, header, doc)
+        written = roster.read_bytes()
+        book = Path(tmp) / "t.xlsx"
+        template(root, "4214", book)
+        # start from a roster without people, so the import writes and checks the whole file
+        dump(roster, header, {**doc, "subdistricts": [{**s, "leaders": [], "villages": []}
+                                                             for s in doc["subdistricts"]]})
+        rc, out = import_(root, "4214", book)
+        assert rc == 0, out
+        assert roster_data(roster) == doc
+        assert roster.read_bytes() == written
+
+
+def test_template_of_a_roster_with_bad_values_points_at_the_cells(base_copy, tmp_path):
+    """A typo in roster.yaml does not stop the template; the import then names the cell to fix."""
+    roster = base_copy / ROSTER
+    roster.write_text(roster.read_text(encoding="utf-8").replace("first_name: แสงเดือน", "first_name: เเสงเดือน", 1),
+                      encoding="utf-8")
+    book = tmp_path / "t.xlsx"
+    rc, out, err = run_cli("template-xlsx", "4214", "-o", str(book), "--data", str(base_copy))
+    assert rc == 0 and "text.thai-double-sara-e" in out
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 1 and "อช.!G3 (ชื่อ)" in out
+    roster.write_text("sample: [", encoding="utf-8")                 # broken YAML: no template
+    rc, out, err = run_cli("template-xlsx", "4214", "-o", str(tmp_path / "u.xlsx"), "--data", str(base_copy))
+    assert rc == 1 and "ไม่สร้างแบบฟอร์ม" in err
