@@ -84,6 +84,31 @@ def cmd_pages(args) -> int:
     return 0
 
 
+def cmd_check_pr(args) -> int:
+    from .checkpr import Options, run
+    teams = None
+    if args.actor_teams is not None:
+        teams = tuple(t.strip().lstrip("@") for item in args.actor_teams for t in item.split(",") if t.strip())
+    options = Options(base=args.base, head=args.head, actor=(args.actor or "").strip().lstrip("@") or None,
+                      actor_teams=teams, data_dir=args.data_dir)
+    return run(options, sys.stdout, sys.stderr)
+
+
+def cmd_codeowners(args) -> int:
+    from .codeowners import run
+    return run(Path(args.data), Path(args.output), args.check, sys.stdout, sys.stderr)
+
+
+def cmd_template_xlsx(args) -> int:
+    from .spreadsheet import template_command
+    return template_command(args.code, Path(args.out), Path(args.data), sys.stdout, sys.stderr)
+
+
+def cmd_import_xlsx(args) -> int:
+    from .spreadsheet import import_command
+    return import_command(Path(args.file), args.district, Path(args.data), args.today, sys.stdout, sys.stderr)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = ThaiArgumentParser(prog="thamniap", description="ทำเนียบ อช. — ตรวจและเผยแพร่ข้อมูลชมรมและทำเนียบอาสาพัฒนาชุมชน")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=ThaiArgumentParser)
@@ -120,6 +145,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("code", help="รหัสอำเภอ 4 หลัก เช่น 4201")
     p.add_argument("--data", default=str(DATA), help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
     p.set_defaults(func=cmd_new_district)
+
+    p = sub.add_parser("check-pr", help="ตรวจสิทธิ์และสรุปการเปลี่ยนแปลงของคำขอแก้ไข (pull request) ใน git")
+    p.add_argument("--base", required=True, metavar="REV", help="รุ่นฐาน เช่น origin/main (สิทธิ์อ่านจากข้อมูลรุ่นนี้)")
+    p.add_argument("--head", metavar="REV", help="รุ่นที่ตรวจ (ค่าเริ่มต้น: ไฟล์ในเครื่อง)")
+    p.add_argument("--actor", metavar="LOGIN", help="บัญชี GitHub ของผู้ส่ง (หรือทีม องค์กร/ทีม); ไม่ระบุ = แสดงผู้ที่ต้องอนุมัติเท่านั้น")
+    p.add_argument("--actor-teams", action="append", metavar="ORG/TEAM,…",
+                   help="ทีมที่ผู้ส่งเป็นสมาชิก (คั่นด้วยจุลภาค ใส่ซ้ำได้); ไม่ระบุ = ไม่ทราบทีม ตรวจเฉพาะชื่อบัญชี")
+    p.add_argument("--data-dir", default="data", metavar="DIR", help="โฟลเดอร์ข้อมูลในที่เก็บ (ค่าเริ่มต้น: data)")
+    p.set_defaults(func=cmd_check_pr)
+
+    p = sub.add_parser("codeowners", help="สร้าง .github/CODEOWNERS จากผู้ดูแลในข้อมูล")
+    p.add_argument("--check", action="store_true", help="ไม่เขียนไฟล์ ตรวจว่าไฟล์ใน git เป็นปัจจุบัน (ออก 1 เมื่อไม่ตรง)")
+    p.add_argument("--data", default=str(DATA), help="ชุดข้อมูล (ค่าเริ่มต้น: data/)")
+    p.add_argument("--output", default=str(REPO / ".github" / "CODEOWNERS"), help="ไฟล์ปลายทาง (ค่าเริ่มต้น: .github/CODEOWNERS)")
+    p.set_defaults(func=cmd_codeowners)
+
+    p = sub.add_parser("template-xlsx", help="สร้างแบบฟอร์ม Excel (.xlsx) ของทำเนียบอำเภอ กรอกรายชื่อปัจจุบันไว้แล้ว")
+    p.add_argument("code", help="รหัสอำเภอ 4 หลัก เช่น 4209")
+    p.add_argument("-o", "--out", required=True, metavar="FILE", help="ไฟล์ .xlsx ที่จะสร้าง")
+    p.add_argument("--data", default=str(DATA), help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
+    p.set_defaults(func=cmd_template_xlsx)
+
+    p = sub.add_parser("import-xlsx", help="นำเข้าแบบฟอร์ม Excel เป็น roster.yaml ของอำเภอ (ไม่เขียนอะไรถ้ามีช่องผิด)")
+    p.add_argument("file", metavar="FILE", help="ไฟล์ .xlsx ที่สร้างด้วย template-xlsx")
+    p.add_argument("--district", required=True, metavar="CODE", help="รหัสอำเภอ 4 หลัก เช่น 4209")
+    p.add_argument("--data", default=str(DATA), help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
+    p.add_argument("--today", type=_date, default=dt.date.today(), help="วันที่ใช้ตรวจข้อมูล (YYYY-MM-DD)")
+    p.set_defaults(func=cmd_import_xlsx)
     return parser
 
 

@@ -20,7 +20,9 @@ NAV_HEAD = [{"หน้าแรก": "index.md"}, {"สถานะการร
             {"จังหวัด": "province.md"}]
 NAV_TAIL = [{"หนังสือเวียน": "circular.md"}, {"แนวทาง": "guidelines.md"}, {"วิธีส่งข้อมูล": "submit.md"},
             {"ดาวน์โหลดข้อมูล": "downloads.md"}, {"การคุ้มครองข้อมูลส่วนบุคคล": "privacy.md"},
-            {"กฎการตรวจข้อมูล": "rules.md"}]
+            {"กฎการตรวจข้อมูล": "rules.md"}, {"แบบจำลองภัยคุกคาม": "threat-model.md"}]
+# Pages written by hand in docs/ (not generated), always in the menu.
+STATIC_PAGES = ("rules.md", "threat-model.md")
 
 
 def data_dir(config) -> Path | None:
@@ -62,7 +64,7 @@ def generate_files(config, workdir: Path) -> list[str]:
 def navigation(generated: list[str], district_titles: dict[str, str]) -> list:
     districts = [{district_titles.get(rel, rel): rel} for rel in generated if rel.startswith("districts/") and rel.endswith(".md")]
     head = [item for item in NAV_HEAD if next(iter(item.values())) in generated]
-    tail = [item for item in NAV_TAIL if next(iter(item.values())) in generated or next(iter(item.values())) == "rules.md"]
+    tail = [item for item in NAV_TAIL if next(iter(item.values())) in generated or next(iter(item.values())) in STATIC_PAGES]
     return head + [{"อำเภอ": districts}] + tail
 
 

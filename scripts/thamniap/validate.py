@@ -2,68 +2,126 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 import subprocess
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model, rules, schema
 from .diagnostics import Diagnostic, error
 from .layout import DISTRICT_DIR, PROVINCE_DIR, DataFile, discover, display_path, find_root
-from .loader import Loaded, load_file
+from .loader import load_file
 
 
 @dataclass
 class Dataset:
-    """Everything one run learned about a dataset root."""
+    """Everything one run learned about a dataset root (documents themselves are not kept:
+    their position maps are large, and the model carries every location rules need)."""
     root: Path
     provinces: list[model.Province] = field(default_factory=list)
-    docs: dict[str, Loaded] = field(default_factory=dict)
     files: list[DataFile] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def load_dataset(root: Path, focus: set[str] | None = None) -> Dataset:
+@dataclass
+class _Group:
+    """The files of one district folder (or of one province folder's own files), loaded together."""
+    files: list[DataFile]
+    checked: bool                      # schema-check them (False: unchanged, only feeds cross-file rules)
+    part: model.Province | model.District | None = None
+    texts: dict[str, str] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+# Below this many groups a process pool costs more than it saves (and tests stay single-process).
+PARALLEL_MIN_GROUPS = 40
+
+
+def _load_group(group: _Group) -> _Group:
+    """Load, schema-check and model one group. Runs in a worker process for large datasets."""
+    first = group.files[0]
+    if first.district_dir is None:
+        match = PROVINCE_DIR.match(first.province_dir.name)
+        part = model.Province(match["code"], first.province_dir, match["slug"])
+    else:
+        match = DISTRICT_DIR.match(first.district_dir.name)
+        part = model.District(match["code"], first.district_dir, match["slug"])
+    for file in group.files:
+        doc = load_file(file.path, file.display)
+        group.texts[file.display] = doc.text
+        group.diagnostics.extend(doc.diagnostics)
+        if doc.data is None or any(d.is_error for d in doc.diagnostics if d.rule.startswith(("yaml.", "encoding.", "file."))):
+            continue
+        problems = schema.check(doc, file.kind) if group.checked else []
+        group.diagnostics.extend(problems)
+        if any(d.rule.startswith("schema.") and d.is_error for d in problems):
+            continue  # the model only takes documents whose shape is right
+        if isinstance(part, model.Province):
+            model.fill_province(part, file.kind, doc)
+        else:
+            model.fill_district(part, file.kind, doc)
+    group.part = part
+    return group
+
+
+def _groups(found, focus: set[str] | None) -> list[_Group]:
+    """One group per district folder and per province folder, in file order.
+
+    With FOCUS, only provinces holding a focused district are loaded at all (every cross-file
+    rule is scoped to a province), and their other districts are not schema-checked.
+    """
+    by_folder: dict[Path, list[DataFile]] = {}
+    for file in found.files:
+        by_folder.setdefault(file.district_dir or file.province_dir, []).append(file)
+    wanted_provinces = None
+    if focus is not None:
+        wanted_provinces = {f.province_dir for f in found.files
+                            if f.district_dir is not None and f.district_dir.name[:4] in focus}
+    groups = []
+    for folder, files in by_folder.items():
+        if wanted_provinces is not None and files[0].province_dir not in wanted_provinces:
+            continue
+        district = files[0].district_dir
+        checked = focus is None or district is None or district.name[:4] in focus
+        groups.append(_Group(files, checked))
+    return groups
+
+
+def load_dataset(root: Path, focus: set[str] | None = None, jobs: int | None = None) -> Dataset:
     """Load and schema-check a dataset and build its model (rules are not run here).
 
-    With FOCUS (district codes), files of other districts are loaded for the cross-file rules
-    but not schema-checked: they were checked when they last changed.
+    Districts are loaded in parallel (JOBS processes; default: every core) when the dataset is
+    large. With FOCUS (district codes), see `_groups`.
     """
     found = discover(root)
     ds = Dataset(found.root, diagnostics=list(found.diagnostics), files=found.files)
-    provinces: dict[Path, model.Province] = {}
-    districts: dict[Path, model.District] = {}
     for path, display in found.other_files:
         ds.texts[display] = path.read_bytes().decode("utf-8", errors="replace")
-    for file in found.files:
-        doc = load_file(file.path, file.display)
-        ds.docs[file.display] = doc
-        ds.texts[file.display] = doc.text
-        ds.diagnostics.extend(doc.diagnostics)
-        province = provinces.get(file.province_dir)
-        if province is None:
-            match = PROVINCE_DIR.match(file.province_dir.name)
-            province = provinces[file.province_dir] = model.Province(
-                match["code"], file.province_dir, match["slug"])
-        district = None
-        if file.district_dir is not None:
-            district = districts.get(file.district_dir)
-            if district is None:
-                match = DISTRICT_DIR.match(file.district_dir.name)
-                district = districts[file.district_dir] = model.District(
-                    match["code"], file.district_dir, match["slug"])
-                province.districts.append(district)
-        if doc.data is None or any(d.is_error for d in doc.diagnostics if d.rule.startswith(("yaml.", "encoding.", "file."))):
-            continue
-        checked = focus is None or district is None or district.code in focus
-        problems = schema.check(doc, file.kind) if checked else []
-        ds.diagnostics.extend(problems)
-        if any(d.rule.startswith("schema.") and d.is_error for d in problems):
-            continue  # the model only takes documents whose shape is right
-        if district is None:
-            model.fill_province(province, file.kind, doc)
+    groups = _groups(found, focus)
+    jobs = jobs or os.cpu_count() or 1
+    if jobs > 1 and len(groups) >= PARALLEL_MIN_GROUPS:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            loaded = list(pool.map(_load_group, groups, chunksize=4))
+    else:
+        loaded = [_load_group(g) for g in groups]
+    provinces: dict[Path, model.Province] = {}
+    for group in loaded:
+        ds.texts.update(group.texts)
+        ds.diagnostics.extend(group.diagnostics)
+        pdir = group.files[0].province_dir
+        if isinstance(group.part, model.Province):
+            existing = provinces.get(pdir)
+            if existing is not None:          # districts arrived first
+                group.part.districts = existing.districts
+            provinces[pdir] = group.part
         else:
-            model.fill_district(district, file.kind, doc)
+            if pdir not in provinces:
+                match = PROVINCE_DIR.match(pdir.name)
+                provinces[pdir] = model.Province(match["code"], pdir, match["slug"])
+            provinces[pdir].districts.append(group.part)
     ds.provinces = sorted(provinces.values(), key=lambda p: p.code)
     for province in ds.provinces:
         province.districts.sort(key=lambda d: d.code)

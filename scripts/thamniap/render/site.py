@@ -17,6 +17,8 @@ import yaml
 from .. import charts, geography
 from ..dashboard import Status, summarise
 from ..exports import DATA_LICENCE, JSON_SHAPE_TH, write_exports
+from ..history import histories as district_histories
+from ..history import history_markdown
 from ..model import District, Province
 from . import texts
 from .circular import letter_html, parse_letter
@@ -112,6 +114,10 @@ def build_pages(province: Province, settings: SiteSettings, outdir: Path, today:
     exports = write_exports([province], outdir)
     written += [e.path for e in exports]
     deadline = province.current_round.deadline if province.current_round else None
+    # One `git log` for all districts; None per district when the data is not in a git checkout.
+    histories = district_histories(repo_root, [d.folder for d in province.districts],
+                                   meetings={m.id: m for m in province.meetings})
+    commit_url = settings.repo_url.rstrip("/") + "/commit/" if settings.repo_url else None
 
     for district in province.districts:
         rel = district_rel(district)
@@ -125,7 +131,8 @@ def build_pages(province: Province, settings: SiteSettings, outdir: Path, today:
         status = statuses.get(district.code)
         overdue = bool(status and status.status is Status.NOT_YET and deadline and today > deadline)
         page = district_page(province, district, status, overdue, edit_urls,
-                             _rel_link(rel, f"assets/qr/{district.code}.svg", settings), downloads, url)
+                             _rel_link(rel, f"assets/qr/{district.code}.svg", settings), downloads, url,
+                             history_markdown(histories[district.folder], commit_url))
         write(rel, _front(f"อำเภอ{district.name}", f"ชมรมและทำเนียบ อช. อำเภอ{district.name} จังหวัด{province.name}") + page)
         write(f"assets/people/{district.code}.json", people_json(district))
 

@@ -1,0 +1,149 @@
+"""District change history from real temporary git repositories (no mocks of git)."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from helpers import BASE, REPO, run_cli
+from test_checkpr import DISTRICT, GIT_ENV, change_president_and_add_volunteer, commit_all, edit, git
+
+from thamniap.history import UNAVAILABLE, district_history, histories, history_markdown
+
+
+@pytest.fixture(autouse=True)
+def git_identity(monkeypatch):
+    for key, value in GIT_ENV.items():
+        monkeypatch.setenv(key, value)
+
+
+def commit_at(repo: Path, message: str, when: str, monkeypatch) -> None:
+    monkeypatch.setenv("GIT_AUTHOR_DATE", when)
+    monkeypatch.setenv("GIT_COMMITTER_DATE", when)
+    commit_all(repo, message)
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch) -> Path:
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    shutil.copytree(BASE, root / "data")
+    commit_at(root, "ข้อมูลตั้งต้น", "2024-01-05T10:00:00+07:00", monkeypatch)
+    return root
+
+
+def test_history_names_each_change_newest_first(repo, monkeypatch):
+    change_president_and_add_volunteer(repo)
+    commit_at(repo, "เปลี่ยนประธาน", "2024-01-20T23:30:00+00:00", monkeypatch)  # 21 Jan in Thailand
+    edit(repo / DISTRICT / "club.yaml", "confirmed_on: 2024-01-20", "confirmed_on: 2024-01-22")
+    commit_at(repo, "ยืนยัน", "2024-01-22T09:00:00+07:00", monkeypatch)
+    edit(repo / "data/42-loei/province.yaml", "deadline: 2024-01-24", "deadline: 2024-01-31")
+    commit_at(repo, "จังหวัด", "2024-01-23T09:00:00+07:00", monkeypatch)  # not this district's
+
+    entries = district_history(repo, repo / DISTRICT)
+    assert [e.date.isoformat() for e in entries] == ["2024-01-22", "2024-01-21", "2024-01-05"]
+    assert entries[2].changes.status == "added"
+    assert len(entries[0].short) == 7 and entries[0].commit.startswith(entries[0].short)
+    text = history_markdown(entries, "https://github.com/loei-cdd/thamniap/commit/")
+    assert "**22 มกราคม 2567**" in text and "**21 มกราคม 2567**" in text and "**5 มกราคม 2567**" in text
+    assert "ยืนยันข้อมูลเมื่อ: 20 มกราคม 2567 → 22 มกราคม 2567" in text
+    assert "ประธาน: นายเสกสรร คำภา → นางคำปุ่น จันทร์หอม" in text and "นางสาวมาลัย ใจงาม" in text
+    assert "เพิ่มข้อมูลอำเภอนี้ (32 คน รวมเจ้าหน้าที่, กรรมการชมรม 8 ตำแหน่ง)" in text.replace("\\", "")
+    assert f'href="https://github.com/loei-cdd/thamniap/commit/{entries[0].commit}"' in text
+    assert "กำหนดส่ง" not in text
+
+
+def test_limit_and_comment_only_edits(repo, monkeypatch):
+    for day in range(10, 14):
+        edit(repo / DISTRICT / "club.yaml", "# yaml-language-server", f"# แก้ครั้งที่ {day}\n# yaml-language-server")
+        commit_at(repo, f"comment {day}", f"2024-02-{day}T09:00:00+07:00", monkeypatch)
+    entries = district_history(repo, repo / DISTRICT, limit=2)
+    assert [e.date.day for e in entries] == [13, 12]
+    assert "ไม่มีการเปลี่ยนแปลงข้อมูล" in history_markdown(entries)
+
+
+def test_merge_commits_count_once_on_the_main_line(repo, monkeypatch):
+    git(repo, "checkout", "-q", "-b", "pr")
+    change_president_and_add_volunteer(repo)
+    commit_at(repo, "pr work", "2024-01-10T09:00:00+07:00", monkeypatch)
+    git(repo, "checkout", "-q", "main")
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2024-01-12T09:00:00+07:00")
+    git(repo, "merge", "-q", "--no-ff", "-m", "Merge pull request #1", "pr")
+    entries = district_history(repo, repo / DISTRICT)
+    assert [e.date.day for e in entries] == [12, 5]
+    assert "ประธาน: นายเสกสรร คำภา → นางคำปุ่น จันทร์หอม" in history_markdown(entries)
+
+
+def test_a_file_with_errors_does_not_list_everyone_as_removed(repo, monkeypatch):
+    edit(repo / DISTRICT / "roster.yaml", "subdistricts:", "subdistricts: [")
+    commit_at(repo, "broken", "2024-01-06T09:00:00+07:00", monkeypatch)
+    entries = district_history(repo, repo / DISTRICT)
+    assert entries[0].changes.removed == []
+    assert "อ่าน roster\\.yaml ไม่ได้" in history_markdown(entries)
+
+
+def test_without_git_history_is_unavailable(base_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    assert district_history(base_copy, base_copy / "42-loei/4214-nong-hin") is None
+    assert UNAVAILABLE in history_markdown(None)
+
+
+def test_shallow_clone_does_not_invent_an_added_entry(repo, monkeypatch, tmp_path):
+    change_president_and_add_volunteer(repo)
+    commit_at(repo, "change", "2024-01-20T09:00:00+07:00", monkeypatch)
+    clone = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)], check=True)
+    assert district_history(clone, clone / DISTRICT) == []
+    assert "ยังไม่มีประวัติ" in history_markdown([])
+
+
+def test_untracked_folder_has_no_history(repo):
+    shutil.copytree(repo / DISTRICT, repo / "data/42-loei/4213-erawan")
+    found = histories(repo, [repo / DISTRICT, repo / "data/42-loei/4213-erawan"])
+    assert found[repo / "data/42-loei/4213-erawan"] == [] and len(found[repo / DISTRICT]) == 1
+
+
+def test_hostile_values_in_history_are_escaped(repo, monkeypatch):
+    edit(repo / DISTRICT / "club.yaml", "order_no: 34/2566", "order_no: '<img src=x onerror=alert(1)>[x](javascript:y)'")
+    commit_at(repo, "hostile", "2024-01-06T09:00:00+07:00", monkeypatch)
+    text = history_markdown(district_history(repo, repo / DISTRICT))
+    assert "<img" not in text and "](javascript" not in text and "&lt;img" in text
+
+
+def test_district_page_shows_history_section(repo, tmp_path, monkeypatch):
+    change_president_and_add_volunteer(repo)
+    commit_at(repo, "change", "2024-01-20T09:00:00+07:00", monkeypatch)
+    out = tmp_path / "pages"
+    code, _, err = run_cli("pages", str(out), "--data", str(repo / "data"), "--today", "2024-02-01")
+    assert code == 0, err
+    page = (out / "districts/4214-nong-hin.md").read_text(encoding="utf-8")
+    assert page.index("## ประวัติการแก้ไข") < page.index("## ดาวน์โหลดและ QR code")
+    assert "**20 มกราคม 2567**" in page and "ประธาน: นายเสกสรร คำภา → นางคำปุ่น จันทร์หอม" in page
+
+
+def test_golden_page_built_outside_git_says_history_is_unavailable():
+    page = (REPO / "tests/golden/pages/districts/4214-nong-hin.md").read_text(encoding="utf-8")
+    assert "## ประวัติการแก้ไข" in page and UNAVAILABLE in page
+
+
+def test_reading_rosters_by_subdistrict_gives_the_same_history(repo, monkeypatch):
+    """The fast path (each subdistrict parsed once across commits) must equal reading whole files."""
+    import thamniap.history as history
+    roster = repo / DISTRICT / "roster.yaml"
+    change_president_and_add_volunteer(repo)
+    commit_at(repo, "one", "2024-01-10T09:00:00+07:00", monkeypatch)
+    edit(roster, "last_name: ศรีวงษ์", "last_name: ศรีวงศ์")
+    edit(roster, "name: บ้านนาซ่าว", "name: บ้านนาซ่าวใหม่")
+    commit_at(repo, "two", "2024-01-11T09:00:00+07:00", monkeypatch)
+    head, _, items = roster.read_text(encoding="utf-8").partition("subdistricts:\n")
+    indented = "".join("  " + line if line.strip() else line for line in items.splitlines(keepends=True))
+    roster.write_text(head + "subdistricts:\n" + indented, encoding="utf-8")  # another layout: whole-file path
+    commit_at(repo, "three", "2024-01-12T09:00:00+07:00", monkeypatch)
+    entries = district_history(repo, repo / DISTRICT)
+    fast = history_markdown(entries)
+    monkeypatch.setattr(history._Blobs, "_roster_by_parts", lambda *args: False)
+    assert history_markdown(district_history(repo, repo / DISTRICT)) == fast
+    assert "บ้านนาซ่าวใหม่" in fast and "นามสกุล: ศรีวงษ์ → ศรีวงศ์" in fast
+    assert entries[0].changes.empty  # re-indenting changes no data
