@@ -3,6 +3,7 @@ returns an exit code: 0 fine, 1 problems found / refused, 2 usage or internal er
 from __future__ import annotations
 
 import argparse
+import tempfile
 import datetime as dt
 import os
 import sys
@@ -109,6 +110,17 @@ def cmd_import_xlsx(args) -> int:
     return import_command(Path(args.file), args.district, Path(args.data), args.today, sys.stdout, sys.stderr)
 
 
+def cmd_bench(args) -> int:
+    import json
+    from . import bench
+    result = bench.run(args.scale, Path(args.work), args.seed, tuple(args.skip))
+    print(bench.table(result))
+    out = Path(args.json) if args.json else Path(args.work) / f"bench-{args.scale}.json"
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"ผลการวัดบันทึกที่ {out}")
+    return 0 if all(s["ok"] for s in result["steps"]) else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = ThaiArgumentParser(prog="thamniap", description="ทำเนียบ อช. — ตรวจและเผยแพร่ข้อมูลชมรมและทำเนียบอาสาพัฒนาชุมชน")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=ThaiArgumentParser)
@@ -140,6 +152,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--province", help="รหัสจังหวัด (ค่าเริ่มต้น: จังหวัดแรกในชุดข้อมูล)")
     p.add_argument("--today", type=_date, default=dt.date.today(), help="วันที่ใช้คำนวณสถานะ (YYYY-MM-DD)")
     p.set_defaults(func=cmd_pages)
+
+    p = sub.add_parser("bench", help="วัดเวลาและหน่วยความจำ (เทียบกับ check-jsonschema)")
+    p.add_argument("--scale", choices=("loei", "national"), default="loei")
+    p.add_argument("--work", default=str(Path(tempfile.gettempdir()) / "thamniap-bench"), help="โฟลเดอร์ทำงาน (ข้อมูลตัวอย่างระดับประเทศสร้างครั้งเดียวเก็บไว้ที่นี่)")
+    p.add_argument("--json", help="ไฟล์ผลลัพธ์ JSON (ค่าเริ่มต้น: WORK/bench-SCALE.json)")
+    p.add_argument("--seed", type=int, default=2567)
+    p.add_argument("--skip", action="append", default=[], choices=("validate", "check-jsonschema", "changed-since", "site", "search"))
+    p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("new-district", help="สร้างโฟลเดอร์อำเภอใหม่จากรายชื่อทางการ (geothai)")
     p.add_argument("code", help="รหัสอำเภอ 4 หลัก เช่น 4201")

@@ -20,9 +20,10 @@ NAV_HEAD = [{"หน้าแรก": "index.md"}, {"สถานะการร
             {"จังหวัด": "province.md"}]
 NAV_TAIL = [{"หนังสือเวียน": "circular.md"}, {"แนวทาง": "guidelines.md"}, {"วิธีส่งข้อมูล": "submit.md"},
             {"ดาวน์โหลดข้อมูล": "downloads.md"}, {"การคุ้มครองข้อมูลส่วนบุคคล": "privacy.md"},
-            {"กฎการตรวจข้อมูล": "rules.md"}, {"แบบจำลองภัยคุกคาม": "threat-model.md"}]
+            {"กฎการตรวจข้อมูล": "rules.md"}, {"แบบจำลองภัยคุกคาม": "threat-model.md"},
+            {"ประสิทธิภาพ": "performance.md"}]
 # Pages written by hand in docs/ (not generated), always in the menu.
-STATIC_PAGES = ("rules.md", "threat-model.md")
+STATIC_PAGES = ("rules.md", "threat-model.md", "performance.md")
 
 
 def data_dir(config) -> Path | None:
