@@ -26,6 +26,15 @@ def test_bench_compares_validate_with_check_jsonschema(tmp_path):
     assert result["files"] == 58 and 0 < result["validate_vs_check_jsonschema"] < 1
     table = bench.table(result)
     assert "check-jsonschema" in table and "thamniap validate / check-jsonschema" in table
+    rows = {target: (measured, met) for target, measured, met in bench.targets(result)}
+    ratio_row = rows["validate ทั้งชุด ≤ 0.25 × check-jsonschema"]
+    assert ratio_row[0] == f"{result['validate_vs_check_jsonschema']:.3f} ×"
+    assert rows["สร้างเว็บไซต์เลย ≤ 10 s"] == ("-", None)       # skipped steps are not claimed
+    page = tmp_path / "performance.md"
+    page.write_text((bench.REPO / "docs/performance.md").read_text(encoding="utf-8"), encoding="utf-8")
+    bench.update_docs(result, page)
+    text = page.read_text(encoding="utf-8")
+    assert ratio_row[0] in text and text.count("<!-- bench:start -->") == 1 and "## ทำไมจึงเร็ว" in text
 
 
 def test_changed_since_step_on_a_git_copy(tmp_path):

@@ -292,3 +292,51 @@ def table(result: dict) -> str:
     if result["validate_vs_check_jsonschema"] is not None:
         lines.append(f"\nthamniap validate / check-jsonschema = {result['validate_vs_check_jsonschema']:.3f}")
     return "\n".join(lines)
+
+
+def targets(result: dict) -> list[tuple[str, str, bool | None]]:
+    """(target, measured, met?) for the figures the project promises (None: not measured)."""
+    steps = {s["name"]: s for s in result["steps"]}
+
+    def find(prefix: str):
+        return next((s for name, s in steps.items() if name.startswith(prefix)), None)
+
+    rows = []
+    ratio = result.get("validate_vs_check_jsonschema")
+    rows.append(("validate ทั้งชุด ≤ 0.25 × check-jsonschema",
+                 "-" if ratio is None else f"{ratio:.3f} ×", None if ratio is None else ratio <= 0.25))
+    full = find("thamniap validate (full)")
+    rows.append(("หน่วยความจำสูงสุดของ validate ≤ 2 GB", "-" if not full else f"{full['peak_mb']:.0f} MB",
+                 None if not full else full["peak_mb"] <= 2048))
+    inc = find("validate --changed-since")
+    rows.append(("ตรวจเฉพาะอำเภอที่เปลี่ยน ≤ 3 s", "-" if not inc else f"{inc['seconds']:.2f} s",
+                 None if not inc else inc["ok"] and inc["seconds"] <= 3))
+    loei = find("site build: Loei")
+    rows.append(("สร้างเว็บไซต์เลย ≤ 10 s", "-" if not loei else f"{loei['seconds']:.2f} s",
+                 None if not loei else loei["ok"] and loei["seconds"] <= 10))
+    big = find("site build: largest")
+    rows.append(("สร้างเว็บไซต์จังหวัดใหญ่ที่สุด ≤ 30 s", "-" if not big else f"{big['seconds']:.2f} s",
+                 None if not big else big["ok"] and big["seconds"] <= 30))
+    search = find("search:")
+    fetched = search["extra"].get("bytes") if search and search.get("extra") else None
+    rows.append(("ค้นหาหนึ่งครั้ง ≤ 250 KB (จังหวัดใหญ่ที่สุด)", "-" if fetched is None else f"{fetched / 1024:.0f} KB",
+                 None if fetched is None else fetched <= 250 * 1024))
+    return rows
+
+
+def markdown(result: dict) -> str:
+    """The results block of docs/performance.md."""
+    m = result["machine"]
+    lines = [f"วัดเมื่อ {result['date']} บนเครื่อง {m['cpus']} คอร์ ({m['cpu'] or 'ไม่ทราบรุ่น'}), หน่วยความจำ {m['memory_gb']} GB, "
+             f"Python {m['python']} — ชุดข้อมูล `{result['scale']}`: {result['files']} ไฟล์ {result['dataset_mb']} MB",
+             "", table(result).split("\n", 1)[1], "", "| เป้าหมาย | ผลวัด | ผ่าน |", "|---|---:|---|"]
+    for target, measured, met in targets(result):
+        lines.append(f"| {target} | {measured} | {'-' if met is None else ('ผ่าน' if met else 'ไม่ผ่าน')} |")
+    return "\n".join(lines)
+
+
+def update_docs(result: dict, page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    head, rest = text.split("<!-- bench:start -->", 1)
+    _, tail = rest.split("<!-- bench:end -->", 1)
+    page.write_text(head + "<!-- bench:start -->\n" + markdown(result) + "\n<!-- bench:end -->" + tail, encoding="utf-8")

@@ -118,6 +118,11 @@ def cmd_bench(args) -> int:
     out = Path(args.json) if args.json else Path(args.work) / f"bench-{args.scale}.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"ผลการวัดบันทึกที่ {out}")
+    for target, measured, met in bench.targets(result):
+        print(f"{'ผ่าน' if met else ('-' if met is None else 'ไม่ผ่าน')}\t{target}\t{measured}")
+    if args.update_docs:
+        bench.update_docs(result, REPO / "docs" / "performance.md")
+        print("ปรับปรุง docs/performance.md แล้ว")
     return 0 if all(s["ok"] for s in result["steps"]) else 1
 
 
@@ -159,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", help="ไฟล์ผลลัพธ์ JSON (ค่าเริ่มต้น: WORK/bench-SCALE.json)")
     p.add_argument("--seed", type=int, default=2567)
     p.add_argument("--skip", action="append", default=[], choices=("validate", "check-jsonschema", "changed-since", "site", "search"))
+    p.add_argument("--update-docs", action="store_true", help="เขียนผลลงใน docs/performance.md")
     p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("new-district", help="สร้างโฟลเดอร์อำเภอใหม่จากรายชื่อทางการ (geothai)")
