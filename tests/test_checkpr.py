@@ -15,7 +15,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from helpers import BASE, REPO, run_cli
+from helpers import BASE, GIT_ENV, REPO, commit_all, git, run_cli
 
 from thamniap.checkpr import Area, area_of, may_change
 
@@ -23,8 +23,6 @@ DISTRICT = "data/42-loei/4214-nong-hin"
 DISTRICT_TEAM = "loei-cdd/district-4214"
 PROVINCE_TEAM = "loei-cdd/province-admins"
 TODAY = "2024-02-01"
-GIT_ENV = {"GIT_AUTHOR_NAME": "ทดสอบ", "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_COMMITTER_NAME": "ทดสอบ",
-           "GIT_COMMITTER_EMAIL": "test@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
 
 NEW_VOLUNTEER = """\
     - id: 4214-0901
@@ -46,13 +44,8 @@ def git_identity(monkeypatch):
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 
 
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
 
 
-def commit_all(repo: Path, message: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
 
 
 @pytest.fixture

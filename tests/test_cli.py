@@ -5,7 +5,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from helpers import REPO, run_cli
+from helpers import REPO, git, run_cli
 
 from thamniap.report import escape_data, escape_property
 
@@ -103,10 +103,6 @@ def test_today_decides_expired_terms(base_copy):
     assert "term.expired" in out
 
 
-def git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True,
-                          env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-                               "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin", "HOME": str(cwd)}).stdout
 
 
 def test_changed_since_checks_only_changed_districts(base_copy, tmp_path):

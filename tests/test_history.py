@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from helpers import BASE, REPO, run_cli
-from test_checkpr import DISTRICT, GIT_ENV, change_president_and_add_volunteer, commit_all, edit, git
+from helpers import GIT_ENV, commit_all, git
+from test_checkpr import DISTRICT, change_president_and_add_volunteer, edit
 
 from thamniap.history import UNAVAILABLE, district_history, histories, history_markdown
 
