@@ -129,3 +129,19 @@ def test_rules_lists_ids_with_docs():
 def test_console_script_installed():
     out = subprocess.run([str(REPO / ".venv/bin/thamniap"), "rules"], capture_output=True, text=True)
     assert out.returncode == 0 and "privacy.national-id" in out.stdout
+
+
+def test_national_id_never_printed_in_any_format(base_copy, tmp_path, monkeypatch):
+    from test_fixtures import national_id
+    number = national_id(11)
+    roster = base_copy / ROSTER
+    roster.write_text(roster.read_text(encoding="utf-8") + f"# {number}\n# ๑{number[1:]}\n", encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    digits = number.replace("-", "")
+    for fmt in ("text", "github", "json"):
+        code, out, err = run_cli("validate", str(base_copy), "--format", fmt, "--today", "2024-03-01")
+        assert code == 1 and "privacy.national-id" in out
+        flat = (out + err).replace("-", "").replace(" ", "")
+        assert digits not in flat and digits[1:] not in flat, fmt
+    assert digits not in summary.read_text(encoding="utf-8").replace("-", "")
