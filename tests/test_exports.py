@@ -194,7 +194,7 @@ def test_vacant_post_shows_vacant(tmp_path):
 def test_json_shape(built):
     out, _ = built
     raw = (out / "downloads/42-loei/thamniap-42.json").read_text(encoding="utf-8")
-    assert raw.endswith("}\n") and "\\u0e" not in raw and raw.startswith('{\n "meta": {\n  "schema_version": 1')
+    assert raw.endswith("}\n") and "\\u0e" not in raw and raw.startswith('{"meta":{"schema_version":1')
     doc = json.loads(raw)
     assert doc["meta"] == {
         "schema_version": 1, "generated_from": "data/", "province": {"code": "42", "name": "เลย"},

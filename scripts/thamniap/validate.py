@@ -36,8 +36,9 @@ class _Group:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-# Below this many groups a process pool costs more than it saves (and tests stay single-process).
-PARALLEL_MIN_GROUPS = 40
+# Below this many groups (district folders + province folders) a process pool costs more than
+# it saves; Loei (15) and the test datasets stay in one process, a large province (33) does not.
+PARALLEL_MIN_GROUPS = 20
 
 
 def _load_group(group: _Group) -> _Group:
