@@ -160,9 +160,42 @@ def test_bytes_per_query(page, built_site):
         for path, size in rows:
             print(f"    {size:>7}  {path}")
         assert all(path.startswith("/pagefind/") for path, _ in rows), rows
-    assert report[0][2] < 400_000
-    assert all(total < 100_000 for _, _, total, _ in report[1:])
+    assert not any(path.endswith("pagefind-worker.js") for _, _, _, rows in report for path, _ in rows)
+    assert report[0][2] < 200_000
+    assert all(total < 50_000 for _, _, total, _ in report[1:])
     bp.assert_clean()
+
+
+KEY_WORDS = ["นายสมชาย", "ใจดี", "บ้านนาอ้อ", "ตำบลกุดป่อง", "อำเภอเมืองเลย", "น.ส.มาลัย", "(เลขานุการ)",
+             "ว่าที่ร้อยตรีสมศักดิ์", "ABC", "สม\u200bชาย", "\u0e40\u0e40สง", "ค\u0e4d\u0e32แสน", "นาง", "3", "-"]
+
+
+def test_search_keys_match_the_index(page, built_site):
+    """search.js asks for the keys search_index.py wrote (its "must stay identical" rule)."""
+    from thamniap.search_index import full_name_keys, normalize, search_keys
+
+    page.page.goto(built_site.page_url())
+    js = page.page.evaluate(
+        "(ws) => ws.map(w => [window.thamniapSearch.normalize(w), "
+        "window.thamniapSearch.keyQuery(window.thamniapSearch.normalize(w))])", KEY_WORDS)
+    for word, (js_normal, js_key) in zip(KEY_WORDS, js):
+        assert js_normal == normalize(word), word
+        indexed = search_keys(word)
+        if js_key:
+            assert js_key in indexed, (word, js_key, indexed)
+        else:
+            assert not indexed, (word, indexed)
+    # name keys: the person's name as indexed, and what search.js asks for as it is typed
+    names = [("นายสมชาย ใจดี", "สมชาย ใจดี"), ("นายสมชาย ใจดี", "นายสมชาย ใจดี"),
+             ("นายสมชาย ใจดี", "สมชาย ใ"), ("น.ส.มาลัย ศรีสุข", "มาลัย ศรีสุข"),
+             ("ว่าที่ร้อยตรีสมศักดิ์ ใจงาม", "สมศักดิ์ ใจงาม"),
+             ("ว่าที่ร้อยตรีสมศักดิ์ ใจงาม", "ว่าที่ร้อยตรีสมศักดิ์ ใจงาม")]
+    asked = page.page.evaluate(
+        "(qs) => qs.map(q => window.thamniapSearch.fullNameKey(window.thamniapSearch.normalize(q)))",
+        [q for _, q in names])
+    for (name, query), key in zip(names, asked):
+        assert key and any(k.startswith(key) for k in full_name_keys(name)), (name, query, key)
+    assert page.page.evaluate("() => window.thamniapSearch.fullNameKey('สมชาย')") == ""
 
 
 def _gzip_size(site_dir, url_path: str) -> int:
@@ -292,40 +325,63 @@ def test_build_ships_pagefind_not_lunr(built_site):
     assert not (d / "assets" / "javascripts" / "lunr").exists()
     assert not list((d / "assets" / "javascripts").glob("workers/search.*"))
     assert not (d / "search" / "search_index.json").exists()
-    assert len(list((d / "pagefind" / "fragment").glob("*.pf_fragment"))) == 3  # not 404.html
-    assert "Pagefind 1.5.2: indexed" in built_site.log, built_site.log
+    # 3 pages (not 404.html) + 1 people record (kut-pong's people table)
+    assert len(list((d / "pagefind" / "fragment").glob("*.pf_fragment"))) == 4
+    assert "Pagefind 1.5.2: indexed 3 page(s)" in built_site.log, built_site.log
 
 
 def test_pagefind_anchor_and_filter_contract(page, built_site):
     """What the CONTRACT FOR PAGE GENERATORS (search_index.py) relies on, measured.
 
+    - a people table is not page text: it is a people record of its own, URL
+      page#first-row (no heading with an id before it), holding the page title;
     - every element with an id inside the indexed body is in `anchors` (rows too);
     - Pagefind's own sub_results only split at headings with ids (not at <tr id>);
-    - filters set with data-pagefind-filter="key:value" are per page.
+    - the search keys of whole words find the record (a people table's words) or the
+      page (its other text), the last word as a prefix;
+    - filters set with data-pagefind-filter="key:value" are per page; records have none.
     """
     page.page.goto(built_site.page_url())
     got = page.page.evaluate("""async () => {
         const pf = await import('/pagefind/pagefind.js');
-        const page = async (q, path) => {
+        const urls = async (q) => Promise.all((await pf.search(q)).results.map(async r => (await r.data()).url));
+        const find = async (q, url) => {
           for (const r of (await pf.search(q)).results) {
             const d = await r.data();
-            if (d.url === path) return d;
+            if (d.url === url) return d;
           }
-          throw new Error(`${q}: Pagefind did not return ${path}`);
+          throw new Error(`${q}: Pagefind did not return ${url}`);
         };
-        const row = await page('นายสมชาย ใจดี', '/mueang/kut-pong/');
-        const head = await page('เลขานุการ', '/club/');
+        const key = (q) => window.thamniapSearch.keyQuery(window.thamniapSearch.normalize(q));
+        const row = await find('นายสมชาย ใจดี', '/mueang/kut-pong/#p-4201-0001');
+        const pageData = await find('กุดป่อง', '/mueang/kut-pong/');
+        const head = await find('เลขานุการ', '/club/');
         return {
+          rowTitle: row.meta.title,
           rowAnchors: row.anchors.map(a => [a.element, a.id]),
           rowSubs: row.sub_results.map(s => s.url),
-          headSubs: head.sub_results.map(s => s.url),
           rowFilters: row.filters,
+          pageHasRows: pageData.content.includes('แก้วมณี'),
+          pageFilters: pageData.filters,
+          headSubs: head.sub_results.map(s => s.url),
+          byKey: await urls(key('นายสมชาย ใจดี')),
+          byKeyPrefix: await urls(key('แสงเดือน แก้วม')),
+          byKeyPage: await urls(key('สมศักดิ์')),
+          byKeyNone: await urls(key('ไม่มีชื่อนี้แน่นอน')),
           filters: await pf.filters(),
         };
     }""")
-    assert ["tr", "p-4201-0001"] in got["rowAnchors"]
-    assert not any(u.endswith("#p-4201-0001") for u in got["rowSubs"]), got["rowSubs"]
+    record = "/mueang/kut-pong/#p-4201-0001"
+    assert got["rowTitle"] == "ตำบลกุดป่อง อำเภอเมืองเลย"
+    assert ["tr", "p-4201-0001"] in got["rowAnchors"] and ["tr", "p-4201-0003"] in got["rowAnchors"]
+    assert not any(u.endswith("#p-4201-0002") for u in got["rowSubs"]), got["rowSubs"]
+    assert got["rowFilters"] == {}
+    assert got["pageHasRows"] is False
+    assert got["pageFilters"] == {"amphoe": ["เมืองเลย"]}
     assert any(u.endswith("/club/#p-4201-0101") for u in got["headSubs"]), got["headSubs"]
-    assert got["rowFilters"] == {"amphoe": ["เมืองเลย"]}
+    # keys: a people table's words in its record only, other page text in the page
+    assert got["byKey"] == [record] and got["byKeyPrefix"] == [record]
+    assert got["byKeyPage"] == ["/club/"]
+    assert got["byKeyNone"] == []
     assert got["filters"]["amphoe"] == {"เมืองเลย": 1, "ทั้งจังหวัด": 1}
     page.assert_clean()

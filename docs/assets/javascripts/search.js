@@ -3,21 +3,30 @@
  *
  * Markup: overrides/partials/search.html (Material's search box classes).
  * Index:  built by scripts/thamniap/search_index.py into <site>/pagefind/
- *         (read its "CONTRACT FOR PAGE GENERATORS").
+ *         (read its "CONTRACT FOR PAGE GENERATORS" and "SEARCH KEYS").
  *
  * Why more than `pagefind.search(q)`: Thai has no spaces, and Pagefind's
  * index-time word splitter and the browser's query splitter (Intl.Segmenter)
  * often cut names differently, so a single search both misses pages and
  * returns pages that do not contain the name. So we:
  *   1. normalise the query (zero-width chars, เเ→แ, ํา→ำ, spaces);
- *   2. ask Pagefind for the whole query, each word, each word without a
- *      title/place prefix (นาย, บ้าน, ตำบล…) and each Thai word segment,
- *      and merge the candidate pages;
- *   3. load candidates (a few at a time) and keep only pages whose
- *      normalised text contains every query word;
- *   4. link each hit to the record (element with an id) that contains the
- *      words, e.g. page/#p-4201-0001.
+ *   2. ask Pagefind for the SEARCH KEY of every query word (the word without
+ *      a title/place prefix such as นาย, บ้าน, ตำบล, encoded as one ASCII
+ *      word): pages and people records (one per subdistrict section of a
+ *      district page) hold the keys of all their whole words, so this finds
+ *      the records holding the words (or words starting with them), without
+ *      the splitting problem;
+ *   3. only if that finds nothing: ask Pagefind for the whole query, each
+ *      word, each word without its prefix and each Thai word segment, and
+ *      merge the candidates (pages and sections);
+ *   4. load at most MAX_LOADS candidates per batch, best first, and keep only
+ *      those whose normalised text (keys blanked out) contains every query
+ *      word;
+ *   5. link each hit to the record (element with an id) that contains the
+ *      words, e.g. page/#p-4201-0001, or to the page when its top part
+ *      (title) does; hits on the same page are shown as one page.
  * No request leaves the site: everything is loaded from <site>/pagefind/.
+ * Pagefind runs without its web worker (noWorker): one file less to load.
  */
 (function () {
   "use strict";
@@ -31,14 +40,22 @@
   var BUNDLE_URL = new URL("pagefind/pagefind.js", SITE).href;
 
   var PAGE_LIMIT = 8;      // verified pages shown per batch
-  var BATCH = 4;           // candidate pages loaded at once
-  var MAX_LOADS = 16;      // candidate pages loaded per batch, at most
-  var MAX_TERMS = 8;       // Pagefind searches per query, at most
+  var BATCH = 8;           // candidates loaded at once
+  var MAX_LOADS = 8;       // candidates loaded per batch, at most
+  var MAX_TERMS = 8;       // Pagefind searches per query in the fallback, at most
   var SUBS_PER_PAGE = 5;   // records shown under one page
   var DEBOUNCE_MS = 200;
 
+  // Keep identical to search_index.py (PREFIXES, normalize, search_key, word_forms).
   var PREFIXES = ["นางสาว", "น.ส.", "นาย", "นาง", "ด.ช.", "ด.ญ.", "บ้าน",
     "หมู่บ้าน", "ตำบล", "ต.", "อำเภอ", "อ.", "จังหวัด", "จ.", "ชมรม"];
+  var KEY_PREFIX = "qq";
+  var KEY_WORDS = /qq[a-p]+/g;   // search keys inside record text: never shown or checked
+  var EDGE_PUNCTUATION = /^[,;:()[\]{}"'“”‘’·•/|]+|[,;:()[\]{}"'“”‘’·•/|]+$/g;
+  var HAS_LETTER = /\p{L}/u;
+  var WORD_GOES_ON = /[\p{L}\p{M}\p{N}]/u;
+  var HEX = "abcdefghijklmnop";
+  var NAME_KEY_TAIL = 2;
 
   /* ---------- text ---------- */
 
@@ -55,6 +72,11 @@
       .toLowerCase();
   }
 
+  /** Normalised and without spaces: what the checks compare. */
+  function flat(text) {
+    return normalize(text).replace(/ /g, "");
+  }
+
   function escapeHtml(text) {
     return String(text).replace(/[&<>"']/g, function (c) {
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
@@ -67,6 +89,42 @@
       if (token.indexOf(p) === 0 && token.length - p.length >= 2) return token.slice(p.length);
     }
     return null;
+  }
+
+  /** The search key of one normalised word (search_index.search_key). */
+  function searchKey(word) {
+    var out = KEY_PREFIX;
+    for (var i = 0; i < word.length; i++) {
+      var u = word.charCodeAt(i);
+      if (u >= 0x0E00 && u <= 0x0E7F) {
+        out += "abcdefgh"[(u - 0x0E00) >> 4] + HEX[(u - 0x0E00) & 15];
+      } else {
+        out += "i" + HEX[(u >> 12) & 15] + HEX[(u >> 8) & 15] + HEX[(u >> 4) & 15] + HEX[u & 15];
+      }
+    }
+    return out;
+  }
+
+  /** One Pagefind query of the keys of a normalised query's words ("" if none has a letter). */
+  function keyQuery(query) {
+    var keys = [];
+    query.split(" ").forEach(function (t) {
+      t = t.replace(EDGE_PUNCTUATION, "");
+      if (!HAS_LETTER.test(t)) return;
+      keys.push(searchKey(stripPrefix(t) || t));
+    });
+    return keys.join(" ");
+  }
+
+  /**
+   * The name key of a query of two or more words (search_index.full_name_keys): the
+   * first word without its title, then the first NAME_KEY_TAIL units of the rest.
+   */
+  function fullNameKey(query) {
+    var tokens = query.split(" ").map(function (t) { return t.replace(EDGE_PUNCTUATION, ""); })
+      .filter(Boolean);
+    if (tokens.length < 2 || !HAS_LETTER.test(tokens[0])) return "";
+    return searchKey((stripPrefix(tokens[0]) || tokens[0]) + tokens.slice(1).join("").slice(0, NAME_KEY_TAIL));
   }
 
   var segmenter = null;
@@ -82,7 +140,7 @@
     return out;
   }
 
-  /** Pagefind terms to try for one normalised query, most specific first. */
+  /** Pagefind terms to try for one normalised query, most specific first (fallback). */
   function termsFor(query) {
     var tokens = query.split(" ").filter(Boolean);
     var terms = [query];
@@ -106,15 +164,32 @@
   function loadPagefind() {
     if (!pagefindPromise) {
       pagefindPromise = import(BUNDLE_URL).then(function (pf) {
-        return pf.options({ baseUrl: SITE.pathname }).then(function () { return pf; });
+        return pf.options({ baseUrl: SITE.pathname, noWorker: true }).then(function () { return pf; });
       });
       pagefindPromise.catch(function () { pagefindPromise = null; });
     }
     return pagefindPromise;
   }
 
-  /** Candidate pages for a query: merged Pagefind results, best first. */
-  function candidates(pf, query) {
+  /**
+   * Candidates by search keys: the records holding every query word, Pagefind's
+   * order, those holding the words as one name (a full name) first.
+   */
+  function keyCandidates(pf, query) {
+    var q = keyQuery(query);
+    if (!q) return Promise.resolve([]);
+    var full = fullNameKey(query);
+    return Promise.all([pf.search(q), full ? pf.search(full) : null]).then(function (found) {
+      var named = {};
+      if (found[1]) found[1].results.forEach(function (r) { named[r.id] = true; });
+      var list = found[0] ? found[0].results.map(function (r) { return { result: r }; }) : [];
+      return list.filter(function (c) { return named[c.result.id]; })
+        .concat(list.filter(function (c) { return !named[c.result.id]; }));
+    });
+  }
+
+  /** Candidates by Thai terms (fallback): merged Pagefind results, best first. */
+  function textCandidates(pf, query) {
     var terms = termsFor(query);
     return Promise.all(terms.map(function (t) { return pf.search(t); })).then(function (all) {
       var byId = {};
@@ -141,19 +216,22 @@
   }
 
   /**
-   * Check one loaded page against the query words. Returns null when the page
-   * does not contain every word, else {url, title, excerpt, subs:[…]}.
+   * Check one loaded page or people record against the query words. Returns
+   * null when it does not contain every word, else
+   * {pageUrl, title, top: record|null, records: […], pageExcerpt}.
    */
   function analyse(data, tokens, phrase) {
     var raw = data.raw_content || data.content || "";
     var words = raw.indexOf("\u200B") >= 0 ? raw.split("\u200B") : raw.split(/\s+/);
-    var pageText = normalize(words.join("")).replace(/ /g, "");
+    words = words.map(function (w) { return w.replace(KEY_WORDS, ""); });
+    var pageText = flat(words.join(""));
     var pageTitle = (data.meta && data.meta.title) || data.url;
-    var titleText = normalize(pageTitle).replace(/ /g, "");
+    var titleText = flat(pageTitle);
     var all = tokens.every(function (t) {
       return pageText.indexOf(t) >= 0 || titleText.indexOf(t) >= 0;
     });
     if (!all) return null;
+    var pageUrl = data.url.split("#")[0];
 
     // Records: [start of page, anchor1, anchor2, …) by word location.
     // An id on the page's <h1> is the page itself; ids starting "__" are Material's.
@@ -161,53 +239,96 @@
       .filter(function (a) { return a.id && a.id.indexOf("__") !== 0 && a.element !== "h1"; })
       .sort(function (a, b) { return a.location - b.location; });
     var bounds = [{ id: null, element: null, text: "", location: 0 }].concat(anchors);
-    var subs = [];
+    var top = null;
+    var records = [];
     for (var i = 0; i < bounds.length; i++) {
       var start = bounds[i].location;
       var end = i + 1 < bounds.length ? bounds[i + 1].location : words.length;
       if (end <= start && i + 1 < bounds.length) continue;
       var chunk = words.slice(start, end).join("");
-      var flat = normalize(chunk).replace(/ /g, "");
-      var inRecord = tokens.every(function (t) { return flat.indexOf(t) >= 0; });
+      var text = flat(chunk);
+      var inRecord = bounds[i].id
+        // a record may leave words to the page title: "สมชาย ครบุรี" = a row on อำเภอครบุรี's page
+        ? tokens.some(function (t) { return text.indexOf(t) >= 0; }) &&
+          tokens.every(function (t) { return text.indexOf(t) >= 0 || titleText.indexOf(t) >= 0; })
+        : tokens.every(function (t) { return text.indexOf(t) >= 0; });
       if (!inRecord) continue;
-      var sub = describe(bounds[i], chunk, tokens, data.url);
+      var sub = describe(bounds[i], chunk, tokens, pageUrl);
       sub.size = end - start;
-      // the query as typed (words in order, one space apart) — e.g. the full name
-      sub.exact = normalize(chunk).indexOf(phrase) >= 0;
-      subs.push(sub);
+      // the query as typed (words in order, one space apart) — e.g. the full name:
+      // 2 = and not followed by more letters (สมชาย ทองสุข, not สมชาย ทองสุขศรี), 1 = anywhere
+      sub.exact = exactness(normalize(chunk), phrase);
+      if (bounds[i].id) records.push(sub);
+      else top = sub;
     }
-    // The page link lands on the first record holding every word, or on the
-    // page itself when the words are in its top part (title, introduction).
-    // Records: smallest first, so a person's own row beats a big section
-    // (e.g. an org chart) that also mentions the name.
-    var top = subs.length && !subs[0].id ? subs[0] : null;
-    var records = subs.filter(function (s) { return s.id; })
-      .map(function (s, i) { s.order = i; return s; })
-      .sort(function (a, b) { return (b.exact - a.exact) || (a.size - b.size) || (a.order - b.order); });
-    var pageExcerpt = "";
-    if (top) pageExcerpt = top.excerpt;
-    else if (!records.length) pageExcerpt = excerpt(words.join("").replace(/\s+/g, " "), tokens, 160);
-    var rank = records.length && records[0].exact ? 3 : records.length ? 2 : top ? 1 : 0;
     return {
-      rank: rank,
-      url: top || !records.length ? data.url : records[0].url,
+      pageUrl: pageUrl,
       title: pageTitle,
-      excerpt: pageExcerpt,
-      subs: records.slice(0, SUBS_PER_PAGE),
-      more: Math.max(0, records.length - SUBS_PER_PAGE)
+      top: top,
+      records: records,
+      pageExcerpt: top || records.length ? "" : excerpt(words.join("").replace(/\s+/g, " "), tokens, 160)
     };
+  }
+
+  /** 2 if `phrase` is in `text` and not followed by a letter or mark, 1 if only inside a word, else 0. */
+  function exactness(text, phrase) {
+    var found = 0;
+    for (var at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+      if (!WORD_GOES_ON.test(text.charAt(at + phrase.length))) return 2;
+      found = 1;
+    }
+    return found;
+  }
+
+  /** One page of hits from its checked records (the page itself and its people sections). */
+  function addHit(hits, byPage, h) {
+    var page = byPage[h.pageUrl];
+    if (!page) {
+      h.order = hits.length;
+      byPage[h.pageUrl] = h;
+      hits.push(h);
+      return;
+    }
+    if (!page.top && h.top) page.top = h.top;
+    if (!page.pageExcerpt) page.pageExcerpt = h.pageExcerpt;
+    page.records = page.records.concat(h.records);
+  }
+
+  /**
+   * The page link lands on the page itself when the words are in its top part
+   * (title, introduction), else on the best record: the query as typed inside
+   * one record, then the smallest record — so a person's own row beats a big
+   * section (e.g. an org chart) that also mentions the name.
+   */
+  function finish(page) {
+    var seen = {};
+    var records = page.records
+      .map(function (s, i) { s.order = i; return s; })
+      .sort(function (a, b) { return (b.exact - a.exact) || (a.size - b.size) || (a.order - b.order); })
+      .filter(function (s) {   // a heading is in both the page and its people section
+        if (seen[s.id]) return false;
+        seen[s.id] = true;
+        return true;
+      });
+    var top = page.top;
+    page.rank = records.length ? 2 + records[0].exact : top ? 1 : 0;
+    page.url = top || !records.length ? page.pageUrl : records[0].url;
+    page.excerpt = top ? top.excerpt : records.length ? "" : page.pageExcerpt;
+    page.subs = records.slice(0, SUBS_PER_PAGE);
+    page.more = Math.max(0, records.length - SUBS_PER_PAGE);
+    return page;
   }
 
   /** About `size` characters of `text` around the first query word, with marks. */
   function excerpt(text, tokens, size) {
     if (text.length <= size) return highlight(text, tokens);
-    var flat = normalize(text);
+    var flatText = normalize(text);
     var at = -1;
     tokens.forEach(function (t) {
-      var i = flat.indexOf(t);
+      var i = flatText.indexOf(t);
       if (i >= 0 && (at < 0 || i < at)) at = i;
     });
-    // `flat` drops only zero-width chars and repeated spaces, so positions are close enough
+    // `flatText` drops only zero-width chars and repeated spaces, so positions are close enough
     var start = Math.max(0, Math.min(at - Math.floor(size / 3), text.length - size));
     // start at a word (after a space) if one is near, never inside a Thai cluster
     var space = text.indexOf(" ", start);
@@ -218,7 +339,7 @@
   }
 
   function describe(anchor, chunk, tokens, pageUrl) {
-    var text = chunk.replace(ZERO_WIDTH, "").replace(/\s+/g, " ").trim();
+    var text = chunk.replace(ZERO_WIDTH, "").replace(/\s+/g, " ").replace(/[\s.]+$/, "").trim();
     var cut = text.indexOf(". ", 6);   // Pagefind ends each cell/block with ". "
     var head = anchor.text || (cut > 0 ? text.slice(0, cut) : text.slice(0, 60));
     var rest = text;
@@ -227,7 +348,7 @@
     rest = rest.replace(/^[\s.]+/, "");
     return {
       id: anchor.id,
-      url: anchor.id ? pageUrl.split("#")[0] + "#" + encodeURIComponent(anchor.id) : pageUrl,
+      url: anchor.id ? pageUrl + "#" + encodeURIComponent(anchor.id) : pageUrl,
       title: highlight(head, tokens),
       excerpt: excerpt(rest, tokens, 160)
     };
@@ -237,19 +358,19 @@
   function highlight(text, tokens) {
     var chars = Array.from(text.replace(ZERO_WIDTH, ""));
     // map normalised (space-free) positions back to chars
-    var flat = "";
+    var flatText = "";
     var map = [];
     chars.forEach(function (ch, i) {
       var n = normalize(ch);
       if (n === "" || n === " ") return;
-      for (var k = 0; k < n.length; k++) { flat += n[k]; map.push(i); }
+      for (var k = 0; k < n.length; k++) { flatText += n[k]; map.push(i); }
     });
     var marked = new Array(chars.length).fill(false);
     tokens.forEach(function (t) {
       if (!t) return;
       var from = 0;
       var at;
-      while ((at = flat.indexOf(t, from)) >= 0) {
+      while ((at = flatText.indexOf(t, from)) >= 0) {
         for (var j = at; j < at + t.length; j++) marked[map[j]] = true;
         from = at + t.length;
       }
@@ -274,7 +395,7 @@
   var list = root.querySelector(".md-search-result__list");
   var T = root.dataset;
 
-  var state = { seq: 0, query: "", tokens: [], queue: [], shown: 0, loaded: 0 };
+  var state = { seq: 0, query: "", tokens: [], queue: [], fallback: null, shown: 0 };
   var timer = null;
 
   function setOpen(open) {
@@ -333,40 +454,54 @@
 
   /**
    * Load candidates until PAGE_LIMIT more pages are verified and one of them
-   * holds the query exactly as typed inside a record (or MAX_LOADS pages were
-   * loaded, or the queue ends); then show them, best first: the query as typed
-   * inside one record (a full name), then all words inside one record, then
-   * pages with more matching records (a district roster before a page that
-   * mentions a post once), then Pagefind's order.
+   * holds the query exactly as typed inside a record (or MAX_LOADS candidates
+   * were loaded, or the queue ends); then show them, best first: the query as
+   * typed inside one record (a full name), then all words inside one record,
+   * then pages with more matching records (a district roster before a page
+   * that mentions a post once), then Pagefind's order. When the search keys
+   * found nothing that passes the check, the Thai-term candidates
+   * (state.fallback) are tried next.
    */
   function nextBatch(seq) {
     var hits = [];
+    var byPage = {};
     var loads = 0;
     function enough() {
-      return hits.length >= PAGE_LIMIT && hits.some(function (h) { return h.rank === 3; });
+      return hits.length >= PAGE_LIMIT && hits.some(function (h) { return finish(h).rank >= 3; });
     }
     function step() {
       if (seq !== state.seq) return Promise.resolve();
+      if (!state.queue.length && state.fallback && !hits.length && !state.shown) {
+        var fallback = state.fallback;
+        state.fallback = null;
+        return fallback().then(function (cands) {
+          if (seq !== state.seq) return;
+          state.queue = cands;
+          return step();
+        });
+      }
       if (enough() || loads >= MAX_LOADS || !state.queue.length) return Promise.resolve();
-      var take = state.queue.splice(0, BATCH);
+      var take = state.queue.splice(0, Math.min(BATCH, MAX_LOADS - loads));
       loads += take.length;
       return Promise.all(take.map(function (c) { return c.result.data(); })).then(function (datas) {
         if (seq !== state.seq) return;
         datas.forEach(function (d) {
           var hit = analyse(d, state.tokens, state.query);
-          if (hit) { hit.order = hits.length; hits.push(hit); }
+          if (hit) addHit(hits, byPage, hit);
         });
         return step();
       });
     }
     return step().then(function () {
       if (seq !== state.seq) return;
+      hits.forEach(finish);
       hits.sort(function (a, b) {
         return (b.rank - a.rank) ||
           (b.subs.length + b.more - a.subs.length - a.more) || (a.order - b.order);
       });
       renderMoreButton(false);
       hits.forEach(function (hit) { state.shown += 1; renderPage(hit); });
+      if (state.shown) state.fallback = null;   // the keys found pages: no Thai-term round
       meta.textContent = count(state.shown) + (state.queue.length ? "+" : "");
       renderMoreButton(state.queue.length > 0);
       root.dataset.state = "done";
@@ -381,6 +516,7 @@
     state.query = query;
     state.tokens = query.split(" ").filter(Boolean);
     state.queue = [];
+    state.fallback = null;
     state.shown = 0;
     root.dataset.query = query;
     root.dataset.state = query ? "searching" : "idle";
@@ -390,7 +526,10 @@
     }
     meta.textContent = T.tInitializer;
     loadPagefind()
-      .then(function (pf) { return candidates(pf, query); })
+      .then(function (pf) {
+        state.fallback = function () { return textCandidates(pf, query); };
+        return keyCandidates(pf, query);
+      })
       .then(function (cands) {
         if (seq !== state.seq) return;
         state.queue = cands;
@@ -469,5 +608,6 @@
   });
 
   // Exposed for tests and for other pages' scripts.
-  window.thamniapSearch = { normalize: normalize, termsFor: termsFor, run: run };
+  window.thamniapSearch = { normalize: normalize, termsFor: termsFor, keyQuery: keyQuery,
+    fullNameKey: fullNameKey, searchKey: searchKey, run: run };
 })();

@@ -8,13 +8,19 @@ from .markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel
 from .orgchart import org_chart
 
 
+# People-table cells are search text (thamniap.search_index, "CONTRACT FOR PAGE GENERATORS");
+# sex and dates must not find anybody, so they are marked data-pagefind-ignore.
+IGNORE = '<span data-pagefind-ignore>{}</span>'
+
+
 def role_terms(person: Person) -> str:
-    return "<br>".join(f"{h(r.role)} {h(thai_date(r.start, short=True))} – {h(thai_date(r.end, short=True))}"
+    return "<br>".join(f"{h(r.role)} " + IGNORE.format(f"{h(thai_date(r.start, short=True))} – "
+                                                        f"{h(thai_date(r.end, short=True))}")
                        for r in person.roles)
 
 
 def sex_of(person: Person) -> str:
-    return h(person.sex or "-")
+    return IGNORE.format(h(person.sex or "-"))
 
 
 def _posts_by_holder(district: District) -> dict[str, list[str]]:
