@@ -82,3 +82,25 @@ def test_new_district_scaffold(tmp_path):
     assert code == 1 and "schema.min-items" in rules
     assert run_cli("new-district", "1001", "--data", str(tmp_path))[0] == 1
     assert run_cli("new-district", "9999", "--data", str(tmp_path))[0] == 1
+
+
+def test_parallel_load_matches_single_process():
+    """The process-pool path (used from 20 folders up) gives the same model and diagnostics.
+    Run in a subprocess: forking inside pytest (with Playwright's threads) is not safe."""
+    import subprocess
+    import sys
+    script = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from thamniap import validate\n"
+        "def summary(ds):\n"
+        "    people = [(p.id, p.name, p.where.line) for pr in ds.provinces for p in pr.people()]\n"
+        "    return [len(people), people[::97], sorted((d.path, d.line, d.rule) for d in ds.diagnostics), len(ds.texts)]\n"
+        "single = summary(validate.load_dataset(Path('data'), jobs=1))\n"
+        "validate.PARALLEL_MIN_GROUPS = 1\n"
+        "parallel = summary(validate.load_dataset(Path('data'), jobs=2))\n"
+        "print(json.dumps(single == parallel), single[0])\n")
+    out = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    same, people = out.stdout.split()
+    assert same == "true" and int(people) == 4712
