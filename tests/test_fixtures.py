@@ -84,13 +84,19 @@ def valid_cases() -> list[Path]:
     return sorted(p for p in (FIXTURES / "valid").iterdir() if p.is_dir())
 
 
+def materialise(case: Path, into: Path) -> tuple[dict, Path]:
+    """(case spec, dataset root): a copy of the base dataset with the case's edits applied."""
+    spec = yaml.safe_load((case / "case.yaml").read_text(encoding="utf-8"))
+    root = into / "data"
+    shutil.copytree(BASE, root)
+    apply_edits(root, spec.get("edits", []))
+    return spec, root
+
+
 @pytest.mark.parametrize("case", valid_cases(), ids=lambda p: p.name)
 def test_valid_case_passes_strict(case: Path, tmp_path: Path):
     """A valid case is base + edits (case.yaml) that must produce no diagnostic at all."""
-    spec = yaml.safe_load((case / "case.yaml").read_text(encoding="utf-8"))
-    root = tmp_path / "data"
-    shutil.copytree(BASE, root)
-    apply_edits(root, spec.get("edits", []))
+    _, root = materialise(case, tmp_path)
     code, diags, raw = run_validate(root, "--strict")
     assert diags == [] and code == 0, raw
 
@@ -102,10 +108,7 @@ def test_base_dataset_is_clean():
 
 @pytest.mark.parametrize("case", invalid_cases(), ids=lambda p: p.name)
 def test_invalid_case_reports_expected(case: Path, tmp_path: Path):
-    spec = yaml.safe_load((case / "case.yaml").read_text(encoding="utf-8"))
-    root = tmp_path / "data"
-    shutil.copytree(BASE, root)
-    apply_edits(root, spec.get("edits", []))
+    spec, root = materialise(case, tmp_path)
     code, diags, raw = run_validate(root)
     got = {(d["rule"], Path(d["path"]).resolve().relative_to(root.resolve()).as_posix(), d["line"]) for d in diags}
     for want in spec["expect"]:

@@ -138,6 +138,14 @@ class Club:
     term_where: Where
     confirmed_where: Where
 
+    def posts_by_holder(self) -> dict[str, list[str]]:
+        """Committee posts held by each person id, in seat order."""
+        held: dict[str, list[str]] = {}
+        for seat in self.posts:
+            if seat.holder_id:
+                held.setdefault(seat.holder_id, []).append(seat.post)
+        return held
+
 
 @dataclass
 class Nomination:

@@ -23,14 +23,6 @@ def sex_of(person: Person) -> str:
     return IGNORE.format(h(person.sex or "-"))
 
 
-def _posts_by_holder(district: District) -> dict[str, list[str]]:
-    posts: dict[str, list[str]] = {}
-    for seat in district.club.posts if district.club else []:
-        if seat.holder_id:
-            posts.setdefault(seat.holder_id, []).append(seat.post)
-    return posts
-
-
 def status_badges(district: District, status, overdue: bool) -> str:
     """Badges under the title: sample data, and the report's status against the deadline."""
     out = []
@@ -154,7 +146,7 @@ def district_page(province: Province, district: District, status, overdue: bool,
 
     HISTORY_MD is the already escaped "ประวัติการแก้ไข" body (thamniap.history.history_markdown)."""
     people = {p.id: p for p in district.people()}
-    posts = _posts_by_holder(district)
+    posts = district.club.posts_by_holder() if district.club else {}
     deadline = province.current_round.deadline if province.current_round else None
     lines = [f"# อำเภอ{md(district.name)}", "",
              status_badges(district, status, overdue), ""]

@@ -164,10 +164,7 @@ def inline_svg(svg: str) -> str:
 
 def people_json(district: District) -> str:
     """The people finder's records for one district: public fields only (name, role, area, post)."""
-    posts: dict[str, list[str]] = {}
-    for seat in district.club.posts if district.club else []:
-        if seat.holder_id:
-            posts.setdefault(seat.holder_id, []).append(seat.post)
+    posts = district.club.posts_by_holder() if district.club else {}
     records = []
     for sub in district.subdistricts or []:
         for person in sub.leaders:
