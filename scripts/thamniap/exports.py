@@ -494,7 +494,7 @@ def _write(outdir: Path, rel: str, data: bytes, fmt: str, scope: str, kind: str,
     return Export(path, rel, fmt, scope, kind, len(data), title)
 
 
-def _province_exports(province: model.Province, outdir: Path) -> list[Export]:
+def _province_exports(province: model.Province, outdir: Path, scopes: set[str] | None = None) -> list[Export]:
     rows = _Rows(province)
     base = f"{DOWNLOADS}/{province.folder.name}"
     out: list[Export] = []
@@ -502,6 +502,8 @@ def _province_exports(province: model.Province, outdir: Path) -> list[Export]:
 
     def bundle(scope: str, stem: str, districts: list[model.District], whole: bool, where: str,
                files: dict[str, str]) -> None:
+        if scopes is not None and scope not in scopes:
+            return
         people = rows.people(districts)
         clubs = rows.clubs(districts, with_province=whole)
         officials = rows.officials(districts, with_province=whole)
@@ -537,13 +539,15 @@ def _province_exports(province: model.Province, outdir: Path) -> list[Export]:
     return out
 
 
-def write_exports(provinces: list[model.Province], outdir: Path) -> list[Export]:
+def write_exports(provinces: list[model.Province], outdir: Path, scopes: set[str] | None = None) -> list[Export]:
     """Write every download of every province under ``outdir/downloads/``; returns what was written.
 
     Order: per province (by code), the province-wide files, then each district's (by code).
+    SCOPES ("province" and/or district codes) limits it to those files, so a site build can write
+    the province-wide files and the districts' in two processes at once.
     """
     outdir = Path(outdir)
     out: list[Export] = []
     for province in sorted(provinces, key=lambda p: p.code):
-        out += _province_exports(province, outdir)
+        out += _province_exports(province, outdir, scopes)
     return out

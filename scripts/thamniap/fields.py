@@ -446,6 +446,10 @@ TITLES: dict[str, str | None] = {
 # Longest first, so นางสาว wins over นาง and ร้อยตรีหญิง over ร้อยตรี.
 _TITLES_LONGEST_FIRST = sorted(TITLES, key=len, reverse=True)
 _RE_TITLE_START = re.compile("|".join(re.escape(t) for t in _TITLES_LONGEST_FIRST))
+# The same, by first letter: only these can match at the start of a text (~8 instead of ~190).
+_TITLES_BY_FIRST: dict[str, list[str]] = {}
+for _title in _TITLES_LONGEST_FIRST:
+    _TITLES_BY_FIRST.setdefault(_title[0], []).append(_title)
 
 # A first name cannot begin with a combining mark or a following vowel; if the text after
 # a candidate title does, the title letters belong to the name (นายิกา is not นาย + ิกา).
@@ -473,7 +477,7 @@ def split_title_prefix(text: str) -> tuple[list[str], str]:
     if not _RE_TITLE_START.match(rest):
         return titles, rest
     while True:
-        for title in _TITLES_LONGEST_FIRST:
+        for title in _TITLES_BY_FIRST.get(rest[:1], ()):
             if rest.startswith(title) and _plausible_name_start(rest[len(title):]):
                 titles.append(title)
                 rest = rest[len(title):].lstrip(" ")
@@ -487,7 +491,7 @@ def _title_parts(title: str) -> list[str] | None:
     parts: list[str] = []
     rest = fix_line_text(title)
     while rest:
-        for t in _TITLES_LONGEST_FIRST:
+        for t in _TITLES_BY_FIRST.get(rest[0], ()):
             if rest.startswith(t):
                 parts.append(t)
                 rest = rest[len(t):].lstrip(" ")

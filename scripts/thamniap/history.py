@@ -18,9 +18,9 @@ from pathlib import Path, PurePosixPath
 
 from . import model
 from .changes import INDENT, AreaChanges, area_lines, compare_district, headline
-from .layout import DISTRICT_DIR, DISTRICT_FILES
-from .loader import Loaded, load_bytes
-from .model import District, Meeting, Subdistrict
+from .layout import DISTRICT_DIR, DISTRICT_FILES, PROVINCE_DIR
+from .loader import Loaded, load_bytes, load_file
+from .model import District, Meeting, Province, Subdistrict
 from .render.markup import h, md, safe_url, thai_date
 
 BANGKOK = dt.timezone(dt.timedelta(hours=7))
@@ -97,6 +97,34 @@ def histories(repo_root: Path, folders: list[Path], limit: int = 20,
     finally:
         blobs.close()
     return result
+
+
+def province_histories(repo_root: Path, province_dir: Path, folders: list[Path],
+                       limit: int = 20) -> dict[Path, list[Entry] | None]:
+    """`histories` with the meeting titles read from PROVINCE_DIR/province.yaml here.
+
+    What a site build runs in a worker process while the main process validates (see
+    thamniap.workers): it needs no validated model. When province.yaml cannot be read, validation
+    fails too and the result is thrown away.
+    """
+    return histories(repo_root, folders, limit, current_meetings(province_dir))
+
+
+def current_meetings(province_dir: Path) -> dict[str, Meeting]:
+    """The meetings of PROVINCE_DIR/province.yaml by id; empty when the file cannot be read."""
+    match = PROVINCE_DIR.match(province_dir.name)
+    path = province_dir / "province.yaml"
+    if match is None or not path.is_file():
+        return {}
+    doc = _readable(load_file(path))
+    if doc is None:
+        return {}
+    province = Province(match["code"], province_dir, match["slug"])
+    try:
+        model.fill_province(province, "province", doc)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+        return {}
+    return {m.id: m for m in province.meetings}
 
 
 def _git(cwd: Path, *args: str) -> bytes | None:

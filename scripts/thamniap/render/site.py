@@ -1,7 +1,8 @@
 """Write every generated page and asset of one province's site into an output folder.
 
 `build_pages` is the last step of load → validate → model → render: it reads nothing but the
-model and the site settings, and writes only under OUTDIR. `thamniap pages OUTDIR` and the MkDocs
+model, the site settings and what publish.py hands it (downloads, history), and writes only
+under OUTDIR. `thamniap pages OUTDIR` and the MkDocs
 hook both call it.
 """
 from __future__ import annotations
@@ -10,14 +11,14 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urljoin
 
 import yaml
 
 from .. import charts, geography
 from ..dashboard import Status, summarise
-from ..exports import DATA_LICENCE, JSON_SHAPE_TH, write_exports
-from ..history import histories as district_histories
+from ..exports import DATA_LICENCE, JSON_SHAPE_TH, Export
 from ..history import history_markdown
 from ..model import District, Province
 from . import texts
@@ -96,8 +97,14 @@ def _size(n: int) -> str:
 
 
 def build_pages(province: Province, settings: SiteSettings, outdir: Path, today: dt.date,
-                repo_root: Path, circular_text: str | None = None) -> list[Path]:
-    """Write the province's pages, SVGs, QR codes and exports under OUTDIR; return the files written."""
+                repo_root: Path, circular_text: str | None,
+                exports: Callable[[], list[Export]], histories: Callable[[], dict]) -> list[Path]:
+    """Write the province's pages, SVGs and QR codes under OUTDIR; return the files written.
+
+    EXPORTS and HISTORIES give the downloads (already written under OUTDIR) and the districts'
+    change histories (`thamniap.history.histories`); they are called only once the pages that do
+    not need them are written, so they can be finished in worker processes meanwhile (publish.py).
+    """
     written: list[Path] = []
 
     def write(rel: str, content: str | bytes) -> None:
@@ -111,38 +118,18 @@ def build_pages(province: Province, settings: SiteSettings, outdir: Path, today:
 
     summary = summarise(province, today, settings.stale_after_days)
     statuses = {row.code: row for row in summary.districts}
-    exports = write_exports([province], outdir)
-    written += [e.path for e in exports]
     deadline = province.current_round.deadline if province.current_round else None
-    # One `git log` for all districts; None per district when the data is not in a git checkout.
-    histories = district_histories(repo_root, [d.folder for d in province.districts],
-                                   meetings={m.id: m for m in province.meetings})
     commit_url = settings.repo_url.rstrip("/") + "/commit/" if settings.repo_url else None
 
+    # First what needs neither the downloads nor the history.
     for district in province.districts:
-        rel = district_rel(district)
-        url = settings.page_url(rel)
-        write(f"assets/qr/{district.code}.svg", qr_svg(url))
-        repo_folder = district.folder.relative_to(repo_root).as_posix() if repo_root in district.folder.parents else district.folder.name
-        edit_urls = {label: settings.edit_url(f"{repo_folder}/{name}") for label, name in
-                     (("คณะกรรมการชมรม", "club.yaml"), ("รายชื่อ อช./ผู้นำ อช.", "roster.yaml"),
-                      ("สำนักงาน/เจ้าหน้าที่", "district.yaml"), ("ผู้แทนเข้าประชุม", "meeting.yaml"))}
-        downloads = [(_rel_link(rel, e.rel, settings), e.title_th, _size(e.size)) for e in exports if e.scope == district.code]
-        status = statuses.get(district.code)
-        overdue = bool(status and status.status is Status.NOT_YET and deadline and today > deadline)
-        page = district_page(province, district, status, overdue, edit_urls,
-                             _rel_link(rel, f"assets/qr/{district.code}.svg", settings), downloads, url,
-                             history_markdown(histories[district.folder], commit_url))
-        write(rel, _front(f"อำเภอ{district.name}", f"ชมรมและทำเนียบ อช. อำเภอ{district.name} จังหวัด{province.name}") + page)
+        write(f"assets/qr/{district.code}.svg", qr_svg(settings.page_url(district_rel(district))))
         write(f"assets/people/{district.code}.json", people_json(district))
-
     write("assets/qr/circular.svg", qr_svg(settings.page_url("submit.md")))
-
     write("index.md", home_page(province, summary, settings))
     write("province.md", province_page(province))
     write("dashboard.md", dashboard_page(province, summary))
     write("people.md", people_page(province))
-    write("downloads.md", downloads_page(province, exports))
     if circular_text is not None:
         letter = parse_letter(circular_text)
         qr = (f'<img class="tn-qr" src="assets/qr/circular.svg" alt="QR code ไปยังหน้าวิธีส่งข้อมูล: '
@@ -153,6 +140,26 @@ def build_pages(province: Province, settings: SiteSettings, outdir: Path, today:
     write("guidelines.md", _front("แนวทางการดำเนินงาน") + texts.guidelines(province))
     write("submit.md", _front("วิธีส่งข้อมูล") + texts.how_to_submit(province, settings.repo_url))
     write("privacy.md", _front("การคุ้มครองข้อมูลส่วนบุคคล") + texts.privacy(province, settings.repo_url))
+
+    files = exports()
+    written += [e.path for e in files]
+    write("downloads.md", downloads_page(province, files))
+    # One `git log` for all districts; None per district when the data is not in a git checkout.
+    history = histories()
+    for district in province.districts:
+        rel = district_rel(district)
+        url = settings.page_url(rel)
+        repo_folder = district.folder.relative_to(repo_root).as_posix() if repo_root in district.folder.parents else district.folder.name
+        edit_urls = {label: settings.edit_url(f"{repo_folder}/{name}") for label, name in
+                     (("คณะกรรมการชมรม", "club.yaml"), ("รายชื่อ อช./ผู้นำ อช.", "roster.yaml"),
+                      ("สำนักงาน/เจ้าหน้าที่", "district.yaml"), ("ผู้แทนเข้าประชุม", "meeting.yaml"))}
+        downloads = [(_rel_link(rel, e.rel, settings), e.title_th, _size(e.size)) for e in files if e.scope == district.code]
+        status = statuses.get(district.code)
+        overdue = bool(status and status.status is Status.NOT_YET and deadline and today > deadline)
+        page = district_page(province, district, status, overdue, edit_urls,
+                             _rel_link(rel, f"assets/qr/{district.code}.svg", settings), downloads, url,
+                             history_markdown(history[district.folder], commit_url))
+        write(rel, _front(f"อำเภอ{district.name}", f"ชมรมและทำเนียบ อช. อำเภอ{district.name} จังหวัด{province.name}") + page)
     return written
 
 
