@@ -140,6 +140,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import lxml.html
+
 from .fields import split_title_prefix
 
 OUTPUT_SUBDIR = "pagefind"
@@ -333,7 +335,10 @@ _BODY_TAG = re.compile(r"<[a-zA-Z][^<>]*?\sdata-pagefind-body[\s>=/]")
 
 class _PageScanner(HTMLParser):
     """One built page: its first <h1>, headings with ids and people rows in order, and the
-    indexed text outside people tables (inside data-pagefind-body, not ignored)."""
+    indexed text outside people tables (inside data-pagefind-body, not ignored).
+
+    Fed by `scan_page` from lxml's tree; also an html.parser.HTMLParser, so the same events can
+    come from the standard library's parser (the tests compare the two)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -419,6 +424,54 @@ class _PageScanner(HTMLParser):
             self.text.append(data)
 
 
+# libxml2's HTML parser builds the tree in C (~8x faster than html.parser on a district page);
+# _feed_tree replays it to _PageScanner as the same events html.parser would give
+# (tests/test_search_scan.py checks both on whole built sites).
+_LXML_PARSER = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=False)
+
+
+def _feed_tree(scanner: _PageScanner, root, body) -> None:
+    """Give SCANNER the events of ROOT's tree from element BODY on, in document order."""
+    started = False
+    void = _VOID
+
+    def walk(el):
+        nonlocal started
+        tag = el.tag
+        if not isinstance(tag, str):                 # comment or processing instruction
+            if started and el.tail:
+                scanner.handle_data(el.tail)
+            return
+        if el is body:
+            started = True
+        if started:
+            scanner.handle_starttag(tag, el.attrib)
+            if el.text:
+                scanner.handle_data(el.text)
+        for child in el:
+            walk(child)
+        if started:
+            if tag not in void:
+                scanner.handle_endtag(tag)
+            if el.tail:
+                scanner.handle_data(el.tail)
+
+    walk(root)
+
+
+def scan_page(html: str) -> _PageScanner | None:
+    """The scanned page, or None when it has no data-pagefind-body (Pagefind leaves it out)."""
+    if not _BODY_TAG.search(html):
+        return None
+    root = lxml.html.document_fromstring(html.encode("utf-8"), parser=_LXML_PARSER)
+    body = next(root.iterfind(".//*[@data-pagefind-body]"), None)
+    if body is None:
+        return None
+    scanner = _PageScanner()
+    _feed_tree(scanner, root, body)
+    return scanner if scanner.has_body else None
+
+
 def _page_url(path: str) -> str:
     """The URL Pagefind gives a page at this path (``/districts/x/`` for ``districts/x/index.html``)."""
     if path == "index.html" or path.endswith("/index.html"):
@@ -458,13 +511,8 @@ def indexed_pages(site_dir: Path, output_subdir: str = OUTPUT_SUBDIR) -> Iterato
         if html_file.is_relative_to(bundle):
             continue
         html = html_file.read_text(encoding="utf-8", errors="replace")
-        body = _BODY_TAG.search(html)
-        if not body:
-            continue
-        scanner = _PageScanner()
-        scanner.feed(html[body.start():])    # header, navigation and table of contents are not indexed
-        scanner.close()
-        if not scanner.has_body:
+        scanner = scan_page(html)          # header, navigation and table of contents are not indexed
+        if scanner is None:
             continue
         yield _Page(html_file.relative_to(site_dir).as_posix(), html,
                     scanner.title or html_file.parent.name, "".join(scanner.text), _sections(scanner.items))
