@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -65,13 +66,21 @@ def test_pages_are_deterministic(base_with_circular, tmp_path):
         assert pa.read_bytes() == pb.read_bytes(), pa
 
 
-def test_invalid_data_writes_nothing(base_copy, tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_invalid_data_writes_nothing(base_copy, tmp_path, monkeypatch, jobs):
+    """A rule error (found after loading, when the downloads are already being made) writes
+    nothing: not the pages, not the downloads, and their staging folder is gone."""
+    monkeypatch.setenv("THAMNIAP_JOBS", jobs)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     roster = base_copy / "42-loei/4214-nong-hin/roster.yaml"
     roster.write_text(roster.read_text(encoding="utf-8").replace("moo: 2", "moo: 1", 1), encoding="utf-8")
     out = tmp_path / "pages"
     code, _, err = run_cli("pages", str(out), "--data", str(base_copy), "--today", TODAY)
     assert code == 1 and "roster.duplicate-moo" in err and "roster.yaml:" in err
     assert not out.exists()
+    assert list(scratch.iterdir()) == []
 
 
 def test_edit_links_and_qr_urls_come_from_settings():

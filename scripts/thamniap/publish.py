@@ -5,15 +5,17 @@ The one door used by both `thamniap pages OUTDIR` and the MkDocs hook, so both b
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import shutil
+import tempfile
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .diagnostics import Diagnostic
-from .exports import write_exports
+from .exports import Export, write_exports
 from .history import province_histories
 from .layout import discover, find_root
 from .render.site import SiteSettings, build_pages
-from .validate import check_root
+from .validate import check_loaded, load_dataset
 from .workers import Job
 
 REPO = Path(__file__).resolve().parents[2]
@@ -34,30 +36,66 @@ def generate(data: Path, outdir: Path, settings: SiteSettings, today: dt.date,
     """Pages for PROVINCE_CODE (default: the dataset's first province); nothing is written on error.
 
     The change history is read from git in a worker process while the data is validated, and the
-    downloads are written by two more jobs while the pages that do not need them are rendered
-    (thamniap.workers; THAMNIAP_JOBS=1 runs all of it here, with the same result).
+    downloads are written by two more jobs from the moment the data is loaded (while the rules run
+    and the pages that do not need them are rendered), into a staging folder that is thrown away if
+    a rule finds an error (thamniap.workers; THAMNIAP_JOBS=1 runs all of it here, same result).
     """
     root = find_root(data)
     history = _history_job(root, province_code)
-    ds, diagnostics = check_root(root, today)
-    result = Result(diagnostics=diagnostics)
-    if result.failed or not ds.provinces:
+    ds = load_dataset(root)
+    province = next((p for p in ds.provinces if province_code in (None, p.code)), None)
+    downloads = None
+    if province is not None and not any(d.is_error for d in ds.diagnostics):
+        # The rules only read the model: the downloads are made now, while the rules run, in a
+        # folder of their own (moved into OUTDIR only if the rules find no error).
+        downloads = _Downloads(province)
+    result = Result(diagnostics=check_loaded(ds, today))
+    if result.failed or province is None:
         if history is not None:
             history.cancel()
+        if downloads is not None:
+            downloads.discard()
+        if province is None and ds.provinces and not result.failed:
+            raise ValueError(f"ไม่พบจังหวัดรหัส {province_code} ในชุดข้อมูล {root}")
         return result
-    province = next((p for p in ds.provinces if province_code in (None, p.code)), None)
-    if province is None:
-        raise ValueError(f"ไม่พบจังหวัดรหัส {province_code} ในชุดข้อมูล {root}")
-    # The province-wide files hold every district again: about half the work each.
-    exports = [Job(write_exports, [province], outdir, {"province"}),
-               Job(write_exports, [province], outdir, {d.code for d in province.districts})]
     circular = province.folder / "circular.txt"
     result.written = build_pages(
         province, settings, outdir, today, REPO,
         circular.read_text(encoding="utf-8") if circular.exists() else None,
-        exports=lambda: [e for job in exports for e in job.result()],
+        exports=lambda: downloads.move_to(outdir) if downloads else write_exports([province], outdir),
         histories=lambda: history.result() if history is not None else {d.folder: None for d in province.districts})
     return result
+
+
+class _Downloads:
+    """The province's downloads, written by two jobs into a staging folder."""
+
+    def __init__(self, province):
+        self.staging = Path(tempfile.mkdtemp(prefix="thamniap-downloads-"))
+        # The province-wide files hold every district again: about half the work each.
+        self.jobs = [Job(write_exports, [province], self.staging, {"province"}),
+                     Job(write_exports, [province], self.staging, {d.code for d in province.districts})]
+
+    def move_to(self, outdir: Path) -> list[Export]:
+        """Wait for the jobs, move their files into OUTDIR (a file with the same bytes is left as
+        it is, keeping its time) and return them as written there."""
+        try:
+            moved = []
+            for job in self.jobs:
+                for export in job.result():
+                    target = (outdir / export.rel).resolve()
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    if not target.exists() or target.read_bytes() != export.path.read_bytes():
+                        shutil.move(export.path, target)
+                    moved.append(replace(export, path=target))
+            return moved
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        for job in self.jobs:
+            job.cancel()
+        shutil.rmtree(self.staging, ignore_errors=True)
 
 
 def _history_job(root: Path, province_code: str | None) -> Job | None:

@@ -155,8 +155,15 @@ def check_root(root: Path, today: dt.date, focus: set[str] | None = None,
                skip: tuple[str, ...] = ()) -> tuple[Dataset, list[Diagnostic]]:
     """Load ROOT and run every check; the dataset comes back for the render step."""
     ds = load_dataset(root, focus)
+    return ds, check_loaded(ds, today, focus, skip)
+
+
+def check_loaded(ds: Dataset, today: dt.date, focus: set[str] | None = None,
+                 skip: tuple[str, ...] = ()) -> list[Diagnostic]:
+    """Every diagnostic of a loaded dataset: the loader's and schema's, then the rules' (which only
+    read the model, so a site build may start rendering from it meanwhile)."""
     ctx = rules.Context(ds.provinces, today, ds.texts, focus, ds.files)
-    return ds, sorted(set(ds.diagnostics + rules.run(ctx, skip)))
+    return sorted(set(ds.diagnostics + rules.run(ctx, skip)))
 
 
 def validate(paths: list[Path], today: dt.date, changed_since: str | None = None,
