@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 
+from helpers import run_cli
+
 from thamniap import bench
 
 
@@ -24,6 +26,9 @@ def test_bench_compares_validate_with_check_jsonschema(tmp_path):
     assert names == ["thamniap validate (full)", "check-jsonschema (schema only)"]
     assert all(s["ok"] and s["seconds"] > 0 and s["peak_mb"] > 10 for s in result["steps"])
     assert result["files"] == 58 and 0 < result["validate_vs_check_jsonschema"] < 1
+    warnings = sum(1 for line in run_cli("validate", str(bench.REPO / "data"), "--today", bench.TODAY)[1].splitlines()
+                   if "warning[" in line)
+    assert result["steps"][0]["detail"] == f"0 errors, {warnings} warnings"
     table = bench.table(result)
     assert "check-jsonschema" in table and "thamniap validate / check-jsonschema" in table
     rows = {target: (measured, met) for target, measured, met in bench.targets(result)}

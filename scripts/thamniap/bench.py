@@ -40,33 +40,42 @@ class Step:
     extra: dict = field(default_factory=dict)
 
 
+_PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
+
+
 def _tree_rss_kb(root_pid: int) -> int:
-    """Total VmRSS (kB) of ROOT_PID and its descendants, from /proc."""
+    """Total resident memory (kB) of ROOT_PID and its descendants, from /proc.
+
+    One small read per process for the parent links (/proc/N/stat), then /proc/N/statm only for
+    the tree: sampling every 20 ms must not take much of a core from the step it measures.
+    """
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat", "rb") as f:
-                stat = f.read().rsplit(b")", 1)[1].split()
-            with open(f"/proc/{entry}/status", "rb") as f:
-                vm = next((line for line in f if line.startswith(b"VmRSS:")), b"VmRSS: 0 kB")
-        except OSError:
+                ppid = int(f.read().rsplit(b")", 1)[1].split(maxsplit=2)[1])
+        except (OSError, IndexError, ValueError):
             continue
-        pid, ppid = int(entry), int(stat[1])
-        children.setdefault(ppid, []).append(pid)
-        rss[pid] = int(vm.split()[1])
+        children.setdefault(ppid, []).append(int(entry))
     total, todo = 0, [root_pid]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as f:
+                total += int(f.read().split()[1]) * _PAGE_KB
+        except (OSError, IndexError, ValueError):
+            pass
         todo += children.get(pid, [])
     return total
 
 
-def measure(name: str, argv: list[str], cwd: Path = REPO, env: dict | None = None, ok_codes=(0,)) -> Step:
-    """Run ARGV, timing it and sampling the memory of its process tree."""
+def measure(name: str, argv: list[str], cwd: Path = REPO, env: dict | None = None, ok_codes=(0,),
+            describe=None) -> Step:
+    """Run ARGV, timing it and sampling the memory of its process tree.
+
+    The step's detail is the output's last line, or DESCRIBE(output) when given."""
     started = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -80,11 +89,22 @@ def measure(name: str, argv: list[str], cwd: Path = REPO, env: dict | None = Non
     reader.join()
     seconds = time.perf_counter() - started
     text = "".join(output)
+    last = text.strip().splitlines()[-1][:200] if text.strip() else ""
     step = Step(name, round(seconds, 2), round(peak / 1024, 1), proc.returncode in ok_codes,
-                text.strip().splitlines()[-1][:200] if text.strip() else "")
+                describe(text) if describe and proc.returncode in ok_codes else last)
     if not step.ok:
         step.detail = f"exit {proc.returncode}: " + text[-2000:]
     return step
+
+
+def _diagnostic_counts(output: str) -> str:
+    """'12 errors, 3 warnings' from `thamniap validate --format json` output."""
+    try:
+        found = json.loads(output)
+    except ValueError:
+        return output.strip().splitlines()[-1][:200] if output.strip() else ""
+    errors = sum(1 for d in found if d.get("severity") == "error")
+    return f"{errors} errors, {len(found) - errors} warnings"
 
 
 def _thamniap(*args: str) -> list[str]:
@@ -239,7 +259,8 @@ def run(scale: str, work: Path, seed: int = 2567, skip: tuple[str, ...] = ()) ->
     if made:
         steps.append(made)
     if "validate" not in skip:
-        steps.append(measure("thamniap validate (full)", _thamniap("validate", str(root), "--today", TODAY, "--format", "json")))
+        steps.append(measure("thamniap validate (full)", _thamniap("validate", str(root), "--today", TODAY, "--format", "json"),
+                             describe=_diagnostic_counts))
     if "check-jsonschema" not in skip:
         steps.append(check_jsonschema(root))
     if "changed-since" not in skip:
