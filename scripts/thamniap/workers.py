@@ -27,6 +27,7 @@ from typing import Any, Callable
 
 log = logging.getLogger("thamniap.workers")
 
+_PIPE_BUFFER = 32_768      # bytes a pipe takes without a reader (Linux: 64 KiB; smaller elsewhere)
 _PACKAGE_PARENT = str(Path(__file__).resolve().parents[1])   # scripts/: importable even when not pip-installed
 
 
@@ -63,9 +64,14 @@ class Job:
         self._proc = subprocess.Popen([sys.executable, "-m", "thamniap.workers"], stdin=subprocess.PIPE,
                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
         payload = pickle.dumps((fn, args), protocol=pickle.HIGHEST_PROTOCOL)
-        # Written from a thread: the worker reads it only once Python has started.
+        # A large call is written from a thread (the worker reads it only once Python has started);
+        # a small one fits the pipe's buffer and leaves no thread behind (a process that forks
+        # later, like validate's pool, is safer without one).
         self._writer = threading.Thread(target=self._send, args=(payload,), daemon=True)
-        self._writer.start()
+        if len(payload) <= _PIPE_BUFFER:
+            self._send(payload)
+        else:
+            self._writer.start()
 
     def _send(self, payload: bytes) -> None:
         try:
@@ -77,7 +83,8 @@ class Job:
     def result(self) -> Any:
         """The call's value; the call's exception is raised here."""
         if self._done is None:
-            self._writer.join()            # the worker reads its input before it writes anything
+            if self._writer.ident is not None:
+                self._writer.join()        # the worker reads its input before it writes anything
             self._proc.stdin = None        # closed by the writer; communicate() must not flush it
             out, err = self._proc.communicate()
             try:
@@ -94,7 +101,8 @@ class Job:
         """Stop a job whose result is no longer wanted."""
         if self._proc is not None and self._done is None:
             self._proc.kill()
-            self._writer.join()
+            if self._writer.ident is not None:
+                self._writer.join()
             self._proc.stdin = None
             self._proc.communicate()
             self._done = (False, WorkerError("cancelled"))
