@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from helpers import run_cli
+from helpers import BASE, run_cli
 
 from thamniap import bench
 
@@ -49,3 +49,12 @@ def test_changed_since_step_on_a_git_copy(tmp_path):
     # the dataset copy is restored after the measurement
     assert subprocess.run(["git", "status", "--porcelain"], cwd=tmp_path / "git-data", capture_output=True,
                           text=True).stdout == ""
+
+
+def test_site_build_step_reports_the_median_of_its_runs(tmp_path):
+    step = bench.site_build("site build: base", BASE, tmp_path / "site", repeat=3)
+    assert step.ok, step.detail
+    runs = step.extra["runs"]
+    assert len(runs) == 3 and step.seconds == sorted(runs)[1]
+    assert step.detail.startswith("median of 3 runs: ") and f"{runs[0]:.2f}" in step.detail
+    assert step.extra["pages"] > 5 and step.peak_mb > 10

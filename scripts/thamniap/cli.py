@@ -113,7 +113,7 @@ def cmd_import_xlsx(args) -> int:
 def cmd_bench(args) -> int:
     import json
     from . import bench
-    result = bench.run(args.scale, Path(args.work), args.seed, tuple(args.skip))
+    result = bench.run(args.scale, Path(args.work), args.seed, tuple(args.skip), args.repeat)
     print(bench.table(result))
     out = Path(args.json) if args.json else Path(args.work) / f"bench-{args.scale}.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -163,6 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--work", default=str(Path(tempfile.gettempdir()) / "thamniap-bench"), help="โฟลเดอร์ทำงาน (ข้อมูลตัวอย่างระดับประเทศสร้างครั้งเดียวเก็บไว้ที่นี่)")
     p.add_argument("--json", help="ไฟล์ผลลัพธ์ JSON (ค่าเริ่มต้น: WORK/bench-SCALE.json)")
     p.add_argument("--seed", type=int, default=2567)
+    p.add_argument("--repeat", type=int, default=3, metavar="N",
+                   help="สร้างเว็บไซต์ซ้ำ N ครั้งแล้วรายงานค่ามัธยฐาน (เวลาบนเครื่องที่ใช้ร่วมกันแกว่งมาก; ค่าเริ่มต้น 3)")
     p.add_argument("--skip", action="append", default=[], choices=("validate", "check-jsonschema", "changed-since", "site", "search"))
     p.add_argument("--update-docs", action="store_true", help="เขียนผลลงใน docs/performance.md")
     p.set_defaults(func=cmd_bench)
