@@ -40,11 +40,13 @@ try:
     from thamniap import site_hook
     from thamniap.render.rawblocks import RawBlocksExtension
     from thamniap.search_index import build_search_index
+    from thamniap.workers import WorkerError
 except ImportError:  # project not pip-installed (-e .): use the source tree
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from thamniap import site_hook
     from thamniap.render.rawblocks import RawBlocksExtension
     from thamniap.search_index import build_search_index
+    from thamniap.workers import WorkerError
 
 # Files Material copies for its own (lunr) search; useless without the search plugin.
 _LUNR_PREFIXES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
@@ -81,7 +83,7 @@ def on_files(files, config, **kwargs):
     workdir = site_hook.workdir_for(config)
     try:
         generated = site_hook.generate_files(config, workdir)
-    except site_hook.DataError as exc:
+    except (site_hook.DataError, WorkerError) as exc:
         raise PluginError(str(exc)) from None
     if not generated:
         return files

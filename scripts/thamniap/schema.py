@@ -5,18 +5,18 @@ import difflib
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import fastjsonschema
-import jsonschema
-from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 from . import fields
 from .diagnostics import Diagnostic, Severity
 from .layout import SCHEMA_DIR
 from .loader import Loaded
+
+if TYPE_CHECKING:  # jsonschema is imported only to explain a failure (~0.1 s saved per run otherwise)
+    import jsonschema
+    from jsonschema import Draft202012Validator, FormatChecker
 
 KINDS = ("province", "club", "district", "roster", "meeting")
 
@@ -38,6 +38,7 @@ TYPE_TH = {"string": "ข้อความ", "integer": "ตัวเลขจ�
 
 
 def _format_checker() -> FormatChecker:
+    from jsonschema import FormatChecker
     checker = FormatChecker(formats=())
     for name, (_, check) in FIELD_CHECKS.items():
         checker.checks(name)(lambda value, check=check: not isinstance(value, str) or not check(value))
@@ -47,6 +48,9 @@ def _format_checker() -> FormatChecker:
 @lru_cache(maxsize=None)
 def validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
     """One compiled validator per file kind, built once per process."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
     registry = Registry()
     for path in sorted(schema_dir.glob("*.schema.json")):
         contents = json.loads(path.read_text(encoding="utf-8"))
