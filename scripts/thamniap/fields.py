@@ -850,6 +850,8 @@ def find_national_ids(text: str) -> list[tuple[int, int, str]]:
     """
     found: list[tuple[int, int, str]] = []
     for run in _RE_DIGIT_RUN.finditer(text):
+        if run.end() - run.start() < 13:
+            continue        # too short to hold 13 digits (dates, codes, phone numbers: nearly all runs)
         groups = [(g.start() + run.start(), g.end() + run.start(), g.group())
                   for g in _RE_DIGIT_GROUP.finditer(run.group())]
         i = 0
