@@ -85,8 +85,10 @@ def test_new_district_scaffold(tmp_path):
 
 
 def test_parallel_load_matches_single_process():
-    """The process-pool path (used from 20 folders up) gives the same model and diagnostics.
-    Run in a subprocess: forking inside pytest (with Playwright's threads) is not safe."""
+    """Both parallel paths (used from 20 folders up) give the same model and diagnostics as one
+    process: the fork pool (no other thread) and worker processes (another thread is running, as
+    in `mkdocs serve`). Run in a subprocess: forking inside pytest (with Playwright's threads) is
+    not safe, and the fork path needs a process without threads."""
     import subprocess
     import sys
     script = (
@@ -98,8 +100,15 @@ def test_parallel_load_matches_single_process():
         "    return [len(people), people[::97], sorted((d.path, d.line, d.rule) for d in ds.diagnostics), len(ds.texts)]\n"
         "single = summary(validate.load_dataset(Path('data'), jobs=1))\n"
         "validate.PARALLEL_MIN_GROUPS = 1\n"
-        "parallel = summary(validate.load_dataset(Path('data'), jobs=2))\n"
-        "print(json.dumps(single == parallel), single[0])\n")
+        "forked = summary(validate.load_dataset(Path('data'), jobs=2))\n"
+        "import threading\n"
+        "stop = threading.Event()\n"
+        "threading.Thread(target=stop.wait).start()\n"
+        "calls = []\n"
+        "validate.Job = lambda fn, *a: calls.append(len(a[0])) or __import__('thamniap.workers').workers.Job(fn, *a)\n"
+        "workers = summary(validate.load_dataset(Path('data'), jobs=2))\n"
+        "stop.set()\n"
+        "print(json.dumps(single == forked == workers and calls == [7]), single[0])\n")
     out = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     same, people = out.stdout.split()

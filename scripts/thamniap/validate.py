@@ -5,6 +5,7 @@ import datetime as dt
 import multiprocessing
 import os
 import subprocess
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,7 @@ from . import model, rules, schema
 from .diagnostics import Diagnostic, error
 from .layout import DISTRICT_DIR, PROVINCE_DIR, DataFile, discover, display_path, find_root
 from .loader import load_file
+from .workers import Job, job_count
 
 
 @dataclass
@@ -68,6 +70,29 @@ def _load_group(group: _Group) -> _Group:
     return group
 
 
+def _load_groups(groups: list[_Group]) -> list[_Group]:
+    return [_load_group(g) for g in groups]
+
+
+def _load_parallel(groups: list[_Group], jobs: int) -> list[_Group]:
+    """The groups loaded on JOBS processes, in order.
+
+    A process with only its main thread (the `thamniap` command) forks: the workers inherit the
+    compiled schemas. Forking next to another thread (`mkdocs serve`'s web server) can leave a
+    worker stuck on a lock that thread held, so there the groups go to fresh worker processes
+    (thamniap.workers) in JOBS contiguous slices instead.
+    """
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_load_group, groups, chunksize=4))
+    size = -(-len(groups) // jobs)
+    slices = [Job(_load_groups, groups[i:i + size]) for i in range(size, len(groups), size)]
+    loaded = _load_groups(groups[:size])           # the first slice here, meanwhile
+    for job in slices:
+        loaded += job.result()
+    return loaded
+
+
 def _groups(found, focus: set[str] | None) -> list[_Group]:
     """One group per district folder and per province folder, in file order.
 
@@ -94,18 +119,17 @@ def _groups(found, focus: set[str] | None) -> list[_Group]:
 def load_dataset(root: Path, focus: set[str] | None = None, jobs: int | None = None) -> Dataset:
     """Load and schema-check a dataset and build its model (rules are not run here).
 
-    Districts are loaded in parallel (JOBS processes; default: every core) when the dataset is
-    large. With FOCUS (district codes), see `_groups`.
+    Districts are loaded in parallel (JOBS processes; default: every core, or THAMNIAP_JOBS) when
+    the dataset is large. With FOCUS (district codes), see `_groups`.
     """
     found = discover(root)
     ds = Dataset(found.root, diagnostics=list(found.diagnostics), files=found.files)
     for path, display in found.other_files:
         ds.texts[display] = path.read_bytes().decode("utf-8", errors="replace")
     groups = _groups(found, focus)
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or job_count()
     if jobs > 1 and len(groups) >= PARALLEL_MIN_GROUPS:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            loaded = list(pool.map(_load_group, groups, chunksize=4))
+        loaded = _load_parallel(groups, jobs)
     else:
         loaded = [_load_group(g) for g in groups]
     provinces: dict[Path, model.Province] = {}
