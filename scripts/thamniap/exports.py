@@ -49,6 +49,7 @@ import json
 import unicodedata
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -325,7 +326,11 @@ def csv_bytes(headers: Iterable[str], rows: Iterable[list]) -> bytes:
 
 def _display_width(value) -> int:
     """Roughly how many character cells a value takes (Thai marks above/below take none)."""
-    text = _text(value)
+    return _text_width(_text(value))
+
+
+@lru_cache(maxsize=65536)
+def _text_width(text: str) -> int:
     return sum(1 for ch in text if unicodedata.category(ch) != "Mn")
 
 

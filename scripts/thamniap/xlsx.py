@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -52,9 +53,15 @@ def _cell(ref: str, value, style: int) -> str:
         return f'<c r="{ref}" t="b"{s}><v>{int(value)}</v></c>'
     if isinstance(value, (int, float)):
         return f'<c r="{ref}"{s}><v>{value}</v></c>'
-    text = escape(_ILLEGAL.sub("", str(value)))
+    return f'<c r="{ref}" t="inlineStr"{s}><is>{_inline_text(str(value))}</is></c>'
+
+
+@lru_cache(maxsize=65536)
+def _inline_text(value: str) -> str:
+    """`<t>` of a text cell (names of places, roles and posts repeat on every row: cached)."""
+    text = escape(_ILLEGAL.sub("", value))
     space = ' xml:space="preserve"' if text != text.strip() else ""
-    return f'<c r="{ref}" t="inlineStr"{s}><is><t{space}>{text}</t></is></c>'
+    return f"<t{space}>{text}</t>"
 
 
 def sheet_xml(headers: list[str], rows: list[list], widths: list[float], quoted) -> str:
