@@ -145,3 +145,15 @@ def test_national_id_never_printed_in_any_format(base_copy, tmp_path, monkeypatc
         flat = (out + err).replace("-", "").replace(" ", "")
         assert digits not in flat and digits[1:] not in flat, fmt
     assert digits not in summary.read_text(encoding="utf-8").replace("-", "")
+
+
+def test_a_closed_pipe_ends_quietly():
+    """`thamniap validate … | head` when head has gone: no traceback, no "internal error"."""
+    import sys
+    proc = subprocess.Popen([sys.executable, "-m", "thamniap.cli", "validate", str(REPO / "data"),
+                             "--format", "json", "--today", "2024-02-01"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO)
+    proc.stdout.close()           # the reader is gone before anything is written
+    err = proc.stderr.read().decode("utf-8", "replace")
+    assert proc.wait(timeout=120) == 141
+    assert "internal error" not in err and "Traceback" not in err, err

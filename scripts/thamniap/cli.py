@@ -210,6 +210,13 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return 2
+    except BrokenPipeError:
+        # the reader went away (`thamniap validate | head`): stop quietly, like other commands do
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 141      # 128 + SIGPIPE, what a shell reports for a command cut off this way
     except Exception as exc:  # an internal error must not look like "data invalid" (exit 1)
         import traceback
         traceback.print_exc()
