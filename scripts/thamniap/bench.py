@@ -90,12 +90,15 @@ def measure(name: str, argv: list[str], cwd: Path = REPO, env: dict | None = Non
     reader.join()
     seconds = time.perf_counter() - started
     text = "".join(output)
-    last = text.strip().splitlines()[-1][:200] if text.strip() else ""
     step = Step(name, round(seconds, 2), round(peak / 1024, 1), proc.returncode in ok_codes,
-                describe(text) if describe and proc.returncode in ok_codes else last)
+                (describe or _last_line)(text))
     if not step.ok:
         step.detail = f"exit {proc.returncode}: " + text[-2000:]
     return step
+
+
+def _last_line(output: str) -> str:
+    return output.strip().splitlines()[-1][:200] if output.strip() else ""
 
 
 def _diagnostic_counts(output: str) -> str:
@@ -103,7 +106,7 @@ def _diagnostic_counts(output: str) -> str:
     try:
         found = json.loads(output)
     except ValueError:
-        return output.strip().splitlines()[-1][:200] if output.strip() else ""
+        return _last_line(output)
     errors = sum(1 for d in found if d.get("severity") == "error")
     return f"{errors} errors, {len(found) - errors} warnings"
 
@@ -199,8 +202,7 @@ def site_build(name: str, data: Path, site: Path, repeat: int = 1) -> Step:
     failed = next((r for r in runs if not r.ok), None)
     if failed is not None:
         return failed
-    times = sorted(r.seconds for r in runs)
-    step = Step(name, statistics.median(times), max(r.peak_mb for r in runs), True, runs[-1].detail)
+    step = Step(name, statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs), True, runs[-1].detail)
     if len(runs) > 1:
         step.detail = f"median of {len(runs)} runs: " + ", ".join(f"{r.seconds:.2f}" for r in runs) + " s"
         step.extra["runs"] = [r.seconds for r in runs]

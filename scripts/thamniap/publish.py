@@ -14,7 +14,7 @@ from pathlib import Path
 from .diagnostics import Diagnostic
 from .exports import Export, write_exports
 from .history import province_histories
-from .layout import discover, find_root
+from .layout import Discovery, discover, find_root
 from .render.site import SiteSettings, build_pages
 from .validate import check_loaded, load_dataset
 from .workers import Job
@@ -42,8 +42,9 @@ def generate(data: Path, outdir: Path, settings: SiteSettings, today: dt.date,
     a rule finds an error (thamniap.workers; THAMNIAP_JOBS=1 runs all of it here, same result).
     """
     root = find_root(data)
-    history = _history_job(root, province_code)
-    ds = load_dataset(root)
+    found = discover(root)
+    history = _history_job(found, province_code)
+    ds = load_dataset(root, found=found)
     province = next((p for p in ds.provinces if province_code in (None, p.code)), None)
     downloads = None
     if province is not None and not any(d.is_error for d in ds.diagnostics):
@@ -51,7 +52,7 @@ def generate(data: Path, outdir: Path, settings: SiteSettings, today: dt.date,
         # folder of their own (moved into OUTDIR only if the rules find no error).
         downloads = _Downloads(province)
     result = Result(diagnostics=check_loaded(ds, today))
-    if result.failed or province is None:
+    if result.failed or downloads is None:   # no downloads: no province, or it did not load
         if history is not None:
             history.cancel()
         if downloads is not None:
@@ -60,11 +61,10 @@ def generate(data: Path, outdir: Path, settings: SiteSettings, today: dt.date,
             raise ValueError(f"ไม่พบจังหวัดรหัส {province_code} ในชุดข้อมูล {root}")
         return result
     circular = province.folder / "circular.txt"
-    result.written = build_pages(
-        province, settings, outdir, today, REPO,
-        circular.read_text(encoding="utf-8") if circular.exists() else None,
-        exports=lambda: downloads.move_to(outdir) if downloads else write_exports([province], outdir),
-        histories=lambda: history.result() if history is not None else {d.folder: None for d in province.districts})
+    # The province was found on disk, so its history job exists.
+    result.written = build_pages(province, settings, outdir, today, REPO,
+                                 circular.read_text(encoding="utf-8") if circular.exists() else None,
+                                 exports=lambda: downloads.move_to(outdir), histories=history.result)
     return result
 
 
@@ -105,9 +105,8 @@ def _write_exports_of(model: bytes, outdir: Path, scopes: set[str]) -> list[Expo
     return write_exports([pickle.loads(model)], outdir, scopes)
 
 
-def _history_job(root: Path, province_code: str | None) -> Job | None:
+def _history_job(found: Discovery, province_code: str | None) -> Job | None:
     """Start reading the history of the province's districts (the folders found on disk)."""
-    found = discover(root)
     provinces = sorted({f.province_dir for f in found.files}, key=lambda p: p.name)
     chosen = next((p for p in provinces if province_code in (None, p.name[:2])), None)
     if chosen is None:

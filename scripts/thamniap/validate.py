@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import model, rules, schema
 from .diagnostics import Diagnostic, error
-from .layout import DISTRICT_DIR, PROVINCE_DIR, DataFile, discover, display_path, find_root
+from .layout import DISTRICT_DIR, PROVINCE_DIR, DataFile, Discovery, discover, display_path, find_root
 from .loader import load_file
 from .workers import Job, job_count
 
@@ -116,13 +116,15 @@ def _groups(found, focus: set[str] | None) -> list[_Group]:
     return groups
 
 
-def load_dataset(root: Path, focus: set[str] | None = None, jobs: int | None = None) -> Dataset:
+def load_dataset(root: Path, focus: set[str] | None = None, jobs: int | None = None,
+                 found: Discovery | None = None) -> Dataset:
     """Load and schema-check a dataset and build its model (rules are not run here).
 
     Districts are loaded in parallel (JOBS processes; default: every core, or THAMNIAP_JOBS) when
-    the dataset is large. With FOCUS (district codes), see `_groups`.
+    the dataset is large. With FOCUS (district codes), see `_groups`. FOUND: ROOT's discovery, when
+    the caller already has it.
     """
-    found = discover(root)
+    found = found or discover(root)
     ds = Dataset(found.root, diagnostics=list(found.diagnostics), files=found.files)
     for path, display in found.other_files:
         ds.texts[display] = path.read_bytes().decode("utf-8", errors="replace")

@@ -67,10 +67,11 @@ class Job:
         # A large call is written from a thread (the worker reads it only once Python has started);
         # a small one fits the pipe's buffer and leaves no thread behind (a process that forks
         # later, like validate's pool, is safer without one).
-        self._writer = threading.Thread(target=self._send, args=(payload,), daemon=True)
+        self._writer: threading.Thread | None = None
         if len(payload) <= _PIPE_BUFFER:
             self._send(payload)
         else:
+            self._writer = threading.Thread(target=self._send, args=(payload,), daemon=True)
             self._writer.start()
 
     def _send(self, payload: bytes) -> None:
@@ -83,7 +84,7 @@ class Job:
     def result(self) -> Any:
         """The call's value; the call's exception is raised here."""
         if self._done is None:
-            if self._writer.ident is not None:
+            if self._writer is not None:
                 self._writer.join()        # the worker reads its input before it writes anything
             self._proc.stdin = None        # closed by the writer; communicate() must not flush it
             out, err = self._proc.communicate()
@@ -101,7 +102,7 @@ class Job:
         """Stop a job whose result is no longer wanted."""
         if self._proc is not None and self._done is None:
             self._proc.kill()
-            if self._writer.ident is not None:
+            if self._writer is not None:
                 self._writer.join()
             self._proc.stdin = None
             self._proc.communicate()
