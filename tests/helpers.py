@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
+import sys
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -38,3 +40,19 @@ def git(repo: Path, *args: str) -> str:
 def commit_all(repo: Path, message: str) -> None:
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", message)
+
+
+def init_repo(root: Path) -> Path:
+    """A new git repository at ROOT (branch main) holding the base dataset as data/, not committed."""
+    root.mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    shutil.copytree(BASE, root / "data")
+    return root
+
+
+def mkdocs_build(site_dir: Path, config: Path | None = None, **env_extra: str) -> subprocess.CompletedProcess:
+    """The real `mkdocs build --strict` (REPO's mkdocs.yml unless CONFIG) in a subprocess, for 1 Feb 2024."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "THAMNIAP_TODAY": "2024-02-01", **env_extra}
+    config_args = ["--config-file", str(config)] if config else []
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *config_args, "-d", str(site_dir)],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=600)

@@ -6,16 +6,13 @@ pull request branch, and runs the command as CI would.
 """
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import markdown
 import pytest
-from helpers import BASE, GIT_ENV, REPO, commit_all, git, run_cli
+from helpers import GIT_ENV, commit_all, git, init_repo, mkdocs_build, run_cli
 
 from thamniap.checkpr import Area, area_of, may_change
 
@@ -51,10 +48,7 @@ def git_identity(monkeypatch):
 @pytest.fixture
 def repo(tmp_path, monkeypatch) -> Path:
     """A git repository: main = base dataset + a workflow + some code; cwd is the repository."""
-    root = tmp_path / "repo"
-    root.mkdir()
-    git(root, "init", "-q", "-b", "main")
-    shutil.copytree(BASE, root / "data")
+    root = init_repo(tmp_path / "repo")
     (root / ".github/workflows").mkdir(parents=True)
     (root / ".github/workflows/pull-request.yml").write_text("name: ตรวจ\non: pull_request\n", encoding="utf-8")
     (root / "scripts").mkdir()
@@ -101,9 +95,7 @@ def test_district_maintainer_pr_end_to_end(repo, tmp_path):
 
     # The site builds from the pull request's data, and the district page's history names the change.
     site = tmp_path / "site"
-    env = {**os.environ, "THAMNIAP_DATA": str(repo / "data"), "THAMNIAP_TODAY": TODAY}
-    build = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(site)],
-                           cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    build = mkdocs_build(site, THAMNIAP_DATA=str(repo / "data"), THAMNIAP_TODAY=TODAY)
     assert build.returncode == 0, build.stderr[-3000:]
     page = (site / "districts/4214-nong-hin/index.html").read_text(encoding="utf-8")
     assert "ประวัติการแก้ไข" in page and "นางสาวมาลัย ใจงาม" in page

@@ -6,8 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import BASE, REPO, run_cli
-from helpers import GIT_ENV, commit_all, git
+from helpers import GIT_ENV, REPO, commit_all, git, init_repo, run_cli
 from test_checkpr import DISTRICT, change_president_and_add_volunteer, edit
 
 from thamniap.history import UNAVAILABLE, district_history, histories, history_markdown
@@ -27,10 +26,7 @@ def commit_at(repo: Path, message: str, when: str, monkeypatch) -> None:
 
 @pytest.fixture
 def repo(tmp_path, monkeypatch) -> Path:
-    root = tmp_path / "repo"
-    root.mkdir()
-    git(root, "init", "-q", "-b", "main")
-    shutil.copytree(BASE, root / "data")
+    root = init_repo(tmp_path / "repo")
     commit_at(root, "ข้อมูลตั้งต้น", "2024-01-05T10:00:00+07:00", monkeypatch)
     return root
 

@@ -2,12 +2,8 @@
 must be what the standard library's html.parser finds, on whole built sites and on awkward HTML."""
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
-from helpers import REPO
+from helpers import REPO, mkdocs_build
 
 from thamniap.search_index import _BODY_TAG, _PageScanner, scan_page
 
@@ -32,18 +28,11 @@ def found(scanner: _PageScanner | None):
     return scanner.title, scanner.items, " ".join("".join(scanner.text).split())
 
 
-def build(config: Path, site: Path, data: Path | None = None) -> Path:
-    env_data = ["--config-file", str(config)]
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", *env_data, "-d", str(site)],
-                          cwd=REPO, capture_output=True, text=True,
-                          env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1", "THAMNIAP_TODAY": "2024-02-01"})
-    assert done.returncode == 0, done.stderr
-    return site
-
-
 @pytest.mark.parametrize("config", [REPO / "mkdocs.yml", FIXTURE_SITE], ids=["loei-site", "fixture-site"])
 def test_lxml_scan_equals_html_parser_on_a_built_site(config, tmp_path):
-    site = build(config, tmp_path / "site")
+    site = tmp_path / "site"
+    done = mkdocs_build(site, config)
+    assert done.returncode == 0, done.stderr
     pages = [p for p in sorted(site.rglob("*.html")) if "pagefind" not in p.parts]
     rows = 0
     for page in pages:

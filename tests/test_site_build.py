@@ -2,19 +2,9 @@
 byte-identical when repeated, and fails with the validator's located messages on bad data."""
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
-from helpers import BASE, REPO
-
-
-def mkdocs_build(site_dir: Path, **env_extra: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", THAMNIAP_TODAY="2024-02-01", **env_extra)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
-                          cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+from helpers import BASE, mkdocs_build
 
 
 def test_landed_site_builds_twice_byte_identical(tmp_path):
