@@ -575,10 +575,15 @@ def test_check_digit_formula() -> None:
     assert not is_valid_national_id(wrong_check(make_id(d)))
 
 
-@pytest.mark.parametrize("bad", ["", "12345678901", "1234567890123", "12345678901a", "１２３４５６７８９０１２"])
+@pytest.mark.parametrize("bad", ["", "12345678901", "1234567890123", "12345678901a", "１２３４５６７８９０１"])
 def test_check_digit_needs_twelve_digits(bad: str) -> None:
     with pytest.raises(ValueError):
         national_id_check_digit(bad)
+
+
+def test_full_width_digits_are_the_same_number() -> None:
+    """A number typed on a full-width keyboard is still an ID (issue 9: `１１０…` was missed)."""
+    assert national_id_check_digit("１２３４５６７８９０１２") == national_id_check_digit("123456789012")
 
 
 def test_domain_example_is_not_a_valid_id() -> None:

@@ -32,6 +32,8 @@ __all__ = [
     "format_phone",
     "find_national_ids",
     "mask_national_id",
+    "mask_national_ids",
+    "ascii_digits",
     "national_id_check_digit",
     "is_valid_national_id",
     "to_arabic_digits",
@@ -812,16 +814,24 @@ def check_phone(value: str) -> list[Problem]:
 # Thai national ID numbers (must never be published; see docs on PDPA)
 # ---------------------------------------------------------------------------------------
 
-_ID_DIGIT = "0-9\u0e50-\u0e59"
-# single separators seen in typed and pasted text: space, dash, NBSP, Unicode hyphens/dashes
-_ID_SEP = " \\-\u00a0\u2010\u2011\u2012\u2013"
-_RE_DIGIT_RUN = re.compile(f"[{_ID_DIGIT}]+(?:[{_ID_SEP}][{_ID_DIGIT}]+)*")
-_RE_DIGIT_GROUP = re.compile(f"[{_ID_DIGIT}]+")
+# Any Unicode decimal digit counts (Arabic, Thai ๐–๙, full-width ０–９ …): a number typed with
+# another keyboard is still the same number.
+_ID_DIGIT = r"\d"
+# Separators seen in typed and pasted numbers: spaces (also doubled, tabs, NBSP, ideographic),
+# dashes and Unicode hyphens, dots and slashes (also full-width). Up to three in a row.
+_ID_SEP = " \t\u00a0\u3000\\-\u2010-\u2015\u2212\uff0d./\uff0e\uff0f_"
+_RE_DIGIT_RUN = re.compile(f"{_ID_DIGIT}+(?:[{_ID_SEP}]{{1,3}}{_ID_DIGIT}+)*")
+_RE_DIGIT_GROUP = re.compile(f"{_ID_DIGIT}+")
+
+
+def ascii_digits(s: str) -> str:
+    """Every decimal digit (Thai, full-width, …) as 0–9; other characters kept."""
+    return "".join(str(unicodedata.digit(ch)) if ch.isdecimal() else ch for ch in s)
 
 
 def national_id_check_digit(digits12: str) -> int:
     """Check digit of a Thai national ID: (11 − Σ d[i]·(13−i) mod 11) mod 10 over the first 12."""
-    d = to_arabic_digits(digits12)
+    d = ascii_digits(digits12)
     if len(d) != 12 or not d.isascii() or not d.isdigit():
         raise ValueError("need exactly 12 digits")
     total = sum(int(ch) * (13 - i) for i, ch in enumerate(d))
@@ -830,21 +840,22 @@ def national_id_check_digit(digits12: str) -> int:
 
 def is_valid_national_id(text: str) -> bool:
     """True when the digits of ``text`` are 13 and end in the right check digit."""
-    d = re.sub(r"[^0-9]", "", to_arabic_digits(text))
+    d = re.sub(r"[^0-9]", "", ascii_digits(text))
     return len(d) == 13 and national_id_check_digit(d[:12]) == int(d[12])
 
 
 def mask_national_id(s: str) -> str:
     """Every digit but the last two becomes X, separators kept: ``X-XXXX-XXXXX-X2-3``."""
-    positions = [i for i, ch in enumerate(s) if ch.isdigit()]
+    positions = [i for i, ch in enumerate(s) if ch.isdecimal()]
     keep = set(positions[-2:])
-    return "".join("X" if ch.isdigit() and i not in keep else ch for i, ch in enumerate(s))
+    return "".join("X" if ch.isdecimal() and i not in keep else ch for i, ch in enumerate(s))
 
 
 def find_national_ids(text: str) -> list[tuple[int, int, str]]:
     """(start, end, masked) of every 13-digit number in ``text`` with a valid ID check digit.
 
-    Digits may be Arabic or Thai and grouped by single spaces or dashes in any way.  A
+    Digits may be Arabic, Thai or any other decimal digits, grouped in any way by up to three
+    separators (spaces, dashes, dots, slashes).  A
     group of digits is never split: an ID is a whole run of groups, or whole groups inside
     a longer separated run (``ID: 1-2345-… 2567``), never part of a longer unbroken run.
     """
@@ -870,3 +881,23 @@ def find_national_ids(text: str) -> list[tuple[int, int, str]]:
             else:
                 i += 1
     return found
+
+
+def mask_national_ids(text: str) -> str:
+    """``text`` with every national ID number in it masked (``X-XXXX-XXXXX-X2-3``).
+
+    The one masking step: every output that can show contributor text (pages, exports, search,
+    history, validate and check-pr reports, annotations, bot replies) passes its values through it.
+    """
+    if text is None:
+        return text
+    text = str(text)
+    found = find_national_ids(text)
+    if not found:
+        return text
+    out, last = [], 0
+    for start, end, masked in found:
+        out += [text[last:start], masked]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
