@@ -16,6 +16,9 @@ Jobs:
   the theme would still copy ~1 MB of unused lunr/wordcut.js into the site.
   Then add the pages generated from data (``thamniap.site_hook``; only when
   ``extra.thamniap.data`` is set).
+* ``on_nav`` / ``on_page_content``: escape nav titles, page titles and
+  front-matter values where they enter the template context
+  (:func:`thamniap.site_hook.escape_page`): MkDocs' Jinja has no autoescape.
 * ``on_post_build``: index the finished site with Pagefind
   (:func:`thamniap.search_index.build_search_index`; generated pages must
   follow its "CONTRACT FOR PAGE GENERATORS").
@@ -95,6 +98,17 @@ def on_files(files, config, **kwargs):
     titles = {rel: site_hook.page_title(workdir / rel) for rel in generated if rel.startswith("districts/")}
     config["nav"] = site_hook.navigation(generated, titles)
     return files
+
+
+def on_nav(nav, config, files, **kwargs):
+    site_hook.escape_nav(nav)
+    return nav
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    # before any template renders (all pages are read first): titles and meta enter escaped
+    site_hook.escape_page(page)
+    return html
 
 
 def on_serve(server, config, builder, **kwargs):

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .model import Province
 from .validate import load_dataset
+from .report import text_line
 
 OWNER = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]{1,100})?$")
 PROTECTED = ("/.github/", "/schemas/", "/scripts/", "/mkdocs.yml", "/CODEOWNERS", "/.github/CODEOWNERS")
@@ -82,7 +83,7 @@ def run(data: Path, output: Path, check: bool, out, err) -> int:
     errors = [d for d in ds.diagnostics if d.is_error and d.path.endswith(("district.yaml", "province.yaml"))]
     if errors:
         for d in errors:
-            err.write(f"{d.path}:{d.line}:{d.column}: {d.message}\n")
+            err.write(text_line(d) + "\n")
         err.write("thamniap codeowners: ไฟล์ผู้ดูแลมีข้อผิดพลาด แก้แล้วรันใหม่ (thamniap validate)\n")
         return 1
     try:

@@ -42,6 +42,7 @@ from yaml.events import (
     StreamStartEvent,
 )
 
+from . import fields
 from .diagnostics import Diagnostic, error
 
 __all__ = [
@@ -108,6 +109,45 @@ class Loaded:
 
 
 # --------------------------------------------------------------------------- helpers
+
+def _id_digits(found_text: str) -> str:
+    return re.sub(r"[^0-9]", "", fields.ascii_digits(found_text))
+
+
+def decoded_national_ids(path: str, text: str, data, positions: dict, key_positions: dict) -> list[Diagnostic]:
+    """National ID numbers that appear only once YAML has decoded a value (``"\\u0031…"``,
+    ``"1\\x2d1017…"``, a number folded over lines): the raw-text scan (privacy.national-id)
+    cannot see them, the published value would show them."""
+    if not any(ch.isdecimal() for ch in text):
+        return []
+    # (line, digits) of what the raw scan reports already
+    in_raw = {(text.count("\n", 0, a) + 1, _id_digits(text[a:b])) for a, b, _ in fields.find_national_ids(text)}
+    out: list[Diagnostic] = []
+
+    def check(value: str, where: tuple[int, int] | None) -> None:
+        for a, b, masked in fields.find_national_ids(value):
+            line, col = where or (1, 1)
+            if (line, _id_digits(value[a:b])) not in in_raw:
+                out.append(error(path, line, col, "privacy.national-id",
+                                 f"ค่านี้เมื่ออ่านแล้วเป็นเลขที่มีรูปแบบเลขประจำตัวประชาชน `{masked}` "
+                                 "(เขียนด้วยรหัส escape หรือแยกบรรทัด)",
+                                 "ลบเลขนี้ออก — ทำเนียบเผยแพร่ต่อสาธารณะ ห้ามมีเลขประจำตัวประชาชน",
+                                 f"this value decodes to a national ID number `{masked}`", "remove it"))
+
+    def walk(node, at: tuple) -> None:
+        if isinstance(node, str):
+            check(node, positions.get(at))
+        elif isinstance(node, dict):
+            for key, item in node.items():
+                if isinstance(key, str):
+                    check(key, key_positions.get(at + (key,)))
+                walk(item, at + (key,))
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                walk(item, at + (i,))
+    walk(data, ())
+    return out
+
 
 _BREAK_RE = re.compile("\r\n|[\r\n\x85\u2028\u2029]")   # what libyaml counts as a line break
 # Characters YAML (and libyaml's reader) refuse.  NUL is checked separately on the bytes.
@@ -760,6 +800,8 @@ class _Builder:
                           "เขียนข้อมูลในรูปแบบ `ชื่อคีย์: ค่า` ทีละบรรทัด ตามตัวอย่างในคู่มือ",
                           f"The top level must be a mapping of 'key: value' pairs, found {what_en}",
                           "Write the file as 'key: value' lines, as in the guide.")
+        if data is not None:
+            self.diags.extend(decoded_national_ids(self.path, text, data, positions, key_positions))
         self.diags.sort(key=lambda d: (d.line, d.column))
         return Loaded(self.path, data, text, self.diags, positions, key_positions)
 

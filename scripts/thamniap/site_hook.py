@@ -10,8 +10,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import yaml
+
 from .publish import generate
+from .render.markup import h
 from .render.site import SiteSettings
+from .report import text_line
 
 log = logging.getLogger("mkdocs.hooks.thamniap")
 
@@ -54,10 +58,7 @@ def generate_files(config, workdir: Path) -> list[str]:
     workdir.mkdir(parents=True)
     result = generate(data, workdir, SiteSettings.from_mkdocs(config), build_day(config))
     if result.failed:
-        lines = []
-        for d in result.diagnostics:
-            if d.is_error:
-                lines.append(f"{d.path}:{d.line}:{d.column}: error[{d.rule}] {d.message}" + (f" — {d.hint}" if d.hint else ""))
+        lines = [text_line(d) for d in result.diagnostics if d.is_error]
         raise DataError("ข้อมูลมีข้อผิดพลาด จึงไม่สร้างเว็บไซต์ (แก้ตามรายการนี้ หรือรัน `thamniap validate`):\n" + "\n".join(lines))
     return sorted(p.relative_to(workdir).as_posix() for p in result.written)
 
@@ -74,8 +75,54 @@ def workdir_for(config) -> Path:
 
 
 def page_title(path: Path) -> str:
-    """The `title:` of a generated page's front matter."""
-    for line in path.read_text(encoding="utf-8").splitlines()[1:5]:
-        if line.startswith("title:"):
-            return line.split(":", 1)[1].strip().strip("'\"")
+    """The `title:` of a generated page's front matter (plain text: escaped later, in escape_page)."""
+    text = path.read_text(encoding="utf-8")
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        meta = yaml.safe_load(text[4:end]) if end > 0 else None
+        if isinstance(meta, dict) and isinstance(meta.get("title"), str):
+            return meta["title"]
     return path.stem
+
+
+# --------------------------------------------------------------------------- template context
+# MkDocs' Jinja environment has no autoescape and Material prints page titles, nav titles and
+# page.meta values as they are. Titles and front matter of generated pages carry data values
+# (district names …), so they are escaped here, where they enter the template context: once per
+# value, for every page and nav item, whatever template or override prints them.
+
+def escape_meta(value):
+    """A front-matter value with every string in it HTML-escaped (and national IDs masked)."""
+    if isinstance(value, str):
+        return h(value)
+    if isinstance(value, dict):
+        return {key: escape_meta(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [escape_meta(item) for item in value]
+    return value
+
+
+def escape_page(page) -> None:
+    """Escape a page's title and meta before any template sees them.
+
+    A title given in the nav or the front matter is plain text and is escaped; a title MkDocs took
+    from the rendered first heading is already HTML (Markdown escaped it) and is left as it is.
+    """
+    explicit = "title" in vars(page)          # set from the nav (mkdocs' weak_property)
+    from_meta = isinstance(page.meta.get("title"), str)
+    title = page.title
+    page.meta = escape_meta(page.meta)
+    if (explicit or from_meta) and title is not None:
+        page.title = h(title)
+
+
+def escape_nav(nav) -> None:
+    """Escape the titles of nav sections and links (pages are escaped with escape_page)."""
+    def walk(items):
+        for item in items:
+            if getattr(item, "is_page", False):
+                continue
+            if item.title is not None:
+                item.title = h(item.title)
+            walk(getattr(item, "children", None) or [])
+    walk(nav.items)

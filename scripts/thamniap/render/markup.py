@@ -19,8 +19,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def h(value) -> str:
-    """Escape for HTML text and attribute values (quotes included)."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """Escape for HTML text and attribute values (quotes included); national IDs masked."""
+    return html.escape(fields.mask_national_ids("" if value is None else str(value)), quote=True)
 
 
 def md(value) -> str:
@@ -28,9 +28,9 @@ def md(value) -> str:
 
     `<img onerror>` becomes text, `[x](javascript:…)` is no link, `{: onclick }` no attribute,
     `|` does not split a table cell, `#`/`*` do nothing. Newlines cannot occur (one-line rule),
-    but are folded anyway so a value can never start a new block.
+    but are folded anyway so a value can never start a new block. National IDs are masked.
     """
-    text = " ".join(("" if value is None else str(value)).split())
+    text = fields.mask_national_ids(" ".join(("" if value is None else str(value)).split()))
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 

@@ -80,9 +80,12 @@ def every_subdistrict_listed(ctx: Context):
                               f"subdistrict {official.code} is missing from the roster")
 
 
-@rule("geo.official-name", Severity.WARNING)
+@rule("geo.official-name", Severity.ERROR)
 def names_match_official(ctx: Context):
-    """Province, district and subdistrict names are spelt as in the official list."""
+    """Province, district and subdistrict names are spelt exactly as in the official list (geothai).
+
+    An error, not a warning: these names reach every page title and the navigation, so only the
+    official spelling may be published (issue 9: a name carrying markup ran script on every page)."""
     for province in ctx.provinces:
         official = geography.province(province.declared_code)
         if province.where and official and province.name != official.name_th:
