@@ -365,6 +365,163 @@ def test_normalise_person_key_fixes_typing_and_case() -> None:
 
 
 # ---------------------------------------------------------------------------------------
+# Name characters: check_person_name and check_place_name (issue 9, item 10)
+# ---------------------------------------------------------------------------------------
+
+NAME_CODES = {"name-character", "name-mixed-script"}
+
+PERSON_NAMES_THAT_PASS = [
+    ("สมศักดิ์", "first_name"),
+    ("ประเสริฐ", "first_name"),
+    ("จันทร์เพ็ญ", "first_name"),
+    ("คำปุ่น", "first_name"),
+    ("ฤทัย", "first_name"),
+    ("เกียรติศักดิ์", "first_name"),
+    ("ณ อยุธยา", "last_name"),          # surnames with ณ and a space
+    ("ณ ระนอง", "last_name"),
+    ("ศรีสุข-ทองดี", "last_name"),        # a hyphenated surname
+    ("John", "first_name"),             # foreign names, Latin letters as whole words
+    ("John Smith", "last_name"),
+    ("Marie-Claire", "first_name"),
+    ("O'Neil", "last_name"),
+    ("José", "first_name"),
+    ("Müller", "last_name"),
+    ("จอห์น Smith", "last_name"),       # Thai and Latin words side by side, a space between
+]
+
+
+@pytest.mark.parametrize(("value", "field"), PERSON_NAMES_THAT_PASS)
+def test_real_person_names_have_no_name_character_problem(value: str, field: str) -> None:
+    assert check_person_name(value, field) == []
+
+
+# (value, name codes expected, the offending character the first problem points at)
+PERSON_NAMES_THAT_FAIL = [
+    ("สมบoัติ", {"name-mixed-script"}, "o"),                  # Latin o inside a Thai word
+    ("บ้า*aนนาดี", {"name-character", "name-mixed-script"}, "*"),
+    ("จันทร์เพ\u0f07ญ", {"name-character"}, "\u0f07"),          # a Tibetan mark
+    ("บัวผัน&a", {"name-character"}, "&"),
+    ("คำป+.infุ่น", {"name-character", "name-mixed-script"}, "+"),
+    ("<script>", {"name-character"}, "<"),
+    ("{{x}}", {"name-character"}, "{"),
+    ("[a](b)", {"name-character"}, "["),
+    ("<img src=x onerror=alert(1)>", {"name-character"}, "<"),
+    ("สมชาย|ใจดี", {"name-character"}, "|"),
+    ("ສົມ", {"name-character"}, "ສ"),                          # Lao letters that look Thai
+    ("สมชาย\U0001f600", {"name-character"}, "\U0001f600"),
+    ("สม\u00adชาย", {"name-character"}, "\u00ad"),               # soft hyphen: invisible
+]
+
+
+@pytest.mark.parametrize(("value", "expected", "bad"), PERSON_NAMES_THAT_FAIL)
+def test_garbage_person_names_are_rejected(value: str, expected: set[str], bad: str) -> None:
+    for field in ("first_name", "last_name"):
+        problems = [p for p in check_person_name(value, field) if p.code in NAME_CODES]
+        assert codes(problems) == expected
+        first = min(problems, key=lambda p: p.offset)
+        assert value[first.offset] == bad                      # located at the character
+        for p in problems:
+            assert p.message and p.hint and p.message_en and p.hint_en
+            assert not hidden(p.message + p.hint + p.message_en + p.hint_en)
+            assert "ตัวอักษรไทย" in p.hint                       # the hint says what is allowed
+
+
+def test_name_character_message_names_the_character_and_place() -> None:
+    [p] = check_person_name("บัวผัน&a", "first_name")
+    assert "`&` (U+0026 AMPERSAND)" in p.message
+    assert "ระหว่าง `บัวผัน` กับ `a`" in p.message
+    assert p.hint.startswith("ลบ `&` ออก")
+    assert "`&` (U+0026 AMPERSAND)" in p.message_en and p.hint_en.startswith("delete `&`")
+
+
+def test_name_character_hint_gives_the_name_when_deleting_is_the_fix() -> None:
+    [p] = check_person_name("สมชาย*", "first_name")
+    assert p.hint.startswith("แก้เป็น `สมชาย`")
+    # a letter of another script stood for a Thai letter: deleting it is not the whole fix
+    [p] = check_person_name("จันทร์เพ\u0f07ญ", "first_name")
+    assert "ไม่ใช่อักษรไทย" in p.message and "พิมพ์ตัวที่ถูกเป็นภาษาไทย" in p.hint
+
+
+def test_name_character_lists_every_bad_character_once() -> None:
+    [p] = [p for p in check_person_name("<img src=x onerror=alert(1)>", "last_name")
+           if p.code == "name-character"]
+    assert p.offset == 0
+    assert "และยังมี `=` `(` `)` `>`" in p.message
+    assert p.hint.startswith("ลบ `<` `=` `(` `)` `>` ออก")
+
+
+def test_digits_in_a_person_name_are_digit_in_name_only() -> None:
+    assert codes(check_person_name("สมชาย2", "first_name")) == {"digit-in-name"}
+    assert codes(check_person_name("ใจดี๒", "last_name")) == {"digit-in-name"}
+
+
+def test_invisible_characters_are_reported_once_by_line_text() -> None:
+    assert codes(check_person_name("สม\u200bชาย", "first_name")) == {"zero-width"}
+    assert codes(check_person_name("สมชาย\n", "last_name")) == {"newline"}
+    assert not codes(check_person_name("สม\u00a0ชาย", "last_name")) & NAME_CODES
+
+
+PLACE_NAMES_THAT_PASS = [
+    "บ้านโนนสว่าง",
+    "บ้านนาอ้อ",
+    "บ้านห้วยทราย 2",                    # a village split in two keeps the name with a number
+    "บ้านห้วยทราย ๒",
+    "บ้านนาดี (นาดีใต้)",
+    "กุดป่อง",
+    "ชมรมผู้นำ อช. อำเภอเมืองเลย",
+    "ชมรมผู้นำอาสาพัฒนาชุมชนอำเภอเมืองเลย",
+    "สมาคมผู้นำอาสาพัฒนาชุมชนจังหวัดเลย",
+    "สำนักงานพัฒนาชุมชนจังหวัดเลย",
+    "กลุ่มงานส่งเสริมการพัฒนาชุมชน",
+    "กรุงเทพฯ",
+    "Loei Volunteer Club",
+]
+
+
+@pytest.mark.parametrize("value", PLACE_NAMES_THAT_PASS)
+def test_real_place_names_pass(value: str) -> None:
+    assert fields.check_place_name(value) == []
+
+
+@pytest.mark.parametrize(("value", "expected", "bad"), [
+    ("บ้านนาเจoริญ", {"name-mixed-script"}, "o"),
+    ("บ้า*aนนาดี", {"name-character", "name-mixed-script"}, "*"),
+    ("<img src=x onerror=alert(1)>", {"name-character"}, "<"),
+    ("<script>alert(1)</script>", {"name-character"}, "<"),
+    ("{{x}}", {"name-character"}, "{"),
+    ("[บ้านนาดี](https://x.test)", {"name-character"}, "["),
+    ("บ้านนาดี & บ้านนาอ้อ", {"name-character"}, "&"),
+    ("บ้านนาดี ＂", {"name-character"}, "＂"),
+])
+def test_garbage_place_names_are_rejected(value: str, expected: set[str], bad: str) -> None:
+    problems = fields.check_place_name(value)
+    assert codes(problems) == expected
+    assert value[problems[0].offset] == bad
+    for p in problems:
+        assert p.message and p.hint and p.message_en and p.hint_en
+        assert "ตัวอักษรไทย" in p.hint
+
+
+def test_place_name_keeps_line_text_problems() -> None:
+    assert codes(fields.check_place_name("บ้าน" + SARA_E + SARA_E + "สง")) == {"thai-double-sara-e"}
+
+
+@given(st.text())
+@settings(max_examples=300)
+def test_name_checks_never_raise_and_never_print_hidden_chars(value: str) -> None:
+    for p in check_person_name(value, "last_name") + fields.check_place_name(value):
+        assert isinstance(p, Problem)
+        assert 0 <= p.offset <= len(value)
+        assert not hidden(p.message + p.hint + p.message_en + p.hint_en)
+
+
+@given(st.text(alphabet=st.sampled_from(THAI_CONSONANTS + [SARA_AA, MAI_EK, " ", ".", "-", "ฯ", "ๆ"])))
+def test_thai_letters_and_name_punctuation_are_name_characters(value: str) -> None:
+    assert not codes(check_person_name(value, "last_name")) & NAME_CODES
+    assert not codes(fields.check_place_name(value)) & NAME_CODES
+
+
+# ---------------------------------------------------------------------------------------
 # check_iso_date
 # ---------------------------------------------------------------------------------------
 

@@ -22,6 +22,8 @@ __all__ = [
     "check_line_text",
     "fix_line_text",
     "check_person_name",
+    "check_place_name",
+    "NAME_CHARACTER_CODES",
     "split_title_prefix",
     "is_known_title",
     "title_sex",
@@ -525,9 +527,145 @@ def title_sex(title: str) -> str | None:
 _NAME_FIELDS = ("first_name", "last_name")
 _TITLES_ALSO_NAME_START = frozenset({"นาย", "นาง"})
 
+# Characters of a name.  Thai letters, vowels and marks (ก–ฺ, เ–๎: ฯ and ๆ included; ฿, ๏,
+# ๚, ๛ and the Thai digits are not), one space between words, and the punctuation real names
+# carry: "." (abbreviations), "-" (Marie-Claire).  Latin letters make up foreign or
+# transliterated names, but only as whole words: a run of them must not touch a Thai
+# character (สมบoัติ is a slip of the keyboard layout, not a name).  Place, club and office
+# names may also hold digits and brackets (บ้านนาดี 2, … (ชื่อเดิม …)).  What a name may not
+# hold is markup and symbols: < > * & { } [ ] | + = and the rest.
+_THAI_NAME_CHARS = "\u0e01-\u0e3a\u0e40-\u0e4e"
+_RE_THAI_NAME_CHAR = re.compile(f"[{_THAI_NAME_CHARS}]")
+_NAME_PUNCTUATION = frozenset(" .-")
+_PLACE_EXTRA = frozenset("0123456789()" + THAI_DIGITS)
+_APOSTROPHES = frozenset("'\u2019")                  # O'Neil, d’Arc: only inside a Latin word
+# Fast path: a name of Thai letters, spaces and . - only (nearly every value) has nothing to report.
+_RE_PLAIN_THAI_NAME = re.compile(f"[{_THAI_NAME_CHARS} .\\-]*")
+_RE_PLAIN_THAI_PLACE = re.compile(f"[{_THAI_NAME_CHARS}{THAI_DIGITS}0-9 .\\-()]*")
+NAME_CHARACTER_CODES = ("name-character", "name-mixed-script")
+
+_NAME_ALLOWED = {
+    "person": ("ชื่อและนามสกุลใช้ได้เฉพาะตัวอักษรไทย สระ วรรณยุกต์ ช่องว่าง และเครื่องหมาย . - ฯ ๆ "
+               "ส่วนชื่อภาษาอังกฤษเขียนเป็นคำแยกจากภาษาไทย เช่น `John Smith`",
+               "names may hold only Thai letters, vowels and tone marks, spaces and . - ฯ ๆ; "
+               "a name in Latin letters is written as separate words, e.g. `John Smith`"),
+    "place": ("ชื่อหมู่บ้าน ตำบล ชมรม และหน่วยงานใช้ได้เฉพาะตัวอักษรไทย สระ วรรณยุกต์ ตัวเลข ช่องว่าง "
+              "วงเล็บ ( ) และเครื่องหมาย . - ฯ ๆ ส่วนคำภาษาอังกฤษเขียนเป็นคำแยกจากภาษาไทย",
+              "names of villages, subdistricts, clubs and offices may hold only Thai letters, vowels "
+              "and tone marks, digits, spaces, brackets ( ) and . - ฯ ๆ; a word in Latin letters is "
+              "written separately from the Thai"),
+}
+_NAME_NOUN = {"person": ("ชื่อหรือนามสกุล", "name"), "place": ("ชื่อ", "name")}
+
+
+def _is_latin_letter(ch: str) -> bool:
+    return ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN ")
+
+
+def _latin_runs(value: str) -> list[tuple[int, int]]:
+    """(start, end) of every Latin word: letters, their combining accents, apostrophes inside."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(value):
+        if not _is_latin_letter(value[i]):
+            i += 1
+            continue
+        start = i
+        while i < len(value) and (
+                _is_latin_letter(value[i])
+                or ("\u0300" <= value[i] <= "\u036f" and i > start)
+                or (value[i] in _APOSTROPHES and i + 1 < len(value) and _is_latin_letter(value[i + 1]))):
+            i += 1
+        runs.append((start, i))
+    return runs
+
+
+def _reported_by_line_text(ch: str) -> bool:
+    """Characters check_line_text already reports (invisible, control, line breaks, odd spaces)."""
+    return (ch in ZERO_WIDTH or ch in BIDI_CONTROLS or ch in NEWLINES
+            or unicodedata.category(ch) in ("Cc", "Zs"))
+
+
+def _name_character_problems(value: str, kind: str) -> list[Problem]:
+    """name-character and name-mixed-script problems of a person ("person") or place ("place") name."""
+    plain = _RE_PLAIN_THAI_NAME if kind == "person" else _RE_PLAIN_THAI_PLACE
+    if plain.fullmatch(value):
+        return []
+    allowed_th, allowed_en = _NAME_ALLOWED[kind]
+    noun_th, noun_en = _NAME_NOUN[kind]
+    shown = _show(fix_line_text(value))
+    problems: list[Problem] = []
+
+    runs = _latin_runs(value)
+    in_latin = {i for start, end in runs for i in range(start, end)}
+    extra = _PLACE_EXTRA if kind == "place" else frozenset()
+    bad = [i for i, ch in enumerate(value)
+           if i not in in_latin and not _RE_THAI_NAME_CHAR.match(ch) and ch not in _NAME_PUNCTUATION
+           and ch not in extra and not _reported_by_line_text(ch)
+           # digits in a person's name are digit-in-name
+           and not (kind == "person" and re.match(r"\d", ch))]
+    if bad:
+        bad_at = set(bad)
+        first = bad[0]
+        ch = value[first]
+        where_th, where_en = _around(value, first, first + 1)
+        others = list(dict.fromkeys(value[i] for i in bad[1:] if value[i] != ch))
+        also_th = (" และยังมี " + " ".join(f"`{_show(c)}`" for c in others[:8])
+                   + (" …" if len(others) > 8 else "")) if others else ""
+        also_en = (" and also " + " ".join(f"`{_show(c)}`" for c in others[:8])
+                   + (" …" if len(others) > 8 else "")) if others else ""
+        remove = " ".join(f"`{_show(c)}`" for c in dict.fromkeys(value[i] for i in bad))
+        if _is_hidden(ch):
+            what_th, what_en = "ซึ่งมองไม่เห็นและไม่ใช้ในชื่อ", "which is invisible and names do not use"
+            fix_th, fix_en = f"ลบ {remove} ออก ", f"delete {remove} "
+        elif not ch.isascii():
+            # another script's letter or mark (Lao and Khmer look like Thai): a letter was
+            # probably replaced, so deleting it is not the whole fix
+            what_th, what_en = "ซึ่งไม่ใช่อักษรไทย (อาจคัดลอกหรือพิมพ์มาผิด)", "which is not Thai (perhaps copied or typed wrongly)"
+            fix_th = f"ลบ {remove} แล้วพิมพ์ตัวที่ถูกเป็นภาษาไทย "
+            fix_en = f"delete {remove} and type the right letter in Thai "
+        else:
+            what_th, what_en = "ซึ่งไม่ใช้ในชื่อ", "which names do not use"
+            without = fix_line_text("".join(c for i, c in enumerate(value) if i not in bad_at))
+            symbols_only = all(value[i].isascii() for i in bad)
+            if (symbols_only and _RE_THAI_NAME_CHAR.search(without)
+                    and not _name_character_problems(without, kind) and not check_line_text(without)):
+                fix_th, fix_en = f"แก้เป็น `{_show(without)}` ", f"change it to `{_show(without)}` "
+            else:
+                fix_th, fix_en = f"ลบ {remove} ออก ", f"delete {remove} "
+        problems.append(Problem(
+            "name-character",
+            f"{noun_th} `{shown}` มีอักขระ `{_show(ch)}` ({_char_name(ch)}) {what_th} {where_th}{also_th}",
+            f"{fix_th}({allowed_th})",
+            f"{noun_en} `{shown}` holds `{_show(ch)}` ({_char_name(ch)}), {what_en}, {where_en}{also_en}",
+            f"{fix_en}({allowed_en})",
+            first,
+        ))
+
+    for start, end in runs:
+        left = value[start - 1] if start else ""
+        right = value[end] if end < len(value) else ""
+        if not (_RE_THAI_NAME_CHAR.match(left) or _RE_THAI_NAME_CHAR.match(right)):
+            continue
+        latin = _show(value[start:end])
+        where_th, where_en = _around(value, start, end)
+        problems.append(Problem(
+            "name-mixed-script",
+            f"{noun_th} `{shown}` มีตัวอักษรอังกฤษ `{latin}` ติดกับตัวอักษรไทย {where_th} "
+            "อาจพิมพ์ผิดแป้นภาษา",
+            f"ถ้าพิมพ์ผิดแป้น ให้ลบ `{latin}` แล้วพิมพ์เป็นภาษาไทย ถ้าเป็นคำภาษาอังกฤษจริง "
+            f"ให้เว้นวรรคคั่นจากภาษาไทย ({allowed_th})",
+            f"{noun_en} `{shown}` has the Latin letters `{latin}` touching Thai letters {where_en}; "
+            "perhaps typed with the wrong keyboard layout",
+            f"if so, delete `{latin}` and type it in Thai; if it is a word in Latin letters, "
+            f"separate it from the Thai with a space ({allowed_en})",
+            start,
+        ))
+    return problems
+
 
 def check_person_name(value: str, field: str) -> list[Problem]:
-    """A name is clean one-line text without digits; a first name has no title prefix and no space."""
+    """A name is clean one-line text of name characters, no digits; a first name has no title prefix and no space."""
     if field not in _NAME_FIELDS:
         raise ValueError(f"field must be one of {_NAME_FIELDS}, not {field!r}")
     problems = check_line_text(value)
@@ -581,6 +719,14 @@ def check_person_name(value: str, field: str) -> list[Problem]:
             "remove the digits; names contain letters only",
             m.start(),
         ))
+    problems += _name_character_problems(value, "person")
+    problems.sort(key=lambda p: p.offset)
+    return problems
+
+
+def check_place_name(value: str) -> list[Problem]:
+    """A village, subdistrict, club or office name is clean one-line text of name characters (digits and brackets allowed)."""
+    problems = check_line_text(value) + _name_character_problems(value, "place")
     problems.sort(key=lambda p: p.offset)
     return problems
 

@@ -29,6 +29,15 @@ FIELD_CHECKS: dict[str, tuple[str, Callable[[str], list]]] = {
     "phone": ("phone", fields.check_phone),
     "title": ("text", fields.check_line_text),  # unknown titles are a rule (warning), not a format error
 }
+# Names of places, clubs and offices, by file kind ("*": every item of a list).  The schemas
+# give them the shared "line" format, so its problems are already reported; here they are
+# also held to the characters of a name (fields.check_place_name: no < > * & { } …).
+PLACE_NAME_PATHS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "roster": (("subdistricts", "*", "name"), ("subdistricts", "*", "villages", "*", "name")),
+    "club": (("club", "name"),),
+    "district": (("district", "name"), ("office", "name"), ("office", "unit")),
+    "province": (("province", "name"), ("office", "name"), ("office", "unit")),
+}
 # Problems that describe style rather than a wrong value, or that real names can trip
 # (นางนวล is a real first name, not นาง + นวล): reported, but they do not block a merge.
 WARNING_CODES = {"space-in-name", "double-space", "title-in-name"}
@@ -80,16 +89,42 @@ def fast_validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Callable[[dict],
 
 
 def check(doc: Loaded, kind: str) -> list[Diagnostic]:
-    """All schema problems of one document, each located at the offending key or value."""
+    """All schema problems of one document, and the name characters of its place names, each located."""
+    out: list[Diagnostic] = []
     try:
         fast_validator(kind)(doc.data)
-        return []
     except fastjsonschema.JsonSchemaException:
-        pass
-    out: list[Diagnostic] = []
-    for err in validator(kind).iter_errors(doc.data):
-        out.extend(_explain(doc, err))
+        for err in validator(kind).iter_errors(doc.data):
+            out.extend(_explain(doc, err))
+    out.extend(_place_name_problems(doc, kind))
     return out
+
+
+def _values_at(data, pattern: tuple[str, ...], path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """(path, value) of every text value at a PLACE_NAME_PATHS pattern; other shapes are skipped."""
+    if not pattern:
+        if isinstance(data, str):
+            yield path, data
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(data, list):
+            for i, item in enumerate(data):
+                yield from _values_at(item, rest, path + (i,))
+    elif isinstance(data, dict) and head in data:
+        yield from _values_at(data[head], rest, path + (head,))
+
+
+def _place_name_problems(doc: Loaded, kind: str) -> Iterator[Diagnostic]:
+    """Name-character problems (text.name-character, text.name-mixed-script) of place names."""
+    for pattern in PLACE_NAME_PATHS.get(kind, ()):
+        for path, value in _values_at(doc.data, pattern):
+            for p in fields.check_place_name(value):
+                if p.code not in fields.NAME_CHARACTER_CODES:
+                    continue   # one-line text problems: reported by the "line" format already
+                line, col = doc.locate(path)
+                yield Diagnostic(doc.path, line, col + p.offset if col else col, f"text.{p.code}",
+                                 Severity.ERROR, p.message, p.hint, p.message_en, p.hint_en)
 
 
 def _title(schema: dict) -> str:
