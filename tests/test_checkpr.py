@@ -6,6 +6,7 @@ pull request branch, and runs the command as CI would.
 """
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -14,7 +15,8 @@ import markdown
 import pytest
 from helpers import GIT_ENV, commit_all, git, init_repo, mkdocs_build, run_cli
 
-from thamniap.checkpr import Area, area_of, may_change
+from thamniap import fields
+from thamniap.checkpr import Area, area_of, may_change, public
 
 DISTRICT = "data/42-loei/4214-nong-hin"
 DISTRICT_TEAM = "loei-cdd/district-4214"
@@ -336,9 +338,117 @@ def test_area_of(path, area):
     assert area_of(path) == area
 
 
+@pytest.mark.parametrize("escaped", [
+    "1\\.1017\\.00203\\.45\\.{c}", "1\\-1017\\-00203\\-45\\-{c}", "\\[1 1017 00203 45 {c}\\]", "x\\\\110170020345{c}",
+])
+def test_public_masks_ids_whose_separators_markdown_escaped(escaped):
+    """`public` finds an ID also when `md` has backslashed its dots or dashes, and keeps the escapes."""
+    text = "บัตร " + escaped.format(c=fields.national_id_check_digit("110170020345")) + " จบ"
+    shown = public(text)
+    assert re.sub(r"[^0-9]", "", shown).endswith(re.sub(r"[^0-9]", "", text)[-2:])
+    assert "110170020345" not in re.sub(r"[^0-9]", "", shown)
+    assert shown.replace("X", "0").count("\\") == text.count("\\") and len(shown) == len(text)
+    assert public("ไม่มีเลข 4214-0001 \\- 2024") == "ไม่มีเลข 4214-0001 \\- 2024"
+
+
 def test_may_change_matches_logins_and_teams_case_insensitively():
     assert may_change("Somsri-CDD", None, ["somsri-cdd"])
     assert may_change("@loei-cdd/District-4214", None, [DISTRICT_TEAM])
     assert may_change("x", ("LOEI-CDD/district-4214",), [DISTRICT_TEAM])
     assert not may_change("loei-cdd", None, [DISTRICT_TEAM])
     assert not may_change("x", (), [DISTRICT_TEAM])
+
+
+# ---------------------------------------------------------------- what check-pr may print (issue 9)
+
+def _all_outputs(out: str, err: str, summary: Path) -> dict[str, str]:
+    return {"stdout": out, "stderr": err, "summary": summary.read_text(encoding="utf-8")}
+
+
+def test_national_ids_are_masked_in_every_output(repo, tmp_path, monkeypatch):
+    """A note (and a file name) holding a national ID: its 13 digits appear in no output, in no spelling."""
+    twelve = "110170020345"
+    nid = twelve + str(fields.national_id_check_digit(twelve))
+    spellings = [nid, f"{nid[0]}-{nid[1:5]}-{nid[5:10]}-{nid[10:12]}-{nid[12]}",
+                 f"{nid[0]}.{nid[1:5]}.{nid[5:10]}.{nid[10:12]}.{nid[12]}", fields.to_thai_digits(nid),
+                 fields.to_thai_digits(f"{nid[0]} {nid[1:5]} {nid[5:10]} {nid[10:12]} {nid[12]}")]
+    roster = repo / DISTRICT / "roster.yaml"
+    text = roster.read_text(encoding="utf-8")
+    for n, person in enumerate(("4214-0001", "4214-0002", "4214-0003", "4214-0004")):
+        anchor = f"- id: {person}\n"
+        indent = text.split(anchor)[0].rsplit("\n", 1)[1]
+        text = text.replace(anchor, f"{anchor}{indent}  note: 'บัตร {spellings[n]}'\n", 1)
+    roster.write_text(text, encoding="utf-8")
+    (repo / DISTRICT / f"สำเนาบัตร {spellings[1]}.txt").write_text("x\n", encoding="utf-8")
+    (repo / "docs").mkdir()
+    (repo / "docs" / f"บัตร {spellings[4]}.md").write_text("x\n", encoding="utf-8")
+    commit_all(repo, "notes")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    code, out, err = check_pr("--actor", "stranger")
+    assert code == 1
+    assert "หมายเหตุ: — → บัตร" in out and "สำเนาบัตร" in err and "::error" in err
+    for name, value in _all_outputs(out, err, summary).items():
+        digits = re.sub(r"[^0-9]", "", fields.ascii_digits(value))
+        assert nid not in digits, name
+        assert not any(s in value for s in spellings), name
+    assert "XXXX" in out and "XXXX" in err
+
+
+def test_file_names_cannot_forge_markdown_or_workflow_commands(repo, tmp_path, monkeypatch):
+    names = [f"{DISTRICT}/a\n::notice title=ปลอม::forged.txt", f"{DISTRICT}/[คลิก](https:evil.example) x.txt",
+             f"{DISTRICT}/b\n## หัวข้อปลอม.txt", "docs/c\r\n::error file=x::forged.md", "docs/[ลิงก์](javascript:alert(1)).md"]
+    for name in names:
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text("x\n", encoding="utf-8")
+    commit_all(repo, "odd names")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    for args in (("--actor", "stranger"), ("--actor", DISTRICT_TEAM)):
+        summary.write_text("", encoding="utf-8")
+        code, out, err = check_pr(*args)
+        assert code == 1, out + err
+        for name, value in _all_outputs(out, err, summary).items():
+            for line in value.splitlines():
+                assert not line.lstrip().startswith("::") or line.startswith("::error title=check-pr::"), (name, line)
+                assert "หัวข้อปลอม" not in line or not line.lstrip().startswith("#"), (name, line)
+            if name != "stderr":     # Markdown (stderr and annotations are plain text)
+                assert "](https" not in value and "](javascript" not in value, name
+        assert "forged" in out and "\\r\\n::error file=x::forged" in err
+        assert ("\\n::notice" in err) == (args[1] == "stranger")
+        html = markdown.markdown(out, extensions=["tables"])
+        assert "<a " not in html and "หัวข้อปลอม</h" not in html and "a\\n::notice" in html
+
+
+def test_symlink_to_a_secret_is_never_followed(repo, tmp_path):
+    """A symlink under data/ pointing outside: its target's text appears in no output, in either mode."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    roster = repo / DISTRICT / "roster.yaml"
+    (outside / "roster.yaml").write_text(roster.read_text(encoding="utf-8").replace("first_name: เสกสรร", "first_name: ลับสุดยอด"),
+                                         encoding="utf-8")
+    (outside / "secret.txt").write_text("SECRET-TOKEN-4d2f\n", encoding="utf-8")
+    roster.unlink()
+    roster.symlink_to(Path("../../../..") / "outside" / "roster.yaml")
+    (repo / DISTRICT / "notes.txt").symlink_to(outside / "secret.txt")
+    (repo / "data/42-loei/4299-linked").symlink_to(outside, target_is_directory=True)
+    assert "ลับสุดยอด" in roster.read_text(encoding="utf-8")   # the link works on disk
+
+    def no_secret(*outputs: str) -> None:
+        for value in outputs:
+            assert "ลับสุดยอด" not in value and "SECRET-TOKEN" not in value
+
+    code, out, err = run_cli("check-pr", "--base", "main", "--actor", DISTRICT_TEAM)   # working tree (CI mode)
+    assert code == 1 and "symlink" in out and "roster.yaml" in err and "notes.txt" in err
+    no_secret(out, err)
+    commit_all(repo, "links")
+    code, out, err = check_pr("--actor", DISTRICT_TEAM)
+    assert code == 1 and "symlink" in out
+    no_secret(out, err)
+    code, out, err = run_cli("validate", str(repo / "data"), "--format", "json", "--today", TODAY)
+    no_secret(out, err)
+    links = {(d["rule"], Path(d["path"]).name) for d in json.loads(out) if d["rule"] == "layout.symlink"}
+    assert code == 1 and links == {("layout.symlink", "roster.yaml"), ("layout.symlink", "notes.txt"),
+                                   ("layout.symlink", "4299-linked")}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -157,3 +158,79 @@ def test_a_closed_pipe_ends_quietly():
     err = proc.stderr.read().decode("utf-8", "replace")
     assert proc.wait(timeout=120) == 141
     assert "internal error" not in err and "Traceback" not in err, err
+
+
+# ---------------------------------------------------------------- files that bypass the layout (issue 9)
+
+def _diags(root: Path) -> tuple[int, list[dict], str]:
+    code, out, err = run_cli("validate", str(root), "--format", "json", "--today", "2024-03-01")
+    return code, json.loads(out), out + err
+
+
+def _where(diags: list[dict], root: Path, rule: str) -> set[str]:
+    """Where RULE was reported, relative to ROOT (a reported symlink itself is not resolved)."""
+    paths = [Path(os.path.abspath(d["path"])) for d in diags if d["rule"] == rule]
+    return {(p.parent.resolve() / p.name).relative_to(root.resolve()).as_posix() for p in paths}
+
+
+def test_symlinks_under_data_are_errors_and_never_followed(base_copy, tmp_path):
+    """A symlink anywhere under data/ (file or folder, to inside or outside) is an error and is not read."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("SECRET-TOKEN-77\n", encoding="utf-8")
+    district = base_copy / "42-loei/4214-nong-hin"
+    (district / "notes.txt").symlink_to(outside / "secret.txt")
+    (district / "roster.yaml").unlink()
+    (district / "roster.yaml").symlink_to("../../../outside/secret.txt")
+    (district / ".cache").symlink_to(outside, target_is_directory=True)
+    (base_copy / "42-loei/4299-linked").symlink_to(district, target_is_directory=True)
+    (base_copy / "42-loei/circular.txt").symlink_to(outside / "missing.txt")   # dangling
+    code, diags, raw = _diags(base_copy)
+    assert code == 1 and "SECRET-TOKEN" not in raw
+    assert _where(diags, base_copy, "layout.symlink") == {
+        "42-loei/4214-nong-hin/notes.txt", "42-loei/4214-nong-hin/roster.yaml", "42-loei/4214-nong-hin/.cache",
+        "42-loei/4299-linked", "42-loei/circular.txt"}
+    assert "layout.missing-file" not in {d["rule"] for d in diags}   # the name is there, as a link
+    assert all(d["line"] == 0 for d in diags if d["rule"] == "layout.symlink")
+    assert "symlink" in next(d for d in diags if d["rule"] == "layout.symlink")["message"]
+
+
+def test_odd_file_names_are_shown_safely_in_every_format(base_copy, tmp_path, monkeypatch):
+    district = base_copy / "42-loei/4214-nong-hin"
+    (district / "a\n::error file=x::forged.txt").write_text("x\n", encoding="utf-8")
+    (district / os.fsdecode(b"bad\xff-name.txt")).write_text("x\n", encoding="utf-8")
+    (base_copy / "42-loei/\u202etxt.exe").write_text("x\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
+    for fmt in ("text", "github", "json"):
+        code, out, err = run_cli("validate", str(base_copy), "--format", fmt, "--today", "2024-03-01")
+        assert code == 1 and err == "", fmt
+        assert "a\\n::error file=x::forged.txt" in out.replace("\\\\", "\\"), fmt
+        assert "bad\\xff-name.txt" in out.replace("\\\\", "\\") and "\\u202etxt.exe" in out.replace("\\\\", "\\"), fmt
+        assert not any(line.startswith("::error file=x") for line in out.splitlines()), fmt
+        assert "\u202e" not in out, fmt
+    code, diags, _ = _diags(base_copy)
+    assert {d["rule"] for d in diags} == {"layout.bad-name"} and len(diags) == 3
+
+
+def test_special_files_are_not_read(base_copy):
+    """A named pipe in a district folder would block a reader: it is reported, never opened."""
+    os.mkfifo(base_copy / "42-loei/4214-nong-hin/pipe")
+    code, diags, _ = _diags(base_copy)
+    assert code == 1 and _where(diags, base_copy, "layout.unknown-file") == {"42-loei/4214-nong-hin/pipe"}
+
+
+def test_every_file_under_an_unknown_folder_is_checked(base_copy):
+    """Inside a folder that does not belong: no file is skipped for size, links, names or national IDs."""
+    from test_fixtures import national_id
+    hidden = base_copy / "42-loei/4214-nong-hin/.cache/deeper"
+    hidden.mkdir(parents=True)
+    (hidden / "notes.txt").write_text(f"บัตร {national_id(3)}\n", encoding="utf-8")
+    (hidden / "link").symlink_to("/etc/passwd")
+    with open(hidden / "blob.bin", "wb") as fh:    # 50 MB, sparse
+        fh.truncate(50 * 1024 * 1024)
+    code, diags, raw = _diags(base_copy)
+    assert code == 1 and "root:" not in raw
+    assert _where(diags, base_copy, "layout.unknown-file") == {"42-loei/4214-nong-hin/.cache"}
+    assert _where(diags, base_copy, "file.too-large") == {"42-loei/4214-nong-hin/.cache/deeper/blob.bin"}
+    assert _where(diags, base_copy, "layout.symlink") == {"42-loei/4214-nong-hin/.cache/deeper/link"}
+    assert _where(diags, base_copy, "privacy.national-id") == {"42-loei/4214-nong-hin/.cache/deeper/notes.txt"}

@@ -18,19 +18,26 @@ The change summary compares the merge base of BASE and HEAD with HEAD (what the 
 itself changes, as GitHub's "Files changed" does), so a base branch that moved on is not blamed on
 the pull request. Exit 0: allowed (or no actor given: report only); 1: refused; 2: usage or internal
 error. Each revision's data/ is written into a temporary folder from git objects (`git ls-tree` +
-`git cat-file`; see `materialise`), and the head may be the working tree.
+`git cat-file`; see `materialise`). The head may be the working tree: it is first written as a git
+tree (`working_tree`), so the working tree is never read directly and a symlink is never followed.
+
+Everything printed (stdout, stderr, annotations, $GITHUB_STEP_SUMMARY) is public on GitHub: values
+are escaped for Markdown (`md`) or workflow commands (`escape_data`), names show their control
+characters (`shown_name`), and the final text passes through `public` (national IDs masked).
 """
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 
-from . import changes
-from .layout import DISTRICT_DIR, PROVINCE_DIR
+from . import changes, fields
+from .layout import DISTRICT_DIR, PROVINCE_DIR, shown_name
 from .model import Province
 from .render.markup import md
 from .report import escape_data
@@ -143,9 +150,9 @@ def _area_label(area: Area, base: list[Province], head: list[Province]) -> str:
 
 # ---------------------------------------------------------------- git
 
-def _git(top: Path, *args: str, binary: bool = False):
+def _git(top: Path, *args: str, binary: bool = False, env: dict[str, str] | None = None):
     try:
-        done = subprocess.run(["git", *args], cwd=top, capture_output=True, timeout=300)
+        done = subprocess.run(["git", *args], cwd=top, capture_output=True, timeout=300, env=env)
     except FileNotFoundError:
         raise CheckError("ไม่พบโปรแกรม git") from None
     if done.returncode != 0:
@@ -162,11 +169,25 @@ def _commit(top: Path, rev: str) -> str:
         raise CheckError(f"ไม่พบรุ่น (revision) {rev!r} ใน git — ตรวจชื่อ branch หรือรัน git fetch ก่อน") from None
 
 
-def changed_files(top: Path, merge_base: str, head: str | None) -> dict[str, str | None]:
+def working_tree(top: Path) -> str:
+    """The working tree (tracked changes and untracked, not ignored, files) as a git tree object.
+
+    Written through a temporary copy of the index, so the user's index is untouched; `git add`
+    records a symlink as a link (mode 120000), never the file it points to.
+    """
+    index = Path(_git(top, "rev-parse", "--git-path", "index").strip())
+    index = index if index.is_absolute() else top / index
+    with tempfile.TemporaryDirectory(prefix="thamniap-index-") as tmp:
+        env = {**os.environ, "GIT_INDEX_FILE": str(Path(tmp) / "index")}
+        if index.is_file():
+            shutil.copyfile(index, env["GIT_INDEX_FILE"])
+        _git(top, "add", "--all", "--", ".", env=env)
+        return _git(top, "write-tree", env=env).strip()
+
+
+def changed_files(top: Path, merge_base: str, head: str) -> dict[str, str | None]:
     """Changed paths → a note when the path is (or was) a symlink or submodule, else None."""
-    args = ["diff", "--raw", "-z", "--no-renames", "--no-abbrev", "--no-ext-diff", merge_base]
-    if head:
-        args.append(head)
+    args = ["diff", "--raw", "-z", "--no-renames", "--no-abbrev", "--no-ext-diff", merge_base, head]
     raw = _git(top, *args, "--").split("\0")
     out: dict[str, str | None] = {}
     i = 0
@@ -178,15 +199,11 @@ def changed_files(top: Path, merge_base: str, head: str | None) -> dict[str, str
         modes = meta[1:].split()[:2]
         special = next((SPECIAL_MODES[m] for m in modes if m in SPECIAL_MODES), None)
         out[path] = special
-    if head is None:
-        for path in _git(top, "ls-files", "-z", "--others", "--exclude-standard").split("\0"):
-            if path:
-                out[path] = SPECIAL_MODES["120000"] if (top / path).is_symlink() else None
     return out
 
 
 def materialise(top: Path, rev: str, data_dir: str, dest: Path) -> Path | None:
-    """Write REV's data folder under DEST; the dataset root, or None when REV has no data folder.
+    """Write REV's (a commit's or tree's) data folder under DEST; the dataset root, or None when it has none.
 
     Blobs are read with `git ls-tree` + `git cat-file --batch` rather than `git archive`, so the
     pull request's own `.gitattributes` (export-ignore, export-subst) cannot change what is checked.
@@ -241,7 +258,8 @@ def check(options: Options) -> Result:
     head_sha = _commit(top, options.head) if options.head else None
     merged = subprocess.run(["git", "merge-base", base_sha, head_sha or "HEAD"], cwd=top, capture_output=True, text=True)
     merge_base = merged.stdout.strip() if merged.returncode == 0 and merged.stdout.strip() else base_sha
-    files = changed_files(top, merge_base, head_sha)
+    head_tree = head_sha or working_tree(top)
+    files = changed_files(top, merge_base, head_tree)
 
     with tempfile.TemporaryDirectory(prefix="thamniap-check-pr-") as tmp:
         tmp_path = Path(tmp)
@@ -250,10 +268,7 @@ def check(options: Options) -> Result:
             before = permissions
         else:
             before = _provinces(materialise(top, merge_base, options.data_dir, tmp_path / "merge-base"))
-        if head_sha:
-            after = _provinces(materialise(top, head_sha, options.data_dir, tmp_path / "head"))
-        else:
-            after = _provinces(top / options.data_dir)
+        after = _provinces(materialise(top, head_tree, options.data_dir, tmp_path / "head"))
         summary = changes.ProvinceChanges()
         for code in sorted({p.code for p in before} | {p.code for p in after}):
             b = next((p for p in before if p.code == code), None)
@@ -270,7 +285,7 @@ def check(options: Options) -> Result:
                                               approvers=approvers(area, permissions))
             touch.files.append(path)
             if special:
-                touch.notes.append(f"{path} เป็น{special} ซึ่งต้องให้ผู้ดูแลจังหวัดตรวจ")
+                touch.notes.append(f"{shown_name(path)} เป็น{special} ซึ่งต้องให้ผู้ดูแลจังหวัดตรวจ")
     if options.actor:
         for touch in touches.values():
             touch.allowed = may_change(options.actor, options.actor_teams, touch.approvers)
@@ -289,7 +304,7 @@ def _who(entries: list[str]) -> str:
 def _files(touch: Touch) -> str:
     prefix = touch.area.folder + "/" if touch.area.folder else ""
     names = [f[len(prefix):] if prefix and f.startswith(prefix) else f for f in touch.files]
-    shown = ", ".join(md(n) for n in names[:MAX_FILES_LISTED])
+    shown = ", ".join(md(shown_name(n)) for n in names[:MAX_FILES_LISTED])
     if len(names) > MAX_FILES_LISTED:
         shown += f" และอีก {len(names) - MAX_FILES_LISTED} ไฟล์"
     return shown
@@ -305,13 +320,17 @@ def _plain(text: str) -> bool:
 
 
 def refusals(result: Result) -> list[str]:
-    """One plain Thai sentence per refused area (for stderr and annotations)."""
+    """One plain Thai sentence per refused area (for stderr and annotations), on one line: every
+    value from data or git (names, paths) with its control characters shown (`shown_name`)."""
     out = []
     for t in result.touches:
         if t.allowed is False:
             who = ", ".join("@" + e for e in t.approvers) or "ผู้ดูแลระบบของที่เก็บ"
-            out.append(f"@{result.actor} ไม่มีสิทธิ์แก้ไข{t.label} ({', '.join(t.files[:MAX_FILES_LISTED])}) — "
-                       f"ผู้ที่แก้ไขหรืออนุมัติส่วนนี้ได้: {who} (สิทธิ์อ่านจากข้อมูลใน branch หลักก่อนการแก้ไขนี้)")
+            files = ", ".join(t.files[:MAX_FILES_LISTED])
+            if len(t.files) > MAX_FILES_LISTED:
+                files += f" และอีก {len(t.files) - MAX_FILES_LISTED} ไฟล์"
+            out.append(shown_name(f"@{result.actor} ไม่มีสิทธิ์แก้ไข{t.label} ({files}) — ผู้ที่แก้ไขหรืออนุมัติส่วนนี้ได้: "
+                                  f"{who} (สิทธิ์อ่านจากข้อมูลใน branch หลักก่อนการแก้ไขนี้)"))
     return out
 
 
@@ -355,22 +374,52 @@ def summary_markdown(result: Result) -> str:
     return "\n".join(lines)
 
 
+# A backslash escape of ASCII punctuation, as `md` writes them (`1\-1017\-…`).
+_BACKSLASH_ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]")
+
+
+def public(text: str) -> str:
+    """TEXT as check-pr may print it: every national ID masked by `fields.mask_national_ids`, also
+    one whose separators Markdown escaping backslashed (`1\\.1017\\.00203…` would not match as is).
+
+    The ID is looked for in TEXT without those backslashes; masking keeps the length (digit → X),
+    so each masked character is put back where it came from and the escapes stay.
+    """
+    escapes = {m.start() for m in _BACKSLASH_ESCAPE.finditer(text)}
+    kept = [i for i in range(len(text)) if i not in escapes]
+    view = "".join(text[i] for i in kept)
+    masked = fields.mask_national_ids(view)
+    if masked == view:
+        return text
+    if len(masked) != len(view):      # not expected; the unescaped masked text is still safe
+        return masked
+    chars = list(text)
+    for i, ch in zip(kept, masked):
+        chars[i] = ch
+    return "".join(chars)
+
+
+def _emit(stream: TextIO, text: str) -> None:
+    """The one way check-pr writes anything (stdout, stderr, annotations, the step summary)."""
+    stream.write(public(text))
+
+
 def run(options: Options, out: TextIO, err: TextIO) -> int:
     """Check, write the summary to OUT (and $GITHUB_STEP_SUMMARY); 0 allowed, 1 refused, 2 error."""
     try:
         result = check(options)
     except CheckError as exc:
-        err.write(f"thamniap check-pr: {exc}\n")
+        _emit(err, f"thamniap check-pr: {shown_name(str(exc))}\n")
         return 2
     text = summary_markdown(result)
-    out.write(text)
+    _emit(out, text)
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if step_summary:
         with open(step_summary, "a", encoding="utf-8") as fh:
-            fh.write(text + "\n")
+            _emit(fh, text + "\n")
     reasons = refusals(result)
     for reason in reasons:
-        err.write(f"ไม่ผ่าน: {reason}\n")
+        _emit(err, f"ไม่ผ่าน: {reason}\n")
         if os.environ.get("GITHUB_ACTIONS") == "true":
-            err.write(f"::error title=check-pr::{escape_data(reason)}\n")
+            _emit(err, f"::error title=check-pr::{escape_data(reason)}\n")
     return 1 if reasons else 0
