@@ -19,6 +19,10 @@ from helpers import REPO
 WORKFLOWS = REPO / ".github" / "workflows"
 FILES = sorted(WORKFLOWS.glob("*.yml"))
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]+)?@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+SCOPE_CHECK = "ขอบเขตสิทธิ์และสรุปการเปลี่ยนแปลง"     # the required checks, as the ruleset names them
+BUILD_CHECK = "ตรวจข้อมูลและสร้างเว็บไซต์ตัวอย่าง"
+TEAMS_ENVIRONMENT = "thamniap-teams"                  # deployment branches: the default branch only
+DEFAULT_BRANCH_ONLY = "github.ref == format('refs/heads/{0}', github.event.repository.default_branch)"
 
 
 def tool(name: str) -> str:
@@ -43,8 +47,8 @@ def steps(workflow: dict):
             yield job_id, step
 
 
-def test_both_workflows_exist():
-    assert [p.name for p in FILES] == ["pages.yml", "pull-request.yml"]
+def test_the_workflows_exist():
+    assert [p.name for p in FILES] == ["pages.yml", "pull-request-build.yml", "pull-request.yml"]
 
 
 def test_actionlint_is_clean():
@@ -76,49 +80,135 @@ def test_no_expression_is_pasted_into_a_shell_script(path):
         assert "${{" not in step.get("run", ""), (job_id, step.get("name"))
 
 
-def test_no_workflow_uses_pull_request_target():
+def triggers(path: Path) -> dict:
+    on = load(path)["on"]
+    return {on: None} if isinstance(on, str) else dict(on)
+
+
+def job_text(job: dict) -> str:
+    return yaml.safe_dump(job, allow_unicode=True)
+
+
+def test_only_the_scope_workflow_uses_pull_request_target():
     for path in FILES:
-        assert "pull_request_target" not in load(path)["on"], path
+        wanted = path.name == "pull-request.yml"
+        assert ("pull_request_target" in triggers(path)) is wanted, path
         code = [line.split("#", 1)[0] for line in path.read_text(encoding="utf-8").splitlines()]
-        assert not any("pull_request_target" in line or "workflow_run" in line for line in code), path
+        assert not any("workflow_run" in line for line in code), path
 
 
-def test_pull_request_workflow():
+def test_scope_check_is_defined_by_the_default_branch():
+    """The required check runs on pull_request_target, so a pull request cannot rewrite it."""
     wf = load(WORKFLOWS / "pull-request.yml")
-    assert list(wf["on"]) == ["pull_request"]
+    assert wf["on"] == {"pull_request_target": {"types": ["opened", "synchronize", "reopened"]}}
     assert wf["permissions"] == {"contents": "read"}
-    assert all("permissions" not in job for job in wf["jobs"].values())
+    assert "env" not in wf
     assert "github.event.pull_request.number" in wf["concurrency"]["group"]
     assert wf["concurrency"]["cancel-in-progress"] is True
+    scope = wf["jobs"]["scope"]
+    assert scope["name"] == SCOPE_CHECK
+    assert "permissions" not in scope          # the workflow's contents: read, nothing more
+    # A skipped required check counts as passed: the job runs even when the team lookup failed.
+    assert scope["needs"] == "teams" and scope["if"] == "${{ !cancelled() }}"
 
-    scope = wf["jobs"]["scope"]["steps"]
-    runs = [s.get("run", "") for s in scope]
-    check = next(s for s in scope if "check-pr" in s.get("run", ""))
-    assert check["working-directory"] == "pr"
-    assert "../trusted/.venv/bin/thamniap check-pr" in check["run"]
-    assert '--base "origin/$BASE_REF"' in check["run"] and '--actor "$ACTOR"' in check["run"]
-    assert check["env"] == {"BASE_REF": "${{ github.base_ref }}", "ACTOR": "${{ github.actor }}",
-                            "ACTOR_TEAMS": "${{ steps.teams.outputs.teams }}"}
-    assert "bash trusted/scripts/setup.sh" in runs            # the checker comes from the base branch
+
+def test_scope_job_checks_out_only_the_default_branch():
+    scope = load(WORKFLOWS / "pull-request.yml")["jobs"]["scope"]["steps"]
     checkouts = [s for s in scope if s.get("uses", "").startswith("actions/checkout@")]
-    assert {c["with"]["path"] for c in checkouts} == {"pr", "trusted"}
-    assert next(c for c in checkouts if c["with"]["path"] == "pr")["with"]["fetch-depth"] == 0
-    assert next(c for c in checkouts if c["with"]["path"] == "trusted")["with"]["ref"] == "${{ github.base_ref }}"
-    assert all(c["with"]["persist-credentials"] is False for c in checkouts)
+    assert len(checkouts) == 1
+    checkout = checkouts[0]["with"]
+    assert checkout["ref"] == "${{ github.sha }}"   # for pull_request_target: the default branch
+    assert "repository" not in checkout and "path" not in checkout
+    assert checkout["persist-credentials"] is False
+    for step in scope:
+        given = yaml.safe_dump(step.get("with", {}), allow_unicode=True)
+        assert "github.event.pull_request.head" not in given and "github.head_ref" not in given, step["name"]
+        assert "working-directory" not in step, step["name"]
+    setup = next(s for s in scope if "setup-python" in s.get("uses", ""))
+    assert "cache" not in setup["with"]             # pull_request_target shares the default branch's cache
 
-    build = wf["jobs"]["build"]["steps"]
+
+def test_scope_job_runs_nothing_from_the_pull_request():
+    """After the head is fetched (as git objects), only the default branch's thamniap runs."""
+    scope = load(WORKFLOWS / "pull-request.yml")["jobs"]["scope"]["steps"]
+    fetch = next(i for i, s in enumerate(scope) if "git fetch" in s.get("run", ""))
+    before, fetch_step, after = scope[:fetch], scope[fetch], scope[fetch + 1:]
+    assert "bash scripts/setup.sh" in [s.get("run") for s in before]   # installed before the head arrives
+    assert fetch_step["env"] == {"HEAD_SHA": "${{ github.event.pull_request.head.sha }}"}
+    assert '"+$HEAD_SHA:refs/remotes/pull-request/head"' in fetch_step["run"]
+    assert "--no-recurse-submodules" in fetch_step["run"]
+    assert after and all("uses" not in s for s in after)
+    forbidden = re.compile(r"\b(pip|python3?|bash|sh|source|make|npm|npx|uv|mkdocs|setup\.sh|checkout|switch|"
+                           r"worktree|reset|restore|merge|apply|am|submodule|archive)\b|\./")
+    for step in [fetch_step, *after]:
+        assert not forbidden.search(step["run"]), step["name"]
+    check = after[-1]
+    assert check["env"] == {"BASE_SHA": "${{ github.sha }}", "HEAD_SHA": "${{ github.event.pull_request.head.sha }}",
+                            "ACTOR": "${{ github.actor }}", "ACTOR_TEAMS": "${{ needs.teams.outputs.teams }}"}
+    assert '--base "$BASE_SHA" --head "$HEAD_SHA" --actor "$ACTOR"' in check["run"]
+    assert check["run"].strip().endswith('.venv/bin/thamniap check-pr "$@"')
+
+
+def test_scope_job_gets_no_secret():
+    wf = load(WORKFLOWS / "pull-request.yml")
+    assert "secrets." not in job_text(wf["jobs"]["scope"])
+    assert "secrets." not in job_text({k: v for k, v in wf.items() if k != "jobs"})
+
+
+def test_team_lookup_sees_only_the_actor_behind_an_environment():
+    teams = load(WORKFLOWS / "pull-request.yml")["jobs"]["teams"]
+    assert teams["environment"] == {"name": TEAMS_ENVIRONMENT}
+    assert teams["permissions"] == {}
+    assert teams["outputs"] == {"teams": "${{ steps.teams.outputs.teams }}"}
+    [step] = teams["steps"]
+    assert "uses" not in step                       # no checkout, no action: nothing of the pull request
+    assert step["env"] == {"GH_TOKEN": "${{ secrets.THAMNIAP_TEAMS_TOKEN }}", "ORG": "${{ github.repository_owner }}",
+                           "ACTOR": "${{ github.actor }}"}
+
+
+def test_secrets_are_used_only_in_jobs_with_an_environment():
+    """A `push` workflow on any branch could print a repository secret; an environment limited to
+    the default branch cannot be used from there."""
+    seen = []
+    for path in FILES:
+        wf = load(path)
+        assert "secrets." not in job_text({k: v for k, v in wf.items() if k != "jobs"}), path
+        for job_id, job in wf["jobs"].items():
+            if "secrets." in job_text(job):
+                assert job.get("environment"), (path.name, job_id)
+                assert not any("uses" in s for s in job.get("steps", [])), (path.name, job_id)
+                seen.append((path.name, job_id))
+    assert seen == [("pull-request.yml", "teams")]
+
+
+def test_required_check_names_are_unique():
+    """Required checks are matched by job name: no other job may carry the scope check's name."""
+    names = [job.get("name", job_id) for path in FILES for job_id, job in load(path)["jobs"].items()]
+    assert names.count(SCOPE_CHECK) == 1 and names.count(BUILD_CHECK) == 1
+
+
+def test_build_workflow():
+    wf = load(WORKFLOWS / "pull-request-build.yml")
+    assert wf["on"] == {"pull_request": None}
+    assert wf["permissions"] == {"contents": "read"}
+    assert "github.event.pull_request.number" in wf["concurrency"]["group"]
+    assert list(wf["jobs"]) == ["build"]
+    job = wf["jobs"]["build"]
+    assert job["name"] == BUILD_CHECK and "permissions" not in job and "secrets." not in job_text(job)
+    build = job["steps"]
     order = [s.get("run") or s["uses"].split("@")[0] for s in build]
     assert order == ["actions/checkout", "actions/setup-python", "bash scripts/setup.sh",
                      ".venv/bin/thamniap validate --format github", ".venv/bin/thamniap codeowners --check",
                      ".venv/bin/mkdocs build --strict", "actions/upload-artifact"]
-    assert build[0]["with"]["fetch-depth"] == 0
+    assert build[0]["with"]["fetch-depth"] == 0 and build[0]["with"]["persist-credentials"] is False
     assert build[1]["with"]["cache"] == "pip"
     assert build[-1]["with"]["path"] == "site/"
 
 
 def test_pages_workflow():
     wf = load(WORKFLOWS / "pages.yml")
-    assert wf["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
+    assert set(wf["on"]) == {"push", "workflow_dispatch", "schedule"}
+    assert wf["on"]["push"] == {"branches": ["main"]}
     assert wf["permissions"] == {}
     build, deploy = wf["jobs"]["build"], wf["jobs"]["deploy"]
     assert build["permissions"] == {"contents": "read"}
@@ -129,6 +219,31 @@ def test_pages_workflow():
     assert "actions/upload-pages-artifact" in uses
     assert ".venv/bin/mkdocs build --strict" in [s.get("run") for s in build["steps"]]
     assert "cache" not in next(s for s in build["steps"] if "setup-python" in s.get("uses", ""))["with"]
+
+
+def test_pages_publishes_only_the_default_branch():
+    """workflow_dispatch may be started from any branch; neither job may run there."""
+    wf = load(WORKFLOWS / "pages.yml")
+    for job_id in ("build", "deploy"):
+        assert wf["jobs"][job_id]["if"] == f"github.event_name == 'schedule' || {DEFAULT_BRANCH_ONLY}", job_id
+
+
+def test_pages_rebuilds_weekly():
+    """The dashboard's "today", overdue counts and stale badges change without a merge."""
+    [entry] = load(WORKFLOWS / "pages.yml")["on"]["schedule"]
+    minute, hour, day, month, weekday = entry["cron"].split()
+    assert day == "*" and month == "*" and weekday.isdigit() and minute.isdigit() and hour.isdigit()
+
+
+def test_docs_name_what_the_workflows_rely_on():
+    """The threat model and CONTRIBUTING name the checks, environments and secret the workflows use."""
+    threat = (REPO / "docs" / "threat-model.md").read_text(encoding="utf-8")
+    contributing = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for text in (SCOPE_CHECK, BUILD_CHECK, TEAMS_ENVIRONMENT, "THAMNIAP_TEAMS_TOKEN", "github-pages",
+                 "pull_request_target", "pull-request.yml", "pull-request-build.yml", "pages.yml"):
+        assert text in threat, text
+    for text in (SCOPE_CHECK, BUILD_CHECK, "pull_request_target"):
+        assert text in contributing, text
 
 
 def test_readme_install_command_is_what_ci_runs():
