@@ -968,6 +968,7 @@ _ID_DIGIT = r"\d"
 _ID_SEP = " \t\u00a0\u3000\\-\u2010-\u2015\u2212\uff0d./\uff0e\uff0f_"
 _RE_DIGIT_RUN = re.compile(f"{_ID_DIGIT}+(?:[{_ID_SEP}]{{1,3}}{_ID_DIGIT}+)*")
 _RE_DIGIT_GROUP = re.compile(f"{_ID_DIGIT}+")
+_ANY_DIGIT = re.compile(r"\d")
 
 
 def ascii_digits(s: str) -> str:
@@ -1038,6 +1039,8 @@ def mask_national_ids(text: str) -> str:
     if text is None:
         return text
     text = str(text)
+    if _ANY_DIGIT.search(text) is None:
+        return text                      # nearly every value: names, places
     found = find_national_ids(text)
     if not found:
         return text

@@ -33,10 +33,14 @@ FIELD_CHECKS: dict[str, tuple[str, Callable[[str], list]]] = {
 # give them the shared "line" format, so its problems are already reported; here they are
 # also held to the characters of a name (fields.check_place_name: no < > * & { } …).
 PLACE_NAME_PATHS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "roster": (("subdistricts", "*", "name"), ("subdistricts", "*", "villages", "*", "name")),
+    # titles (นาย, ว่าที่ร้อยตรี, ดร., พ.ต.ท.) take the same characters: an unknown title is only a
+    # warning (person.unknown-title), but one carrying markup must not reach a page
+    "roster": (("subdistricts", "*", "name"), ("subdistricts", "*", "villages", "*", "name"),
+               ("subdistricts", "*", "leaders", "*", "title"),
+               ("subdistricts", "*", "villages", "*", "volunteers", "*", "title")),
     "club": (("club", "name"),),
-    "district": (("district", "name"), ("office", "name"), ("office", "unit")),
-    "province": (("province", "name"), ("office", "name"), ("office", "unit")),
+    "district": (("district", "name"), ("office", "name"), ("office", "unit"), ("officials", "*", "title")),
+    "province": (("province", "name"), ("office", "name"), ("office", "unit"), ("officials", "*", "title")),
 }
 # Problems that describe style rather than a wrong value, or that real names can trip
 # (นางนวล is a real first name, not นาง + นวล): reported, but they do not block a merge.

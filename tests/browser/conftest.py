@@ -6,7 +6,8 @@ Fixtures
                   Override it in a test module to run the same harness on another site.
 ``built_site``    (session) ``BuiltSite(dir, url, log)``: the site built with
                   ``mkdocs build --strict`` into a temporary directory and served by a
-                  threaded ``http.server`` on 127.0.0.1, random port.
+                  threaded ``http.server`` on 127.0.0.1, random port, under /thamniap/
+                  (the path of site_url, as GitHub Pages serves it).
 ``browser``       (session) Playwright Chromium, the SYSTEM browser at /usr/bin/chromium
                   (no ``playwright install``). Skips cleanly when it is missing:
                   install it with ``scripts/install-browser.sh``.
@@ -18,6 +19,7 @@ The Chromium path can be changed with THAMNIAP_CHROMIUM=/path/to/chromium.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -43,7 +45,7 @@ LOCAL_HOSTS = {"127.0.0.1"}
 @dataclass
 class BuiltSite:
     dir: Path
-    url: str          # "http://127.0.0.1:PORT/" (ends with "/")
+    url: str          # "http://127.0.0.1:PORT/thamniap/" (the site_url path; ends with "/")
     log: str          # mkdocs build output
     served: list = field(default_factory=list)   # (path, body bytes) per response, in order
 
@@ -105,23 +107,43 @@ def site_config() -> Path:
     return HERE / "site_fixture" / "mkdocs.yml"
 
 
-@pytest.fixture(scope="session")
-def built_site(site_config: Path, tmp_path_factory) -> BuiltSite:
-    site_dir = tmp_path_factory.mktemp("site")
-    log = build_site(site_config, site_dir)
+SITE_PATH = "/thamniap/"   # the path of site_url: GitHub Pages serves the project site there
+
+
+class _PrefixHandler(_QuietHandler):
+    """Serves the site only under SITE_PATH, as GitHub Pages does: a link that climbs out of
+    /thamniap/ (or starts at the server root) gets a 404 instead of working by luck."""
+
+    def translate_path(self, path):
+        if not path.startswith(SITE_PATH):
+            return os.path.join(self.directory, "\0-outside-the-site")
+        return super().translate_path("/" + path[len(SITE_PATH):])
+
+
+@contextlib.contextmanager
+def serve_site(site_dir: Path, log: str = ""):
+    """A threaded http.server on 127.0.0.1 (random port) serving SITE_DIR under SITE_PATH."""
     served: list = []
-    handler_class = type("_Handler", (_QuietHandler,), {"served": served})
+    handler_class = type("_Handler", (_PrefixHandler,), {"served": served})
     handler = functools.partial(handler_class, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:
-        yield BuiltSite(site_dir, f"http://127.0.0.1:{server.server_address[1]}/", log, served)
+        yield BuiltSite(site_dir, f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}", log, served)
     finally:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def built_site(site_config: Path, tmp_path_factory) -> BuiltSite:
+    site_dir = tmp_path_factory.mktemp("site")
+    log = build_site(site_config, site_dir)
+    with serve_site(site_dir, log) as site:
+        yield site
 
 
 # ---------------------------------------------------------------- browser

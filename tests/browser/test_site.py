@@ -1,21 +1,18 @@
 """The generated site, built with `mkdocs build --strict` from a copy of the small dataset plus
-known people and hostile values, in real Chromium: search by every query kind, the org chart,
-QR codes decoded by a real decoder, the people finder, hostile data as inert text, no foreign
+known people, in real Chromium (hostile values: test_payloads.py): search by every query kind, the org chart,
+QR codes decoded by a real decoder, the people finder, no foreign
 requests, no console errors.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import shutil
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import REPO, BuiltSite, _QuietHandler, build_site
+from conftest import REPO, BuiltSite, build_site, serve_site
 
 sys.path.insert(0, str(REPO / "tests"))
 from test_fixtures import BASE, apply_edits  # noqa: E402
@@ -26,16 +23,11 @@ DISTRICT = "42-loei/4214-nong-hin/district.yaml"
 CLUB = "42-loei/4214-nong-hin/club.yaml"
 PAGE = "/districts/4214-nong-hin/"
 
-# A known person (unique name, with แ) and hostile values that pass validation.
+# A known person (unique name, with แ) and a known village (hostile values: test_payloads.py).
 EDITS = [
     {"file": ROSTER, "replace": "      first_name: แสงเดือน\n      last_name: อินทร์แก้ว\n",
      "with": "      first_name: ปิ่นมณี\n      last_name: แก้วประเสริฐ\n"},
     {"file": ROSTER, "replace": "    name: บ้านภูป่าไผ่\n", "with": "    name: บ้านนาดินดำ\n"},
-    {"file": ROSTER, "replace": "  - moo: 2\n    name: ", "with": "  - moo: 2\n    name: <img src=x onerror=alert(1)> "},
-    {"file": DISTRICT, "replace": "  address: ที่ว่าการอำเภอหนองหิน จังหวัดเลย",
-     "with": "  address: '[x](javascript:alert(1)) {: onclick=\"alert(2)\" } {{ config }} | # *'"},
-    {"file": CLUB, "replace": "  name: ชมรมผู้นำอาสาพัฒนาชุมชนอำเภอหนองหิน",
-     "with": "  name: 'ชมรม <script>alert(3)</script> *หนา*'"},
 ]
 PERSON_ID = None  # filled from the dataset
 
@@ -57,16 +49,8 @@ def data_site(tmp_path_factory) -> BuiltSite:
         f"extra:\n  thamniap:\n    data: {data}\n    today: 2024-02-01\n", encoding="utf-8")
     site_dir = work / "site"
     log = build_site(config, site_dir)
-    served: list = []
-    handler = functools.partial(type("_H", (_QuietHandler,), {"served": served}), directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield BuiltSite(site_dir, f"http://127.0.0.1:{server.server_address[1]}/", log, served)
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_site(site_dir, log) as site:
+        yield site
 
 
 def person_anchor(first_name: str) -> str:
@@ -128,22 +112,6 @@ def test_person_result_opens_the_row(page, data_site):
     assert page.page.url.endswith(anchor)
     row = page.page.locator(f"tr{anchor}")
     assert "ปิ่นมณี" in row.inner_text() and row.is_visible()
-
-
-def test_hostile_values_are_inert_text(page, data_site):
-    dialogs = []
-    page.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.page.goto(data_site.page_url(PAGE))
-    body = page.page.locator("article").inner_text()
-    assert "<img src=x onerror=alert(1)>" in body
-    assert "[x](javascript:alert(1))" in body and '{: onclick="alert(2)" }' in body and "{{ config }}" in body
-    assert "<script>alert(3)</script>" in body and "*หนา*" in body
-    assert page.page.locator("article img[src=x]").count() == 0
-    assert page.page.locator("article a[href^=javascript]").count() == 0
-    assert page.page.locator("article [onclick]").count() == 0
-    page.page.wait_for_timeout(300)
-    assert dialogs == []
-    page.assert_clean()
 
 
 def test_org_chart_shows_committee(page, data_site):
