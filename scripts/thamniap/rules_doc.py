@@ -1,6 +1,7 @@
 """Render the rule reference page (docs/rules.md) from the code, so the page cannot drift."""
 from __future__ import annotations
 
+from .layout import LAYOUT_RULES
 from .loader import LOADER_RULES
 from .rules import load_all
 
@@ -44,6 +45,9 @@ def render() -> str:
     ]
     for rule_id, (severity, doc) in sorted(LOADER_RULES.items()):
         lines.append(f"| `{rule_id}` | {SEVERITY_TH[severity]} | {doc} |")
+    lines += ["", "## ไฟล์และโฟลเดอร์ใน data/ (layout)", "", "| รหัสกฎ | ระดับ | ตรวจอะไร |", "|---|---|---|"]
+    for rule_id, (severity, doc) in sorted(LAYOUT_RULES.items()):
+        lines.append(f"| `{rule_id}` | {SEVERITY_TH[severity]} | {doc} |")
     lines += ["", "## โครงสร้างและค่าของแต่ละช่อง", "", "| รหัสกฎ | ระดับ | ตรวจอะไร |", "|---|---|---|"]
     for rule_id, severity, doc in FAMILIES:
         lines.append(f"| `{rule_id}` | {SEVERITY_TH[severity]} | {doc} |")
@@ -56,5 +60,5 @@ def render() -> str:
         for r in members:
             lines.append(f"| `{r.id}` | {SEVERITY_TH[r.severity.value]} | {r.doc} |")
         lines.append("")
-    lines.append(f"รวม {len(rules)} กฎข้ามไฟล์ และ {len(LOADER_RULES)} กฎการอ่านไฟล์")
+    lines.append(f"รวม {len(rules)} กฎข้ามไฟล์ {len(LOADER_RULES)} กฎการอ่านไฟล์ และ {len(LAYOUT_RULES)} กฎไฟล์และโฟลเดอร์")
     return "\n".join(lines) + "\n"
