@@ -234,3 +234,23 @@ def test_every_file_under_an_unknown_folder_is_checked(base_copy):
     assert _where(diags, base_copy, "file.too-large") == {"42-loei/4214-nong-hin/.cache/deeper/blob.bin"}
     assert _where(diags, base_copy, "layout.symlink") == {"42-loei/4214-nong-hin/.cache/deeper/link"}
     assert _where(diags, base_copy, "privacy.national-id") == {"42-loei/4214-nong-hin/.cache/deeper/notes.txt"}
+
+
+def test_step_summary_cannot_be_forged_by_file_names(base_copy, tmp_path, monkeypatch):
+    """Issue 9 item 6: a file name cannot become a link or a heading in validate's step summary."""
+    import markdown
+    district = base_copy / "42-loei/4214-nong-hin"
+    (district / "[ผู้ดูแลจังหวัดอนุมัติแล้ว คลิกที่นี่](https:evil.example)").write_text("x\n", encoding="utf-8")
+    (district / "x\n\n## ✅ ผ่านการตรวจทั้งหมด\n").write_text("x\n", encoding="utf-8")
+    (district / "*ตัวหนา* `code` <b>b<:b> | cell").write_text("x\n", encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    code, _, _ = run_cli("validate", str(base_copy), "--format", "github")
+    assert code == 1
+    text = summary.read_text(encoding="utf-8")
+    assert [line for line in text.splitlines() if line.startswith("#")] == [text.splitlines()[0]]
+    html = markdown.markdown(text, extensions=["tables"])
+    assert "<a " not in html and "<h2" not in html and "<em>" not in html and "<code>" not in html
+    assert "<b>" not in html
+    assert html.count("<tr>") == 1 + text.count("layout.")     # no cell split by `|`
+    assert "ผู้ดูแลจังหวัดอนุมัติแล้ว" in html and "ผ่านการตรวจทั้งหมด" in html   # shown, as text
