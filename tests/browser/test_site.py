@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import REPO, BuiltSite, build_site, serve_site
+from conftest import REPO, SITE_PATH, BuiltSite, build_site, serve_site
 
 sys.path.insert(0, str(REPO / "tests"))
 from test_fixtures import BASE, apply_edits  # noqa: E402
@@ -74,7 +74,9 @@ def search(bp, site, query: str) -> list[str]:
     out = []
     for h in hrefs:
         parts = urlsplit(h)
-        out.append(unquote(parts.path) + (f"#{unquote(parts.fragment)}" if parts.fragment else ""))
+        path = unquote(parts.path)
+        assert path.startswith(SITE_PATH), f"result leaves the site: {h}"
+        out.append("/" + path[len(SITE_PATH):] + (f"#{unquote(parts.fragment)}" if parts.fragment else ""))
     return out
 
 
