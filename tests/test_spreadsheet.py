@@ -7,16 +7,20 @@ byte for byte as it was.
 from __future__ import annotations
 
 import datetime as dt
+import random
 import shutil
 import tempfile
 import time
+import zipfile
 from pathlib import Path
+from typing import Iterable
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from helpers import BASE, REPO, run_cli
 from thamniap import fields, sample
@@ -483,3 +487,250 @@ def test_template_of_a_roster_with_bad_values_points_at_the_cells(base_copy, tmp
     roster.write_text("sample: [", encoding="utf-8")                 # broken YAML: no template
     rc, out, err = run_cli("template-xlsx", "4214", "-o", str(tmp_path / "u.xlsx"), "--data", str(base_copy))
     assert rc == 1 and "ไม่สร้างแบบฟอร์ม" in err
+
+
+# ---------------------------------------------------------------- hostile files (xlsx_guard)
+#
+# Each workbook is built here, from the template or straight into a zip, and must be refused with
+# exit 1, a Thai message at its sheet/cell or zip part, and roster.yaml byte for byte unchanged.
+# The limits are structural (counted before parsing), so the tests assert the reason, not a time.
+
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+VOLUNTEER_PART = "xl/worksheets/sheet1.xml"          # openpyxl writes the sheets in order
+MiB = 1024 * 1024
+
+
+def rebuild(book: Path, out: Path, replace: dict[str, bytes | None] | None = None) -> Path:
+    """OUT: a copy of the zip BOOK with members replaced (None: removed) or added."""
+    todo = dict(replace or {})
+    with zipfile.ZipFile(book) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = todo.pop(info.filename) if info.filename in todo else src.read(info)
+            if data is not None:
+                dst.writestr(info.filename, data)
+        for name, data in todo.items():
+            if data is not None:
+                dst.writestr(name, data)
+    return out
+
+
+def member(book: Path, name: str) -> bytes:
+    with zipfile.ZipFile(book) as z:
+        return z.read(name)
+
+
+def refused(base_copy: Path, book: Path, *expected: str) -> str:
+    """Import BOOK; it must be refused with a line holding every EXPECTED text, roster.yaml unchanged."""
+    roster = base_copy / ROSTER
+    before = roster.read_bytes()
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 1, out
+    assert "Traceback" not in out and "internal error" not in out
+    lines = [ln for ln in out.splitlines() if ln.startswith(f"{book.name}: ") and "ข้อผิดพลาด: " in ln]
+    assert any(all(words in ln for words in expected) for ln in lines), (expected, out)
+    assert "ไม่ได้เขียน" in out
+    assert roster.read_bytes() == before
+    assert not list(roster.parent.glob(".roster.yaml.*"))      # no partial file left either
+    return out
+
+
+@pytest.fixture
+def form(base_copy, tmp_path) -> Path:
+    book = tmp_path / "form.xlsx"
+    template(base_copy, "4214", book)
+    return book
+
+
+def test_truncated_sheet_xml(base_copy, form, tmp_path):
+    xml = member(form, VOLUNTEER_PART)
+    book = rebuild(form, tmp_path / "cut.xlsx", {VOLUNTEER_PART: xml[: len(xml) // 2]})
+    refused(base_copy, book, f"{VOLUNTEER_SHEET}: ข้อผิดพลาด:", VOLUNTEER_PART, "เสียหาย", "XML", "บันทึกใหม่")
+
+
+def test_broken_styles_xml(base_copy, form, tmp_path):
+    styles = member(form, "xl/styles.xml").replace(b"</fonts>", b"</font>", 1)
+    book = rebuild(form, tmp_path / "styles.xlsx", {"xl/styles.xml": styles})
+    refused(base_copy, book, "xl/styles.xml: ข้อผิดพลาด:", "เสียหาย", "บรรทัด 1")
+
+
+BILLION_LAUGHS = ('<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
+                  + "".join(f' <!ENTITY lol{i} "{f"&lol{i - 1};" * 10 if i > 1 else "&lol;" * 10}">\n'
+                            for i in range(1, 10))
+                  + "]>\n")
+
+
+def test_entity_bomb_is_refused_before_expansion(base_copy, form, tmp_path):
+    xml = member(form, VOLUNTEER_PART).decode()
+    bomb = BILLION_LAUGHS + xml.replace("<t>", "<t>&lol9;", 1)     # 10^9 "lol" if anything expanded it
+    book = rebuild(form, tmp_path / "bomb.xlsx", {VOLUNTEER_PART: bomb.encode()})
+    refused(base_copy, book, f"{VOLUNTEER_SHEET}: ข้อผิดพลาด:", "DOCTYPE/ENTITY", "entity bomb")
+    # the same in a UTF-16 part, where a byte search for "<!DOCTYPE" would miss it
+    styles = BILLION_LAUGHS.replace('"1.0"?>', '"1.0" encoding="UTF-16"?>', 1) + \
+        member(form, "xl/styles.xml").decode().split("?>", 1)[-1]
+    book = rebuild(form, tmp_path / "bomb16.xlsx", {"xl/styles.xml": styles.encode("utf-16")})
+    refused(base_copy, book, "xl/styles.xml: ข้อผิดพลาด:", "DOCTYPE/ENTITY")
+
+
+@pytest.mark.parametrize("formula", ['"แสง"&amp;"เดือน"', "[1]Sheet1!$A$1"], ids=["in-book", "other-workbook"])
+def test_formula_with_a_cached_value(base_copy, form, tmp_path, formula):
+    ref = edit(form, VOLUNTEER_SHEET, "4214-0004", "first_name", "แสงเดือน")
+    cell = ref.split("!")[1]
+    xml = member(form, VOLUNTEER_PART).decode()
+    start = xml.index(f'<c r="{cell}"')
+    end = xml.index("</c>", start) + len("</c>")
+    cached = f'<c r="{cell}" t="str"><f>{formula}</f><v>แสงเดือน</v></c>'
+    book = rebuild(form, tmp_path / "formula.xlsx", {VOLUNTEER_PART: (xml[:start] + cached + xml[end:]).encode()})
+    refused(base_copy, book, f"{ref}: ข้อผิดพลาด:", "สูตร", "วางแบบค่า")
+
+
+def test_external_link_part(base_copy, form, tmp_path):
+    link = (f'<externalLink xmlns="{MAIN_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships"><externalBook r:id="rId1"/></externalLink>')
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" TargetMode="External" Target="file:///C:/other.xlsx" Type="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships/externalLinkPath"/></Relationships>')
+    book = rebuild(form, tmp_path / "link.xlsx", {"xl/externalLinks/externalLink1.xml": link.encode(),
+                                                  "xl/externalLinks/_rels/externalLink1.xml.rels": rels.encode()})
+    refused(base_copy, book, "xl/externalLinks/externalLink1.xml: ข้อผิดพลาด:", "ลิงก์", "ตัดลิงก์")
+    # a link declared only in the workbook's relationships
+    wb_rels = member(form, "xl/_rels/workbook.xml.rels").decode().replace(
+        "</Relationships>", '<Relationship Id="rId99" TargetMode="External" Target="file:///C:/other.xlsx" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink"/></Relationships>')
+    book = rebuild(form, tmp_path / "link2.xlsx", {"xl/_rels/workbook.xml.rels": wb_rels.encode()})
+    refused(base_copy, book, "xl/_rels/workbook.xml.rels: ข้อผิดพลาด:", "ลิงก์", "other.xlsx")
+
+
+def test_hidden_row(base_copy, form):
+    wb = load_workbook(form)
+    ws = wb[VOLUNTEER_SHEET]
+    row = row_of(ws, "4214-0005")
+    ws.row_dimensions[row].hidden = True
+    wb.save(form)
+    refused(base_copy, form, f"{VOLUNTEER_SHEET}!{row}:{row}: ข้อผิดพลาด:", f"แถวที่ {row}", "ซ่อน", "Unhide")
+
+
+def test_hidden_column(base_copy, form):
+    wb = load_workbook(form)
+    ws = wb[LEADER_SHEET]
+    letter = ws.cell(1, column(ws, "phone")).column_letter
+    ws.column_dimensions[letter].hidden = True
+    wb.save(form)
+    refused(base_copy, form, f"'{LEADER_SHEET}'!{letter}1: ข้อผิดพลาด:", f"คอลัมน์ {letter}", "ซ่อน")
+
+
+@pytest.mark.parametrize("sheet,state", [(SUBDISTRICT_SHEET, "hidden"), (LEADER_SHEET, "veryHidden")])
+def test_hidden_sheet(base_copy, form, sheet, state):
+    wb = load_workbook(form)
+    wb[sheet].sheet_state = state
+    wb.save(form)
+    name = f"'{sheet}'" if " " in sheet else sheet
+    refused(base_copy, form, f"{name}: ข้อผิดพลาด:", f"แผ่นงาน `{sheet}` ถูกซ่อน")
+
+
+def test_xlsm_with_macros(base_copy, form, tmp_path):
+    types = member(form, "[Content_Types].xml").decode().replace(
+        "spreadsheetml.sheet.main+xml", "x").replace(
+        "application/vnd.openxmlformats-officedocument.x", "application/vnd.ms-excel.sheet.macroEnabled.main+xml")
+    types = types.replace("</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+    book = rebuild(form, tmp_path / "macro.xlsm", {"[Content_Types].xml": types.encode(),
+                                                   "xl/vbaProject.bin": bytes(range(256)) * 40})
+    refused(base_copy, book, "xl/vbaProject.bin: ข้อผิดพลาด:", "แมโคร", ".xlsx")
+    # the content type alone (a macro sheet without the usual vbaProject.bin name) is enough
+    book = rebuild(form, tmp_path / "macro2.xlsm", {"[Content_Types].xml": types.encode()})
+    refused(base_copy, book, "แมโคร", "macroEnabled")
+
+
+def test_zip_bomb_is_refused_from_the_directory(base_copy, form, tmp_path):
+    """A sheet that inflates to 1 GiB from about 1 MB: refused before one byte of it is inflated."""
+    book = rebuild(form, tmp_path / "zipbomb.xlsx", {VOLUNTEER_PART: None})
+    with zipfile.ZipFile(book, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        with z.open(VOLUNTEER_PART, "w", force_zip64=True) as part:
+            part.write(f'<worksheet xmlns="{MAIN_NS}"><sheetData>'.encode())
+            zeros = b" " * MiB
+            for _ in range(1024):
+                part.write(zeros)
+        info = z.getinfo(VOLUNTEER_PART)
+    assert info.file_size > 1024 * MiB and info.compress_size < 2 * MiB
+    refused(base_copy, book, f"{VOLUNTEER_PART}: ข้อผิดพลาด:", "1,024 MB", "zip bomb")
+
+
+def test_a_million_rows_stop_at_the_row_limit(base_copy, form, tmp_path):
+    """1,000,000 rows streamed straight into the sheet XML: the scan stops at row 10,002."""
+    header = member(form, VOLUNTEER_PART).decode()
+    head = header[: header.index("</row>") + len("</row>")]           # the template's header row
+    book = rebuild(form, tmp_path / "million.xlsx", {VOLUNTEER_PART: None})
+    with zipfile.ZipFile(book, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        with z.open(VOLUNTEER_PART, "w", force_zip64=True) as part:
+            part.write(head.replace("<dimension ref=\"A1:P25\"/>", "").encode())
+            for start in range(2, 1_000_002, 10_000):
+                part.write("".join(f'<row r="{n}"><c r="D{n}"><v>{n % 20 + 1}</v></c></row>'
+                                   for n in range(start, start + 10_000)).encode())
+            part.write(b"</sheetData></worksheet>")
+    assert book.stat().st_size < 10 * MiB                              # a file the importer must read
+    refused(base_copy, book, f"{VOLUNTEER_SHEET}!10002:10002: ข้อผิดพลาด:", "10,000 แถว")
+
+
+def test_other_hostile_archives(base_copy, form, tmp_path):
+    old = tmp_path / "old.xlsx"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))     # .xls / password-protected
+    refused(base_copy, old, "old.xlsx: ข้อผิดพลาด:", ".xls", "รหัสผ่าน")
+    many = rebuild(form, tmp_path / "many.xlsx", {f"customXml/item{i}.xml": b"<a/>" for i in range(1001)})
+    refused(base_copy, many, "many.xlsx: ข้อผิดพลาด:", "ส่วนย่อย", "1,000")
+    wide = member(form, VOLUNTEER_PART).decode().replace("</sheetData>", '<row r="30"><c r="ZZ30"><v>1</v></c></row></sheetData>')
+    book = rebuild(form, tmp_path / "wide.xlsx", {VOLUNTEER_PART: wide.encode()})
+    refused(base_copy, book, f"{VOLUNTEER_SHEET}!ZZ30: ข้อผิดพลาด:", "คอลัมน์ ZZ")
+
+
+def test_damage_only_openpyxl_sees_is_reported_not_raised(base_copy, form, tmp_path):
+    """A shared-string index that points nowhere passes the guard; openpyxl's failure is reported."""
+    xml = member(form, VOLUNTEER_PART).decode().replace("</sheetData>", '<row r="30"><c r="A30" t="s"><v>999</v></c></row></sheetData>')
+    book = rebuild(form, tmp_path / "index.xlsx", {VOLUNTEER_PART: xml.encode()})
+    refused(base_copy, book, f"{VOLUNTEER_SHEET}: ข้อผิดพลาด:", "อ่านแผ่นงานนี้ไม่ได้ตั้งแต่แถวที่ 26", "IndexError")
+
+
+def test_deep_nesting_and_a_huge_tag(base_copy, form, tmp_path):
+    xml = member(form, VOLUNTEER_PART).decode()
+    deep = xml.replace("</sheetData>", "</sheetData><extLst>" + "<x>" * 101 + "</x>" * 101 + "</extLst>")
+    book = rebuild(form, tmp_path / "deep.xlsx", {VOLUNTEER_PART: deep.encode()})
+    refused(base_copy, book, f"{VOLUNTEER_SHEET}: ข้อผิดพลาด:", "ซ้อนกันลึกเกิน 100 ชั้น")
+    noise = "".join(random.Random(1).choices("ab", k=1_500_000))      # not compressible enough to be a "bomb"
+    huge = xml.replace("<sheetPr>", f'<sheetPr codeName="{noise}">', 1)
+    book = rebuild(form, tmp_path / "tag.xlsx", {VOLUNTEER_PART: huge.encode()})
+    refused(base_copy, book, f"{VOLUNTEER_SHEET}: ข้อผิดพลาด:", "แท็ก XML ยาวเกิน 1 MB")
+
+
+def test_harmless_parts_are_accepted(base_copy, form, tmp_path):
+    """What Excel writes and openpyxl never parses is no reason to refuse: an image, the loose
+    VML of a note, a hidden row with nothing in it."""
+    wb = load_workbook(form)
+    wb[VOLUNTEER_SHEET].row_dimensions[40].hidden = True
+    wb.save(form)
+    vml = b'<xml xmlns:v="urn:schemas-microsoft-com:vml"><v:shape><div>note<br></div></v:shape></xml>'
+    book = rebuild(form, tmp_path / "ok.xlsx", {"xl/media/image1.png": b"\x89PNG\r\n\x1a\n" + bytes(500),
+                                                "xl/drawings/vmlDrawing1.vml": vml})
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 0 and "ไม่มีการเปลี่ยนแปลง" in out, out
+
+
+def sheet_with_rows(form: Path, part: str, rows: Iterable[str]) -> bytes:
+    """The template's sheet PART with its data rows replaced by ROWS (XML of <row> elements)."""
+    xml = member(form, part).decode()
+    head = xml[: xml.index("</row>") + len("</row>")]
+    return (head + "".join(rows) + xml[xml.index("</sheetData>"):]).encode()
+
+
+def test_people_rows_over_the_limit_on_both_sheets(base_copy, form, tmp_path):
+    """10,000 data rows is the limit for both people sheets together (each sheet alone passes)."""
+    note = column(load_workbook(form, read_only=True)[VOLUNTEER_SHEET], "note")
+    letter = get_column_letter(note)
+    rows = (f'<row r="{n}"><c r="{letter}{n}" t="inlineStr"><is><t>x</t></is></c></row>' for n in range(2, 10_001))
+    book = rebuild(form, tmp_path / "both.xlsx", {VOLUNTEER_PART: sheet_with_rows(form, VOLUNTEER_PART, rows)})
+    refused(base_copy, book, f"'{LEADER_SHEET}'!3:3: ข้อผิดพลาด:", "รวมเกิน 10,000 แถว")
+
+
+def test_reading_stops_after_1000_errors(base_copy, form, tmp_path):
+    first = get_column_letter(column(load_workbook(form, read_only=True)[VOLUNTEER_SHEET], "first_name"))
+    rows = (f'<row r="{n}"><c r="{first}{n}"><v>{n}</v></c></row>' for n in range(2, 1_500))
+    book = rebuild(form, tmp_path / "errors.xlsx", {VOLUNTEER_PART: sheet_with_rows(form, VOLUNTEER_PART, rows)})
+    out = refused(base_copy, book, f"{VOLUNTEER_SHEET}!1002:1002: ข้อผิดพลาด:", "ครบ 1,000 รายการ", "หยุดตรวจ")
+    assert "พบข้อผิดพลาด 1001 รายการ" in out

@@ -4,7 +4,9 @@
 `thamniap import-xlsx FILE --district CODE` reads it back and writes roster.yaml, the only file it
 touches. The importer is strict the way the YAML loader is: every bad cell is reported by sheet and
 cell (`อช.!K14`) with a Thai hint, and nothing is written unless the whole workbook is right and the
-new roster.yaml passes the project's check on a temporary copy of the dataset.
+new roster.yaml passes the project's check on a temporary copy of the dataset. Before openpyxl sees
+the file, xlsx_guard refuses what could hurt or mislead (zip bombs, entity declarations, macros,
+external links, formulas, hidden rows/columns/sheets, more than 10,000 rows), each at its sheet/cell.
 
 Layout (one row = one role of one person):
 
@@ -29,6 +31,7 @@ import os
 import re
 import shutil
 import tempfile
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +39,7 @@ from typing import Iterable, TextIO
 
 import yaml
 
-from . import fields, geography
+from . import fields, geography, xlsx_guard
 from . import sample as _sample
 from .layout import DISTRICT_DIR, PROVINCE_DIR, SCHEMA_DIR, DataFile, display_path, expected_schema_header
 from .loader import load_file
@@ -51,6 +54,8 @@ TEMP_ID_PREFIX = "ใหม่"
 PERSON_ID = re.compile(r"^[0-9]{2,4}-[a-z0-9]{2,8}$")   # defs.schema.json#/$defs/person_id
 MAX_NAME = 80            # defs.schema.json first_name/last_name maxLength
 MAX_LINE = 300           # defs.schema.json line maxLength
+MAX_CELL_TEXT = 1000     # longer text is refused unread: no check (nor message) ever sees a huge string
+MAX_ERRORS = 1000        # reading stops after this many: more lines would not help anyone fix the form
 EXTRA_ROWS = 1000        # rows below the data that keep the drop-downs and text format
 
 # column key -> header. The key is what the importer works with; headers are matched by text, so
@@ -91,7 +96,8 @@ WARNING_CODES = {"space-in-name", "double-space", "title-in-name"}   # as schema
 
 
 class SpreadsheetError(Exception):
-    """A problem that stops a command before any cell is looked at (no district, unreadable file)."""
+    """A problem that stops a command before the workbook is opened (no district, no such file); what
+    is wrong with the workbook itself is an Issue, located at its sheet, cell or zip part."""
 
 
 # ---------------------------------------------------------------- the district and its roster
@@ -419,7 +425,7 @@ class Issue:
     def line(self) -> str:
         where = self.ref + (f" ({self.header})" if self.header else "")
         level = "ข้อผิดพลาด" if self.is_error else "คำเตือน"
-        return f"{where}: {level}: {self.message}" + (f" — {self.hint}" if self.hint else "")
+        return (f"{where}: " if where else "") + f"{level}: {self.message}" + (f" — {self.hint}" if self.hint else "")
 
 
 @dataclass
@@ -438,11 +444,14 @@ class Row:
 class Collector:
     def __init__(self):
         self.issues: list[Issue] = []
+        self.error_count = 0
+        self.stopped = False          # reading stopped early (MAX_ERRORS, row limit): later rows unchecked
 
     def add(self, sheet: str, row: int, column: int, header: str, message: str, hint: str = "",
             is_error: bool = True) -> None:
         order = (VOLUNTEER_SHEET, LEADER_SHEET).index(sheet) if sheet in (VOLUNTEER_SHEET, LEADER_SHEET) else 2
         self.issues.append(Issue(order, row, column, sheet, header, is_error, message, hint))
+        self.error_count += is_error
 
     def at(self, row: Row, key: str, message: str, hint: str = "", is_error: bool = True) -> None:
         self.add(row.sheet, row.number, row.columns.get(key, 0), HEADERS[key], message, hint, is_error)
@@ -481,6 +490,10 @@ def read_cell(value, key: str, sheet: str, row: int, column: int, out: Collector
     if value is None:
         return None
     if isinstance(value, str):
+        if len(value) > MAX_CELL_TEXT:
+            bad(f"ข้อความในช่องนี้ยาว {len(value):,} ตัวอักษร เกินกว่าช่องใดในแบบฟอร์มจะใช้ ({MAX_LINE} ตัวอักษร)",
+                "ย่อให้สั้นลง หรือลบข้อความที่วางเกินมา")
+            return None
         text = _clean_text(value)
         if text is None:
             return None
@@ -562,38 +575,90 @@ def _moo(number: int, bad) -> int | None:
 
 
 def read_sheets(path: Path, out: Collector) -> dict[str, list[Row]]:
-    """Rows of the two people sheets, cells converted; sheet/column problems go to OUT."""
+    """Rows of the two people sheets, cells converted; sheet/column problems go to OUT.
+
+    xlsx_guard looks at the file first: a refused file is never given to openpyxl. What the guard
+    lets through has no formula (so the cached values are the values) and no hidden row, column or
+    sheet, and is small enough for openpyxl to read in a few seconds.
+    """
+    refusals = xlsx_guard.check_workbook(path)
+    for r in refusals:
+        out.add(r.place, r.row, r.column, "", r.message, r.hint)
+    if refusals:
+        return {}
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-    try:
-        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
-        values = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        hint = "บันทึกไฟล์เป็น Excel Workbook (.xlsx)" + (" (ไม่ใช่ .xls แบบเก่า)" if path.suffix.lower() == ".xls" else "")
-        raise SpreadsheetError(f"เปิดไฟล์ `{path}` เป็นแบบฟอร์ม Excel (.xlsx) ไม่ได้: {exc} — {hint}") from None
-    try:
-        sheets: dict[str, list[Row]] = {}
-        for sheet in (VOLUNTEER_SHEET, LEADER_SHEET):
-            if sheet not in values.sheetnames:
-                close = difflib.get_close_matches(sheet, values.sheetnames, n=1, cutoff=0.5)
-                out.add(sheet, 0, 0, "", f"ไม่พบแผ่นงาน `{sheet}` (มี: {', '.join(values.sheetnames)})",
-                        (f"เปลี่ยนชื่อแผ่นงาน `{close[0]}` เป็น `{sheet}`" if close else
-                         "สร้างแบบฟอร์มใหม่ด้วย thamniap template-xlsx") + " — ไม่มีแผ่นงานนี้จะทำให้รายชื่อทั้งหมดในแผ่นงานนี้หายไป")
-                continue
-            sheets[sheet] = _read_sheet(sheet, formulas[sheet], values[sheet], out)
-        return sheets
-    finally:
-        formulas.close()
-        values.close()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")          # openpyxl's English warnings; problems are reported below
+        try:
+            values = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        except Exception as exc:                 # openpyxl on untrusted XML: any failure means unreadable
+            out.add("", 0, 0, "", f"เปิดไฟล์เป็นแบบฟอร์ม Excel (.xlsx) ไม่ได้: {_why(exc)}",
+                    "บันทึกไฟล์เป็น Excel Workbook (.xlsx)" +
+                    (" (ไม่ใช่ .xls แบบเก่า)" if path.suffix.lower() == ".xls" else "") +
+                    " หรือสร้างแบบฟอร์มใหม่ด้วย thamniap template-xlsx")
+            return {}
+        try:
+            return _read_people_sheets(values, out)
+        except UnreadableSheet as exc:
+            out.add(exc.sheet, 0, 0, "", f"อ่านแผ่นงานนี้ไม่ได้ตั้งแต่แถวที่ {exc.row} ลงไป: {_why(exc.cause)}",
+                    "เปิดไฟล์ด้วย Excel แล้วบันทึกใหม่ หรือสร้างแบบฟอร์มใหม่ด้วย thamniap template-xlsx")
+            return {}
+        finally:
+            values.close()
 
 
-def _read_sheet(sheet: str, ws_formulas, ws_values, out: Collector) -> list[Row]:
+def _read_people_sheets(values, out: Collector) -> dict[str, list[Row]]:
+    sheets: dict[str, list[Row]] = {}
+    for sheet in (VOLUNTEER_SHEET, LEADER_SHEET):
+        if sheet not in values.sheetnames:
+            close = difflib.get_close_matches(sheet, values.sheetnames, n=1, cutoff=0.5)
+            out.add(sheet, 0, 0, "", f"ไม่พบแผ่นงาน `{sheet}` (มี: {', '.join(values.sheetnames)})",
+                    (f"เปลี่ยนชื่อแผ่นงาน `{close[0]}` เป็น `{sheet}`" if close else
+                     "สร้างแบบฟอร์มใหม่ด้วย thamniap template-xlsx") + " — ไม่มีแผ่นงานนี้จะทำให้รายชื่อทั้งหมดในแผ่นงานนี้หายไป")
+            continue
+        room = xlsx_guard.MAX_DATA_ROWS - sum(map(len, sheets.values()))   # both sheets together
+        sheets[sheet] = _read_sheet(sheet, values[sheet], out, room)
+        if out.stopped:
+            break
+    return sheets
+
+
+class UnreadableSheet(Exception):
+    """openpyxl failed while reading a sheet's rows (damage the guard cannot see, e.g. a bad shared
+    string index); carries where, so the failure is reported like any other problem."""
+
+    def __init__(self, sheet: str, row: int, cause: Exception):
+        super().__init__(f"{sheet}!{row}: {cause}")
+        self.sheet, self.row, self.cause = sheet, row, cause
+
+
+def _why(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {str(exc)[:200]}"
+
+
+def _rows(sheet: str, ws) -> Iterable[tuple]:
+    """The sheet's rows as value tuples; an openpyxl failure becomes UnreadableSheet."""
+    ws.reset_dimensions()        # never pad rows to the size the file claims: the guard checked the real cells
+    rows = ws.iter_rows(values_only=True)
+    number = 1
+    while True:
+        try:
+            cells = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:               # openpyxl on untrusted XML (see read_sheets)
+            raise UnreadableSheet(sheet, number, exc) from None
+        yield cells
+        number += 1
+
+
+def _read_sheet(sheet: str, ws, out: Collector, room: int) -> list[Row]:
+    """The sheet's non-empty rows, at most ROOM of them (the guard's row limit is per sheet;
+    this one is for both people sheets together, before rendering and checking them)."""
     keys = SHEET_KEYS[sheet]
     by_header = {HEADERS[k]: k for k in keys}
-    rows_f = ws_formulas.iter_rows(values_only=True)
-    rows_v = ws_values.iter_rows(values_only=True)
+    rows_v = _rows(sheet, ws)
     header = next(rows_v, ()) or ()
-    next(rows_f, None)
     columns: dict[str, int] = {}
     for i, value in enumerate(header, start=1):
         text = value.strip() if isinstance(value, str) else value
@@ -613,35 +678,30 @@ def _read_sheet(sheet: str, ws_formulas, ws_values, out: Collector) -> list[Row]
                 "หัวคอลัมน์ต้องอยู่แถวที่ 1 และสะกดตามแบบฟอร์ม (สร้างแบบฟอร์มใหม่ด้วย thamniap template-xlsx)")
         return []
     rows: list[Row] = []
-    for number, (cells_v, cells_f) in enumerate(zip(rows_v, _pad(rows_f)), start=2):
+    for number, cells_v in enumerate(rows_v, start=2):
+        if out.error_count >= MAX_ERRORS:
+            out.stopped = True
+            out.add(sheet, number, 0, "", f"พบข้อผิดพลาดครบ {MAX_ERRORS:,} รายการแล้ว จึงหยุดตรวจตั้งแต่แถวนี้",
+                    "แก้ข้อผิดพลาดที่แจ้งแล้วนำเข้าใหม่ — ถ้าผิดทั้งคอลัมน์ ตรวจว่าหัวคอลัมน์ตรงกับข้อมูลในคอลัมน์")
+            break
         raw: dict = {}
         bad: set[str] = set()
         for key, col in columns.items():
             reported = len(out.issues)
             value = cells_v[col - 1] if col - 1 < len(cells_v) else None
-            formula = cells_f[col - 1] if cells_f and col - 1 < len(cells_f) else None
-            is_formula = (isinstance(formula, str) and formula.startswith("=")) or \
-                (formula is not None and type(formula).__name__ in ("ArrayFormula", "DataTableFormula"))
-            if is_formula and value is None:
-                out.add(sheet, number, col, HEADERS[key], "ช่องนี้เป็นสูตรที่ยังไม่มีค่าที่คำนวณไว้",
-                        "เปิดไฟล์ใน Excel แล้วบันทึก หรือคัดลอกแล้ววางแบบค่า (Paste Values)")
-                raw[key] = None
-                bad.add(key)
-                continue
             raw[key] = read_cell(value, key, sheet, number, col, out)
             if len(out.issues) > reported:
                 bad.add(key)
         if all(v is None for v in raw.values()):
             continue                          # empty (a refused cell is reported already)
+        if len(rows) == room:
+            out.stopped = True
+            out.add(sheet, number, 0, "", f"แผ่นงาน {VOLUNTEER_SHEET} และ {LEADER_SHEET} มีรายชื่อรวมเกิน "
+                    f"{xlsx_guard.MAX_DATA_ROWS:,} แถว จึงหยุดอ่านที่แถวนี้",
+                    "ทำเนียบของอำเภอมีไม่ถึงจำนวนนี้: ลบแถวที่ไม่ใช่รายชื่อ หรือตรวจว่าไม่ได้วางข้อมูลซ้ำหลายรอบ")
+            break
         rows.append(Row(sheet, number, raw, columns, bad))
     return rows
-
-
-def _pad(rows: Iterable):
-    for row in rows:
-        yield row
-    while True:
-        yield ()
 
 
 # ---------------------------------------------------------------- from rows to a roster
@@ -1035,6 +1095,8 @@ def import_workbook(path: Path, code: str, root: Path, today: dt.date | None = N
         raise SpreadsheetError(f"ไม่พบไฟล์ `{path}`")
     out = Collector()
     sheets = read_sheets(path, out)
+    if (out.errors and not sheets) or out.stopped:   # refused, unreadable, or too wrong to go on
+        return ImportResult(None, out.issues, [], {"leaders": 0, "volunteers": 0}), files, None, [], []
     roster = read_roster(files)
     used, elsewhere = ids_in_dataset(files)
     result = rows_to_roster(sheets, code, roster, used, elsewhere, out)
