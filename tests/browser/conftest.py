@@ -37,6 +37,13 @@ REPO = HERE.parents[1]
 CHROMIUM = os.environ.get("THAMNIAP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 LOCAL_HOSTS = {"127.0.0.1"}
+SITE_PATH = "/thamniap/"   # the path of site_url: GitHub Pages serves the project site there
+
+
+def site_path(url: str) -> str:
+    """The path of URL inside the site ("/thamniap/a/b/" -> "/a/b/"); unchanged when outside it."""
+    path = urlsplit(url).path
+    return "/" + path[len(SITE_PATH):] if path.startswith(SITE_PATH) else path
 
 
 # ---------------------------------------------------------------- building + serving
@@ -99,7 +106,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         size = os.fstat(source.fileno()).st_size
         super().copyfile(source, outputfile)
         if self.served is not None:
-            self.served.append((self.path, size))
+            self.served.append((site_path(self.path), size))
 
 
 @pytest.fixture(scope="session")
@@ -107,7 +114,6 @@ def site_config() -> Path:
     return HERE / "site_fixture" / "mkdocs.yml"
 
 
-SITE_PATH = "/thamniap/"   # the path of site_url: GitHub Pages serves the project site there
 
 
 class _PrefixHandler(_QuietHandler):
@@ -116,7 +122,7 @@ class _PrefixHandler(_QuietHandler):
 
     def translate_path(self, path):
         if not path.startswith(SITE_PATH):
-            return os.path.join(self.directory, "\0-outside-the-site")
+            return os.path.join(self.directory, "__outside-the-site-path__", "missing")
         return super().translate_path("/" + path[len(SITE_PATH):])
 
 

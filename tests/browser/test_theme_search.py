@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from mkdocs.config import load_config
+from conftest import SITE_PATH, site_path
 
 SEARCH = "header input[type=search]"
 KUT_PONG = "/mueang/kut-pong/"
@@ -60,7 +61,8 @@ def result_links(bp) -> list[str]:
     out = []
     for h in hrefs:
         parts = urlsplit(h)
-        out.append(unquote(parts.path) + (f"#{unquote(parts.fragment)}" if parts.fragment else ""))
+        assert parts.path.startswith(SITE_PATH), f"result leaves the site: {h}"
+        out.append(unquote(site_path(h)) + (f"#{unquote(parts.fragment)}" if parts.fragment else ""))
     return out
 
 
@@ -232,7 +234,7 @@ def test_sarabun_is_self_hosted_and_used(page, built_site):
     assert "Sarabun" in code, code
     assert page.page.evaluate("() => document.fonts.check('16px Sarabun', 'นายสมชาย ใจดี')")
     fonts = [u for u in page.requests if u.endswith(".woff2")]
-    assert fonts and all(urlsplit(u).path.startswith("/assets/fonts/sarabun-") for u in fonts), fonts
+    assert fonts and all(site_path(u).startswith("/assets/fonts/sarabun-") for u in fonts), fonts
     page.assert_clean()
 
 
@@ -343,12 +345,15 @@ def test_pagefind_anchor_and_filter_contract(page, built_site):
     """
     page.page.goto(built_site.page_url())
     got = page.page.evaluate("""async () => {
-        const pf = await import('/pagefind/pagefind.js');
-        const urls = async (q) => Promise.all((await pf.search(q)).results.map(async r => (await r.data()).url));
+        const pf = await import(new URL('pagefind/pagefind.js', document.baseURI).href);
+        // URLs inside the site: Pagefind gives them under the site path (/thamniap/…)
+        const site = new URL(document.baseURI).pathname.replace(/[/]$/, '');
+        const local = (u) => u.startsWith(site + '/') ? u.slice(site.length) : 'OUTSIDE ' + u;
+        const urls = async (q) => Promise.all((await pf.search(q)).results.map(async r => local((await r.data()).url)));
         const find = async (q, url) => {
           for (const r of (await pf.search(q)).results) {
             const d = await r.data();
-            if (d.url === url) return d;
+            if (local(d.url) === url) return d;
           }
           throw new Error(`${q}: Pagefind did not return ${url}`);
         };
