@@ -6,7 +6,7 @@ Jobs:
   mkdocs.yml sets its own; Python-Markdown's slugify functions drop Thai
   letters or their vowel and tone marks.
 
-* ``on_config`` also adds :mod:`thamniap.render.rawblocks`, which hands the
+* ``on_config`` also adds :mod:`thamniap.build.rawblocks`, which hands the
   generated pages' one-line HTML blocks to Markdown's stash unparsed (same
   output, a fifth of the Loei build saved).
 
@@ -14,17 +14,17 @@ Jobs:
   and the lunr web worker). The ``search`` plugin is disabled because lunr
   splits on spaces and cannot find "สมชาย" inside "นายสมชาย"; without this,
   the theme would still copy ~1 MB of unused lunr/wordcut.js into the site.
-  Then add the pages generated from data (``thamniap.site_hook``; only when
+  Then add the pages generated from data (``thamniap.build.site_hook``; only when
   ``extra.thamniap.data`` is set).
 * ``on_nav`` / ``on_page_content``: escape nav titles, page titles and
   front-matter values where they enter the template context
-  (:func:`thamniap.site_hook.escape_page`): MkDocs' Jinja has no autoescape.
+  (:func:`thamniap.build.site_hook.escape_page`): MkDocs' Jinja has no autoescape.
 * ``on_post_build``: index the finished site with Pagefind
-  (:func:`thamniap.search_index.build_search_index`; generated pages must
+  (:func:`thamniap.build.search_index.build_search_index`; generated pages must
   follow its "CONTRACT FOR PAGE GENERATORS").
 
 The indexing code itself knows nothing about MkDocs, so it can be run on any
-built site directory: ``python -m thamniap.search_index site/``.
+built site directory: ``python -m thamniap.build.search_index site/``.
 """
 from __future__ import annotations
 
@@ -40,16 +40,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 try:
-    from thamniap import site_hook
-    from thamniap.render.rawblocks import RawBlocksExtension
-    from thamniap.search_index import build_search_index
-    from thamniap.workers import WorkerError
+    from thamniap.build import site_hook
+    from thamniap.build.rawblocks import RawBlocksExtension
+    from thamniap.build.search_index import build_search_index
+    from thamniap.build.workers import WorkerError
 except ImportError:  # project not pip-installed (-e .): use the source tree
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from thamniap import site_hook
-    from thamniap.render.rawblocks import RawBlocksExtension
-    from thamniap.search_index import build_search_index
-    from thamniap.workers import WorkerError
+    from thamniap.build import site_hook
+    from thamniap.build.rawblocks import RawBlocksExtension
+    from thamniap.build.search_index import build_search_index
+    from thamniap.build.workers import WorkerError
 
 # Files Material copies for its own (lunr) search; useless without the search plugin.
 _LUNR_PREFIXES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
@@ -82,7 +82,7 @@ def on_files(files, config, **kwargs):
     for file in list(files):
         if file.src_uri.startswith(_LUNR_PREFIXES):
             files.remove(file)
-    # Pages generated from data/ (thamniap.site_hook); invalid data stops the build.
+    # Pages generated from data/ (thamniap.build.site_hook); invalid data stops the build.
     workdir = site_hook.workdir_for(config)
     try:
         generated = site_hook.generate_files(config, workdir)

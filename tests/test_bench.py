@@ -7,7 +7,7 @@ import sys
 
 from helpers import BASE, run_cli
 
-from thamniap import bench
+from thamniap.tools import bench
 
 
 def test_tree_rss_counts_children():

@@ -15,8 +15,8 @@ import markdown
 import pytest
 from helpers import GIT_ENV, commit_all, git, init_repo, mkdocs_build, run_cli
 
-from thamniap import fields
-from thamniap.checkpr import Area, area_of, may_change, public
+from thamniap.core import fields
+from thamniap.tools.checkpr import Area, area_of, may_change, public
 
 DISTRICT = "data/42-loei/4214-nong-hin"
 DISTRICT_TEAM = "loei-cdd/district-4214"

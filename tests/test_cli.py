@@ -8,7 +8,7 @@ from pathlib import Path
 
 from helpers import REPO, git, run_cli
 
-from thamniap.report import escape_data, escape_property
+from thamniap.core.report import escape_data, escape_property
 
 ROSTER = "42-loei/4214-nong-hin/roster.yaml"
 DISTRICT = "42-loei/4214-nong-hin/district.yaml"

@@ -5,8 +5,8 @@ import fnmatch
 
 from helpers import BASE, REPO, run_cli
 
-from thamniap.codeowners import PROTECTED, generate
-from thamniap.validate import load_dataset
+from thamniap.tools.codeowners import PROTECTED, generate
+from thamniap.check.validate import load_dataset
 
 
 def owners_of(codeowners: str, path: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Dashboard metrics (thamniap.dashboard) and its static SVG charts (thamniap.charts)."""
+"""Dashboard metrics (thamniap.derive.dashboard) and its static SVG charts (thamniap.render.charts)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,11 +11,10 @@ import pytest
 from helpers import BASE, REPO
 from test_fixtures import apply_edits
 
-from thamniap import charts
-from thamniap.dashboard import (DistrictStatus, ProvinceSummary, Status, add_months, percent,
-                                summarise)
+from thamniap.render import charts
+from thamniap.derive.dashboard import DistrictStatus, ProvinceSummary, Status, add_months, percent, summarise
 from thamniap.model import District, Province, Round
-from thamniap.validate import load_dataset
+from thamniap.check.validate import load_dataset
 
 D = "42-loei/4214-nong-hin/"
 FEB_1 = dt.date(2024, 2, 1)

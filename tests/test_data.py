@@ -6,9 +6,9 @@ import json
 import geothai
 from helpers import REPO, run_cli
 
-from thamniap.layout import discover
-from thamniap.loader import load_file
-from thamniap.validate import load_dataset
+from thamniap.load.layout import discover
+from thamniap.load.loader import load_file
+from thamniap.check.validate import load_dataset
 
 DATA = REPO / "data"
 
@@ -94,7 +94,7 @@ def test_parallel_load_matches_single_process():
     script = (
         "import json, sys\n"
         "from pathlib import Path\n"
-        "from thamniap import validate\n"
+        "from thamniap.check import validate\n"
         "def summary(ds):\n"
         "    people = [(p.id, p.name, p.where.line) for pr in ds.provinces for p in pr.people()]\n"
         "    return [len(people), people[::97], sorted((d.path, d.line, d.rule) for d in ds.diagnostics), len(ds.texts)]\n"
@@ -105,7 +105,7 @@ def test_parallel_load_matches_single_process():
         "stop = threading.Event()\n"
         "threading.Thread(target=stop.wait).start()\n"
         "calls = []\n"
-        "validate.Job = lambda fn, *a: calls.append(len(a[0])) or __import__('thamniap.workers').workers.Job(fn, *a)\n"
+        "validate.Job = lambda fn, *a: calls.append(len(a[0])) or __import__('thamniap.build.workers').build.workers.Job(fn, *a)\n"
         "workers = summary(validate.load_dataset(Path('data'), jobs=2))\n"
         "stop.set()\n"
         "print(json.dumps(single == forked == workers and calls == [7]), single[0])\n")

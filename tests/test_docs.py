@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from helpers import REPO
 
-from thamniap.rules_doc import render
+from thamniap.render.rules_doc import render
 
 
 def test_rules_page_matches_code():

@@ -1,4 +1,4 @@
-"""Open-data exports (thamniap.exports): golden files, privacy, formula injection, reproducibility.
+"""Open-data exports (thamniap.render.exports): golden files, privacy, formula injection, reproducibility.
 
 Golden files live in tests/golden/exports/ and mirror the output tree (downloads/42-loei/...):
 every CSV and JSON is compared byte for byte; each Excel file is compared as its cell values,
@@ -24,8 +24,8 @@ from openpyxl import load_workbook
 
 from helpers import BASE, REPO
 from test_fixtures import FIXTURES, apply_edits
-from thamniap import exports
-from thamniap.validate import load_dataset
+from thamniap.render import exports
+from thamniap.check.validate import load_dataset
 
 GOLDEN = Path(__file__).parent / "golden" / "exports"
 BLESS = os.environ.get("THAMNIAP_BLESS") == "1"

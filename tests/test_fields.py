@@ -1,4 +1,4 @@
-"""Table tests for the one-field checks in thamniap.fields.
+"""Table tests for the one-field checks in thamniap.core.fields.
 
 Thai marks that are easy to confuse are written as escapes (\\u0e40 = เ) so the table says
 exactly which code points a case contains.  No checksum-valid national ID appears in this
@@ -16,29 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thamniap import fields
-from thamniap.fields import (
-    THAI_DIGITS,
-    TITLES,
-    Problem,
-    check_iso_date,
-    check_line_text,
-    check_person_name,
-    check_phone,
-    find_national_ids,
-    fix_line_text,
-    format_phone,
-    is_known_title,
-    is_valid_national_id,
-    mask_national_id,
-    national_id_check_digit,
-    normalise_person_key,
-    normalise_phone,
-    split_title_prefix,
-    title_sex,
-    to_arabic_digits,
-    to_thai_digits,
-)
+from thamniap.core import fields
+from thamniap.core.fields import THAI_DIGITS, TITLES, Problem, check_iso_date, check_line_text, check_person_name, check_phone, find_national_ids, fix_line_text, format_phone, is_known_title, is_valid_national_id, mask_national_id, national_id_check_digit, normalise_person_key, normalise_phone, split_title_prefix, title_sex, to_arabic_digits, to_thai_digits
 
 SARA_E = "\u0e40"
 NIKHAHIT = "\u0e4d"

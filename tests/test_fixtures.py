@@ -25,10 +25,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from thamniap import cli, fields
-from thamniap.layout import LAYOUT_RULES
-from thamniap.loader import LOADER_RULES
-from thamniap.rules import load_all
+from thamniap import cli
+from thamniap.core import fields
+from thamniap.load.layout import LAYOUT_RULES
+from thamniap.load.loader import LOADER_RULES
+from thamniap.check.rules import load_all
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "base"

@@ -9,7 +9,7 @@ import pytest
 from helpers import GIT_ENV, REPO, commit_all, git, init_repo, run_cli
 from test_checkpr import DISTRICT, change_president_and_add_volunteer, edit
 
-from thamniap.history import UNAVAILABLE, district_history, histories, history_markdown
+from thamniap.derive.history import UNAVAILABLE, district_history, histories, history_markdown
 
 
 @pytest.fixture(autouse=True)
@@ -127,7 +127,7 @@ def test_golden_page_built_outside_git_says_history_is_unavailable():
 
 def test_reading_rosters_by_subdistrict_gives_the_same_history(repo, monkeypatch):
     """The fast path (each subdistrict parsed once across commits) must equal reading whole files."""
-    import thamniap.history as history
+    import thamniap.derive.history as history
     roster = repo / DISTRICT / "roster.yaml"
     change_president_and_add_volunteer(repo)
     commit_at(repo, "one", "2024-01-10T09:00:00+07:00", monkeypatch)

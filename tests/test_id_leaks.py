@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from helpers import GIT_ENV, commit_all, git, init_repo, mkdocs_build, run_cli
 
-from thamniap import fields
+from thamniap.core import fields
 
 DISTRICT = "data/42-loei/4214-nong-hin"
 

@@ -1,4 +1,4 @@
-"""Tests for thamniap.loader (strict YAML loading)."""
+"""Tests for thamniap.load.loader (strict YAML loading)."""
 from __future__ import annotations
 
 import re
@@ -9,9 +9,9 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from thamniap import loader
-from thamniap.diagnostics import Diagnostic
-from thamniap.loader import LOADER_RULES, MAX_BYTES, MAX_DEPTH, Loaded, load_bytes, load_file
+from thamniap.load import loader
+from thamniap.core.diagnostics import Diagnostic
+from thamniap.load.loader import LOADER_RULES, MAX_BYTES, MAX_DEPTH, Loaded, load_bytes, load_file
 
 
 def load(text: str | bytes, path: str = "data/loei/test.yaml") -> Loaded:

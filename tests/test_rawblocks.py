@@ -1,7 +1,7 @@
 """The raw-block shortcut must not change what Markdown makes of a generated page.
 
 Every generated page (the golden pages and the whole Loei sample site) is converted with and
-without thamniap.render.rawblocks, with the extensions mkdocs.yml uses; the HTML must be equal,
+without thamniap.build.rawblocks, with the extensions mkdocs.yml uses; the HTML must be equal,
 and the shortcut must actually have taken blocks (else the test would prove nothing).
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 from helpers import REPO, run_cli
 from mkdocs.utils import meta
 
-from thamniap.render.rawblocks import MARKER, RawBlocksExtension
+from thamniap.build.rawblocks import MARKER, RawBlocksExtension
 from thamniap.render.site import GENERATED_NOTE
 
 sys.path.insert(0, str(REPO / "scripts"))

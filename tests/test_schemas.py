@@ -12,9 +12,9 @@ import yaml
 from helpers import BASE, REPO
 from jsonschema import Draft202012Validator
 
-from thamniap import schema as schema_mod
-from thamniap.layout import discover
-from thamniap.loader import load_file
+from thamniap.load import schema as schema_mod
+from thamniap.load.layout import discover
+from thamniap.load.loader import load_file
 
 SCHEMAS = sorted((REPO / "schemas").glob("*.schema.json"))
 THAI = re.compile(r"[\u0e00-\u0e7f]")

@@ -1,11 +1,11 @@
-"""The search index reads built pages with lxml (thamniap.search_index.scan_page); what it finds
+"""The search index reads built pages with lxml (thamniap.build.search_index.scan_page); what it finds
 must be what the standard library's html.parser finds, on whole built sites and on awkward HTML."""
 from __future__ import annotations
 
 import pytest
 from helpers import REPO, mkdocs_build
 
-from thamniap.search_index import _BODY_TAG, _PageScanner, scan_page
+from thamniap.build.search_index import _BODY_TAG, _PageScanner, scan_page
 
 FIXTURE_SITE = REPO / "tests" / "browser" / "site_fixture" / "mkdocs.yml"
 

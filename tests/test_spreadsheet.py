@@ -1,4 +1,4 @@
-"""Excel template and import (thamniap.spreadsheet): round trips, bad cells, new people, the check.
+"""Excel template and import (thamniap.tools.spreadsheet): round trips, bad cells, new people, the check.
 
 Each import test builds a workbook with `template-xlsx`, edits cells with openpyxl the way a
 district officer would in Excel, and runs `import-xlsx`; a refused import must leave roster.yaml
@@ -23,11 +23,11 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from helpers import BASE, REPO, run_cli
-from thamniap import fields, sample
-from thamniap.layout import DataFile, expected_schema_header
-from thamniap.loader import load_file
-from thamniap.spreadsheet import (HEADERS, LEADER_KEYS, LEADER_SHEET, SUBDISTRICT_SHEET, VOLUNTEER_KEYS,
-                                  VOLUNTEER_SHEET, RosterDumper)
+from thamniap.core import fields
+from thamniap.tools import sample
+from thamniap.load.layout import DataFile, expected_schema_header
+from thamniap.load.loader import load_file
+from thamniap.tools.spreadsheet import HEADERS, LEADER_KEYS, LEADER_SHEET, SUBDISTRICT_SHEET, VOLUNTEER_KEYS, VOLUNTEER_SHEET, RosterDumper
 
 DISTRICT = "42-loei/4214-nong-hin"
 ROSTER = f"{DISTRICT}/roster.yaml"

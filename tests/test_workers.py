@@ -1,4 +1,4 @@
-"""Side jobs in worker processes (thamniap.workers): same results as in one process, errors reach
+"""Side jobs in worker processes (thamniap.build.workers): same results as in one process, errors reach
 the caller, and a site built both ways is byte-identical."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import REPO, run_cli
 
-from thamniap.workers import Job, WorkerError
+from thamniap.build.workers import Job, WorkerError
 
 TESTS = str(Path(__file__).resolve().parent)
 

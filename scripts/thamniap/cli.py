@@ -27,8 +27,8 @@ def _date(value: str) -> dt.date:
 
 
 def cmd_validate(args) -> int:
-    from . import report
-    from .validate import validate
+    from thamniap.core import report
+    from thamniap.check.validate import validate
     paths = [Path(p) for p in args.paths] or [DATA]
     diags = validate(paths, args.today, args.changed_since, tuple(args.skip))
     report.REPORTERS[args.format](diags, sys.stdout, args.lang)
@@ -41,9 +41,9 @@ def cmd_validate(args) -> int:
 
 
 def cmd_rules(args) -> int:
-    from .rules import load_all
+    from thamniap.check.rules import load_all
     if args.markdown:
-        from .rules_doc import render
+        from thamniap.render.rules_doc import render
         sys.stdout.write(render())
         return 0
     for r in sorted(load_all().values(), key=lambda r: r.id):
@@ -52,7 +52,7 @@ def cmd_rules(args) -> int:
 
 
 def cmd_sample(args) -> int:
-    from .sample import generate
+    from thamniap.tools.sample import generate
     out = Path(args.out) if args.out else DATA
     stats = generate(out, scale=args.scale, seed=args.seed)
     print(f"สร้างข้อมูลตัวอย่างแล้ว: {stats['provinces']} จังหวัด {stats['districts']} อำเภอ "
@@ -61,7 +61,7 @@ def cmd_sample(args) -> int:
 
 
 def cmd_new_district(args) -> int:
-    from .sample import scaffold_district
+    from thamniap.tools.sample import scaffold_district
     try:
         folder = scaffold_district(Path(args.data), args.code)
     except (ValueError, FileExistsError) as exc:
@@ -72,9 +72,9 @@ def cmd_new_district(args) -> int:
 
 
 def cmd_pages(args) -> int:
-    from . import report
-    from .publish import generate
-    from .render.site import SiteSettings
+    from thamniap.core import report
+    from thamniap.build.publish import generate
+    from thamniap.render.site import SiteSettings
     settings = SiteSettings.from_file(Path(args.config))
     result = generate(Path(args.data), Path(args.outdir), settings, args.today, args.province)
     if result.failed:
@@ -86,7 +86,7 @@ def cmd_pages(args) -> int:
 
 
 def cmd_check_pr(args) -> int:
-    from .checkpr import Options, run
+    from thamniap.tools.checkpr import Options, run
     teams = None
     if args.actor_teams is not None:
         teams = tuple(t.strip().lstrip("@") for item in args.actor_teams for t in item.split(",") if t.strip())
@@ -96,23 +96,23 @@ def cmd_check_pr(args) -> int:
 
 
 def cmd_codeowners(args) -> int:
-    from .codeowners import run
+    from thamniap.tools.codeowners import run
     return run(Path(args.data), Path(args.output), args.check, sys.stdout, sys.stderr)
 
 
 def cmd_template_xlsx(args) -> int:
-    from .spreadsheet import template_command
+    from thamniap.tools.spreadsheet import template_command
     return template_command(args.code, Path(args.out), Path(args.data), sys.stdout, sys.stderr)
 
 
 def cmd_import_xlsx(args) -> int:
-    from .spreadsheet import import_command
+    from thamniap.tools.spreadsheet import import_command
     return import_command(Path(args.file), args.district, Path(args.data), args.today, sys.stdout, sys.stderr)
 
 
 def cmd_bench(args) -> int:
     import json
-    from . import bench
+    from thamniap.tools import bench
     result = bench.run(args.scale, Path(args.work), args.seed, tuple(args.skip), args.repeat)
     print(bench.table(result))
     out = Path(args.json) if args.json else Path(args.work) / f"bench-{args.scale}.json"

@@ -12,8 +12,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
-from . import fields
-from .loader import Loaded
+from thamniap.core import fields
+from thamniap.load.loader import Loaded
 
 VOLUNTEER = "อช."
 LEADER = "ผู้นำ อช."

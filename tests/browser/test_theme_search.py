@@ -174,7 +174,7 @@ KEY_WORDS = ["นายสมชาย", "ใจดี", "บ้านนาอ�
 
 def test_search_keys_match_the_index(page, built_site):
     """search.js asks for the keys search_index.py wrote (its "must stay identical" rule)."""
-    from thamniap.search_index import full_name_keys, normalize, search_keys
+    from thamniap.build.search_index import full_name_keys, normalize, search_keys
 
     page.page.goto(built_site.page_url())
     js = page.page.evaluate(

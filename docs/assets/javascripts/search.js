@@ -2,7 +2,7 @@
  * Header search for ทำเนียบ อช. — Pagefind (extended) + Thai-aware checks.
  *
  * Markup: overrides/partials/search.html (Material's search box classes).
- * Index:  built by scripts/thamniap/search_index.py into <site>/pagefind/
+ * Index:  built by scripts/thamniap/build/search_index.py into <site>/pagefind/
  *         (read its "CONTRACT FOR PAGE GENERATORS" and "SEARCH KEYS").
  *
  * Why more than `pagefind.search(q)`: Thai has no spaces, and Pagefind's

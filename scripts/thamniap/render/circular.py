@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .markup import THAI_MONTHS, h
+from thamniap.render.markup import THAI_MONTHS, h
 
 ITEM = re.compile(r"^[๑-๙]+\.")
 MONTH = re.compile("(" + "|".join(THAI_MONTHS) + r") [๐-๙0-9]{4}$")

@@ -3,12 +3,12 @@ edit links, QR code and downloads. Every data value is escaped (markup.h for HTM
 Markdown headings)."""
 from __future__ import annotations
 
-from ..model import LEADER, District, Person, Province
-from .markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel_url, thai_date
-from .orgchart import org_chart
+from thamniap.model import LEADER, District, Person, Province
+from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel_url, thai_date
+from thamniap.render.orgchart import org_chart
 
 
-# People-table cells are search text (thamniap.search_index, "CONTRACT FOR PAGE GENERATORS");
+# People-table cells are search text (thamniap.build.search_index, "CONTRACT FOR PAGE GENERATORS");
 # sex and dates must not find anybody, so they are marked data-pagefind-ignore.
 IGNORE = '<span data-pagefind-ignore>{}</span>'
 
@@ -144,7 +144,7 @@ def district_page(province: Province, district: District, status, overdue: bool,
                   qr_rel: str, downloads: list, page_url: str, history_md: str = "") -> str:
     """Markdown for one district page (raw HTML blocks for tables and the chart).
 
-    HISTORY_MD is the already escaped "ประวัติการแก้ไข" body (thamniap.history.history_markdown)."""
+    HISTORY_MD is the already escaped "ประวัติการแก้ไข" body (thamniap.derive.history.history_markdown)."""
     people = {p.id: p for p in district.people()}
     posts = district.club.posts_by_holder() if district.club else {}
     deadline = province.current_round.deadline if province.current_round else None

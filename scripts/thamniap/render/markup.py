@@ -6,7 +6,7 @@ import html
 import re
 from urllib.parse import urlsplit
 
-from .. import fields
+from thamniap.core import fields
 
 THAI_MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
                "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")

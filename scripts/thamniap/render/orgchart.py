@@ -1,8 +1,8 @@
 """The club committee as an organisation chart: plain HTML boxes laid out by CSS (orgchart.css)."""
 from __future__ import annotations
 
-from ..model import POST_ORDER, Club, Person
-from .markup import h
+from thamniap.model import POST_ORDER, Club, Person
+from thamniap.render.markup import h
 
 # Rows of the chart, top to bottom; posts not named here go to the committee row.
 ROWS = (("ประธาน",), ("รองประธาน",), ("เลขานุการ", "ผู้ช่วยเลขานุการ", "เหรัญญิก", "ประชาสัมพันธ์", "ปฏิคม", "นายทะเบียน"),

@@ -16,17 +16,18 @@ from urllib.parse import urljoin
 
 import yaml
 
-from .. import charts, geography
-from ..dashboard import Status, summarise
-from ..exports import DATA_LICENCE, JSON_SHAPE_TH, Export
-from ..history import history_markdown
-from ..model import District, Province
-from . import texts
-from .circular import letter_html, parse_letter
-from .district import district_page
-from .markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel_url, thai_date
-from .orgchart import org_chart
-from .qr import qr_svg
+from thamniap.render import charts
+from thamniap.core import geography
+from thamniap.derive.dashboard import Status, summarise
+from thamniap.render.exports import DATA_LICENCE, JSON_SHAPE_TH, Export
+from thamniap.derive.history import history_markdown
+from thamniap.model import District, Province
+from thamniap.render import texts
+from thamniap.render.circular import letter_html, parse_letter
+from thamniap.render.district import district_page
+from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel_url, thai_date
+from thamniap.render.orgchart import org_chart
+from thamniap.render.qr import qr_svg
 
 GENERATED_NOTE = "<!-- สร้างจากข้อมูลใน data/ โดย thamniap — อย่าแก้ไขไฟล์นี้ -->"
 
@@ -102,7 +103,7 @@ def build_pages(province: Province, settings: SiteSettings, outdir: Path, today:
     """Write the province's pages, SVGs and QR codes under OUTDIR; return the files written.
 
     EXPORTS and HISTORIES give the downloads (already written under OUTDIR) and the districts'
-    change histories (`thamniap.history.histories`); they are called only once the pages that do
+    change histories (`thamniap.derive.history.histories`); they are called only once the pages that do
     not need them are written, so they can be finished in worker processes meanwhile (publish.py).
     """
     written: list[Path] = []

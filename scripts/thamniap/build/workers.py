@@ -1,0 +1,135 @@
+"""Side jobs of a site build, run on the machine's other cores.
+
+A site build is one Python thread: validate, render, hand over to MkDocs. Two jobs in it do not
+depend on the rendering and are heavy: the change history (read from git, ~0.5-0.8 s for Loei) and
+the downloads (CSV, XLSX, JSON, ~1-1.5 s). `publish.generate` starts them here and collects their
+results when the pages need them, so they run while the main process validates and renders.
+
+Each job is one fresh `python -m thamniap.build.workers` process: the call (a module-level function and
+its arguments) goes in pickled on stdin, the value (or the exception) comes back on stdout. Not
+multiprocessing: its "fork" is unsafe next to `mkdocs serve`'s web-server thread, and its
+"forkserver"/"spawn" re-import the caller's main script in every worker (the whole of mkdocs or
+pytest, and any script without a main guard runs again).
+
+THAMNIAP_JOBS=1 runs every job in the calling process instead. The results are the same either way
+(tests/test_workers.py builds both and compares every file).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any, Callable
+
+log = logging.getLogger("thamniap.build.workers")
+
+_PIPE_BUFFER = 32_768      # bytes a pipe takes without a reader (Linux: 64 KiB; smaller elsewhere)
+_PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])   # scripts/: importable even when not pip-installed
+
+
+def job_count() -> int:
+    """Processes a build may use: THAMNIAP_JOBS, else the number of cores."""
+    value = os.environ.get("THAMNIAP_JOBS", "").strip()
+    if value:
+        try:
+            return max(1, int(value))
+        except ValueError:
+            raise SystemExit(f"THAMNIAP_JOBS ต้องเป็นจำนวนเต็ม (ได้ {value!r})") from None
+    return os.cpu_count() or 1
+
+
+class WorkerError(RuntimeError):
+    """A worker process ended without an answer."""
+
+
+class Job:
+    """A call of FN(*ARGS) running in its own process (or already done, with THAMNIAP_JOBS=1).
+
+    FN must be a module-level function of an importable module; ARGS and the value must pickle.
+    """
+
+    def __init__(self, fn: Callable[..., Any], *args: Any):
+        self._fn, self._args = fn, args
+        self._proc: subprocess.Popen | None = None
+        self._done: tuple[bool, Any] | None = None
+        if job_count() < 2:
+            self._done = _call(fn, args)
+            return
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_PARENT, env.get("PYTHONPATH")) if p)
+        self._proc = subprocess.Popen([sys.executable, "-m", "thamniap.build.workers"], stdin=subprocess.PIPE,
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        payload = pickle.dumps((fn, args), protocol=pickle.HIGHEST_PROTOCOL)
+        # A large call is written from a thread (the worker reads it only once Python has started);
+        # a small one fits the pipe's buffer and leaves no thread behind (a process that forks
+        # later, like validate's pool, is safer without one).
+        self._writer: threading.Thread | None = None
+        if len(payload) <= _PIPE_BUFFER:
+            self._send(payload)
+        else:
+            self._writer = threading.Thread(target=self._send, args=(payload,), daemon=True)
+            self._writer.start()
+
+    def _send(self, payload: bytes) -> None:
+        try:
+            self._proc.stdin.write(payload)
+            self._proc.stdin.close()
+        except OSError:
+            pass        # the worker died; result() reports it
+
+    def result(self) -> Any:
+        """The call's value; the call's exception is raised here."""
+        if self._done is None:
+            if self._writer is not None:
+                self._writer.join()        # the worker reads its input before it writes anything
+            self._proc.stdin = None        # closed by the writer; communicate() must not flush it
+            out, err = self._proc.communicate()
+            try:
+                self._done = pickle.loads(out)
+            except Exception:  # noqa: BLE001 - no answer: say why, with the worker's own words
+                raise WorkerError(f"โพรเซสช่วยทำงาน {self._fn.__module__}.{self._fn.__name__} จบโดยไม่มีคำตอบ "
+                                  f"(exit {self._proc.returncode}):\n{err.decode('utf-8', 'replace')[-3000:]}") from None
+        ok, value = self._done
+        if not ok:
+            raise value
+        return value
+
+    def cancel(self) -> None:
+        """Stop a job whose result is no longer wanted."""
+        if self._proc is not None and self._done is None:
+            self._proc.kill()
+            if self._writer is not None:
+                self._writer.join()
+            self._proc.stdin = None
+            self._proc.communicate()
+            self._done = (False, WorkerError("cancelled"))
+
+
+def _call(fn: Callable[..., Any], args: tuple) -> tuple[bool, Any]:
+    try:
+        return True, fn(*args)
+    except Exception as exc:  # noqa: BLE001 - handed back to the caller, raised there
+        return False, exc
+
+
+def _serve() -> int:
+    fn, args = pickle.load(sys.stdin.buffer)
+    answer = sys.stdout.buffer
+    sys.stdout = sys.stderr            # a print() in the job must not corrupt the answer
+    ok, value = _call(fn, args)
+    try:
+        data = pickle.dumps((ok, value), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:  # noqa: BLE001 - an exception that does not pickle
+        data = pickle.dumps((False, WorkerError(f"{type(value).__name__}: {value} ({exc})")))
+    answer.write(data)
+    answer.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    from thamniap.build.workers import _serve as serve
+    raise SystemExit(serve())

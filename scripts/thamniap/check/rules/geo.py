@@ -1,0 +1,103 @@
+"""Rules about places: codes exist in geothai, folders match codes, names match the official ones."""
+from __future__ import annotations
+
+from thamniap.core import geography
+from thamniap.core.diagnostics import Severity
+from thamniap.load.layout import slugify
+from thamniap.model import Where
+from thamniap.check.rules import Context, Finding, rule
+
+
+@rule("geo.unknown-code", Severity.ERROR)
+def codes_exist_in_geothai(ctx: Context):
+    """Province and district codes exist in the official list (geothai) and the district is in its province."""
+    for province in ctx.provinces:
+        if province.where and geography.province(province.declared_code) is None:
+            yield Finding(province.where, f"ไม่พบรหัสจังหวัด `{province.declared_code}` ในทะเบียนกรมการปกครอง",
+                          "ตรวจรหัสจังหวัด 2 หลัก เช่น เลย คือ \"42\"",
+                          f"province code `{province.declared_code}` does not exist")
+    for province, district in ctx.districts():
+        if district.where is None:
+            continue
+        code = district.declared_code
+        if geography.district(code) is None or code[:2] != province.code:
+            yield Finding(district.where, f"ไม่พบรหัสอำเภอ `{code}` ในจังหวัดรหัส {province.code}",
+                          "ตรวจรหัสอำเภอ 4 หลัก (2 หลักแรกคือรหัสจังหวัด)",
+                          f"district code `{code}` is not a district of province {province.code}")
+
+
+@rule("geo.folder-code", Severity.ERROR)
+def folder_matches_code(ctx: Context):
+    """A province or district folder is named `<code>-<slug>` with the code written in its file."""
+    for province in ctx.provinces:
+        if province.where and province.declared_code != province.code:
+            yield Finding(province.where, f"รหัสจังหวัด `{province.declared_code}` ไม่ตรงกับชื่อโฟลเดอร์ "
+                          f"`{province.folder.name}`", "แก้รหัสในไฟล์หรือชื่อโฟลเดอร์ให้ตรงกัน",
+                          "province code does not match its folder")
+    for province, district in ctx.districts():
+        if district.where and district.declared_code != district.code:
+            yield Finding(district.where, f"รหัสอำเภอ `{district.declared_code}` ไม่ตรงกับชื่อโฟลเดอร์ "
+                          f"`{district.folder.name}`", "แก้รหัสในไฟล์หรือชื่อโฟลเดอร์ให้ตรงกัน",
+                          "district code does not match its folder")
+        official = geography.district(district.code)
+        if official is not None:
+            expected = f"{official.code}-{slugify(official.name_en)}"
+            if district.folder.name != expected:
+                yield Finding(Where(district.files.get("district", str(district.folder))),
+                              f"ชื่อโฟลเดอร์ `{district.folder.name}` ไม่ตรงกับชื่อทางการ `{expected}`",
+                              f"เปลี่ยนชื่อโฟลเดอร์เป็น `{expected}`", "folder slug differs from the official name")
+
+
+@rule("geo.subdistrict-in-district", Severity.ERROR)
+def subdistrict_belongs_to_district(ctx: Context):
+    """Every subdistrict code in a roster exists and belongs to that district; each appears once."""
+    for _, district in ctx.districts():
+        seen: dict[str, int] = {}
+        for sub in district.subdistricts or []:
+            if sub.code[:4] != district.code or geography.subdistrict(sub.code) is None:
+                names = ", ".join(f"{s.code} {s.name_th}" for s in geography.subdistricts(district.code))
+                yield Finding(sub.where, f"ตำบลรหัส `{sub.code}` ไม่ใช่ตำบลของอำเภอรหัส {district.code}",
+                              f"ตำบลของอำเภอนี้: {names}", f"subdistrict `{sub.code}` is not in district {district.code}")
+            elif sub.code in seen:
+                yield Finding(sub.where, f"ตำบลรหัส `{sub.code}` ({sub.name}) ปรากฏซ้ำ (บรรทัด {seen[sub.code]} และ {sub.where.line})",
+                              "รวมข้อมูลของตำบลนี้ไว้ในรายการเดียว", "subdistrict listed twice",
+                              related=((seen[sub.code], 0),))
+            seen.setdefault(sub.code, sub.where.line)
+
+
+@rule("geo.missing-subdistrict", Severity.WARNING)
+def every_subdistrict_listed(ctx: Context):
+    """The roster lists every subdistrict of its district (official list from geothai)."""
+    for _, district in ctx.districts():
+        if district.subdistricts is None:
+            continue
+        listed = {s.code for s in district.subdistricts}
+        for official in geography.subdistricts(district.code):
+            if official.code not in listed:
+                yield Finding(Where(district.files["roster"], 1, 1),
+                              f"ยังไม่มีตำบล{official.name_th} (รหัส {official.code}) ใน roster.yaml",
+                              f"เพิ่ม `- code: \"{official.code}\"` และ `name: {official.name_th}` พร้อมผู้นำ อช. และหมู่บ้าน",
+                              f"subdistrict {official.code} is missing from the roster")
+
+
+@rule("geo.official-name", Severity.ERROR)
+def names_match_official(ctx: Context):
+    """Province, district and subdistrict names are spelt exactly as in the official list (geothai).
+
+    An error, not a warning: these names reach every page title and the navigation, so only the
+    official spelling may be published (issue 9: a name carrying markup ran script on every page)."""
+    for province in ctx.provinces:
+        official = geography.province(province.declared_code)
+        if province.where and official and province.name != official.name_th:
+            yield Finding(province.where, f"ชื่อจังหวัด `{province.name}` ไม่ตรงกับชื่อทางการ `{official.name_th}`",
+                          f"แก้เป็น `{official.name_th}`", "province name differs from the official one")
+    for _, district in ctx.districts():
+        official = geography.district(district.declared_code)
+        if district.where and official and district.name != official.name_th:
+            yield Finding(district.where, f"ชื่ออำเภอ `{district.name}` ไม่ตรงกับชื่อทางการ `{official.name_th}`",
+                          f"แก้เป็น `{official.name_th}`", "district name differs from the official one")
+        for sub in district.subdistricts or []:
+            official_sub = geography.subdistrict(sub.code)
+            if official_sub and sub.name != official_sub.name_th:
+                yield Finding(sub.where, f"ชื่อตำบล `{sub.name}` ไม่ตรงกับชื่อทางการ `{official_sub.name_th}`",
+                              f"แก้เป็น `{official_sub.name_th}`", "subdistrict name differs from the official one")

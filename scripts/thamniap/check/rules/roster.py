@@ -1,0 +1,149 @@
+"""Rules about the roster: villages, their อช., and each subdistrict's ผู้นำ อช."""
+from __future__ import annotations
+
+from thamniap.core.diagnostics import Severity
+from thamniap.model import LEADER, VOLUNTEER
+from thamniap.check.rules import Context, Finding, rule
+
+MIN_VOLUNTEERS = 4       # at least 4 อช. per village (CDD district pages)
+LEADERS_PER_SUBDISTRICT = 2
+
+
+@rule("roster.duplicate-moo", Severity.ERROR)
+def moo_unique_per_subdistrict(ctx: Context):
+    """A หมู่ที่ number appears once per subdistrict."""
+    for _, district in ctx.districts():
+        for sub in district.subdistricts or []:
+            first: dict[int, int] = {}
+            for village in sub.villages:
+                if village.moo in first:
+                    yield Finding(village.where, f"หมู่ที่ {village.moo} ของตำบล{sub.name} ซ้ำกัน "
+                                  f"(บรรทัด {first[village.moo]} และ {village.where.line})",
+                                  "ตรวจเลขหมู่ที่ แต่ละหมู่บ้านในตำบลต้องมีเลขไม่ซ้ำกัน",
+                                  f"village number {village.moo} repeats in {sub.code}",
+                                  related=((first[village.moo], 0),))
+                first.setdefault(village.moo, village.where.line)
+
+
+@rule("roster.min-volunteers", Severity.WARNING)
+def village_has_enough_volunteers(ctx: Context):
+    """A village has at least 4 อช."""
+    for _, district in ctx.districts():
+        for sub in district.subdistricts or []:
+            for village in sub.villages:
+                if len(village.volunteers) < MIN_VOLUNTEERS:
+                    yield Finding(village.where, f"หมู่ที่ {village.moo} {village.name} มี อช. {len(village.volunteers)} คน "
+                                  f"(ควรมีอย่างน้อย {MIN_VOLUNTEERS} คน)",
+                                  "เพิ่มรายชื่อ อช. ที่เวทีประชาคมหมู่บ้านคัดเลือก หรือยืนยันว่ายังไม่ครบ",
+                                  f"village has {len(village.volunteers)} volunteers (at least {MIN_VOLUNTEERS} expected)")
+
+
+def _unbalanced(men: int, women: int) -> bool:
+    """Roughly equal: the smaller group is at most one short of half (1:3 ok, 0:4 and 1:5 not)."""
+    total = men + women
+    return total >= 2 and min(men, women) < max(1, total // 2 - 1)
+
+
+@rule("roster.gender-balance", Severity.WARNING)
+def village_gender_balanced(ctx: Context):
+    """A village's อช. are men and women in roughly equal numbers."""
+    for _, district in ctx.districts():
+        for sub in district.subdistricts or []:
+            for village in sub.villages:
+                men = sum(p.sex == "ชาย" for p in village.volunteers)
+                women = sum(p.sex == "หญิง" for p in village.volunteers)
+                if _unbalanced(men, women):
+                    yield Finding(village.where, f"หมู่ที่ {village.moo} {village.name}: อช. ชาย {men} คน หญิง {women} คน "
+                                  "ไม่ใกล้เคียงกัน", "ระเบียบกำหนดให้ อช. มีทั้งชายและหญิงในจำนวนใกล้เคียงกัน",
+                                  f"volunteers: {men} men, {women} women")
+
+
+@rule("roster.leaders-per-subdistrict", Severity.WARNING)
+def subdistrict_has_two_leaders(ctx: Context):
+    """A subdistrict has 2 ผู้นำ อช., one man and one woman."""
+    for _, district in ctx.districts():
+        for sub in district.subdistricts or []:
+            men = sum(p.sex == "ชาย" for p in sub.leaders)
+            women = sum(p.sex == "หญิง" for p in sub.leaders)
+            if len(sub.leaders) != LEADERS_PER_SUBDISTRICT or men != 1 or women != 1:
+                yield Finding(sub.where, f"ตำบล{sub.name} มีผู้นำ อช. {len(sub.leaders)} คน (ชาย {men} หญิง {women})",
+                              "ตำบลละ 2 คน ชาย 1 คน หญิง 1 คน", f"{len(sub.leaders)} leaders ({men} men, {women} women)")
+
+
+@rule("roster.role-matches-list", Severity.ERROR)
+def role_matches_where_listed(ctx: Context):
+    """A person under `leaders` holds the role ผู้นำ อช.; a person under `volunteers` holds อช."""
+    for _, district in ctx.districts():
+        for person in district.people():
+            wanted = LEADER if person.listed_as == "leader" else VOLUNTEER
+            if not any(r.role == wanted for r in person.roles):
+                place = "leaders (ผู้นำ อช.)" if person.listed_as == "leader" else "volunteers (อช. ของหมู่บ้าน)"
+                yield Finding(person.where, f"{person.name} อยู่ในรายชื่อ {place} แต่ไม่มีบทบาท `{wanted}` ใน roles",
+                              f"เพิ่ม `- role: {wanted}` พร้อม start/end ใน roles หรือย้ายไปไว้ในรายการที่ถูกต้อง",
+                              f"person listed as {person.listed_as} lacks role {wanted}")
+
+
+@rule("roster.duplicate-person", Severity.ERROR)
+def person_once_per_district(ctx: Context):
+    """The same person (name compared without title, spaces or typing variants) is listed once per district."""
+    for _, district in ctx.districts():
+        first = {}
+        for person in district.people():
+            if person.key in first:
+                other = first[person.key]
+                yield Finding(person.where, f"{person.name} ซ้ำกับรายชื่อที่บรรทัด {other.where.line} "
+                              f"({other.name}, รหัส {other.id})",
+                              "คนเดียวกันให้มีรายการเดียว ถ้ามีหลายบทบาทให้เพิ่มใน roles ของรายการเดิม "
+                              "ถ้าเป็นคนละคนที่ชื่อซ้ำกัน ให้ใส่ note ระบุ",
+                              f"{person.id} repeats {other.id}", related=((other.where.line, other.where.column),))
+            else:
+                first[person.key] = person
+
+
+@rule("roster.same-name-other-district", Severity.WARNING)
+def name_in_one_district(ctx: Context):
+    """The same name appears in two districts of a province (may be two people, or one listed twice)."""
+    for province in ctx.provinces:
+        seen: dict[str, tuple[str, object]] = {}
+        for district in province.districts:
+            for person in district.people():
+                seen.setdefault(person.key, (district.code, person))
+        for district in province.districts:
+            if ctx.focus is not None and district.code not in ctx.focus:
+                continue
+            for person in district.people():
+                code, other = seen[person.key]
+                if code != district.code:
+                    yield Finding(person.where, f"{person.name} มีชื่อซ้ำกับรายชื่อในอำเภอรหัส {code} ({other.where.path}:{other.where.line})",
+                                  "ตรวจว่าเป็นคนละคนกัน หรือคนเดียวกันที่ย้ายอำเภอแล้วยังไม่ได้ลบจากอำเภอเดิม",
+                                  f"same name as {other.id} in district {code}")
+
+
+@rule("roster.duplicate-id", Severity.ERROR)
+def person_id_unique(ctx: Context):
+    """A person id is used once in the whole province (ids identify people across edits)."""
+    for province in ctx.provinces:
+        first = {}
+        everyone = [*province.officials]
+        for district in province.districts:
+            everyone += [*district.officials, *district.people()]
+        for person in everyone:
+            if person.id in first:
+                other = first[person.id]
+                if ctx.focus is None or person.district_code in ctx.focus:
+                    yield Finding(person.where, f"รหัสบุคคล `{person.id}` ซ้ำกับ {other.name} ({other.where.path}:{other.where.line})",
+                                  "คนใหม่ให้ใช้รหัสถัดไปที่ยังไม่มีใครใช้ — ห้ามเปลี่ยนรหัสของคนเดิม",
+                                  f"person id `{person.id}` is already used", related=((other.where.line, other.where.column),))
+            else:
+                first[person.id] = person
+
+
+@rule("roster.id-prefix", Severity.WARNING)
+def person_id_starts_with_district(ctx: Context):
+    """A new person's id starts with the district code, so districts never pick the same id."""
+    for _, district in ctx.districts():
+        for person in [*district.officials, *district.people()]:
+            if not person.id.startswith(district.code + "-"):
+                yield Finding(person.where, f"รหัสบุคคล `{person.id}` ไม่ขึ้นต้นด้วยรหัสอำเภอ {district.code}",
+                              f"ใช้รูปแบบ `{district.code}-เลขลำดับ` เช่น `{district.code}-0123`",
+                              f"id `{person.id}` does not start with {district.code}-")

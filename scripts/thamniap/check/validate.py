@@ -1,0 +1,222 @@
+"""Run the whole check: discover → load (strict) → schema → model → rules, collecting every diagnostic."""
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import subprocess
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from thamniap import model
+from thamniap.check import rules
+from thamniap.load import schema
+from thamniap.core.diagnostics import Diagnostic, error
+from thamniap.load.layout import DISTRICT_DIR, PROVINCE_DIR, DataFile, Discovery, discover, display_path, find_root
+from thamniap.load.loader import load_file
+from thamniap.build.workers import Job, job_count
+
+
+@dataclass
+class Dataset:
+    """Everything one run learned about a dataset root (documents themselves are not kept:
+    their position maps are large, and the model carries every location rules need)."""
+    root: Path
+    provinces: list[model.Province] = field(default_factory=list)
+    files: list[DataFile] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass
+class _Group:
+    """The files of one district folder (or of one province folder's own files), loaded together."""
+    files: list[DataFile]
+    checked: bool                      # schema-check them (False: unchanged, only feeds cross-file rules)
+    part: model.Province | model.District | None = None
+    texts: dict[str, str] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+# Below this many groups (district folders + province folders) a process pool costs more than
+# it saves; Loei (15) and the test datasets stay in one process, a large province (33) does not.
+PARALLEL_MIN_GROUPS = 20
+
+
+def _load_group(group: _Group) -> _Group:
+    """Load, schema-check and model one group. Runs in a worker process for large datasets."""
+    first = group.files[0]
+    if first.district_dir is None:
+        match = PROVINCE_DIR.match(first.province_dir.name)
+        part = model.Province(match["code"], first.province_dir, match["slug"])
+    else:
+        match = DISTRICT_DIR.match(first.district_dir.name)
+        part = model.District(match["code"], first.district_dir, match["slug"])
+    for file in group.files:
+        doc = load_file(file.path, file.display)
+        group.texts[file.display] = doc.text
+        group.diagnostics.extend(doc.diagnostics)
+        if doc.data is None or any(d.is_error for d in doc.diagnostics if d.rule.startswith(("yaml.", "encoding.", "file."))):
+            continue
+        problems = schema.check(doc, file.kind) if group.checked else []
+        group.diagnostics.extend(problems)
+        if any(d.rule.startswith("schema.") and d.is_error for d in problems):
+            continue  # the model only takes documents whose shape is right
+        if isinstance(part, model.Province):
+            model.fill_province(part, file.kind, doc)
+        else:
+            model.fill_district(part, file.kind, doc)
+    group.part = part
+    return group
+
+
+def _load_groups(groups: list[_Group]) -> list[_Group]:
+    return [_load_group(g) for g in groups]
+
+
+def _load_parallel(groups: list[_Group], jobs: int) -> list[_Group]:
+    """The groups loaded on JOBS processes, in order.
+
+    A process with only its main thread (the `thamniap` command) forks: the workers inherit the
+    compiled schemas. Forking next to another thread (`mkdocs serve`'s web server) can leave a
+    worker stuck on a lock that thread held, so there the groups go to fresh worker processes
+    (thamniap.build.workers) in JOBS contiguous slices instead.
+    """
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_load_group, groups, chunksize=4))
+    size = -(-len(groups) // jobs)
+    slices = [Job(_load_groups, groups[i:i + size]) for i in range(size, len(groups), size)]
+    loaded = _load_groups(groups[:size])           # the first slice here, meanwhile
+    for job in slices:
+        loaded += job.result()
+    return loaded
+
+
+def _groups(found, focus: set[str] | None) -> list[_Group]:
+    """One group per district folder and per province folder, in file order.
+
+    With FOCUS, only provinces holding a focused district are loaded at all (every cross-file
+    rule is scoped to a province), and their other districts are not schema-checked.
+    """
+    by_folder: dict[Path, list[DataFile]] = {}
+    for file in found.files:
+        by_folder.setdefault(file.district_dir or file.province_dir, []).append(file)
+    wanted_provinces = None
+    if focus is not None:
+        wanted_provinces = {f.province_dir for f in found.files
+                            if f.district_dir is not None and f.district_dir.name[:4] in focus}
+    groups = []
+    for folder, files in by_folder.items():
+        if wanted_provinces is not None and files[0].province_dir not in wanted_provinces:
+            continue
+        district = files[0].district_dir
+        checked = focus is None or district is None or district.name[:4] in focus
+        groups.append(_Group(files, checked))
+    return groups
+
+
+def load_dataset(root: Path, focus: set[str] | None = None, jobs: int | None = None,
+                 found: Discovery | None = None) -> Dataset:
+    """Load and schema-check a dataset and build its model (rules are not run here).
+
+    Districts are loaded in parallel (JOBS processes; default: every core, or THAMNIAP_JOBS) when
+    the dataset is large. With FOCUS (district codes), see `_groups`. FOUND: ROOT's discovery, when
+    the caller already has it.
+    """
+    found = found or discover(root)
+    ds = Dataset(found.root, diagnostics=list(found.diagnostics), files=found.files)
+    for path, display in found.other_files:
+        ds.texts[display] = path.read_bytes().decode("utf-8", errors="replace")
+    groups = _groups(found, focus)
+    jobs = jobs or job_count()
+    if jobs > 1 and len(groups) >= PARALLEL_MIN_GROUPS:
+        loaded = _load_parallel(groups, jobs)
+    else:
+        loaded = [_load_group(g) for g in groups]
+    provinces: dict[Path, model.Province] = {}
+    for group in loaded:
+        ds.texts.update(group.texts)
+        ds.diagnostics.extend(group.diagnostics)
+        pdir = group.files[0].province_dir
+        if isinstance(group.part, model.Province):
+            existing = provinces.get(pdir)
+            if existing is not None:          # districts arrived first
+                group.part.districts = existing.districts
+            provinces[pdir] = group.part
+        else:
+            if pdir not in provinces:
+                match = PROVINCE_DIR.match(pdir.name)
+                provinces[pdir] = model.Province(match["code"], pdir, match["slug"])
+            provinces[pdir].districts.append(group.part)
+    ds.provinces = sorted(provinces.values(), key=lambda p: p.code)
+    for province in ds.provinces:
+        province.districts.sort(key=lambda d: d.code)
+    return ds
+
+
+def changed_districts(root: Path, rev: str) -> set[str] | None:
+    """District codes whose files changed since REV (git); None when province-level data changed."""
+    top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True,
+                         text=True, check=True).stdout.strip()
+    diff = subprocess.run(["git", "diff", "--name-only", "--no-renames", rev, "--", str(root)], cwd=top,
+                          capture_output=True, text=True, check=True).stdout.split()
+    new = subprocess.run(["git", "ls-files", "--others", "--exclude-standard", "--", str(root)], cwd=top,
+                         capture_output=True, text=True, check=True).stdout.split()
+    codes: set[str] = set()
+    for name in diff + new:
+        path = (Path(top) / name).resolve()
+        try:
+            parts = path.relative_to(root.resolve()).parts
+        except ValueError:
+            continue
+        district = next((DISTRICT_DIR.match(p) for p in parts[1:-1] if DISTRICT_DIR.match(p)), None)
+        if district is None:
+            return None
+        codes.add(district["code"])
+    return codes
+
+
+def check_root(root: Path, today: dt.date, focus: set[str] | None = None,
+               skip: tuple[str, ...] = ()) -> tuple[Dataset, list[Diagnostic]]:
+    """Load ROOT and run every check; the dataset comes back for the render step."""
+    ds = load_dataset(root, focus)
+    return ds, check_loaded(ds, today, focus, skip)
+
+
+def check_loaded(ds: Dataset, today: dt.date, focus: set[str] | None = None,
+                 skip: tuple[str, ...] = ()) -> list[Diagnostic]:
+    """Every diagnostic of a loaded dataset: the loader's and schema's, then the rules' (which only
+    read the model, so a site build may start rendering from it meanwhile)."""
+    ctx = rules.Context(ds.provinces, today, ds.texts, focus, ds.files)
+    return sorted(set(ds.diagnostics + rules.run(ctx, skip)))
+
+
+def validate(paths: list[Path], today: dt.date, changed_since: str | None = None,
+             skip: tuple[str, ...] = ()) -> list[Diagnostic]:
+    """Every problem under PATHS, sorted by file and line."""
+    out: list[Diagnostic] = []
+    roots: dict[Path, list[Path]] = {}
+    for path in paths:
+        if not path.exists():
+            out.append(error(display_path(path), 0, 0, "layout.not-found", f"ไม่พบ `{path}`",
+                             "ตรวจชื่อไฟล์หรือโฟลเดอร์", f"`{path}` does not exist"))
+            continue
+        roots.setdefault(find_root(path), []).append(path.resolve())
+    for root, wanted in roots.items():
+        focus = changed_districts(root, changed_since) if changed_since else None
+        ds, found = check_root(root, today, focus, skip)
+        if focus is not None:
+            focus_dirs = [f.district_dir for f in ds.files if f.district_dir and f.district_dir.name[:4] in focus]
+            wanted = [root / d for d in focus_dirs] if focus_dirs else []
+        out.extend(d for d in found if _under(d.path, wanted, root))
+    return sorted(set(out))
+
+
+def _under(display: str, wanted: list[Path], root: Path) -> bool:
+    if root.resolve() in wanted:
+        return True
+    path = Path(display).resolve()
+    return any(path == w or w in path.parents for w in wanted)

@@ -1,0 +1,1 @@
+"""Figures and changes computed from the model: plain data, no formatting."""

@@ -1,0 +1,297 @@
+"""Dashboard metrics: how far each district has answered the province's circular.
+
+Pure functions over the model (:mod:`thamniap.model`): nothing here reads files, and a district
+whose files are missing or failed their schema (model fields ``None``) is counted from what exists.
+
+Definitions (keep them in step with the docs):
+
+* **status** of the club report (the district's report = ``club.confirmed_on``), against the
+  deadline of the province's current round (``province.current_round.deadline``):
+  ``NOT_YET`` when there is no valid ``confirmed_on`` (or no club file at all); ``LATE`` when
+  it is after the deadline; otherwise ``ON_TIME`` (also when the province set no deadline).
+* **days_late**: for ``LATE``, days from the deadline to ``confirmed_on``; for ``NOT_YET``, days
+  from the deadline to ``today`` once the deadline has passed (how overdue it is so far);
+  otherwise ``None``.
+* **stale**: never confirmed, or confirmed more than ``stale_after_days`` days before ``today``.
+* **villages_with_4 / villages_balanced / subdistricts_with_2_leaders**: the same thresholds as
+  the roster rules (:mod:`thamniap.check.rules.roster`), so a village counts as balanced exactly when
+  ``roster.gender-balance`` would not warn about it.
+* **terms**: per roster person and role name, only the latest-ending term counts (a renewed role
+  supersedes the old entry), plus the club committee's term. A term with an end date
+  ``today <= end <= today + TERM_WARNING_MONTHS months`` is *ending soon*; ``end < today`` is
+  *expired* (as in the rule ``term.expired``, a term is still running on its last day).
+* **nominees** for the province's current meeting (the last one listed in province.yaml, as the
+  current round is the last round): a nomination entry naming that meeting was sent.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+
+from thamniap.model import District, Province
+from thamniap.check.rules.roster import LEADERS_PER_SUBDISTRICT, MIN_VOLUNTEERS, _unbalanced
+
+TERM_WARNING_MONTHS = 6
+MAN, WOMAN = "ชาย", "หญิง"
+
+
+class Status(Enum):
+    ON_TIME = "on_time"
+    LATE = "late"
+    NOT_YET = "not_yet"
+
+    @property
+    def thai(self) -> str:
+        return _STATUS_THAI[self]
+
+
+_STATUS_THAI = {Status.ON_TIME: "ส่งทันกำหนด", Status.LATE: "ส่งล่าช้า", Status.NOT_YET: "ยังไม่ส่ง"}
+
+
+def percent(part: int, whole: int) -> int | None:
+    """Whole-number percent rounded half up; None when there is nothing to count."""
+    if whole <= 0:
+        return None
+    return (200 * part + whole) // (2 * whole)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day MONTHS calendar months later, clamped to the month's last day (31 Aug + 6 → 28/29 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class DistrictStatus:
+    code: str
+    name: str
+    slug: str
+    sample: bool
+    status: Status
+    confirmed_on: dt.date | None
+    deadline: dt.date | None
+    days_late: int | None
+    stale: bool
+    villages: int
+    villages_with_4: int
+    villages_balanced: int
+    subdistricts: int
+    subdistricts_with_2_leaders: int
+    volunteers: int
+    leaders: int
+    men: int
+    women: int
+    posts_total: int
+    posts_filled: int
+    posts_vacant: list[str]
+    terms_ending_soon: int
+    terms_expired: int
+    nominees_sent: bool
+    representatives: int
+    officials: int
+    has_club: bool = True
+    has_roster: bool = True
+
+    @property
+    def label(self) -> str:
+        """Name to show: the Thai name, or the code when district.yaml is missing."""
+        return self.name or self.code
+
+    @property
+    def pct_villages_with_4(self) -> int | None:
+        return percent(self.villages_with_4, self.villages)
+
+    @property
+    def pct_villages_balanced(self) -> int | None:
+        return percent(self.villages_balanced, self.villages)
+
+    @property
+    def pct_subdistricts_with_2_leaders(self) -> int | None:
+        return percent(self.subdistricts_with_2_leaders, self.subdistricts)
+
+    @property
+    def pct_posts_filled(self) -> int | None:
+        return percent(self.posts_filled, self.posts_total)
+
+
+@dataclass(frozen=True)
+class ProvinceSummary:
+    code: str
+    name: str
+    slug: str
+    sample: bool                       # the province file or any district file is sample data
+    today: dt.date
+    stale_after_days: int
+    # the current reporting round
+    round_id: str | None
+    round_title: str | None
+    deadline: dt.date | None
+    # the current meeting
+    meeting_id: str | None
+    meeting_title: str | None
+    meeting_date: dt.date | None
+    meeting_representatives: int       # asked per district
+    meeting_officials: int
+    # totals over the districts
+    district_count: int
+    subdistricts: int
+    villages: int
+    villages_with_4: int
+    villages_balanced: int
+    subdistricts_with_2_leaders: int
+    volunteers: int
+    leaders: int
+    men: int
+    women: int
+    clubs: int                         # district clubs whose file loaded (the province club is not counted)
+    posts_filled: int
+    posts_total: int
+    terms_ending_soon: int
+    terms_expired: int
+    # counts of districts
+    on_time: int
+    late: int
+    not_yet: int
+    stale: int
+    nominees_sent: int
+    districts: list[DistrictStatus]
+
+    def count(self, status: Status) -> int:
+        return {Status.ON_TIME: self.on_time, Status.LATE: self.late, Status.NOT_YET: self.not_yet}[status]
+
+    @property
+    def status_counts(self) -> list[tuple[Status, int]]:
+        """(status, number of districts) in display order: on time, late, not yet."""
+        return [(s, self.count(s)) for s in Status]
+
+    @property
+    def pct_posts_filled(self) -> int | None:
+        return percent(self.posts_filled, self.posts_total)
+
+
+# ---------------------------------------------------------------- pieces
+
+def report_status(confirmed_on: dt.date | None, deadline: dt.date | None,
+                  today: dt.date) -> tuple[Status, int | None]:
+    """(status, days late) of one report; see the module docstring."""
+    if confirmed_on is None:
+        overdue = (today - deadline).days if deadline and today > deadline else None
+        return Status.NOT_YET, overdue
+    if deadline is not None and confirmed_on > deadline:
+        return Status.LATE, (confirmed_on - deadline).days
+    return Status.ON_TIME, None
+
+
+def _term_state(end: dt.date | None, today: dt.date, horizon: dt.date) -> str | None:
+    if end is None:
+        return None
+    if end < today:
+        return "expired"
+    if end <= horizon:
+        return "soon"
+    return None
+
+
+def _terms(district: District, today: dt.date) -> tuple[int, int]:
+    """(ending soon, expired) over the roster's roles (latest term per person and role) and the club term."""
+    horizon = add_months(today, TERM_WARNING_MONTHS)
+    states: list[str | None] = []
+    for person in district.people():
+        latest: dict[str, dt.date | None] = {}
+        for role in person.roles:
+            if role.role in latest and latest[role.role] is None:
+                continue  # an open-ended term never ends
+            if role.end is None or role.role not in latest or role.end > latest[role.role]:
+                latest[role.role] = role.end
+        states += [_term_state(end, today, horizon) for end in latest.values()]
+    if district.club is not None:
+        states.append(_term_state(district.club.term_end, today, horizon))
+    return states.count("soon"), states.count("expired")
+
+
+def _sexes(people) -> tuple[int, int]:
+    people = list(people)
+    return sum(p.sex == MAN for p in people), sum(p.sex == WOMAN for p in people)
+
+
+def district_status(province: Province, district: District, today: dt.date,
+                    stale_after_days: int = 365) -> DistrictStatus:
+    """The dashboard row of one district."""
+    current = province.current_round
+    deadline = current.deadline if current else None
+    club = district.club
+    confirmed_on = club.confirmed_on if club else None
+    status, days_late = report_status(confirmed_on, deadline, today)
+    stale = confirmed_on is None or confirmed_on < today - dt.timedelta(days=stale_after_days)
+
+    subs = district.subdistricts or []
+    villages = [v for s in subs for v in s.villages]
+    with_4 = sum(len(v.volunteers) >= MIN_VOLUNTEERS for v in villages)
+    balanced = sum(not _unbalanced(*_sexes(v.volunteers)) for v in villages)
+    with_2 = 0
+    for sub in subs:
+        men, women = _sexes(sub.leaders)
+        with_2 += len(sub.leaders) == LEADERS_PER_SUBDISTRICT and men == 1 and women == 1
+    leaders = sum(len(s.leaders) for s in subs)
+    volunteers = sum(len(v.volunteers) for v in villages)
+    men, women = _sexes(district.people())
+
+    posts = club.posts if club else []
+    filled = [p for p in posts if p.holder_id and not p.vacant]
+    vacant = [p.post for p in posts if not (p.holder_id and not p.vacant)]
+    soon, expired = _terms(district, today)
+
+    meeting = province.meetings[-1] if province.meetings else None
+    nomination = None
+    if meeting is not None:
+        nomination = next((n for n in reversed(district.nominations or []) if n.meeting == meeting.id), None)
+
+    return DistrictStatus(
+        code=district.code, name=district.name, slug=district.slug, sample=district.sample,
+        status=status, confirmed_on=confirmed_on, deadline=deadline, days_late=days_late, stale=stale,
+        villages=len(villages), villages_with_4=with_4, villages_balanced=balanced,
+        subdistricts=len(subs), subdistricts_with_2_leaders=with_2,
+        volunteers=volunteers, leaders=leaders, men=men, women=women,
+        posts_total=len(posts), posts_filled=len(filled), posts_vacant=vacant,
+        terms_ending_soon=soon, terms_expired=expired,
+        nominees_sent=nomination is not None,
+        representatives=len(nomination.representatives) if nomination else 0,
+        officials=len(nomination.officials) if nomination else 0,
+        has_club=club is not None, has_roster=district.subdistricts is not None)
+
+
+def summarise(province: Province, today: dt.date, stale_after_days: int = 365) -> ProvinceSummary:
+    """Every district's row and the province totals, as of TODAY."""
+    rows = [district_status(province, d, today, stale_after_days) for d in province.districts]
+    current = province.current_round
+    meeting = province.meetings[-1] if province.meetings else None
+
+    def total(attr: str) -> int:
+        return sum(getattr(r, attr) for r in rows)
+
+    return ProvinceSummary(
+        code=province.code, name=province.name, slug=province.slug,
+        sample=province.sample or any(d.sample for d in province.districts),
+        today=today, stale_after_days=stale_after_days,
+        round_id=current.id if current else None, round_title=current.title if current else None,
+        deadline=current.deadline if current else None,
+        meeting_id=meeting.id if meeting else None, meeting_title=meeting.title if meeting else None,
+        meeting_date=meeting.date if meeting else None,
+        meeting_representatives=meeting.representatives if meeting else 0,
+        meeting_officials=meeting.officials if meeting else 0,
+        district_count=len(rows),
+        subdistricts=total("subdistricts"), villages=total("villages"),
+        villages_with_4=total("villages_with_4"), villages_balanced=total("villages_balanced"),
+        subdistricts_with_2_leaders=total("subdistricts_with_2_leaders"),
+        volunteers=total("volunteers"), leaders=total("leaders"), men=total("men"), women=total("women"),
+        clubs=sum(r.has_club for r in rows),
+        posts_filled=total("posts_filled"), posts_total=total("posts_total"),
+        terms_ending_soon=total("terms_ending_soon"), terms_expired=total("terms_expired"),
+        on_time=sum(r.status is Status.ON_TIME for r in rows),
+        late=sum(r.status is Status.LATE for r in rows),
+        not_yet=sum(r.status is Status.NOT_YET for r in rows),
+        stale=sum(r.stale for r in rows), nominees_sent=sum(r.nominees_sent for r in rows),
+        districts=rows)

@@ -1,0 +1,1 @@
+"""Reading the dataset: discovery of data files, the strict YAML loader, the JSON Schema check."""

@@ -1,0 +1,563 @@
+"""Open-data downloads (CSV, Excel, JSON) written at site build time — public fields only.
+
+What goes out, and nothing else (DOMAIN.md, PDPA):
+
+* people (อช., ผู้นำ อช.): id, title, first name, last name, sex (given or implied by the
+  title), roles with start/end, province/district/subdistrict code and name, village moo and
+  name, club posts held, the personal phone ONLY when a consent date is recorded (otherwise
+  empty), and the sample flag;
+* officials: id, title, name, position, whether responsible for volunteer work, work phone;
+* clubs: level, district, kind, name, registration no., term, appointment order no. and date,
+  confirmed_on, each post with its holder's id and name or "ว่าง" (vacant);
+* offices (JSON only): the office's own contact details.
+
+Never: phone-consent records, notes, GitHub maintainers, file paths, or any other field.
+Person rows are built field by field from explicit lists below, so a new field in the schema
+never leaks into the exports by itself.
+
+Files, under ``<outdir>/downloads/<province folder>/`` (e.g. ``downloads/42-loei/``)::
+
+    people.csv  clubs.csv  officials.csv  thamniap-42.xlsx  thamniap-42.json   whole province
+    4201-people.csv  4201-club.csv  4201.xlsx  4201.json                       each district
+
+Decisions
+---------
+* Dates are ISO 8601 in the Gregorian calendar (ค.ศ., ``2024-01-24``) in every format, text in
+  Excel too: machine-readable, and a Thai-locale Excel cannot silently show a real date cell in
+  พ.ศ. or in another order. The JSON ``meta.dates`` says so.
+* CSV is UTF-8 *with* BOM (Excel otherwise reads Thai as mojibake), Thai header row, ``\\r\\n``
+  line ends and minimal quoting (the ``csv`` module's default "excel" dialect, RFC 4180).
+  One row per person; several roles are joined with "; " as ``อช. 2023-05-01–2027-04-30``.
+* Formula (CSV) injection, OWASP advice: a CSV cell that starts with ``=``, ``+``, ``-``, ``@``,
+  tab or carriage return (or the full-width ``＝＋－＠``) gets a leading ``'`` so a spreadsheet
+  shows it as text. The guard applies to EVERY text cell, phones included: valid phones are
+  written from ``0`` (``081 234 5678``; the validator rejects ``+66…``), so the guard never
+  changes one in practice, and a ``+66…`` that slipped through is shown as text (with its ``'``)
+  instead of being evaluated as ``+66`` arithmetic. In the Excel file the value is kept exactly
+  as written: the cell is typed as text (never a formula) and carries Excel's own "quote prefix"
+  style, which is what Excel stores when a user types ``'=...``. JSON keeps values as written
+  (it is not opened by spreadsheets; consumers must escape for their own output).
+* Excel files are byte-for-byte reproducible: workbook created/modified and the zip entries'
+  timestamps are the latest date found in the exported data (:func:`data_date`), never "now".
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from thamniap.core import fields
+from thamniap import model
+
+SCHEMA_VERSION = 1
+# Licence of the published directory data. ASSUMPTION: the province (สำนักงานพัฒนาชุมชนจังหวัดเลย)
+# must confirm it before real (non-sample) data is published; change it here only.
+DATA_LICENCE = "CC BY 4.0"
+GEO_CREDIT = "ข้อมูลเขตการปกครอง: GeoThai (CC BY 4.0)"
+DATES_NOTE = "ISO 8601, ค.ศ."
+GENERATED_FROM = "data/"
+VACANT = "ว่าง"
+DOWNLOADS = "downloads"
+
+SHEET_PEOPLE = "ทำเนียบ อช. และผู้นำ อช."   # Excel forbids "/" in sheet names
+SHEET_CLUBS = "คณะกรรมการชมรม"
+SHEET_OFFICIALS = "เจ้าหน้าที่"
+SHEET_ABOUT = "เกี่ยวกับข้อมูล"
+
+# ------------------------------------------------------------------ columns (Thai headers)
+
+PEOPLE_HEADERS = (
+    "รหัสบุคคล", "คำนำหน้านาม", "ชื่อ", "นามสกุล", "เพศ", "บทบาทและวาระ",
+    "รหัสจังหวัด", "จังหวัด", "รหัสอำเภอ", "อำเภอ", "รหัสตำบล", "ตำบล", "หมู่ที่", "หมู่บ้าน",
+    "ตำแหน่งในชมรม/สมาคม", "โทรศัพท์ (ได้รับความยินยอม)", "ข้อมูลตัวอย่าง",
+)
+CLUB_HEADERS = (
+    "ระดับ", "รหัสอำเภอ", "อำเภอ", "ประเภท", "ชื่อชมรม/สมาคม", "เลขทะเบียน",
+    "วาระเริ่ม", "วาระสิ้นสุด", "เลขที่คำสั่งแต่งตั้ง", "คำสั่งลงวันที่", "วันที่ยืนยันข้อมูล",
+    "ตำแหน่ง", "รหัสผู้ดำรงตำแหน่ง", "ผู้ดำรงตำแหน่ง", "ข้อมูลตัวอย่าง",
+)
+OFFICIAL_HEADERS = (
+    "ระดับ", "รหัสอำเภอ", "อำเภอ", "รหัสบุคคล", "คำนำหน้านาม", "ชื่อ", "นามสกุล", "ตำแหน่ง",
+    "ผู้รับผิดชอบงาน อช.", "โทรศัพท์ที่ทำงาน", "ข้อมูลตัวอย่าง",
+)
+LEVEL_PROVINCE = "จังหวัด"
+LEVEL_DISTRICT = "อำเภอ"
+
+# Leading characters a spreadsheet may read as the start of a formula (OWASP "CSV injection"),
+# plus their full-width forms, which some spreadsheet locales also accept.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+@dataclass(frozen=True)
+class Export:
+    path: Path            # absolute path of the written file
+    rel: str              # path relative to the output dir, e.g. "downloads/42-loei/4201-people.csv"
+    format: str           # "csv" | "xlsx" | "json"
+    scope: str            # "province" | district code
+    kind: str             # "people" | "clubs" | "officials" | "all" (xlsx/json hold all kinds)
+    size: int             # bytes
+    title_th: str         # e.g. "รายชื่อ อช. และผู้นำ อช. อำเภอเมืองเลย (CSV)"
+
+
+JSON_SHAPE_TH = """\
+### โครงสร้างไฟล์ JSON
+
+ไฟล์ JSON (UTF-8, ไม่มี BOM) มีสองส่วน: `meta` (คำอธิบายไฟล์) และ `districts` (รายอำเภอ เรียงตามรหัสอำเภอ)
+ไฟล์ทั้งจังหวัด (`thamniap-42.json`) มีทุกอำเภอ ไฟล์รายอำเภอ (เช่น `4201.json`) มีอำเภอเดียว
+วันที่ทุกช่องเป็นแบบ ISO 8601 ปี ค.ศ. (`2024-01-24`) ช่องที่ไม่มีข้อมูลเป็น `null`
+
+```text
+{
+ "meta": {
+  "schema_version": 1,              รุ่นของโครงสร้างนี้ (เปลี่ยนเมื่อโครงสร้างเปลี่ยนแบบไม่เข้ากันเดิม)
+  "generated_from": "data/",        สร้างจากไฟล์ YAML ในโฟลเดอร์ data/ ของคลังข้อมูล
+  "province": {"code": "42", "name": "เลย"},
+  "sample": true,                   true เมื่อมีข้อมูลสมมุติ (ไม่ใช่บุคคลจริง) อยู่ในไฟล์ — ต้องแสดงป้าย "ข้อมูลตัวอย่าง"
+  "licence": "CC BY 4.0",           สัญญาอนุญาตของข้อมูล
+  "credit": "ข้อมูลเขตการปกครอง: GeoThai (CC BY 4.0)",
+  "dates": "ISO 8601, ค.ศ."
+ },
+ "province": {                      เฉพาะไฟล์ทั้งจังหวัด (ไฟล์รายอำเภอเป็น null)
+  "office": {สำนักงาน},
+  "officials": [เจ้าหน้าที่],
+  "club": {ชมรม/สมาคม} หรือ null
+ },
+ "districts": [
+  {
+   "code": "4201", "name": "เมืองเลย",
+   "sample": true,                  ข้อมูลของอำเภอนี้เป็นข้อมูลสมมุติ
+   "office": {"name", "unit", "address", "phone", "email", "website"},   ข้อมูลติดต่อสำนักงาน
+   "officials": [{"id", "title", "first_name", "last_name", "position",
+                  "responsible_for_volunteers", "work_phone"}],           โทรศัพท์ที่ทำงานเท่านั้น
+   "club": {"kind", "name", "registration_no",
+            "term": {"start", "end"},
+            "appointment": {"order_no", "date"},
+            "confirmed_on", "sample",
+            "posts": [{"post", "vacant", "holder_id", "holder_name"}]} หรือ null,
+   "subdistricts": [                เรียงตามรหัสตำบล
+    {"code": "420101", "name": "กุดป่อง",
+     "leaders": [บุคคล],            ผู้นำ อช. ของตำบล
+     "villages": [{"moo": 1, "name": "บ้าน…", "volunteers": [บุคคล]}]}   อช. ของหมู่บ้าน เรียงตามหมู่ที่
+   ],
+   "nominations": [{"meeting", "submitted_on",
+                    "representatives": [{"id", "name"}],
+                    "officials": [{"id", "name"}]}]          ผู้แทนเข้าประชุมตามหนังสือเวียน
+  }
+ ]
+}
+```
+
+บุคคล (อช. / ผู้นำ อช.) มีเฉพาะข้อมูลที่เผยแพร่ได้:
+`{"id", "title", "first_name", "last_name", "sex", "roles": [{"role", "start", "end"}],
+"club_posts": [{"club", "post"}], "phone"}` — `sex` คือ ชาย/หญิง ตามที่กรอกหรือตามคำนำหน้านาม
+(`null` ถ้าไม่ทราบ) และ `phone` มีค่าเฉพาะเมื่อเจ้าของหมายเลขยินยอมให้เผยแพร่ นอกนั้นเป็น `null`
+(ให้ติดต่อผ่านสำนักงานพัฒนาชุมชนอำเภอ)
+บุคคลเรียงตามลำดับในไฟล์ข้อมูลของอำเภอ
+"""
+
+
+# ------------------------------------------------------------------ small helpers
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _text(value) -> str:
+    """A cell as CSV text: None → "", bool → true/false."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def neutralise(value: str) -> str:
+    """CSV formula-injection guard: prefix ``'`` to text a spreadsheet could run as a formula."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def role_text(role: model.Role) -> str:
+    """``อช. 2023-05-01–2027-04-30`` (an unknown date is left blank)."""
+    return f"{role.role} {_iso(role.start) or ''}–{_iso(role.end) or ''}"
+
+
+def public_phone(person: model.Person) -> str | None:
+    """The personal phone only when the person's consent is recorded (with a valid date)."""
+    return person.phone if person.phone and person.consent_date is not None else None
+
+
+def _district_label(district: model.District) -> str:
+    return f"อำเภอ{district.name}"
+
+
+def _province_label(province: model.Province) -> str:
+    return f"จังหวัด{province.name}"
+
+
+def _clubs(province: model.Province, districts: Iterable[model.District],
+           with_province: bool = True) -> list[tuple[model.Club, model.District | None]]:
+    """(club, its district or None for the province's club), the province's first."""
+    out: list[tuple[model.Club, model.District | None]] = []
+    if with_province and province.club is not None:
+        out.append((province.club, None))
+    out.extend((d.club, d) for d in districts if d.club is not None)
+    return out
+
+
+def _posts_by_holder(province: model.Province) -> dict[str, list[tuple[str, str]]]:
+    """Person id → [(post, club name)], district clubs first (district order), then the province's."""
+    held: dict[str, list[tuple[str, str]]] = {}
+    clubs = [d.club for d in province.districts if d.club is not None]
+    if province.club is not None:
+        clubs.append(province.club)
+    for club in clubs:
+        for post in club.posts:
+            if post.holder_id and not post.vacant:
+                held.setdefault(post.holder_id, []).append((post.post, club.name))
+    return held
+
+
+def data_date(province: model.Province, districts: Iterable[model.District],
+              with_province: bool = True) -> dt.date:
+    """The latest date written in the exported data: the Excel files' fixed timestamp.
+
+    Derived from the data (not the clock) so that two builds of the same data are identical.
+    """
+    days: list[dt.date] = []
+    districts = list(districts)
+    clubs = [c for c, _ in _clubs(province, districts, with_province)]
+    for club in clubs:
+        days += [club.term_start, club.order_date, club.confirmed_on, *(p.since for p in club.posts)]
+    for district in districts:
+        for person in district.people():
+            days += [person.consent_date, *(r.start for r in person.roles)]
+        for nomination in district.nominations or []:
+            days.append(nomination.submitted_on)
+    days = [d for d in days if d is not None and 1980 <= d.year <= 2107]  # what a zip entry can hold
+    return max(days, default=dt.date(2024, 1, 1))
+
+
+# ------------------------------------------------------------------ rows (shared by CSV and Excel)
+
+class _Rows:
+    """Public rows of one province, for the whole province or one district."""
+
+    def __init__(self, province: model.Province):
+        self.province = province
+        self.held = _posts_by_holder(province)
+        self.index = province.person_index()
+
+    def person(self, person: model.Person, district: model.District,
+               sub: model.Subdistrict, village: model.Village | None) -> list:
+        return [
+            person.id, person.title, person.first_name, person.last_name, person.sex,
+            "; ".join(role_text(r) for r in person.roles),
+            self.province.code, self.province.name, district.code, district.name,
+            sub.code, sub.name,
+            village.moo if village else None, village.name if village else None,
+            "; ".join(f"{post} ({club})" for post, club in self.held.get(person.id, [])),
+            public_phone(person), district.sample,
+        ]
+
+    def people(self, districts: Iterable[model.District]) -> list[list]:
+        rows = []
+        for district in districts:
+            for sub in district.subdistricts or []:
+                rows += [self.person(p, district, sub, None) for p in sub.leaders]
+                for village in sub.villages:
+                    rows += [self.person(p, district, sub, village) for p in village.volunteers]
+        return rows
+
+    def clubs(self, districts: Iterable[model.District], with_province: bool) -> list[list]:
+        rows = []
+        for club, district in _clubs(self.province, districts, with_province):
+            sample = club.sample or (district.sample if district else False)
+            for post in club.posts:
+                holder = None if post.vacant or not post.holder_id else self.index.get(post.holder_id)
+                rows.append([
+                    LEVEL_DISTRICT if district else LEVEL_PROVINCE,
+                    district.code if district else None, district.name if district else None,
+                    club.kind, club.name, club.registration_no,
+                    _iso(club.term_start), _iso(club.term_end), club.order_no, _iso(club.order_date),
+                    _iso(club.confirmed_on), post.post,
+                    None if post.vacant else post.holder_id,
+                    VACANT if post.vacant else (holder.name if holder else None),
+                    sample,
+                ])
+        return rows
+
+    def officials(self, districts: Iterable[model.District], with_province: bool) -> list[list]:
+        rows = []
+        if with_province:
+            rows += [self.official(o, None) for o in self.province.officials]
+        for district in districts:
+            rows += [self.official(o, district) for o in district.officials]
+        return rows
+
+    def official(self, person: model.Person, district: model.District | None) -> list:
+        return [
+            LEVEL_DISTRICT if district else LEVEL_PROVINCE,
+            district.code if district else None, district.name if district else None,
+            person.id, person.title, person.first_name, person.last_name, person.position,
+            person.responsible, person.work_phone,
+            district.sample if district else self.province.sample,
+        ]
+
+
+# ------------------------------------------------------------------ CSV
+
+def csv_bytes(headers: Iterable[str], rows: Iterable[list]) -> bytes:
+    """UTF-8 with BOM, CRLF, Thai header row, every text cell formula-guarded, national IDs masked."""
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf)  # "excel" dialect: "\r\n", quotes only where needed
+    writer.writerow(list(headers))
+    for row in rows:
+        writer.writerow([neutralise(_text(v)) for v in row])
+    # masked over the whole text: one pass, and CSV quoting never splits a number
+    return fields.mask_national_ids(buf.getvalue()).encode("utf-8-sig")
+
+
+# ------------------------------------------------------------------ Excel
+
+def _display_width(value) -> int:
+    """Roughly how many character cells a value takes (Thai marks above/below take none)."""
+    return _text_width(_text(value))
+
+
+@lru_cache(maxsize=65536)
+def _text_width(text: str) -> int:
+    return sum(1 for ch in text if unicodedata.category(ch) != "Mn")
+
+
+WIDTH_SAMPLE_ROWS = 300
+
+
+def xlsx_bytes(sheets: list[tuple[str, tuple[str, ...], list[list]]], title: str,
+               when: dt.date) -> bytes:
+    """An Excel workbook, one sheet per (name, headers, rows); identical bytes for identical input.
+
+    Text cells are inline strings (never formulas); a cell that starts like a formula keeps its
+    text and gets Excel's quote-prefix marker. Written by thamniap.render.xlsx (fast, no openpyxl)."""
+    from thamniap.render import xlsx
+    prepared = []
+    for name, headers, rows in sheets:
+        sample = rows[:WIDTH_SAMPLE_ROWS]  # widths are cosmetic: the first rows tell them well enough
+        widths = [min(max(max([_display_width(header)] + [_display_width(r[i]) for r in sample]) + 2, 6), 60)
+                  for i, header in enumerate(headers)]
+        rows = [[fields.mask_national_ids(v) if isinstance(v, str) else v for v in row] for row in rows]
+        prepared.append((name, list(headers), rows, widths))
+    stamp = dt.datetime(when.year, when.month, when.day)
+    return xlsx.workbook_bytes(prepared, title, stamp, quoted=lambda v: v.startswith(FORMULA_START))
+
+
+def _about_rows(sample: bool, title: str) -> list[list]:
+    """The workbook's last sheet: what the file is, its licence and the credit CC BY asks for."""
+    return [
+        ["ชื่อข้อมูล", title],
+        ["ข้อมูลตัวอย่าง", sample],
+        ["ที่มา", "ไฟล์ข้อมูล (YAML) ในโฟลเดอร์ data/ ของทำเนียบ ซึ่งอำเภอเป็นผู้กรอก"],
+        ["รูปแบบวันที่", DATES_NOTE],
+        ["สัญญาอนุญาต", DATA_LICENCE],
+        ["เครดิต", GEO_CREDIT],
+        ["โทรศัพท์ส่วนตัว", "แสดงเฉพาะผู้ที่ยินยอมให้เผยแพร่ นอกนั้นติดต่อผ่านสำนักงานพัฒนาชุมชนอำเภอ"],
+    ]
+
+
+# ------------------------------------------------------------------ JSON
+
+def _person_json(person: model.Person, held: dict[str, list[tuple[str, str]]]) -> dict:
+    return {
+        "id": person.id,
+        "title": person.title,
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "sex": person.sex,
+        "roles": [{"role": r.role, "start": _iso(r.start), "end": _iso(r.end)} for r in person.roles],
+        "club_posts": [{"club": club, "post": post} for post, club in held.get(person.id, [])],
+        "phone": public_phone(person),
+    }
+
+
+def _official_json(person: model.Person) -> dict:
+    return {
+        "id": person.id,
+        "title": person.title,
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "position": person.position,
+        "responsible_for_volunteers": person.responsible,
+        "work_phone": person.work_phone,
+    }
+
+
+def _office_json(office: model.Office | None) -> dict | None:
+    if office is None:
+        return None
+    return {k: getattr(office, k) for k in ("name", "unit", "address", "phone", "email", "website")}
+
+
+def _club_json(club: model.Club | None, index: dict[str, model.Person]) -> dict | None:
+    if club is None:
+        return None
+    posts = []
+    for post in club.posts:
+        holder = None if post.vacant or not post.holder_id else index.get(post.holder_id)
+        posts.append({
+            "post": post.post,
+            "vacant": post.vacant,
+            "holder_id": None if post.vacant else post.holder_id,
+            "holder_name": holder.name if holder else None,
+        })
+    return {
+        "kind": club.kind,
+        "name": club.name,
+        "registration_no": club.registration_no,
+        "term": {"start": _iso(club.term_start), "end": _iso(club.term_end)},
+        "appointment": {"order_no": club.order_no, "date": _iso(club.order_date)},
+        "confirmed_on": _iso(club.confirmed_on),
+        "sample": club.sample,
+        "posts": posts,
+    }
+
+
+def _ref_json(pid: str, index: dict[str, model.Person]) -> dict:
+    person = index.get(pid)
+    return {"id": pid, "name": person.name if person else None}
+
+
+def _district_json(district: model.District, held, index) -> dict:
+    subs = sorted(district.subdistricts or [], key=lambda s: s.code)
+    return {
+        "code": district.code,
+        "name": district.name,
+        "sample": district.sample,
+        "office": _office_json(district.office),
+        "officials": [_official_json(o) for o in district.officials],
+        "club": _club_json(district.club, index),
+        "subdistricts": [{
+            "code": sub.code,
+            "name": sub.name,
+            "leaders": [_person_json(p, held) for p in sub.leaders],
+            "villages": [{
+                "moo": v.moo,
+                "name": v.name,
+                "volunteers": [_person_json(p, held) for p in v.volunteers],
+            } for v in sorted(sub.villages, key=lambda v: v.moo)],
+        } for sub in subs],
+        "nominations": [{
+            "meeting": n.meeting,
+            "submitted_on": _iso(n.submitted_on),
+            "representatives": [_ref_json(pid, index) for pid, _ in n.representatives],
+            "officials": [_ref_json(pid, index) for pid, _ in n.officials],
+        } for n in sorted(district.nominations or [], key=lambda n: n.meeting)],
+    }
+
+
+def json_bytes(province: model.Province, districts: list[model.District], whole: bool, sample: bool) -> bytes:
+    held = _posts_by_holder(province)
+    index = province.person_index()
+    doc = {
+        "meta": {
+            "schema_version": SCHEMA_VERSION,
+            "generated_from": GENERATED_FROM,
+            "province": {"code": province.code, "name": province.name},
+            "sample": sample,
+            "licence": DATA_LICENCE,
+            "credit": GEO_CREDIT,
+            "dates": DATES_NOTE,
+        },
+        "province": {
+            "office": _office_json(province.office),
+            "officials": [_official_json(o) for o in province.officials],
+            "club": _club_json(province.club, index),
+        } if whole else None,
+        "districts": [_district_json(d, held, index) for d in sorted(districts, key=lambda d: d.code)],
+    }
+    # Compact: json's C encoder runs only without `indent` (5 s → 0.3 s for the largest province).
+    # National IDs masked over the whole text (JSON leaves digits and separators as they are).
+    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+    return (fields.mask_national_ids(text) + "\n").encode("utf-8")
+
+
+# ------------------------------------------------------------------ writing
+
+def _is_sample(province: model.Province, districts: list[model.District], whole: bool) -> bool:
+    """True when any part of the file is fictional."""
+    parts = [d.sample or (d.club.sample if d.club else False) for d in districts]
+    if whole:
+        parts += [province.sample, province.club.sample if province.club else False]
+    return any(parts)
+
+
+def _write(outdir: Path, rel: str, data: bytes, fmt: str, scope: str, kind: str, title: str) -> Export:
+    path = (outdir / rel).resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_bytes() != data:  # unchanged files keep their mtime
+        path.write_bytes(data)
+    return Export(path, rel, fmt, scope, kind, len(data), title)
+
+
+def _province_exports(province: model.Province, outdir: Path, scopes: set[str] | None = None) -> list[Export]:
+    rows = _Rows(province)
+    base = f"{DOWNLOADS}/{province.folder.name}"
+    out: list[Export] = []
+    where_p = _province_label(province)
+
+    def bundle(scope: str, stem: str, districts: list[model.District], whole: bool, where: str,
+               files: dict[str, str]) -> None:
+        if scopes is not None and scope not in scopes:
+            return
+        people = rows.people(districts)
+        clubs = rows.clubs(districts, with_province=whole)
+        officials = rows.officials(districts, with_province=whole)
+        sample = _is_sample(province, districts, whole)
+        t_people = f"รายชื่อ อช. และผู้นำ อช. {where}"
+        t_clubs = (f"คณะกรรมการชมรม/สมาคมผู้นำ อช. {where}" if whole
+                   else f"คณะกรรมการชมรมผู้นำ อช. {where}")
+        t_officials = f"เจ้าหน้าที่พัฒนาชุมชน {where}"
+        t_all = f"ทำเนียบ อช. ผู้นำ อช. ชมรม และเจ้าหน้าที่ {where}"
+        if "people" in files:
+            out.append(_write(outdir, f"{base}/{files['people']}", csv_bytes(PEOPLE_HEADERS, people),
+                              "csv", scope, "people", f"{t_people} (CSV)"))
+        if "clubs" in files:
+            out.append(_write(outdir, f"{base}/{files['clubs']}", csv_bytes(CLUB_HEADERS, clubs),
+                              "csv", scope, "clubs", f"{t_clubs} (CSV)"))
+        if "officials" in files:
+            out.append(_write(outdir, f"{base}/{files['officials']}", csv_bytes(OFFICIAL_HEADERS, officials),
+                              "csv", scope, "officials", f"{t_officials} (CSV)"))
+        sheets = [(SHEET_PEOPLE, PEOPLE_HEADERS, people), (SHEET_CLUBS, CLUB_HEADERS, clubs),
+                  (SHEET_OFFICIALS, OFFICIAL_HEADERS, officials),
+                  (SHEET_ABOUT, ("หัวข้อ", "รายละเอียด"), _about_rows(sample, t_all))]
+        out.append(_write(outdir, f"{base}/{stem}.xlsx",
+                          xlsx_bytes(sheets, t_all, data_date(province, districts, whole)),
+                          "xlsx", scope, "all", f"{t_all} (Excel)"))
+        out.append(_write(outdir, f"{base}/{stem}.json", json_bytes(province, districts, whole, sample),
+                          "json", scope, "all", f"{t_all} (JSON)"))
+
+    bundle("province", f"thamniap-{province.code}", list(province.districts), True, where_p,
+           {"people": "people.csv", "clubs": "clubs.csv", "officials": "officials.csv"})
+    for district in sorted(province.districts, key=lambda d: d.code):
+        bundle(district.code, district.code, [district], False, _district_label(district),
+               {"people": f"{district.code}-people.csv", "clubs": f"{district.code}-club.csv"})
+    return out
+
+
+def write_exports(provinces: list[model.Province], outdir: Path, scopes: set[str] | None = None) -> list[Export]:
+    """Write every download of every province under ``outdir/downloads/``; returns what was written.
+
+    Order: per province (by code), the province-wide files, then each district's (by code).
+    SCOPES ("province" and/or district codes) limits it to those files, so a site build can write
+    the province-wide files and the districts' in two processes at once.
+    """
+    outdir = Path(outdir)
+    out: list[Export] = []
+    for province in sorted(provinces, key=lambda p: p.code):
+        out += _province_exports(province, outdir, scopes)
+    return out

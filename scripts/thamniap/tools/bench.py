@@ -1,0 +1,377 @@
+"""`thamniap bench`: measure, side by side in one run on this machine, how long each job takes and
+how much memory it needs — our validator against check-jsonschema on the same files, the
+incremental check, the site builds and the bytes one search fetches. Prints a table, writes JSON.
+
+Every step runs as a separate process; its peak memory is the largest total resident set of the
+process and all its descendants, sampled from /proc every 20 ms.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from thamniap.core import geography
+from thamniap.load.layout import slugify
+
+REPO = Path(__file__).resolve().parents[3]
+PY = sys.executable
+TODAY = "2024-02-01"
+KINDS = ("province", "club", "district", "roster", "meeting")
+
+
+@dataclass
+class Step:
+    name: str
+    seconds: float | None = None
+    peak_mb: float | None = None
+    ok: bool = True
+    detail: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+_PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
+
+
+def _tree_rss_kb(root_pid: int) -> int:
+    """Total resident memory (kB) of ROOT_PID and its descendants, from /proc.
+
+    One small read per process for the parent links (/proc/N/stat), then /proc/N/statm only for
+    the tree: sampling every 20 ms must not take much of a core from the step it measures.
+    """
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                ppid = int(f.read().rsplit(b")", 1)[1].split(maxsplit=2)[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [root_pid]
+    while todo:
+        pid = todo.pop()
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as f:
+                total += int(f.read().split()[1]) * _PAGE_KB
+        except (OSError, IndexError, ValueError):
+            pass
+        todo += children.get(pid, [])
+    return total
+
+
+def measure(name: str, argv: list[str], cwd: Path = REPO, env: dict | None = None, ok_codes=(0,),
+            describe=None) -> Step:
+    """Run ARGV, timing it and sampling the memory of its process tree.
+
+    The step's detail is the output's last line, or DESCRIBE(output) when given."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    peak = 0
+    output: list[str] = []
+    reader = threading.Thread(target=lambda: output.append(proc.stdout.read()), daemon=True)
+    reader.start()
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss_kb(proc.pid))
+        time.sleep(0.02)
+    reader.join()
+    seconds = time.perf_counter() - started
+    text = "".join(output)
+    step = Step(name, round(seconds, 2), round(peak / 1024, 1), proc.returncode in ok_codes,
+                (describe or _last_line)(text))
+    if not step.ok:
+        step.detail = f"exit {proc.returncode}: " + text[-2000:]
+    return step
+
+
+def _last_line(output: str) -> str:
+    return output.strip().splitlines()[-1][:200] if output.strip() else ""
+
+
+def _diagnostic_counts(output: str) -> str:
+    """'12 errors, 3 warnings' from `thamniap validate --format json` output."""
+    try:
+        found = json.loads(output)
+    except ValueError:
+        return _last_line(output)
+    errors = sum(1 for d in found if d.get("severity") == "error")
+    return f"{errors} errors, {len(found) - errors} warnings"
+
+
+def _thamniap(*args: str) -> list[str]:
+    return [PY, "-m", "thamniap.cli", *args]
+
+
+def ensure_sample(scale: str, work: Path, seed: int) -> tuple[Path, Step | None]:
+    """The dataset to measure: data/ for loei, a generated national sample (made once) for national."""
+    if scale == "loei":
+        return REPO / "data", None
+    root = work / f"national-{seed}"
+    if (root / ".complete").exists():
+        return root, None
+    shutil.rmtree(root, ignore_errors=True)
+    step = measure("sample --scale national", _thamniap("sample", "--scale", "national", "--out", str(root),
+                                                        "--seed", str(seed)))
+    (root / ".complete").write_text("ok\n")
+    return root, step
+
+
+def data_files(root: Path) -> dict[str, list[str]]:
+    from thamniap.load.layout import discover
+    files: dict[str, list[str]] = {k: [] for k in KINDS}
+    for f in discover(root).files:
+        files[f.kind].append(str(f.path))
+    return files
+
+
+def check_jsonschema(root: Path) -> Step:
+    """check-jsonschema on the same files against the same schemas (one invocation per file kind)."""
+    total, peak, ok, count = 0.0, 0.0, True, 0
+    for kind, files in data_files(root).items():
+        if not files:
+            continue
+        step = measure(f"check-jsonschema {kind}", [str(Path(PY).parent / "check-jsonschema"), "--schemafile",
+                                                    str(REPO / "schemas" / f"{kind}.schema.json"), *files])
+        total += step.seconds
+        peak = max(peak, step.peak_mb)
+        ok = ok and step.ok
+        count += len(files)
+    return Step("check-jsonschema (schema only)", round(total, 2), peak, ok, f"{count} files")
+
+
+def git_repo_of(root: Path, work: Path) -> Path:
+    """A git repository holding a copy of ROOT (made once), for --changed-since."""
+    repo = work / f"git-{root.name}"
+    marker = repo / ".git" / "thamniap-bench-complete"
+    if marker.exists():
+        return repo
+    shutil.rmtree(repo, ignore_errors=True)
+    shutil.copytree(root, repo / "data", ignore=shutil.ignore_patterns(".complete"))
+    env = {**os.environ, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.org",
+           "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "sample"]):
+        subprocess.run(["git", *args], cwd=repo, check=True, env=env)
+    marker.write_text("ok\n")
+    return repo
+
+
+def changed_since(root: Path, work: Path) -> Step:
+    """Change one district's roster in a git repository of the dataset; check only what changed."""
+    repo = git_repo_of(root, work)
+    roster = sorted((repo / "data").glob("*/*/roster.yaml"))[len(list((repo / "data").glob("*/*/roster.yaml"))) // 2]
+    original = roster.read_bytes()
+    text = original.decode("utf-8")
+    roster.write_text(text.replace("first_name: ", "first_name: ก", 1), encoding="utf-8")
+    try:
+        step = measure("validate --changed-since (1 district)",
+                       _thamniap("validate", str(repo / "data"), "--changed-since", "HEAD", "--today", TODAY), ok_codes=(0,))
+    finally:
+        roster.write_bytes(original)
+    step.extra["district"] = roster.parent.name
+    return step
+
+
+def largest_province(root: Path) -> str:
+    """Code of the province with the most people in the dataset (by roster file size)."""
+    sizes: dict[str, int] = {}
+    for roster in root.glob("*/*/roster.yaml"):
+        code = roster.parent.parent.name[:2]
+        sizes[code] = sizes.get(code, 0) + roster.stat().st_size
+    return max(sizes, key=sizes.get)
+
+
+def site_build(name: str, data: Path, site: Path, repeat: int = 1) -> Step:
+    """`mkdocs build --strict` of DATA, REPEAT times: the step's time is the median (this shared
+    2-core machine's speed varies by tens of per cent from one minute to the next), every run's
+    time is in the detail and `extra["runs"]`, the memory is the highest of all runs."""
+    runs = [measure(name, [PY, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+                    env={"THAMNIAP_DATA": str(data), "THAMNIAP_TODAY": TODAY}) for _ in range(max(1, repeat))]
+    failed = next((r for r in runs if not r.ok), None)
+    if failed is not None:
+        return failed
+    step = Step(name, statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs), True, runs[-1].detail)
+    if len(runs) > 1:
+        step.detail = f"median of {len(runs)} runs: " + ", ".join(f"{r.seconds:.2f}" for r in runs) + " s"
+        step.extra["runs"] = [r.seconds for r in runs]
+    if site.exists():
+        step.extra["pages"] = sum(1 for _ in site.rglob("index.html"))
+        step.extra["site_mb"] = round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20, 1)
+    return step
+
+
+def search_bytes(site: Path, query: str) -> Step:
+    """Bytes the server sends for one search typed on the home page (after the page has loaded)."""
+    chromium = os.environ.get("THAMNIAP_CHROMIUM", "/usr/bin/chromium")
+    if not Path(chromium).exists():
+        return Step("search: bytes for one query", ok=False, detail="Chromium not installed")
+    from playwright.sync_api import sync_playwright
+    served: list[tuple[str, int]] = []
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
+                          ".wasm": "application/wasm", ".json": "application/json"}
+
+        def log_message(self, *args):
+            pass
+
+        def copyfile(self, source, outputfile):
+            served.append((self.path, os.fstat(source.fileno()).st_size))
+            super().copyfile(source, outputfile)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium,
+                                         args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+            page.wait_for_load_state("networkidle")
+            mark = len(served)
+            started = time.perf_counter()
+            page.fill("header input[type=search]", query)
+            page.wait_for_function("(q) => { const r = document.querySelector('[data-tn-search]');"
+                                   " return r.dataset.state === 'done' && r.dataset.query === q; }",
+                                   arg=query, timeout=60_000)
+            seconds = time.perf_counter() - started
+            results = page.locator("[data-tn-search] .md-search-result__link").count()
+            browser.close()
+    finally:
+        server.shutdown()
+    fetched = sum(n for _, n in served[mark:])
+    return Step("search: bytes for one query", round(seconds, 2), None, results > 0,
+                f"{fetched / 1024:.0f} KB in {len(served) - mark} responses, {results} results for {query!r}",
+                {"bytes": fetched, "responses": len(served) - mark, "query": query})
+
+
+def a_name(root: Path, province_code: str) -> str:
+    """A person's first and last name from the middle of the province's data (the query to search)."""
+    rosters = sorted(root.glob(f"{province_code}-*/*/roster.yaml"))
+    text = rosters[len(rosters) // 2].read_text(encoding="utf-8")
+    first = text.split("first_name: ", 1)[1].split("\n", 1)[0]
+    last = text.split("last_name: ", 1)[1].split("\n", 1)[0]
+    return f"{first} {last}"
+
+
+def run(scale: str, work: Path, seed: int = 2567, skip: tuple[str, ...] = (), repeat: int = 1) -> dict:
+    work.mkdir(parents=True, exist_ok=True)
+    steps: list[Step] = []
+    root, made = ensure_sample(scale, work, seed)
+    if made:
+        steps.append(made)
+    if "validate" not in skip:
+        steps.append(measure("thamniap validate (full)", _thamniap("validate", str(root), "--today", TODAY, "--format", "json"),
+                             describe=_diagnostic_counts))
+    if "check-jsonschema" not in skip:
+        steps.append(check_jsonschema(root))
+    if "changed-since" not in skip:
+        steps.append(changed_since(root, work))
+    loei_site = work / "site-loei"
+    if "site" not in skip:
+        steps.append(site_build("site build: Loei (pages, exports, QR, search index)", REPO / "data", loei_site, repeat))
+    biggest = largest_province(root)
+    big_site = loei_site
+    if scale == "national" and "site" not in skip:
+        p = geography.province(biggest)
+        only = work / f"only-{biggest}"
+        shutil.rmtree(only, ignore_errors=True)
+        only.mkdir()
+        folder = f"{biggest}-{slugify(p.name_en)}"
+        shutil.copytree(root / folder, only / folder)
+        big_site = work / f"site-{biggest}"
+        steps.append(site_build(f"site build: largest province ({p.name_th})", only, big_site, repeat))
+    if "search" not in skip and big_site.exists():
+        steps.append(search_bytes(big_site, a_name(root if scale == "national" else REPO / "data", biggest)))
+    return report(scale, root, steps)
+
+
+def machine() -> dict:
+    mem = next((line.split()[1] for line in open("/proc/meminfo") if line.startswith("MemTotal")), "0")
+    model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "")
+    return {"cpus": os.cpu_count(), "cpu": model, "memory_gb": round(int(mem) / 2**20, 1),
+            "python": platform.python_version(), "system": platform.platform()}
+
+
+def report(scale: str, root: Path, steps: list[Step]) -> dict:
+    by = {s.name: s for s in steps}
+    ours = by.get("thamniap validate (full)")
+    theirs = by.get("check-jsonschema (schema only)")
+    ratio = round(ours.seconds / theirs.seconds, 3) if ours and theirs and theirs.seconds else None
+    files = sum(len(v) for v in data_files(root).values())
+    return {"scale": scale, "date": dt.date.today().isoformat(), "machine": machine(), "dataset": str(root),
+            "files": files, "dataset_mb": round(sum(p.stat().st_size for p in root.rglob("*.yaml")) / 2**20, 1),
+            "validate_vs_check_jsonschema": ratio, "steps": [asdict(s) for s in steps]}
+
+
+def table(result: dict) -> str:
+    lines = [f"ขนาดข้อมูล: {result['scale']} — {result['files']} ไฟล์, {result['dataset_mb']} MB; "
+             f"เครื่อง: {result['machine']['cpus']} cores, {result['machine']['memory_gb']} GB",
+             "| ขั้นตอน (step) | เวลา (s) | หน่วยความจำสูงสุด (MB) | ผล |", "|---|---:|---:|---|"]
+    for s in result["steps"]:
+        seconds = "-" if s["seconds"] is None else f"{s['seconds']:.2f}"
+        peak = "-" if s["peak_mb"] is None else f"{s['peak_mb']:.0f}"
+        lines.append(f"| {s['name']} | {seconds} | {peak} | {'ok' if s['ok'] else 'FAILED'} {s['detail']} |")
+    if result["validate_vs_check_jsonschema"] is not None:
+        lines.append(f"\nthamniap validate / check-jsonschema = {result['validate_vs_check_jsonschema']:.3f}")
+    return "\n".join(lines)
+
+
+def targets(result: dict) -> list[tuple[str, str, bool | None]]:
+    """(target, measured, met?) for the figures the project promises (None: not measured)."""
+    steps = {s["name"]: s for s in result["steps"]}
+
+    def find(prefix: str):
+        return next((s for name, s in steps.items() if name.startswith(prefix)), None)
+
+    rows = []
+    ratio = result.get("validate_vs_check_jsonschema")
+    rows.append(("validate ทั้งชุด ≤ 0.25 × check-jsonschema",
+                 "-" if ratio is None else f"{ratio:.3f} ×", None if ratio is None else ratio <= 0.25))
+    full = find("thamniap validate (full)")
+    rows.append(("หน่วยความจำสูงสุดของ validate ≤ 2 GB", "-" if not full else f"{full['peak_mb']:.0f} MB",
+                 None if not full else full["peak_mb"] <= 2048))
+    inc = find("validate --changed-since")
+    rows.append(("ตรวจเฉพาะอำเภอที่เปลี่ยน ≤ 3 s", "-" if not inc else f"{inc['seconds']:.2f} s",
+                 None if not inc else inc["ok"] and inc["seconds"] <= 3))
+    loei = find("site build: Loei")
+    rows.append(("สร้างเว็บไซต์เลย ≤ 10 s", "-" if not loei else f"{loei['seconds']:.2f} s",
+                 None if not loei else loei["ok"] and loei["seconds"] <= 10))
+    big = find("site build: largest")
+    rows.append(("สร้างเว็บไซต์จังหวัดใหญ่ที่สุด ≤ 30 s", "-" if not big else f"{big['seconds']:.2f} s",
+                 None if not big else big["ok"] and big["seconds"] <= 30))
+    search = find("search:")
+    fetched = search["extra"].get("bytes") if search and search.get("extra") else None
+    rows.append(("ค้นหาหนึ่งครั้ง ≤ 250 KB (จังหวัดใหญ่ที่สุด)", "-" if fetched is None else f"{fetched / 1024:.0f} KB",
+                 None if fetched is None else fetched <= 250 * 1024))
+    return rows
+
+
+def markdown(result: dict) -> str:
+    """The results block of docs/performance.md."""
+    m = result["machine"]
+    lines = [f"วัดเมื่อ {result['date']} บนเครื่อง {m['cpus']} คอร์ ({m['cpu'] or 'ไม่ทราบรุ่น'}), หน่วยความจำ {m['memory_gb']} GB, "
+             f"Python {m['python']} — ชุดข้อมูล `{result['scale']}`: {result['files']} ไฟล์ {result['dataset_mb']} MB",
+             "", table(result).split("\n", 1)[1], "", "| เป้าหมาย | ผลวัด | ผ่าน |", "|---|---:|---|"]
+    for target, measured, met in targets(result):
+        lines.append(f"| {target} | {measured} | {'-' if met is None else ('ผ่าน' if met else 'ไม่ผ่าน')} |")
+    return "\n".join(lines)
+
+
+def update_docs(result: dict, page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    head, rest = text.split("<!-- bench:start -->", 1)
+    _, tail = rest.split("<!-- bench:end -->", 1)
+    page.write_text(head + "<!-- bench:start -->\n" + markdown(result) + "\n<!-- bench:end -->" + tail, encoding="utf-8")

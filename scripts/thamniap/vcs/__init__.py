@@ -1,0 +1,1 @@
+"""Git access in one place."""
