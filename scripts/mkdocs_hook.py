@@ -20,11 +20,11 @@ Jobs:
   front-matter values where they enter the template context
   (:func:`thamniap.build.site_hook.escape_page`): MkDocs' Jinja has no autoescape.
 * ``on_post_build``: index the finished site with Pagefind
-  (:func:`thamniap.build.search_index.build_search_index`; generated pages must
-  follow its "CONTRACT FOR PAGE GENERATORS").
+  (:func:`thamniap.build.search.index.build_search_index`; generated pages must
+  follow the "CONTRACT FOR PAGE GENERATORS" in :mod:`thamniap.build.search`).
 
 The indexing code itself knows nothing about MkDocs, so it can be run on any
-built site directory: ``python -m thamniap.build.search_index site/``.
+built site directory.
 """
 from __future__ import annotations
 
@@ -42,13 +42,13 @@ from mkdocs.structure.files import File
 try:
     from thamniap.build import site_hook
     from thamniap.build.rawblocks import RawBlocksExtension
-    from thamniap.build.search_index import build_search_index
+    from thamniap.build.search.index import build_search_index
     from thamniap.build.workers import WorkerError
 except ImportError:  # project not pip-installed (-e .): use the source tree
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from thamniap.build import site_hook
     from thamniap.build.rawblocks import RawBlocksExtension
-    from thamniap.build.search_index import build_search_index
+    from thamniap.build.search.index import build_search_index
     from thamniap.build.workers import WorkerError
 
 # Files Material copies for its own (lunr) search; useless without the search plugin.

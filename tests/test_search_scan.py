@@ -1,27 +1,27 @@
-"""The search index reads built pages with lxml (thamniap.build.search_index.scan_page); what it finds
+"""The search index reads built pages with lxml (thamniap.build.search.scan.scan_page); what it finds
 must be what the standard library's html.parser finds, on whole built sites and on awkward HTML."""
 from __future__ import annotations
 
 import pytest
 from helpers import REPO, mkdocs_build
 
-from thamniap.build.search_index import _BODY_TAG, _PageScanner, scan_page
+from thamniap.build.search.scan import BODY_TAG, PageScanner, scan_page
 
 FIXTURE_SITE = REPO / "tests" / "browser" / "site_fixture" / "mkdocs.yml"
 
 
-def with_html_parser(html: str) -> _PageScanner | None:
+def with_html_parser(html: str) -> PageScanner | None:
     """The reference: html.parser's events from the data-pagefind-body element on."""
-    body = _BODY_TAG.search(html)
+    body = BODY_TAG.search(html)
     if not body:
         return None
-    scanner = _PageScanner()
+    scanner = PageScanner()
     scanner.feed(html[body.start():])
     scanner.close()
     return scanner if scanner.has_body else None
 
 
-def found(scanner: _PageScanner | None):
+def found(scanner: PageScanner | None):
     if scanner is None:
         return None
     # Runs of white space in the page text do not matter (it is split into words); everything else does.

@@ -173,8 +173,8 @@ KEY_WORDS = ["นายสมชาย", "ใจดี", "บ้านนาอ�
 
 
 def test_search_keys_match_the_index(page, built_site):
-    """search.js asks for the keys search_index.py wrote (its "must stay identical" rule)."""
-    from thamniap.build.search_index import full_name_keys, normalize, search_keys
+    """search.js asks for the keys build/search/keys.py wrote (its "must stay identical" rule)."""
+    from thamniap.build.search.keys import full_name_keys, normalize, search_keys
 
     page.page.goto(built_site.page_url())
     js = page.page.evaluate(
@@ -333,7 +333,7 @@ def test_build_ships_pagefind_not_lunr(built_site):
 
 
 def test_pagefind_anchor_and_filter_contract(page, built_site):
-    """What the CONTRACT FOR PAGE GENERATORS (search_index.py) relies on, measured.
+    """What the CONTRACT FOR PAGE GENERATORS (thamniap.build.search) relies on, measured.
 
     - a people table is not page text: it is a people record of its own, URL
       page#first-row (no heading with an id before it), holding the page title;

@@ -2,7 +2,7 @@
  * Header search for ทำเนียบ อช. — Pagefind (extended) + Thai-aware checks.
  *
  * Markup: overrides/partials/search.html (Material's search box classes).
- * Index:  built by scripts/thamniap/build/search_index.py into <site>/pagefind/
+ * Index:  built by scripts/thamniap/build/search/ (thamniap index) into <site>/pagefind/
  *         (read its "CONTRACT FOR PAGE GENERATORS" and "SEARCH KEYS").
  *
  * Why more than `pagefind.search(q)`: Thai has no spaces, and Pagefind's
@@ -46,7 +46,7 @@
   var SUBS_PER_PAGE = 5;   // records shown under one page
   var DEBOUNCE_MS = 200;
 
-  // Keep identical to search_index.py (PREFIXES, normalize, search_key, word_forms).
+  // Keep identical to build/search/keys.py (PREFIXES, normalize, search_key, word_forms).
   var PREFIXES = ["นางสาว", "น.ส.", "นาย", "นาง", "ด.ช.", "ด.ญ.", "บ้าน",
     "หมู่บ้าน", "ตำบล", "ต.", "อำเภอ", "อ.", "จังหวัด", "จ.", "ชมรม"];
   var KEY_PREFIX = "qq";
@@ -91,7 +91,7 @@
     return null;
   }
 
-  /** The search key of one normalised word (search_index.search_key). */
+  /** The search key of one normalised word (keys.search_key). */
   function searchKey(word) {
     var out = KEY_PREFIX;
     for (var i = 0; i < word.length; i++) {
@@ -117,7 +117,7 @@
   }
 
   /**
-   * The name key of a query of two or more words (search_index.full_name_keys): the
+   * The name key of a query of two or more words (keys.full_name_keys): the
    * first word without its title, then the first NAME_KEY_TAIL units of the rest.
    */
   function fullNameKey(query) {

@@ -8,7 +8,7 @@ from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, md, phone_disp
 from thamniap.render.orgchart import org_chart
 
 
-# People-table cells are search text (thamniap.build.search_index, "CONTRACT FOR PAGE GENERATORS");
+# People-table cells are search text (thamniap.build.search, "CONTRACT FOR PAGE GENERATORS");
 # sex and dates must not find anybody, so they are marked data-pagefind-ignore.
 IGNORE = '<span data-pagefind-ignore>{}</span>'
 
