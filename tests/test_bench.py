@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from helpers import BASE, run_cli
+from helpers import BASE, REPO, run_cli
 
 from thamniap.tools import bench
 
@@ -21,12 +21,12 @@ def test_tree_rss_counts_children():
 
 
 def test_bench_compares_validate_with_check_jsonschema(tmp_path):
-    result = bench.run("loei", tmp_path, skip=("changed-since", "site", "search"))
+    result = bench.run("loei", tmp_path, skip=("changed-since", "site", "search"), project=REPO)
     names = [s["name"] for s in result["steps"]]
     assert names == ["thamniap validate (full)", "check-jsonschema (schema only)"]
     assert all(s["ok"] and s["seconds"] > 0 and s["peak_mb"] > 10 for s in result["steps"])
     assert result["files"] == 58 and 0 < result["validate_vs_check_jsonschema"] < 1
-    warnings = sum(1 for line in run_cli("validate", str(bench.REPO / "data"), "--today", bench.TODAY)[1].splitlines()
+    warnings = sum(1 for line in run_cli("validate", str(REPO / "data"), "--today", bench.TODAY)[1].splitlines()
                    if "warning[" in line)
     assert result["steps"][0]["detail"] == f"0 errors, {warnings} warnings"
     table = bench.table(result)
@@ -36,14 +36,14 @@ def test_bench_compares_validate_with_check_jsonschema(tmp_path):
     assert ratio_row[0] == f"{result['validate_vs_check_jsonschema']:.3f} ×"
     assert rows["สร้างเว็บไซต์เลย ≤ 10 s"] == ("-", None)       # skipped steps are not claimed
     page = tmp_path / "performance.md"
-    page.write_text((bench.REPO / "docs/performance.md").read_text(encoding="utf-8"), encoding="utf-8")
+    page.write_text((REPO / "docs/performance.md").read_text(encoding="utf-8"), encoding="utf-8")
     bench.update_docs(result, page)
     text = page.read_text(encoding="utf-8")
     assert ratio_row[0] in text and text.count("<!-- bench:start -->") == 1 and "## ทำไมจึงเร็ว" in text
 
 
 def test_changed_since_step_on_a_git_copy(tmp_path):
-    step = bench.changed_since(bench.REPO / "data", tmp_path)
+    step = bench.changed_since(REPO / "data", tmp_path)
     assert step.ok, step.detail
     assert step.extra["district"].startswith("42")
     # the dataset copy is restored after the measurement
@@ -52,7 +52,7 @@ def test_changed_since_step_on_a_git_copy(tmp_path):
 
 
 def test_site_build_step_reports_the_median_of_its_runs(tmp_path):
-    step = bench.site_build("site build: base", BASE, tmp_path / "site", repeat=3)
+    step = bench.site_build("site build: base", BASE, tmp_path / "site", repeat=3, project=REPO)
     assert step.ok, step.detail
     runs = step.extra["runs"]
     assert len(runs) == 3 and step.seconds == sorted(runs)[1]

@@ -9,8 +9,8 @@ import os
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-DATA = REPO / "data"
+from thamniap.core import project as projects
+from thamniap.core.project import Project, ProjectNotFound
 
 
 class ThaiArgumentParser(argparse.ArgumentParser):
@@ -26,10 +26,29 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"วันที่ต้องเป็น YYYY-MM-DD (ค.ศ.): {value!r}") from None
 
 
+def project_of(args) -> Project:
+    """The project the command works on (`--project DIR`, else found from the current directory);
+    looked up only when a default needs it. Raises ProjectNotFound (exit 2, Thai message)."""
+    if getattr(args, "found_project", None) is None:
+        given = getattr(args, "project", None)
+        args.found_project = projects.locate(Path(given) if given else None)
+    return args.found_project
+
+
+def project_or_none(args) -> Project | None:
+    """The project when there is one; a `--project DIR` that is not a project is still an error."""
+    try:
+        return project_of(args)
+    except ProjectNotFound:
+        if getattr(args, "project", None):
+            raise
+        return None
+
+
 def cmd_validate(args) -> int:
     from thamniap.core import report
     from thamniap.check.validate import validate
-    paths = [Path(p) for p in args.paths] or [DATA]
+    paths = [Path(p) for p in args.paths] or [project_of(args).data]
     diags = validate(paths, args.today, args.changed_since, tuple(args.skip))
     report.REPORTERS[args.format](diags, sys.stdout, args.lang)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -53,7 +72,7 @@ def cmd_rules(args) -> int:
 
 def cmd_sample(args) -> int:
     from thamniap.tools.sample import generate
-    out = Path(args.out) if args.out else DATA
+    out = Path(args.out) if args.out else project_of(args).data
     stats = generate(out, scale=args.scale, seed=args.seed)
     print(f"สร้างข้อมูลตัวอย่างแล้ว: {stats['provinces']} จังหวัด {stats['districts']} อำเภอ "
           f"{stats['subdistricts']} ตำบล {stats['villages']} หมู่บ้าน {stats['people']} คน → {out}")
@@ -63,7 +82,7 @@ def cmd_sample(args) -> int:
 def cmd_new_district(args) -> int:
     from thamniap.tools.sample import scaffold_district
     try:
-        folder = scaffold_district(Path(args.data), args.code)
+        folder = scaffold_district(Path(args.data) if args.data else project_of(args).data, args.code)
     except (ValueError, FileExistsError) as exc:
         print(f"thamniap: {exc}", file=sys.stderr)
         return 1
@@ -72,11 +91,17 @@ def cmd_new_district(args) -> int:
 
 
 def cmd_pages(args) -> int:
+    found = project_or_none(args) if args.data and args.config else project_of(args)
+    config = Path(args.config) if args.config else found.config
+    data = Path(args.data) if args.data else found.data
+    # Edit links and the history are relative to the project; for data and a config given
+    # outside any project, to the config file's folder (the site's own folder).
+    root = found.root if found else config.resolve().parent
     from thamniap.core import report
     from thamniap.build.publish import generate
     from thamniap.render.site import SiteSettings
-    settings = SiteSettings.from_file(Path(args.config))
-    result = generate(Path(args.data), Path(args.outdir), settings, args.today, args.province)
+    settings = SiteSettings.from_file(config)
+    result = generate(data, Path(args.outdir), settings, args.today, args.province, project_root=root)
     if result.failed:
         report.text([d for d in result.diagnostics if d.is_error], sys.stderr)
         print("thamniap: ไม่สร้างหน้าเว็บ เพราะข้อมูลมีข้อผิดพลาด", file=sys.stderr)
@@ -90,30 +115,39 @@ def cmd_check_pr(args) -> int:
     teams = None
     if args.actor_teams is not None:
         teams = tuple(t.strip().lstrip("@") for item in args.actor_teams for t in item.split(",") if t.strip())
+    # The data folder is the project's (check-pr finds its git repository from there); without a
+    # project here, the data/ of the git repository at the current directory.
+    found = project_or_none(args) if args.data_dir is None else None
+    where = dict(cwd=found.root, data_dir=None) if found else dict(data_dir=args.data_dir or "data")
     options = Options(base=args.base, head=args.head, actor=(args.actor or "").strip().lstrip("@") or None,
-                      actor_teams=teams, data_dir=args.data_dir)
+                      actor_teams=teams, **where)
     return run(options, sys.stdout, sys.stderr)
 
 
 def cmd_codeowners(args) -> int:
     from thamniap.tools.codeowners import run
-    return run(Path(args.data), Path(args.output), args.check, sys.stdout, sys.stderr)
+    data = Path(args.data) if args.data else project_of(args).data
+    output = Path(args.output) if args.output else project_of(args).codeowners
+    return run(data, output, args.check, sys.stdout, sys.stderr)
 
 
 def cmd_template_xlsx(args) -> int:
     from thamniap.tools.spreadsheet import template_command
-    return template_command(args.code, Path(args.out), Path(args.data), sys.stdout, sys.stderr)
+    data = Path(args.data) if args.data else project_of(args).data
+    return template_command(args.code, Path(args.out), data, sys.stdout, sys.stderr)
 
 
 def cmd_import_xlsx(args) -> int:
     from thamniap.tools.spreadsheet import import_command
-    return import_command(Path(args.file), args.district, Path(args.data), args.today, sys.stdout, sys.stderr)
+    data = Path(args.data) if args.data else project_of(args).data
+    return import_command(Path(args.file), args.district, data, args.today, sys.stdout, sys.stderr)
 
 
 def cmd_bench(args) -> int:
     import json
     from thamniap.tools import bench
-    result = bench.run(args.scale, Path(args.work), args.seed, tuple(args.skip), args.repeat)
+    found = project_of(args)
+    result = bench.run(args.scale, Path(args.work), args.seed, tuple(args.skip), args.repeat, project=found.root)
     print(bench.table(result))
     out = Path(args.json) if args.json else Path(args.work) / f"bench-{args.scale}.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -121,14 +155,32 @@ def cmd_bench(args) -> int:
     for target, measured, met in bench.targets(result):
         print(f"{'ผ่าน' if met else ('-' if met is None else 'ไม่ผ่าน')}\t{target}\t{measured}")
     if args.update_docs:
-        bench.update_docs(result, REPO / "docs" / "performance.md")
+        bench.update_docs(result, found.docs / "performance.md")
         print("ปรับปรุง docs/performance.md แล้ว")
     return 0 if all(s["ok"] for s in result["steps"]) else 1
 
 
+PROJECT_HELP = ("โฟลเดอร์โครงการ (ที่มี mkdocs.yml และ data/); ค่าเริ่มต้น: โฟลเดอร์ปัจจุบัน "
+                "หรือโฟลเดอร์แม่ที่ใกล้ที่สุดที่เป็นโครงการ")
+
+
+class _Subcommands:
+    """add_parser with the common options (--project) on every command."""
+
+    def __init__(self, action, common: argparse.ArgumentParser):
+        self.action, self.common = action, common
+
+    def add_parser(self, name: str, **kwargs) -> argparse.ArgumentParser:
+        return self.action.add_parser(name, parents=[self.common], **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = ThaiArgumentParser(prog="thamniap", description="ทำเนียบ อช. — ตรวจและเผยแพร่ข้อมูลชมรมและทำเนียบอาสาพัฒนาชุมชน")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=ThaiArgumentParser)
+    parser.add_argument("--project", metavar="DIR", help=PROJECT_HELP)
+    # Also accepted after the command; SUPPRESS keeps a subcommand from overwriting the global value.
+    common = ThaiArgumentParser(add_help=False)
+    common.add_argument("--project", metavar="DIR", default=argparse.SUPPRESS, help=PROJECT_HELP)
+    sub = _Subcommands(parser.add_subparsers(dest="command", required=True, parser_class=ThaiArgumentParser), common)
 
     p = sub.add_parser("validate", help="ตรวจข้อมูล (ค่าเริ่มต้น: data/)")
     p.add_argument("paths", nargs="*", metavar="PATH", help="ไฟล์ โฟลเดอร์อำเภอ หรือรากของชุดข้อมูล")
@@ -152,8 +204,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("pages", help="สร้างหน้าเว็บ (Markdown, SVG, QR, ไฟล์ดาวน์โหลด) จากข้อมูล โดยไม่ต้องใช้ MkDocs")
     p.add_argument("outdir", metavar="OUTDIR")
-    p.add_argument("--data", default=str(DATA), help="ชุดข้อมูล (ค่าเริ่มต้น: data/)")
-    p.add_argument("--config", default=str(REPO / "mkdocs.yml"), help="อ่าน site_url, repo_url, edit_uri จากไฟล์นี้")
+    p.add_argument("--data", help="ชุดข้อมูล (ค่าเริ่มต้น: data/)")
+    p.add_argument("--config", help="อ่าน site_url, repo_url, edit_uri จากไฟล์นี้")
     p.add_argument("--province", help="รหัสจังหวัด (ค่าเริ่มต้น: จังหวัดแรกในชุดข้อมูล)")
     p.add_argument("--today", type=_date, default=dt.date.today(), help="วันที่ใช้คำนวณสถานะ (YYYY-MM-DD)")
     p.set_defaults(func=cmd_pages)
@@ -171,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("new-district", help="สร้างโฟลเดอร์อำเภอใหม่จากรายชื่อทางการ (geothai)")
     p.add_argument("code", help="รหัสอำเภอ 4 หลัก เช่น 4201")
-    p.add_argument("--data", default=str(DATA), help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
+    p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
     p.set_defaults(func=cmd_new_district)
 
     p = sub.add_parser("check-pr", help="ตรวจสิทธิ์และสรุปการเปลี่ยนแปลงของคำขอแก้ไข (pull request) ใน git")
@@ -180,25 +232,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--actor", metavar="LOGIN", help="บัญชี GitHub ของผู้ส่ง (หรือทีม องค์กร/ทีม); ไม่ระบุ = แสดงผู้ที่ต้องอนุมัติเท่านั้น")
     p.add_argument("--actor-teams", action="append", metavar="ORG/TEAM,…",
                    help="ทีมที่ผู้ส่งเป็นสมาชิก (คั่นด้วยจุลภาค ใส่ซ้ำได้); ไม่ระบุ = ไม่ทราบทีม ตรวจเฉพาะชื่อบัญชี")
-    p.add_argument("--data-dir", default="data", metavar="DIR", help="โฟลเดอร์ข้อมูลในที่เก็บ (ค่าเริ่มต้น: data)")
+    p.add_argument("--data-dir", metavar="DIR", help="โฟลเดอร์ข้อมูลในที่เก็บ (ค่าเริ่มต้น: data)")
     p.set_defaults(func=cmd_check_pr)
 
     p = sub.add_parser("codeowners", help="สร้าง .github/CODEOWNERS จากผู้ดูแลในข้อมูล")
     p.add_argument("--check", action="store_true", help="ไม่เขียนไฟล์ ตรวจว่าไฟล์ใน git เป็นปัจจุบัน (ออก 1 เมื่อไม่ตรง)")
-    p.add_argument("--data", default=str(DATA), help="ชุดข้อมูล (ค่าเริ่มต้น: data/)")
-    p.add_argument("--output", default=str(REPO / ".github" / "CODEOWNERS"), help="ไฟล์ปลายทาง (ค่าเริ่มต้น: .github/CODEOWNERS)")
+    p.add_argument("--data", help="ชุดข้อมูล (ค่าเริ่มต้น: data/)")
+    p.add_argument("--output", help="ไฟล์ปลายทาง (ค่าเริ่มต้น: .github/CODEOWNERS)")
     p.set_defaults(func=cmd_codeowners)
 
     p = sub.add_parser("template-xlsx", help="สร้างแบบฟอร์ม Excel (.xlsx) ของทำเนียบอำเภอ กรอกรายชื่อปัจจุบันไว้แล้ว")
     p.add_argument("code", help="รหัสอำเภอ 4 หลัก เช่น 4209")
     p.add_argument("-o", "--out", required=True, metavar="FILE", help="ไฟล์ .xlsx ที่จะสร้าง")
-    p.add_argument("--data", default=str(DATA), help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
+    p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
     p.set_defaults(func=cmd_template_xlsx)
 
     p = sub.add_parser("import-xlsx", help="นำเข้าแบบฟอร์ม Excel เป็น roster.yaml ของอำเภอ (ไม่เขียนอะไรถ้ามีช่องผิด)")
     p.add_argument("file", metavar="FILE", help="ไฟล์ .xlsx ที่สร้างด้วย template-xlsx")
     p.add_argument("--district", required=True, metavar="CODE", help="รหัสอำเภอ 4 หลัก เช่น 4209")
-    p.add_argument("--data", default=str(DATA), help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
+    p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
     p.add_argument("--today", type=_date, default=dt.date.today(), help="วันที่ใช้ตรวจข้อมูล (YYYY-MM-DD)")
     p.set_defaults(func=cmd_import_xlsx)
     return parser
@@ -208,6 +260,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except ProjectNotFound as exc:
+        print(f"thamniap: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 2
     except BrokenPipeError:

@@ -18,8 +18,7 @@ from thamniap.load.layout import Discovery, discover, find_root
 from thamniap.render.site import SiteSettings, build_pages
 from thamniap.check.validate import check_loaded, load_dataset
 from thamniap.build.workers import Job
-
-REPO = Path(__file__).resolve().parents[3]
+from thamniap.core import project
 
 
 @dataclass
@@ -33,8 +32,12 @@ class Result:
 
 
 def generate(data: Path, outdir: Path, settings: SiteSettings, today: dt.date,
-             province_code: str | None = None) -> Result:
+             province_code: str | None = None, project_root: Path | None = None) -> Result:
     """Pages for PROVINCE_CODE (default: the dataset's first province); nothing is written on error.
+
+    PROJECT_ROOT is the folder of the site's mkdocs.yml: edit links name a district's files by
+    their path from there (by the district folder's name alone for data outside it). Default: the
+    project holding the data, else the dataset root.
 
     The change history is read from git in a worker process while the data is validated, and the
     downloads are written by two more jobs from the moment the data is loaded (while the rules run
@@ -42,8 +45,11 @@ def generate(data: Path, outdir: Path, settings: SiteSettings, today: dt.date,
     a rule finds an error (thamniap.build.workers; THAMNIAP_JOBS=1 runs all of it here, same result).
     """
     root = find_root(data)
+    if project_root is None:
+        holder = project.find(root)
+        project_root = holder.root if holder else root
     found = discover(root)
-    history = _history_job(found, province_code)
+    history = _history_job(found, province_code, project_root)
     ds = load_dataset(root, found=found)
     province = next((p for p in ds.provinces if province_code in (None, p.code)), None)
     downloads = None
@@ -62,7 +68,7 @@ def generate(data: Path, outdir: Path, settings: SiteSettings, today: dt.date,
         return result
     circular = province.folder / "circular.txt"
     # The province was found on disk, so its history job exists.
-    result.written = build_pages(province, settings, outdir, today, REPO,
+    result.written = build_pages(province, settings, outdir, today, project_root,
                                  circular.read_text(encoding="utf-8") if circular.exists() else None,
                                  exports=lambda: downloads.move_to(outdir), histories=history.result)
     return result
@@ -105,7 +111,7 @@ def _write_exports_of(model: bytes, outdir: Path, scopes: set[str]) -> list[Expo
     return write_exports([pickle.loads(model)], outdir, scopes)
 
 
-def _history_job(found: Discovery, province_code: str | None) -> Job | None:
+def _history_job(found: Discovery, province_code: str | None, project_root: Path) -> Job | None:
     """Start reading the history of the province's districts (the folders found on disk)."""
     provinces = sorted({f.province_dir for f in found.files}, key=lambda p: p.name)
     chosen = next((p for p in provinces if province_code in (None, p.name[:2])), None)
@@ -113,4 +119,4 @@ def _history_job(found: Discovery, province_code: str | None) -> Job | None:
         return None
     folders = sorted({f.district_dir for f in found.files if f.province_dir == chosen and f.district_dir},
                      key=lambda p: p.name)
-    return Job(province_histories, REPO, chosen, folders)
+    return Job(province_histories, project_root, chosen, folders)

@@ -56,7 +56,8 @@ def generate_files(config, workdir: Path) -> list[str]:
     if workdir.exists():
         shutil.rmtree(workdir)
     workdir.mkdir(parents=True)
-    result = generate(data, workdir, SiteSettings.from_mkdocs(config), build_day(config))
+    result = generate(data, workdir, SiteSettings.from_mkdocs(config), build_day(config),
+                      project_root=Path(config.config_file_path).parent.resolve())
     if result.failed:
         lines = [text_line(d) for d in result.diagnostics if d.is_error]
         raise DataError("ข้อมูลมีข้อผิดพลาด จึงไม่สร้างเว็บไซต์ (แก้ตามรายการนี้ หรือรัน `thamniap validate`):\n" + "\n".join(lines))

@@ -19,16 +19,28 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import site
 import subprocess
 import sys
 import threading
 from pathlib import Path
 from typing import Any, Callable
 
+import thamniap
+
 log = logging.getLogger("thamniap.build.workers")
 
 _PIPE_BUFFER = 32_768      # bytes a pipe takes without a reader (Linux: 64 KiB; smaller elsewhere)
-_PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])   # scripts/: importable even when not pip-installed
+
+
+def _import_path() -> str | None:
+    """The folder a worker must have on its PYTHONPATH to import this same `thamniap` (the one
+    this process imported, e.g. scripts/ of a checkout that is not pip-installed); None when it
+    is installed in site-packages, which the worker sees anyway (and which must not go ahead of
+    the standard library). Only for importing code: no data or schema is ever found from here."""
+    parent = Path(thamniap.__file__).resolve().parent.parent
+    installed = {Path(p).resolve() for p in (*site.getsitepackages(), site.getusersitepackages())}
+    return None if parent in installed else str(parent)
 
 
 def job_count() -> int:
@@ -60,7 +72,9 @@ class Job:
             self._done = _call(fn, args)
             return
         env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_PARENT, env.get("PYTHONPATH")) if p)
+        path = os.pathsep.join(p for p in (_import_path(), env.get("PYTHONPATH")) if p)
+        if path:
+            env["PYTHONPATH"] = path
         self._proc = subprocess.Popen([sys.executable, "-m", "thamniap.build.workers"], stdin=subprocess.PIPE,
                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
         payload = pickle.dumps((fn, args), protocol=pickle.HIGHEST_PROTOCOL)

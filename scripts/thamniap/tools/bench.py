@@ -25,7 +25,6 @@ from pathlib import Path
 from thamniap.core import geography
 from thamniap.load.layout import slugify
 
-REPO = Path(__file__).resolve().parents[3]
 PY = sys.executable
 TODAY = "2024-02-01"
 KINDS = ("province", "club", "district", "roster", "meeting")
@@ -72,9 +71,10 @@ def _tree_rss_kb(root_pid: int) -> int:
     return total
 
 
-def measure(name: str, argv: list[str], cwd: Path = REPO, env: dict | None = None, ok_codes=(0,),
+def measure(name: str, argv: list[str], cwd: Path | None = None, env: dict | None = None, ok_codes=(0,),
             describe=None) -> Step:
-    """Run ARGV, timing it and sampling the memory of its process tree.
+    """Run ARGV in CWD (default: the current directory), timing it and sampling the memory of its
+    process tree.
 
     The step's detail is the output's last line, or DESCRIBE(output) when given."""
     started = time.perf_counter()
@@ -115,10 +115,11 @@ def _thamniap(*args: str) -> list[str]:
     return [PY, "-m", "thamniap.cli", *args]
 
 
-def ensure_sample(scale: str, work: Path, seed: int) -> tuple[Path, Step | None]:
-    """The dataset to measure: data/ for loei, a generated national sample (made once) for national."""
+def ensure_sample(scale: str, work: Path, seed: int, project: Path) -> tuple[Path, Step | None]:
+    """The dataset to measure: the PROJECT's data/ for loei, a generated national sample (made once)
+    for national."""
     if scale == "loei":
-        return REPO / "data", None
+        return project / "data", None
     root = work / f"national-{seed}"
     if (root / ".complete").exists():
         return root, None
@@ -137,14 +138,15 @@ def data_files(root: Path) -> dict[str, list[str]]:
     return files
 
 
-def check_jsonschema(root: Path) -> Step:
-    """check-jsonschema on the same files against the same schemas (one invocation per file kind)."""
+def check_jsonschema(root: Path, schemas: Path) -> Step:
+    """check-jsonschema on the same files against the same schemas, those in SCHEMAS (one invocation
+    per file kind)."""
     total, peak, ok, count = 0.0, 0.0, True, 0
     for kind, files in data_files(root).items():
         if not files:
             continue
         step = measure(f"check-jsonschema {kind}", [str(Path(PY).parent / "check-jsonschema"), "--schemafile",
-                                                    str(REPO / "schemas" / f"{kind}.schema.json"), *files])
+                                                    str(schemas / f"{kind}.schema.json"), *files])
         total += step.seconds
         peak = max(peak, step.peak_mb)
         ok = ok and step.ok
@@ -193,11 +195,12 @@ def largest_province(root: Path) -> str:
     return max(sizes, key=sizes.get)
 
 
-def site_build(name: str, data: Path, site: Path, repeat: int = 1) -> Step:
-    """`mkdocs build --strict` of DATA, REPEAT times: the step's time is the median (this shared
+def site_build(name: str, data: Path, site: Path, repeat: int = 1, project: Path | None = None) -> Step:
+    """`mkdocs build --strict` of DATA with PROJECT's mkdocs.yml (default: the current directory's),
+    REPEAT times: the step's time is the median (this shared
     2-core machine's speed varies by tens of per cent from one minute to the next), every run's
     time is in the detail and `extra["runs"]`, the memory is the highest of all runs."""
-    runs = [measure(name, [PY, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+    runs = [measure(name, [PY, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=project,
                     env={"THAMNIAP_DATA": str(data), "THAMNIAP_TODAY": TODAY}) for _ in range(max(1, repeat))]
     failed = next((r for r in runs if not r.ok), None)
     if failed is not None:
@@ -266,22 +269,26 @@ def a_name(root: Path, province_code: str) -> str:
     return f"{first} {last}"
 
 
-def run(scale: str, work: Path, seed: int = 2567, skip: tuple[str, ...] = (), repeat: int = 1) -> dict:
+def run(scale: str, work: Path, seed: int = 2567, skip: tuple[str, ...] = (), repeat: int = 1,
+        project: Path | None = None) -> dict:
+    """Every step, for the PROJECT (default: the current directory) and the dataset of SCALE."""
+    project = (project or Path.cwd()).resolve()
     work.mkdir(parents=True, exist_ok=True)
     steps: list[Step] = []
-    root, made = ensure_sample(scale, work, seed)
+    root, made = ensure_sample(scale, work, seed, project)
     if made:
         steps.append(made)
     if "validate" not in skip:
         steps.append(measure("thamniap validate (full)", _thamniap("validate", str(root), "--today", TODAY, "--format", "json"),
-                             describe=_diagnostic_counts))
+                             project, describe=_diagnostic_counts))
     if "check-jsonschema" not in skip:
-        steps.append(check_jsonschema(root))
+        steps.append(check_jsonschema(root, project / "schemas"))
     if "changed-since" not in skip:
         steps.append(changed_since(root, work))
     loei_site = work / "site-loei"
     if "site" not in skip:
-        steps.append(site_build("site build: Loei (pages, exports, QR, search index)", REPO / "data", loei_site, repeat))
+        steps.append(site_build("site build: Loei (pages, exports, QR, search index)", project / "data", loei_site,
+                                repeat, project))
     biggest = largest_province(root)
     big_site = loei_site
     if scale == "national" and "site" not in skip:
@@ -292,9 +299,9 @@ def run(scale: str, work: Path, seed: int = 2567, skip: tuple[str, ...] = (), re
         folder = f"{biggest}-{slugify(p.name_en)}"
         shutil.copytree(root / folder, only / folder)
         big_site = work / f"site-{biggest}"
-        steps.append(site_build(f"site build: largest province ({p.name_th})", only, big_site, repeat))
+        steps.append(site_build(f"site build: largest province ({p.name_th})", only, big_site, repeat, project))
     if "search" not in skip and big_site.exists():
-        steps.append(search_bytes(big_site, a_name(root if scale == "national" else REPO / "data", biggest)))
+        steps.append(search_bytes(big_site, a_name(root, biggest)))
     return report(scale, root, steps)
 
 

@@ -32,7 +32,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 
@@ -58,7 +58,7 @@ class Options:
     head: str | None = None            # None: the working tree (tracked changes and untracked files)
     actor: str | None = None
     actor_teams: tuple[str, ...] | None = None   # None: membership unknown
-    data_dir: str = "data"
+    data_dir: str | None = "data"      # None: the data/ folder of the project at CWD
     cwd: Path = Path(".")
 
 
@@ -255,6 +255,9 @@ def _provinces(root: Path | None) -> list[Province]:
 def check(options: Options) -> Result:
     top_text = _git(options.cwd, "rev-parse", "--show-toplevel").strip()
     top = Path(top_text)
+    if options.data_dir is None:       # the project's data/, as a path in its git repository
+        data = (Path(options.cwd).resolve() / "data").relative_to(top.resolve()).as_posix()
+        options = replace(options, data_dir=data)
     base_sha = _commit(top, options.base)
     head_sha = _commit(top, options.head) if options.head else None
     merged = subprocess.run(["git", "merge-base", base_sha, head_sha or "HEAD"], cwd=top, capture_output=True, text=True)
