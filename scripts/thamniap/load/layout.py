@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from thamniap.core import project
 from thamniap.core.diagnostics import Diagnostic, error
 from thamniap.load.loader import MAX_BYTES
 
@@ -45,16 +46,10 @@ LAYOUT_RULES: dict[str, tuple[str, str]] = {
     "layout.bad-name": ("error", "ชื่อไฟล์หรือโฟลเดอร์มีอักขระควบคุมหรืออักขระที่มองไม่เห็น เช่น ขึ้นบรรทัดใหม่"),
 }
 
-SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
-
 # Control (Cc), format (Cf: zero-width, bidi overrides), surrogate (Cs: bytes that are not UTF-8)
 # and line/paragraph separator (Zl, Zp) characters: a name holding one is refused and shown escaped.
 _UNSAFE_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}
 _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def schema_file(kind: str) -> Path:
-    return SCHEMA_DIR / f"{kind}.schema.json"
 
 
 def slugify(name_en: str) -> str:
@@ -269,6 +264,23 @@ def _bad_name(path: Path, found: Discovery) -> None:
         f"the name `{shown}` holds a control or invisible character", "rename it (letters, digits, - _ . only)"))
 
 
-def expected_schema_header(file: DataFile) -> str:
-    rel = os.path.relpath(schema_file(file.kind), file.path.parent)
+def schema_home(province_dir: Path) -> Path | None:
+    """The schemas/ folder the first lines of a province's data files must point to exactly: that
+    of the project holding the data, when it has one. None for data outside any project (a copy,
+    a test dataset), whose first lines need only name their schema."""
+    holder = project.find(province_dir)
+    return holder.schemas if holder is not None and holder.schemas.is_dir() else None
+
+
+def schema_header(file: DataFile, schemas: Path | None) -> str:
+    """`# yaml-language-server: $schema=…`: FILE's schema in SCHEMAS (its schema_home), as a path
+    relative to FILE; SCHEMAS None (data outside any project): a schemas/ folder next to the
+    dataset's root, where a project keeps it."""
+    folder = schemas if schemas is not None else file.province_dir.parent.parent / "schemas"
+    rel = os.path.relpath(folder / f"{file.kind}.schema.json", file.path.parent)
     return f"# yaml-language-server: $schema={Path(rel).as_posix()}"
+
+
+def expected_schema_header(file: DataFile) -> str:
+    """The first line FILE should have."""
+    return schema_header(file, schema_home(file.province_dir))

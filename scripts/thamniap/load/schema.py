@@ -4,14 +4,13 @@ from __future__ import annotations
 import difflib
 import json
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 from typing import TYPE_CHECKING, Callable, Iterator
 
 import fastjsonschema
 
 from thamniap.core import fields
 from thamniap.core.diagnostics import Diagnostic, Severity
-from thamniap.load.layout import SCHEMA_DIR
 from thamniap.load.loader import Loaded
 
 if TYPE_CHECKING:  # jsonschema is imported only to explain a failure (~0.1 s saved per run otherwise)
@@ -58,22 +57,35 @@ def _format_checker() -> FormatChecker:
     return checker
 
 
+def schema_names() -> list[str]:
+    """The packaged schema files, by name (defs.schema.json, roster.schema.json, …)."""
+    return sorted(p.name for p in resources.files("thamniap.load").joinpath("schemas").iterdir()
+                  if p.name.endswith(".schema.json"))
+
+
+def schema_text(name: str) -> str:
+    """A schema as packaged with the code (load/schemas/): a byte-for-byte copy of the repository's
+    schemas/, which data files' first lines point to (tests/test_install.py keeps the two equal).
+    Read from the package, so an installed `thamniap` checks a project with its own schemas."""
+    return resources.files("thamniap.load").joinpath("schemas").joinpath(name).read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=None)
-def validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
+def validator(kind: str) -> Draft202012Validator:
     """One compiled validator per file kind, built once per process."""
     from jsonschema import Draft202012Validator
     from referencing import Registry, Resource
     from referencing.jsonschema import DRAFT202012
     registry = Registry()
-    for path in sorted(schema_dir.glob("*.schema.json")):
-        contents = json.loads(path.read_text(encoding="utf-8"))
-        registry = registry.with_resource(path.name, Resource.from_contents(contents, DRAFT202012))
-    schema = json.loads((schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    for name in schema_names():
+        contents = json.loads(schema_text(name))
+        registry = registry.with_resource(name, Resource.from_contents(contents, DRAFT202012))
+    schema = json.loads(schema_text(f"{kind}.schema.json"))
     return Draft202012Validator(schema, registry=registry, format_checker=_format_checker())
 
 
 @lru_cache(maxsize=None)
-def fast_validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Callable[[dict], object]:
+def fast_validator(kind: str) -> Callable[[dict], object]:
     """The same schema compiled to Python code by fastjsonschema: ~50x faster on valid data.
 
     It only answers "valid or not"; when it says not, jsonschema explains (Thai messages need
@@ -81,8 +93,8 @@ def fast_validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Callable[[dict],
     speaks draft-07, so the cross-file `$ref`s are inlined and `$defs` addressed by pointer —
     tests/test_schemas.py checks both validators agree on every fixture.
     """
-    defs = json.loads((schema_dir / "defs.schema.json").read_text(encoding="utf-8"))["$defs"]
-    text = (schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8")
+    defs = json.loads(schema_text("defs.schema.json"))["$defs"]
+    text = schema_text(f"{kind}.schema.json")
     schema = json.loads(text.replace('"defs.schema.json#/$defs/', '"#/$defs/'))
     schema["$defs"] = {**defs, **schema.get("$defs", {})}
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"

@@ -42,7 +42,7 @@ import yaml
 from thamniap.core import fields, geography
 from thamniap.tools import xlsx_guard
 from thamniap.tools import sample as _sample
-from thamniap.load.layout import DISTRICT_DIR, PROVINCE_DIR, SCHEMA_DIR, DataFile, display_path, expected_schema_header
+from thamniap.load.layout import DISTRICT_DIR, PROVINCE_DIR, DataFile, display_path, expected_schema_header, schema_home
 from thamniap.load.loader import load_file
 from thamniap.model import LEADER, VOLUNTEER
 
@@ -115,11 +115,11 @@ class DistrictFiles:
         return self.district_dir / "roster.yaml"
 
     def header(self) -> str:
-        """The schema line the check expects; outside the repository (a copy of the data) the
-        check only wants a line naming roster.schema.json, so the file's own line is kept."""
+        """The schema line the check expects; outside a project (a copy of the data) the check
+        only wants a line naming roster.schema.json, so the file's own line is kept."""
         expected = expected_schema_header(DataFile("roster", self.roster, str(self.roster),
                                                    self.province_dir, self.district_dir))
-        if SCHEMA_DIR.parent in self.roster.resolve().parents or not self.roster.exists():
+        if schema_home(self.province_dir) is not None or not self.roster.exists():
             return expected
         with self.roster.open(encoding="utf-8", errors="replace") as f:
             first = f.readline().lstrip("\ufeff").rstrip("\r\n")
