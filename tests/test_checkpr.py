@@ -15,7 +15,8 @@ import markdown
 import pytest
 from helpers import GIT_ENV, commit_all, git, init_repo, mkdocs_build, run_cli
 
-from thamniap.core import fields
+from thamniap.core.digits import ascii_digits, to_thai_digits
+from thamniap.core.national_id import national_id_check_digit
 from thamniap.tools.checkpr import Area, area_of, may_change, public
 
 DISTRICT = "data/42-loei/4214-nong-hin"
@@ -343,7 +344,7 @@ def test_area_of(path, area):
 ])
 def test_public_masks_ids_whose_separators_markdown_escaped(escaped):
     """`public` finds an ID also when `md` has backslashed its dots or dashes, and keeps the escapes."""
-    text = "บัตร " + escaped.format(c=fields.national_id_check_digit("110170020345")) + " จบ"
+    text = "บัตร " + escaped.format(c=national_id_check_digit("110170020345")) + " จบ"
     shown = public(text)
     assert re.sub(r"[^0-9]", "", shown).endswith(re.sub(r"[^0-9]", "", text)[-2:])
     assert "110170020345" not in re.sub(r"[^0-9]", "", shown)
@@ -368,10 +369,10 @@ def _all_outputs(out: str, err: str, summary: Path) -> dict[str, str]:
 def test_national_ids_are_masked_in_every_output(repo, tmp_path, monkeypatch):
     """A note (and a file name) holding a national ID: its 13 digits appear in no output, in no spelling."""
     twelve = "110170020345"
-    nid = twelve + str(fields.national_id_check_digit(twelve))
+    nid = twelve + str(national_id_check_digit(twelve))
     spellings = [nid, f"{nid[0]}-{nid[1:5]}-{nid[5:10]}-{nid[10:12]}-{nid[12]}",
-                 f"{nid[0]}.{nid[1:5]}.{nid[5:10]}.{nid[10:12]}.{nid[12]}", fields.to_thai_digits(nid),
-                 fields.to_thai_digits(f"{nid[0]} {nid[1:5]} {nid[5:10]} {nid[10:12]} {nid[12]}")]
+                 f"{nid[0]}.{nid[1:5]}.{nid[5:10]}.{nid[10:12]}.{nid[12]}", to_thai_digits(nid),
+                 to_thai_digits(f"{nid[0]} {nid[1:5]} {nid[5:10]} {nid[10:12]} {nid[12]}")]
     roster = repo / DISTRICT / "roster.yaml"
     text = roster.read_text(encoding="utf-8")
     for n, person in enumerate(("4214-0001", "4214-0002", "4214-0003", "4214-0004")):
@@ -390,7 +391,7 @@ def test_national_ids_are_masked_in_every_output(repo, tmp_path, monkeypatch):
     assert code == 1
     assert "หมายเหตุ: — → บัตร" in out and "สำเนาบัตร" in err and "::error" in err
     for name, value in _all_outputs(out, err, summary).items():
-        digits = re.sub(r"[^0-9]", "", fields.ascii_digits(value))
+        digits = re.sub(r"[^0-9]", "", ascii_digits(value))
         assert nid not in digits, name
         assert not any(s in value for s in spellings), name
     assert "XXXX" in out and "XXXX" in err

@@ -18,13 +18,14 @@ from pathlib import Path
 import pytest
 from helpers import GIT_ENV, commit_all, git, init_repo, mkdocs_build, run_cli
 
-from thamniap.core import fields
+from thamniap.core.digits import ascii_digits, to_thai_digits
+from thamniap.core.national_id import national_id_check_digit
 
 DISTRICT = "data/42-loei/4214-nong-hin"
 
 
 def _id(seed: str) -> str:
-    return seed + str(fields.national_id_check_digit(seed))
+    return seed + str(national_id_check_digit(seed))
 
 
 IDS = [_id(s) for s in ("110170020345", "310050012345", "561020030411", "140990123456", "258800013579",
@@ -38,7 +39,7 @@ def spellings() -> list[tuple[str, str]]:
     a, b, c, d, e, f, g, h = IDS
     full_width = "".join(chr(0xFF10 + int(ch)) for ch in e)
     return [(a, a), (b, grouped(b, "-")), (c, grouped(c, ".")), (d, grouped(d, "/")),
-            (e, full_width), (f, grouped(f, "  ")), (g, fields.to_thai_digits(grouped(g, " "))),
+            (e, full_width), (f, grouped(f, "  ")), (g, to_thai_digits(grouped(g, " "))),
             (h, grouped(h, "-"))]
 
 
@@ -73,7 +74,7 @@ def add_ids(root: Path) -> None:
 
 def digits_only(data: bytes) -> str:
     text = data.decode("utf-8", errors="replace")
-    return re.sub(r"[^0-9]", "", fields.ascii_digits(text))
+    return re.sub(r"[^0-9]", "", ascii_digits(text))
 
 
 def leaks(outputs: dict[str, bytes]) -> list[str]:
@@ -124,7 +125,7 @@ def test_validate_in_every_format_masks_every_number(repo, tmp_path, monkeypatch
     # every number was found and reported, masked
     json_out = outputs["validate json stdout"].decode()
     for number in IDS:
-        assert f"X{number[-2]}" in fields.ascii_digits(json_out) or number[-2:] in fields.ascii_digits(json_out)
+        assert f"X{number[-2]}" in ascii_digits(json_out) or number[-2:] in ascii_digits(json_out)
     assert json_out.count("privacy.national-id") >= len(IDS)
 
 

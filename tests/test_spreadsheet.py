@@ -23,7 +23,8 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from helpers import BASE, REPO, run_cli
-from thamniap.core import fields
+from thamniap.core.names import is_known_title, title_sex
+from thamniap.core.phones import check_phone
 from thamniap.tools import sample
 from thamniap.load.layout import DataFile, expected_schema_header
 from thamniap.load.loader import load_file
@@ -390,7 +391,7 @@ TITLES = ["นาย", "นาง", "นางสาว", "น.ส.", "ว่า
 PHONES = ["0 4241 1773", "08 1234 5678", "0812345678", "042411773", "+66 81 234 5678", "042-411-773"]
 NOTES = ["ย้ายมาจากตำบลอื่น", "เป็นประธานกลุ่มแม่บ้าน", "123", "yes", "2024-01-01", "ชื่อเดิม สมศรี"]
 METHODS = ["ลงนามในแบบฟอร์มยินยอม", "แจ้งด้วยวาจาต่อเจ้าหน้าที่ นางสาวสมใจ"]
-assert all(not fields.check_phone(p) for p in PHONES) and all(fields.is_known_title(t) for t in TITLES)
+assert all(not check_phone(p) for p in PHONES) and all(is_known_title(t) for t in TITLES)
 BASE_SUBS = [(s["code"], s["name"]) for s in yaml.safe_load((BASE / ROSTER).read_text(encoding="utf-8"))["subdistricts"]]
 
 
@@ -409,7 +410,7 @@ def rosters(draw) -> dict:
         used.add((first, last))
         title = draw(st.sampled_from(TITLES))
         p: dict = {"id": f"4214-{next(counter):04d}", "title": title, "first_name": first, "last_name": last}
-        implied = fields.title_sex(title)
+        implied = title_sex(title)
         sex = draw(st.sampled_from(["ชาย", "หญิง"])) if implied is None else draw(st.sampled_from([None, implied]))
         if sex:
             p["sex"] = sex

@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
-from thamniap.core import fields
+from thamniap.core.names import normalise_person_key, title_sex
 from thamniap.load.loader import Loaded
 
 VOLUNTEER = "อช."
@@ -77,7 +77,7 @@ class Person:
 
     @property
     def sex(self) -> str | None:
-        return self.sex_given or fields.title_sex(self.title)
+        return self.sex_given or title_sex(self.title)
 
     @property
     def name(self) -> str:
@@ -86,7 +86,7 @@ class Person:
 
     @cached_property
     def key(self) -> str:
-        return fields.normalise_person_key(self.title, self.first_name, self.last_name)
+        return normalise_person_key(self.title, self.first_name, self.last_name)
 
     @property
     def anchor(self) -> str:

@@ -7,7 +7,7 @@ import re
 from typing import Callable, Iterable, TextIO
 
 from thamniap.core.diagnostics import Diagnostic
-from thamniap.core.fields import mask_national_ids
+from thamniap.core.national_id import mask_national_ids
 
 
 def _summary(diags: list[Diagnostic], lang: str) -> str:

@@ -18,8 +18,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from thamniap.core.dates import thai_date
 from thamniap.model import Club, District, Meeting, Nomination, Office, Person, Province, Role
-from thamniap.render.markup import md, thai_date
+from thamniap.render.markup import md
 
 NONE = "—"          # shown for "no value"
 VACANT = "ว่าง"     # a committee seat without a holder

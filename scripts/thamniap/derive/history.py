@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from thamniap import model
+from thamniap.core.dates import thai_date
 from thamniap.derive.changes import INDENT, AreaChanges, area_lines, compare_district, headline
 from thamniap.load.layout import DISTRICT_DIR, DISTRICT_FILES, PROVINCE_DIR
 from thamniap.load.loader import Loaded, load_bytes, load_file
 from thamniap.model import District, Meeting, Province, Subdistrict
-from thamniap.render.markup import h, md, safe_url, thai_date
+from thamniap.render.markup import h, md, safe_url
 
 BANGKOK = dt.timezone(dt.timedelta(hours=7))
 UNAVAILABLE = "ประวัติการแก้ไขไม่พร้อมใช้งาน"

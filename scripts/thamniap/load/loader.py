@@ -42,8 +42,9 @@ from yaml.events import (
     StreamStartEvent,
 )
 
-from thamniap.core import fields
 from thamniap.core.diagnostics import Diagnostic, error
+from thamniap.core.digits import ascii_digits
+from thamniap.core.national_id import find_national_ids
 
 __all__ = [
     "LOADER_RULES",
@@ -111,7 +112,7 @@ class Loaded:
 # --------------------------------------------------------------------------- helpers
 
 def _id_digits(found_text: str) -> str:
-    return re.sub(r"[^0-9]", "", fields.ascii_digits(found_text))
+    return re.sub(r"[^0-9]", "", ascii_digits(found_text))
 
 
 def decoded_national_ids(path: str, text: str, data, positions: dict, key_positions: dict) -> list[Diagnostic]:
@@ -121,11 +122,11 @@ def decoded_national_ids(path: str, text: str, data, positions: dict, key_positi
     if not any(ch.isdecimal() for ch in text):
         return []
     # (line, digits) of what the raw scan reports already
-    in_raw = {(text.count("\n", 0, a) + 1, _id_digits(text[a:b])) for a, b, _ in fields.find_national_ids(text)}
+    in_raw = {(text.count("\n", 0, a) + 1, _id_digits(text[a:b])) for a, b, _ in find_national_ids(text)}
     out: list[Diagnostic] = []
 
     def check(value: str, where: tuple[int, int] | None) -> None:
-        for a, b, masked in fields.find_national_ids(value):
+        for a, b, masked in find_national_ids(value):
             line, col = where or (1, 1)
             if (line, _id_digits(value[a:b])) not in in_raw:
                 out.append(error(path, line, col, "privacy.national-id",
@@ -253,8 +254,6 @@ _KIND_EN = {
     "bool": "a boolean (true/false)",
     "special": "a special YAML 1.1 type",
 }
-
-_NOT_AMBIGUOUS = None
 
 
 def _plain(value: str):

@@ -9,8 +9,12 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 import fastjsonschema
 
-from thamniap.core import fields
+from thamniap.core.dates import check_iso_date
 from thamniap.core.diagnostics import Diagnostic, Severity
+from thamniap.core.names import NAME_CHARACTER_CODES, check_person_name, check_place_name
+from thamniap.core.phones import check_phone
+from thamniap.core.problem import WARNING_CODES
+from thamniap.core.text import check_line_text
 from thamniap.load.loader import Loaded
 
 if TYPE_CHECKING:  # jsonschema is imported only to explain a failure (~0.1 s saved per run otherwise)
@@ -19,18 +23,18 @@ if TYPE_CHECKING:  # jsonschema is imported only to explain a failure (~0.1 s sa
 
 KINDS = ("province", "club", "district", "roster", "meeting")
 
-# format name -> field check returning fields.Problem list, and the rule-id prefix for its problems
+# format name -> field check returning a Problem list, and the rule-id prefix for its problems
 FIELD_CHECKS: dict[str, tuple[str, Callable[[str], list]]] = {
-    "line": ("text", fields.check_line_text),
-    "first-name": ("text", lambda v: fields.check_person_name(v, "first_name")),
-    "last-name": ("text", lambda v: fields.check_person_name(v, "last_name")),
-    "date": ("date", fields.check_iso_date),
-    "phone": ("phone", fields.check_phone),
-    "title": ("text", fields.check_line_text),  # unknown titles are a rule (warning), not a format error
+    "line": ("text", check_line_text),
+    "first-name": ("text", lambda v: check_person_name(v, "first_name")),
+    "last-name": ("text", lambda v: check_person_name(v, "last_name")),
+    "date": ("date", check_iso_date),
+    "phone": ("phone", check_phone),
+    "title": ("text", check_line_text),  # unknown titles are a rule (warning), not a format error
 }
 # Names of places, clubs and offices, by file kind ("*": every item of a list).  The schemas
 # give them the shared "line" format, so its problems are already reported; here they are
-# also held to the characters of a name (fields.check_place_name: no < > * & { } …).
+# also held to the characters of a name (core.names.check_place_name: no < > * & { } …).
 PLACE_NAME_PATHS: dict[str, tuple[tuple[str, ...], ...]] = {
     # titles (นาย, ว่าที่ร้อยตรี, ดร., พ.ต.ท.) take the same characters: an unknown title is only a
     # warning (person.unknown-title), but one carrying markup must not reach a page
@@ -41,10 +45,6 @@ PLACE_NAME_PATHS: dict[str, tuple[tuple[str, ...], ...]] = {
     "district": (("district", "name"), ("office", "name"), ("office", "unit"), ("officials", "*", "title")),
     "province": (("province", "name"), ("office", "name"), ("office", "unit"), ("officials", "*", "title")),
 }
-# Problems that describe style rather than a wrong value, or that real names can trip
-# (นางนวล is a real first name, not นาง + นวล): reported, but they do not block a merge.
-WARNING_CODES = {"space-in-name", "double-space", "title-in-name"}
-
 TYPE_TH = {"string": "ข้อความ", "integer": "ตัวเลขจำนวนเต็ม", "boolean": "true หรือ false",
            "object": "กลุ่มข้อมูล (คีย์: ค่า)", "array": "รายการ (ขึ้นบรรทัดด้วย - )", "null": "null"}
 
@@ -135,8 +135,8 @@ def _place_name_problems(doc: Loaded, kind: str) -> Iterator[Diagnostic]:
     """Name-character problems (text.name-character, text.name-mixed-script) of place names."""
     for pattern in PLACE_NAME_PATHS.get(kind, ()):
         for path, value in _values_at(doc.data, pattern):
-            for p in fields.check_place_name(value):
-                if p.code not in fields.NAME_CHARACTER_CODES:
+            for p in check_place_name(value):
+                if p.code not in NAME_CHARACTER_CODES:
                     continue   # one-line text problems: reported by the "line" format already
                 line, col = doc.locate(path)
                 yield Diagnostic(doc.path, line, col + p.offset if col else col, f"text.{p.code}",

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from thamniap.core.dates import thai_date
 from thamniap.derive.dashboard import ProvinceSummary, Status
-from thamniap.check.rules import thai_date
 
 SVG_NS = "http://www.w3.org/2000/svg"
 FONT = "Sarabun, sans-serif"
@@ -179,7 +179,7 @@ def status_bar(summary: ProvinceSummary, id_prefix: str = "chart-status") -> str
     numbers = " ".join(f"{s.thai} {n} อำเภอ" for s, n in counts)
     label = f"สถานะการรายงานโครงสร้างชมรมผู้นำ อช. ของ {total} อำเภอ: {numbers}"
     if summary.deadline:
-        label += f" (กำหนดส่ง {thai_date(summary.deadline)})"
+        label += f" (กำหนดส่ง {thai_date(summary.deadline, short=True)})"
     desc = [label] + [f"{s.thai}: " + ", ".join(d.label for d in summary.districts if d.status is s)
                       for s in (Status.LATE, Status.NOT_YET) if summary.count(s)]
     defs = _defs([_pattern(*styles[s]) for s in Status])

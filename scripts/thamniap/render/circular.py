@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from thamniap.render.markup import THAI_MONTHS, h
+from thamniap.core.dates import THAI_MONTHS
+from thamniap.render.markup import h
 
 ITEM = re.compile(r"^[๑-๙]+\.")
 MONTH = re.compile("(" + "|".join(THAI_MONTHS) + r") [๐-๙0-9]{4}$")

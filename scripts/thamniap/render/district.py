@@ -3,8 +3,9 @@ edit links, QR code and downloads. Every data value is escaped (markup.h for HTM
 Markdown headings)."""
 from __future__ import annotations
 
+from thamniap.core.dates import thai_date
 from thamniap.model import LEADER, District, Person, Province
-from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel_url, thai_date
+from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel_url
 from thamniap.render.orgchart import org_chart
 
 

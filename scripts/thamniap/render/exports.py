@@ -53,7 +53,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from thamniap.core import fields
+from thamniap.core.national_id import mask_national_ids
 from thamniap import model
 
 SCHEMA_VERSION = 1
@@ -321,7 +321,7 @@ def csv_bytes(headers: Iterable[str], rows: Iterable[list]) -> bytes:
     for row in rows:
         writer.writerow([neutralise(_text(v)) for v in row])
     # masked over the whole text: one pass, and CSV quoting never splits a number
-    return fields.mask_national_ids(buf.getvalue()).encode("utf-8-sig")
+    return mask_national_ids(buf.getvalue()).encode("utf-8-sig")
 
 
 # ------------------------------------------------------------------ Excel
@@ -351,7 +351,7 @@ def xlsx_bytes(sheets: list[tuple[str, tuple[str, ...], list[list]]], title: str
         sample = rows[:WIDTH_SAMPLE_ROWS]  # widths are cosmetic: the first rows tell them well enough
         widths = [min(max(max([_display_width(header)] + [_display_width(r[i]) for r in sample]) + 2, 6), 60)
                   for i, header in enumerate(headers)]
-        rows = [[fields.mask_national_ids(v) if isinstance(v, str) else v for v in row] for row in rows]
+        rows = [[mask_national_ids(v) if isinstance(v, str) else v for v in row] for row in rows]
         prepared.append((name, list(headers), rows, widths))
     stamp = dt.datetime(when.year, when.month, when.day)
     return xlsx.workbook_bytes(prepared, title, stamp, quoted=lambda v: v.startswith(FORMULA_START))
@@ -483,7 +483,7 @@ def json_bytes(province: model.Province, districts: list[model.District], whole:
     # Compact: json's C encoder runs only without `indent` (5 s → 0.3 s for the largest province).
     # National IDs masked over the whole text (JSON leaves digits and separators as they are).
     text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
-    return (fields.mask_national_ids(text) + "\n").encode("utf-8")
+    return (mask_national_ids(text) + "\n").encode("utf-8")
 
 
 # ------------------------------------------------------------------ writing

@@ -1,17 +1,12 @@
 """Escaping and Thai formatting for generated pages: every value from data goes through here."""
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from urllib.parse import urlsplit
 
-from thamniap.core import fields
-
-THAI_MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
-               "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
-THAI_MONTHS_SHORT = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",
-                     "พ.ย.", "ธ.ค.")
+from thamniap.core.national_id import mask_national_ids
+from thamniap.core.phones import format_phone, normalise_phone
 
 # Python-Markdown's escapable characters (ESCAPED_CHARS, plus "|" from the tables extension);
 # "<", ">" and "&" are HTML-escaped instead.
@@ -20,7 +15,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 def h(value) -> str:
     """Escape for HTML text and attribute values (quotes included); national IDs masked."""
-    return html.escape(fields.mask_national_ids("" if value is None else str(value)), quote=True)
+    return html.escape(mask_national_ids("" if value is None else str(value)), quote=True)
 
 
 def md(value) -> str:
@@ -30,7 +25,7 @@ def md(value) -> str:
     `|` does not split a table cell, `#`/`*` do nothing. Newlines cannot occur (one-line rule),
     but are folded anyway so a value can never start a new block. National IDs are masked.
     """
-    text = fields.mask_national_ids(" ".join(("" if value is None else str(value)).split()))
+    text = mask_national_ids(" ".join(("" if value is None else str(value)).split()))
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
@@ -51,27 +46,18 @@ def link(url: str | None, text: str) -> str:
     return f'<a href="{h(safe)}">{h(text)}</a>' if safe else h(text)
 
 
-def thai_date(day: dt.date | None, short: bool = False, thai_digits: bool = False) -> str:
-    """2024-01-24 -> '24 มกราคม 2567' (พ.ศ.); '-' when unknown."""
-    if day is None:
-        return "-"
-    months = THAI_MONTHS_SHORT if short else THAI_MONTHS
-    text = f"{day.day} {months[day.month - 1]} {day.year + 543}"
-    return fields.to_thai_digits(text) if thai_digits else text
-
-
 def phone_display(phone: str | None) -> str:
     if not phone:
         return ""
     try:
-        return fields.format_phone(phone)
+        return format_phone(phone)
     except ValueError:
         return phone
 
 
 def tel_url(phone: str) -> str | None:
     try:
-        digits = fields.normalise_phone(phone)
+        digits = normalise_phone(phone)
     except ValueError:
         return None
     return "tel:+66" + digits[1:] if digits.startswith("0") else "tel:" + digits

@@ -18,6 +18,7 @@ import yaml
 
 from thamniap.render import charts
 from thamniap.core import geography
+from thamniap.core.dates import thai_date
 from thamniap.derive.dashboard import Status, summarise
 from thamniap.render.exports import DATA_LICENCE, JSON_SHAPE_TH, Export
 from thamniap.derive.history import history_markdown
@@ -25,7 +26,7 @@ from thamniap.model import District, Province
 from thamniap.render import texts
 from thamniap.render.circular import letter_html, parse_letter
 from thamniap.render.district import district_page
-from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel_url, thai_date
+from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel_url
 from thamniap.render.orgchart import org_chart
 from thamniap.render.qr import qr_svg
 

@@ -4,8 +4,9 @@ Keep facts here in step with ../shared/DOMAIN.md (each one carries its source on
 """
 from __future__ import annotations
 
+from thamniap.core.dates import thai_date
 from thamniap.model import Province
-from thamniap.render.markup import h, link, phone_display, safe_url, tel_url, thai_date
+from thamniap.render.markup import h, link, phone_display, safe_url, tel_url
 
 
 def _contact(province: Province) -> str:

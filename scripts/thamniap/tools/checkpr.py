@@ -37,7 +37,7 @@ from pathlib import Path, PurePosixPath
 from typing import TextIO
 
 from thamniap.derive import changes
-from thamniap.core import fields
+from thamniap.core.national_id import mask_national_ids
 from thamniap.load.layout import DISTRICT_DIR, PROVINCE_DIR, shown_name
 from thamniap.model import Province
 from thamniap.render.markup import md
@@ -383,7 +383,7 @@ _BACKSLASH_ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]")
 
 
 def public(text: str) -> str:
-    """TEXT as check-pr may print it: every national ID masked by `fields.mask_national_ids`, also
+    """TEXT as check-pr may print it: every national ID masked by `core.national_id.mask_national_ids`, also
     one whose separators Markdown escaping backslashed (`1\\.1017\\.00203…` would not match as is).
 
     The ID is looked for in TEXT without those backslashes; masking keeps the length (digit → X),
@@ -392,7 +392,7 @@ def public(text: str) -> str:
     escapes = {m.start() for m in _BACKSLASH_ESCAPE.finditer(text)}
     kept = [i for i in range(len(text)) if i not in escapes]
     view = "".join(text[i] for i in kept)
-    masked = fields.mask_national_ids(view)
+    masked = mask_national_ids(view)
     if masked == view:
         return text
     if len(masked) != len(view):      # not expected; the unescaped masked text is still safe

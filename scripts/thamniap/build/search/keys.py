@@ -10,7 +10,7 @@ UTF-16 unit of the normalised word — one ASCII word Pagefind never splits,
 and a prefix of the word gives a prefix of the key), and for the word
 without a title or place prefix (``นาย``, ``ว่าที่ร้อยตรี``, ``บ้าน``,
 ``ตำบล``, ``อำเภอ``… :data:`PREFIXES` and the titles in
-:mod:`thamniap.core.fields`): once per people record for the words of its title,
+:mod:`thamniap.core.names`): once per people record for the words of its title,
 headings and rows (and a name key per person, :func:`full_name_keys`), and
 once per page for the rest of its indexed text (a
 hidden block appended to the HTML Pagefind indexes, never to the built
@@ -33,7 +33,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from thamniap.core.fields import split_title_prefix
+from thamniap.core.names import split_title_prefix
 
 # Keep identical to docs/assets/javascripts/search.js (normalize, PREFIXES, searchKey).
 

@@ -89,11 +89,3 @@ def run(ctx: Context, skip: Iterable[str] = ()) -> list[Diagnostic]:
             out.append(Diagnostic(f.where.path, f.where.line, f.where.column, r.id, r.severity,
                                   f.message, f.hint, f.message_en, f.hint_en, tuple(f.related)))
     return out
-
-
-def thai_date(day: dt.date | None) -> str:
-    """2024-01-24 -> '24 ม.ค. 2567' for messages."""
-    if day is None:
-        return "-"
-    months = "ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.".split()
-    return f"{day.day} {months[day.month - 1]} {day.year + 543}"

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+from thamniap.core.dates import thai_date
 from thamniap.core.diagnostics import Severity
 from thamniap.model import SINGLE_HOLDER_POSTS, USUAL_POSTS, Club, Where
-from thamniap.check.rules import Context, Finding, rule, thai_date
+from thamniap.check.rules import Context, Finding, rule
 
 
 def _clubs(ctx: Context):
@@ -132,7 +133,8 @@ def club_confirmed(ctx: Context):
         if not club.confirmed_written:
             deadline = _deadline(province)
             yield Finding(club.confirmed_where, f"{label} ยังไม่ยืนยันโครงสร้างชมรม (confirmed_on ว่าง)",
-                          f"ตรวจคณะกรรมการให้เป็นปัจจุบัน แล้วใส่วันที่ยืนยันใน confirmed_on (กำหนดส่ง {thai_date(deadline)})",
+                          "ตรวจคณะกรรมการให้เป็นปัจจุบัน แล้วใส่วันที่ยืนยันใน confirmed_on "
+                          f"(กำหนดส่ง {thai_date(deadline, short=True)})",
                           "structure not confirmed yet")
 
 
@@ -142,8 +144,8 @@ def club_confirmed_on_time(ctx: Context):
     for club, _, label, province, _ in _clubs(ctx):
         deadline = _deadline(province)
         if club.confirmed_on and deadline and deadline < club.confirmed_on <= ctx.today:
-            yield Finding(club.confirmed_where, f"{label} ยืนยันโครงสร้างเมื่อ {thai_date(club.confirmed_on)} "
-                          f"หลังกำหนดส่ง {thai_date(deadline)}", "ข้อมูลนับเป็นการรายงานล่าช้า (ไม่ต้องแก้ไข)",
+            yield Finding(club.confirmed_where, f"{label} ยืนยันโครงสร้างเมื่อ {thai_date(club.confirmed_on, short=True)} "
+                          f"หลังกำหนดส่ง {thai_date(deadline, short=True)}", "ข้อมูลนับเป็นการรายงานล่าช้า (ไม่ต้องแก้ไข)",
                           f"confirmed after the deadline {deadline}")
 
 

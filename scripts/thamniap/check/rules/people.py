@@ -1,7 +1,7 @@
 """Rules about a person's title and sex."""
 from __future__ import annotations
 
-from thamniap.core import fields
+from thamniap.core.names import is_known_title, title_sex
 from thamniap.core.diagnostics import Severity
 from thamniap.check.rules import Context, Finding, rule
 
@@ -19,7 +19,7 @@ def _everyone(ctx: Context):
 def title_is_known(ctx: Context):
     """A title prefix is one of the usual ones (นาย, นาง, นางสาว, ranks, academic titles)."""
     for person in _everyone(ctx):
-        if not fields.is_known_title(person.title):
+        if not is_known_title(person.title):
             yield Finding(person.where, f"ไม่รู้จักคำนำหน้านาม `{person.title}` ของ {person.first_name} {person.last_name}",
                           "ใช้ นาย นาง นางสาว หรือยศ/ตำแหน่งเต็ม ถ้าถูกต้องแล้วให้ใส่ sex ด้วย",
                           f"unknown title `{person.title}`")
@@ -39,7 +39,7 @@ def sex_given_when_title_silent(ctx: Context):
 def sex_agrees_with_title(ctx: Context):
     """A given `sex` agrees with the title (นาย is ชาย; นาง and นางสาว are หญิง)."""
     for person in _everyone(ctx):
-        implied = fields.title_sex(person.title)
+        implied = title_sex(person.title)
         if person.sex_given and implied and person.sex_given != implied:
             yield Finding(person.where, f"{person.name}: sex `{person.sex_given}` ขัดกับคำนำหน้า `{person.title}` ({implied})",
                           "ตรวจคำนำหน้านาม หรือลบบรรทัด sex (คำนำหน้านี้บอกเพศอยู่แล้ว)",

@@ -1,7 +1,7 @@
 """Privacy rules (PDPA): no national ID numbers anywhere, personal phones only with recorded consent."""
 from __future__ import annotations
 
-from thamniap.core import fields
+from thamniap.core.national_id import find_national_ids
 from thamniap.core.diagnostics import Severity
 from thamniap.model import Where
 from thamniap.check.rules import Context, Finding, rule
@@ -16,7 +16,7 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
 def no_national_id(ctx: Context):
     """No Thai national ID number (13 digits, valid check digit) appears anywhere in a file, comments included."""
     for path, text in ctx.texts.items():
-        for start, _end, masked in fields.find_national_ids(text):
+        for start, _end, masked in find_national_ids(text):
             line, col = line_col(text, start)
             yield Finding(Where(path, line, col), f"พบเลขที่มีรูปแบบเลขประจำตัวประชาชน `{masked}`",
                           "ลบเลขนี้ออก (รวมถึงในหมายเหตุ #) — ทำเนียบเผยแพร่ต่อสาธารณะ ห้ามมีเลขประจำตัวประชาชน "

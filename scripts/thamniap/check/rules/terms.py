@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from thamniap.core.dates import thai_date
 from thamniap.core.diagnostics import Severity
 from thamniap.model import VOLUNTEER
-from thamniap.check.rules import Context, Finding, rule, thai_date
+from thamniap.check.rules import Context, Finding, rule
 
 MAX_VOLUNTEER_YEARS = 4
 
@@ -62,10 +63,10 @@ def term_not_expired(ctx: Context):
     for person, role in _roles(ctx):
         if role.end and role.end < ctx.today and not any(
                 r.role == role.role and r.end and r.end >= ctx.today for r in person.roles):
-            yield Finding(role.where, f"วาระ {role.role} ของ {person.name} สิ้นสุดแล้วเมื่อ {thai_date(role.end)}",
+            yield Finding(role.where, f"วาระ {role.role} ของ {person.name} สิ้นสุดแล้วเมื่อ {thai_date(role.end, short=True)}",
                           "ถ้าได้รับเลือกใหม่ให้เพิ่มบทบาทพร้อมวาระใหม่ ถ้าพ้นวาระแล้วให้ลบออกจากทำเนียบ",
                           f"term ended {role.end}")
     for club in _clubs(ctx):
         if club.term_end and club.term_end < ctx.today:
-            yield Finding(club.term_where, f"วาระคณะกรรมการ{club.name} สิ้นสุดแล้วเมื่อ {thai_date(club.term_end)}",
+            yield Finding(club.term_where, f"วาระคณะกรรมการ{club.name} สิ้นสุดแล้วเมื่อ {thai_date(club.term_end, short=True)}",
                           "ปรับปรุงโครงสร้างคณะกรรมการชุดใหม่และวาระใหม่", f"club term ended {club.term_end}")
