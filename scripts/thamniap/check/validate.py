@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-import subprocess
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -17,12 +16,7 @@ from thamniap.core.diagnostics import Diagnostic, error
 from thamniap.load.layout import DISTRICT_DIR, PROVINCE_DIR, DataFile, Discovery, discover, display_path, find_root
 from thamniap.load.loader import load_file
 from thamniap.build.workers import Job, job_count
-
-# The one id validate reports itself (the others come from the steps it runs; all are listed by
-# check/registry.py).
-PATH_RULES: dict[str, tuple[str, str]] = {
-    "layout.not-found": ("error", "ไฟล์หรือโฟลเดอร์ที่ระบุในคำสั่งไม่มีอยู่จริง"),
-}
+from thamniap.vcs import git
 
 
 @dataclass
@@ -164,16 +158,13 @@ def load_dataset(root: Path, focus: set[str] | None = None, jobs: int | None = N
 
 
 def changed_districts(root: Path, rev: str) -> set[str] | None:
-    """District codes whose files changed since REV (git); None when province-level data changed."""
-    top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True,
-                         text=True, check=True).stdout.strip()
-    diff = subprocess.run(["git", "diff", "--name-only", "--no-renames", rev, "--", str(root)], cwd=top,
-                          capture_output=True, text=True, check=True).stdout.split()
-    new = subprocess.run(["git", "ls-files", "--others", "--exclude-standard", "--", str(root)], cwd=top,
-                         capture_output=True, text=True, check=True).stdout.split()
+    """District codes whose files changed since REV (git: committed, staged, unstaged or untracked);
+    None when province-level data changed."""
+    top = git.toplevel(root)
+    names = [c.path for c in git.changed(top, rev, paths=(str(root),))] + git.untracked(top, (str(root),))
     codes: set[str] = set()
-    for name in diff + new:
-        path = (Path(top) / name).resolve()
+    for name in names:
+        path = (top / name).resolve()
         try:
             parts = path.relative_to(root.resolve()).parts
         except ValueError:
