@@ -28,7 +28,8 @@ from thamniap.core.phones import check_phone
 from thamniap.tools import sample
 from thamniap.load.layout import DataFile, expected_schema_header
 from thamniap.load.loader import load_file
-from thamniap.tools.spreadsheet import HEADERS, LEADER_KEYS, LEADER_SHEET, SUBDISTRICT_SHEET, VOLUNTEER_KEYS, VOLUNTEER_SHEET, RosterDumper
+from thamniap.tools.spreadsheet.form import HEADERS, LEADER_KEYS, LEADER_SHEET, SUBDISTRICT_SHEET, VOLUNTEER_KEYS, VOLUNTEER_SHEET
+from thamniap.tools.spreadsheet.importer import RosterDumper
 
 DISTRICT = "42-loei/4214-nong-hin"
 ROSTER = f"{DISTRICT}/roster.yaml"

@@ -60,13 +60,13 @@ def cmd_validate(args) -> int:
 
 
 def cmd_rules(args) -> int:
-    from thamniap.check.registry import all_rules
+    from thamniap.check.rules import load_all
     if args.markdown:
         from thamniap.render.rules_doc import render
         sys.stdout.write(render())
         return 0
-    for r in all_rules().values():
-        print(f"{r.id}\t{r.severity}\t{r.doc}")
+    for r in sorted(load_all().values(), key=lambda r: r.id):
+        print(f"{r.id}\t{r.severity.value}\t{r.doc}")
     return 0
 
 
@@ -132,13 +132,13 @@ def cmd_codeowners(args) -> int:
 
 
 def cmd_template_xlsx(args) -> int:
-    from thamniap.tools.spreadsheet import template_command
+    from thamniap.tools.spreadsheet.template import template_command
     data = Path(args.data) if args.data else project_of(args).data
     return template_command(args.code, Path(args.out), data, sys.stdout, sys.stderr)
 
 
 def cmd_import_xlsx(args) -> int:
-    from thamniap.tools.spreadsheet import import_command
+    from thamniap.tools.spreadsheet.importer import import_command
     data = Path(args.data) if args.data else project_of(args).data
     return import_command(Path(args.file), args.district, data, args.today, sys.stdout, sys.stderr)
 
@@ -192,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip", action="append", default=[], metavar="RULE", help="ข้ามกฎนี้")
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("rules", help="รายการกฎที่ใช้ตรวจ (ทุกรหัสที่ validate รายงานได้)")
+    p = sub.add_parser("rules", help="รายการกฎที่ใช้ตรวจ")
     p.add_argument("--markdown", action="store_true", help="พิมพ์หน้าเอกสาร docs/rules.md")
     p.set_defaults(func=cmd_rules)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import subprocess
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -16,7 +17,6 @@ from thamniap.core.diagnostics import Diagnostic, error
 from thamniap.load.layout import DISTRICT_DIR, PROVINCE_DIR, DataFile, Discovery, discover, display_path, find_root
 from thamniap.load.loader import load_file
 from thamniap.build.workers import Job, job_count
-from thamniap.vcs import git
 
 
 @dataclass
@@ -158,13 +158,16 @@ def load_dataset(root: Path, focus: set[str] | None = None, jobs: int | None = N
 
 
 def changed_districts(root: Path, rev: str) -> set[str] | None:
-    """District codes whose files changed since REV (git: committed, staged, unstaged or untracked);
-    None when province-level data changed."""
-    top = git.toplevel(root)
-    names = [c.path for c in git.changed(top, rev, paths=(str(root),))] + git.untracked(top, (str(root),))
+    """District codes whose files changed since REV (git); None when province-level data changed."""
+    top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True,
+                         text=True, check=True).stdout.strip()
+    diff = subprocess.run(["git", "diff", "--name-only", "--no-renames", rev, "--", str(root)], cwd=top,
+                          capture_output=True, text=True, check=True).stdout.split()
+    new = subprocess.run(["git", "ls-files", "--others", "--exclude-standard", "--", str(root)], cwd=top,
+                         capture_output=True, text=True, check=True).stdout.split()
     codes: set[str] = set()
-    for name in names:
-        path = (top / name).resolve()
+    for name in diff + new:
+        path = (Path(top) / name).resolve()
         try:
             parts = path.relative_to(root.resolve()).parts
         except ValueError:

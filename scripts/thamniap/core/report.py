@@ -54,6 +54,21 @@ def text(diags: list[Diagnostic], out: TextIO, lang: str = "th") -> None:
     out.write(_summary(diags, lang) + "\n")
 
 
+def place_line(d: Diagnostic, lang: str = "th") -> str:
+    """`form.xlsx: อช.!K14 (ชื่อ): ข้อผิดพลาด: message — hint`: a problem in a file that has no lines
+    (a workbook), whose path names the place in it; the severity in words, for the person filling it in."""
+    path, message, hint = shown(d, lang)
+    return f"{path}: {d.severity.thai}: {message}" + (f" — {hint}" if hint else "")
+
+
+def place_text(diags: list[Diagnostic], out: TextIO, lang: str = "th", *, summary: bool = True) -> None:
+    """place_line for each diagnostic, then (with SUMMARY) the count."""
+    for d in diags:
+        out.write(place_line(d, lang) + "\n")
+    if summary:
+        out.write(_summary(diags, lang) + "\n")
+
+
 def escape_data(value: str) -> str:
     """Escape an annotation message the way @actions/core does."""
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

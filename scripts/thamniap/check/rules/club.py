@@ -21,8 +21,7 @@ def _clubs(ctx: Context):
             yield district.club, people, f"อำเภอ{district.name}", province, district.subdistricts is not None
 
 
-@rule("club.holder-or-vacant", Severity.ERROR,
-      "ทุกตำแหน่งในคณะกรรมการมีผู้ดำรงตำแหน่ง หรือระบุ `vacant: true` อย่างใดอย่างหนึ่งเท่านั้น")
+@rule("club.holder-or-vacant", Severity.ERROR)
 def post_has_holder_or_vacant(ctx: Context):
     """Each committee seat has a holder or is declared `vacant: true`, not both and not neither."""
     for club, *_ in _clubs(ctx):
@@ -35,8 +34,7 @@ def post_has_holder_or_vacant(ctx: Context):
                               "a seat needs exactly one of holder / vacant")
 
 
-@rule("club.single-holder", Severity.ERROR,
-      "ประธาน เลขานุการ เหรัญญิก และนายทะเบียน มีได้ไม่เกินตำแหน่งละหนึ่งที่นั่ง")
+@rule("club.single-holder", Severity.ERROR)
 def single_holder_posts(ctx: Context):
     """ประธาน, เลขานุการ, เหรัญญิก and นายทะเบียน have at most one seat each."""
     for club, *_ in _clubs(ctx):
@@ -51,8 +49,7 @@ def single_holder_posts(ctx: Context):
                                   related=((first.where.line, first.where.column),))
 
 
-@rule("club.one-president", Severity.ERROR,
-      "คณะกรรมการมีตำแหน่งประธานหนึ่งตำแหน่งพอดี")
+@rule("club.one-president", Severity.ERROR)
 def exactly_one_president(ctx: Context):
     """A committee has exactly one ประธาน seat."""
     for club, *_ in _clubs(ctx):
@@ -64,8 +61,7 @@ def exactly_one_president(ctx: Context):
                           f"{len(seats)} president seats; exactly one expected")
 
 
-@rule("club.usual-posts", Severity.WARNING,
-      "มีตำแหน่งหลัก (ประธาน รองประธาน เลขานุการ เหรัญญิก) ครบ โดยมีผู้ดำรงตำแหน่งหรือระบุว่าว่าง")
+@rule("club.usual-posts", Severity.WARNING)
 def usual_posts_listed(ctx: Context):
     """The usual posts (ประธาน, รองประธาน, เลขานุการ, เหรัญญิก) are listed, filled or declared vacant."""
     for club, *_ in _clubs(ctx):
@@ -77,8 +73,7 @@ def usual_posts_listed(ctx: Context):
                               f"usual post {post} is not listed")
 
 
-@rule("club.vacant-post", Severity.WARNING,
-      "ตำแหน่งในคณะกรรมการที่ระบุว่าว่าง (แสดงในหน้าสถานะการรายงานจนกว่าจะมีผู้ดำรงตำแหน่ง)")
+@rule("club.vacant-post", Severity.WARNING)
 def post_vacant(ctx: Context):
     """A committee seat is declared vacant (shown on the dashboard until filled)."""
     for club, *_ in _clubs(ctx):
@@ -88,8 +83,7 @@ def post_vacant(ctx: Context):
                               f"post {post.post} is vacant")
 
 
-@rule("club.holder-not-in-roster", Severity.WARNING,
-      "ผู้ดำรงตำแหน่งในชมรมมีรายชื่อในทำเนียบ (ชมรมอำเภอ: ทำเนียบของอำเภอ; ชมรมจังหวัด: ทำเนียบอำเภอใดก็ได้ในจังหวัด)")
+@rule("club.holder-not-in-roster", Severity.WARNING)
 def holder_in_roster(ctx: Context):
     """A post holder's id is found in the roster (district club) or any roster of the province (province club)."""
     for club, people, label, _, roster_loaded in _clubs(ctx):
@@ -99,8 +93,7 @@ def holder_in_roster(ctx: Context):
                               "ตรวจรหัสบุคคล หรือเพิ่มบุคคลนี้ใน roster.yaml ก่อน", f"holder `{post.holder_id}` not in roster")
 
 
-@rule("club.holder-twice", Severity.WARNING,
-      "หนึ่งคนดำรงตำแหน่งในคณะกรรมการได้ตำแหน่งเดียว")
+@rule("club.holder-twice", Severity.WARNING)
 def one_post_per_person(ctx: Context):
     """One person holds one committee seat."""
     for club, people, *_ in _clubs(ctx):
@@ -118,8 +111,7 @@ def one_post_per_person(ctx: Context):
                 first[post.holder_id] = post
 
 
-@rule("club.registration-number", Severity.ERROR,
-      "สมาคมที่จดทะเบียนแล้วระบุเลขทะเบียน")
+@rule("club.registration-number", Severity.ERROR)
 def association_has_registration(ctx: Context):
     """A registered association (สมาคม) gives its registration number."""
     for club, *_ in _clubs(ctx):
@@ -134,8 +126,7 @@ def _deadline(province):
     return current.deadline if current else None
 
 
-@rule("club.not-confirmed", Severity.WARNING,
-      "อำเภอยืนยันโครงสร้างชมรมแล้ว (มี confirmed_on)")
+@rule("club.not-confirmed", Severity.WARNING)
 def club_confirmed(ctx: Context):
     """The district has confirmed its club structure (confirmed_on is set)."""
     for club, _, label, province, _ in _clubs(ctx):
@@ -147,8 +138,7 @@ def club_confirmed(ctx: Context):
                           "structure not confirmed yet")
 
 
-@rule("club.confirmed-late", Severity.WARNING,
-      "ชมรมยืนยันโครงสร้างภายในกำหนดส่งของรอบการรายงาน")
+@rule("club.confirmed-late", Severity.WARNING)
 def club_confirmed_on_time(ctx: Context):
     """The structure was confirmed on or before the reporting round's deadline."""
     for club, _, label, province, _ in _clubs(ctx):
@@ -159,8 +149,7 @@ def club_confirmed_on_time(ctx: Context):
                           f"confirmed after the deadline {deadline}")
 
 
-@rule("club.confirmed-in-future", Severity.ERROR,
-      "วันที่ยืนยันข้อมูลชมรมต้องไม่เป็นวันในอนาคต (เทียบกับ --today)")
+@rule("club.confirmed-in-future", Severity.ERROR)
 def club_confirmed_not_future(ctx: Context):
     """The confirmation date is not after today (see --today)."""
     for club, _, label, *_ in _clubs(ctx):

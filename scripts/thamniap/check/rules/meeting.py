@@ -6,8 +6,7 @@ from thamniap.model import Where
 from thamniap.check.rules import Context, Finding, rule
 
 
-@rule("meeting.unknown-meeting", Severity.ERROR,
-      "การเสนอชื่ออ้างถึงการประชุมที่มีใน province.yaml")
+@rule("meeting.unknown-meeting", Severity.ERROR)
 def nomination_names_a_meeting(ctx: Context):
     """A nomination names a meeting listed in province.yaml."""
     for province, district in ctx.districts():
@@ -19,8 +18,7 @@ def nomination_names_a_meeting(ctx: Context):
                               f"unknown meeting `{nomination.meeting}`")
 
 
-@rule("meeting.nominee-count", Severity.WARNING,
-      "อำเภอส่งผู้แทนชมรมและเจ้าหน้าที่ตามจำนวนที่การประชุมกำหนด (ปี 2567: 2 + 1 คน)")
+@rule("meeting.nominee-count", Severity.WARNING)
 def nominee_count(ctx: Context):
     """A district sends as many club representatives and officials as the meeting asks (2 + 1 in 2567)."""
     for province, district in ctx.districts():
@@ -36,8 +34,7 @@ def nominee_count(ctx: Context):
                               "nominee count differs from what the meeting asks")
 
 
-@rule("meeting.unresolved-nominee", Severity.ERROR,
-      "ผู้แทนชมรมมีรายชื่อในทำเนียบของอำเภอ และเจ้าหน้าที่มีรายชื่อใน district.yaml")
+@rule("meeting.unresolved-nominee", Severity.ERROR)
 def nominees_resolve(ctx: Context):
     """Each representative is in the district roster and each official in district.yaml."""
     for _, district in ctx.districts():
@@ -54,8 +51,7 @@ def nominees_resolve(ctx: Context):
                                   f"official `{pid}` not in district.yaml")
 
 
-@rule("meeting.missing-nomination", Severity.WARNING,
-      "อำเภอส่งรายชื่อผู้แทนครบทุกการประชุมของจังหวัด")
+@rule("meeting.missing-nomination", Severity.WARNING)
 def district_nominated(ctx: Context):
     """A district has sent nominees for each meeting of its province."""
     for province, district in ctx.districts():
@@ -69,8 +65,7 @@ def district_nominated(ctx: Context):
                               f"no nominees for {meeting.id}")
 
 
-@rule("district.responsible-official", Severity.WARNING,
-      "อำเภอระบุเจ้าหน้าที่ผู้รับผิดชอบงานอาสาพัฒนาชุมชน")
+@rule("district.responsible-official", Severity.WARNING)
 def district_has_responsible_official(ctx: Context):
     """A district names the official responsible for volunteer work."""
     for _, district in ctx.districts():

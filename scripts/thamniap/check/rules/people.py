@@ -15,8 +15,7 @@ def _everyone(ctx: Context):
         yield from district.people()
 
 
-@rule("person.unknown-title", Severity.WARNING,
-      "คำนำหน้าเป็นคำที่ใช้กันทั่วไป (นาย นาง นางสาว ยศ ตำแหน่งทางวิชาการ)")
+@rule("person.unknown-title", Severity.WARNING)
 def title_is_known(ctx: Context):
     """A title prefix is one of the usual ones (นาย, นาง, นางสาว, ranks, academic titles)."""
     for person in _everyone(ctx):
@@ -26,8 +25,7 @@ def title_is_known(ctx: Context):
                           f"unknown title `{person.title}`")
 
 
-@rule("person.sex-required", Severity.ERROR,
-      "ระบุ `sex` เมื่อคำนำหน้าไม่บอกเพศ (ยศ ตำแหน่งทางวิชาการ)")
+@rule("person.sex-required", Severity.ERROR)
 def sex_given_when_title_silent(ctx: Context):
     """`sex` is given when the title does not settle it (ranks, academic titles)."""
     for person in _everyone(ctx):
@@ -37,8 +35,7 @@ def sex_given_when_title_silent(ctx: Context):
                           f"title `{person.title}` does not tell the sex; add `sex:`")
 
 
-@rule("person.sex-contradicts-title", Severity.ERROR,
-      "เพศ (`sex`) ที่ระบุตรงกับคำนำหน้า (นาย เป็นชาย; นาง และนางสาว เป็นหญิง)")
+@rule("person.sex-contradicts-title", Severity.ERROR)
 def sex_agrees_with_title(ctx: Context):
     """A given `sex` agrees with the title (นาย is ชาย; นาง and นางสาว are หญิง)."""
     for person in _everyone(ctx):

@@ -1,0 +1,120 @@
+"""The district folder a form belongs to: its roster.yaml as the form starts from it, its
+subdistricts, and the person ids already used in the dataset."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from thamniap.core import geography
+from thamniap.load import schema
+from thamniap.load.layout import DISTRICT_DIR, PROVINCE_DIR, DataFile, display_path, expected_schema_header, schema_home
+from thamniap.load.loader import load_file
+
+
+class SpreadsheetError(Exception):
+    """A problem that stops a command before the workbook is opened (no district, no such file); what
+    is wrong with the workbook itself is a Diagnostic, located at its sheet, cell or zip part."""
+
+
+@dataclass
+class DistrictFiles:
+    code: str
+    root: Path
+    province_dir: Path
+    district_dir: Path
+
+    @property
+    def roster(self) -> Path:
+        return self.district_dir / "roster.yaml"
+
+    def header(self) -> str:
+        """The schema line the check expects; outside a project (a copy of the data) the check
+        only wants a line naming roster.schema.json, so the file's own line is kept."""
+        expected = expected_schema_header(DataFile("roster", self.roster, str(self.roster),
+                                                   self.province_dir, self.district_dir))
+        if schema_home(self.province_dir) is not None or not self.roster.exists():
+            return expected
+        with self.roster.open(encoding="utf-8", errors="replace") as f:
+            first = f.readline().lstrip("\ufeff").rstrip("\r\n")
+        ok = first.startswith("# yaml-language-server: $schema=") and first.endswith("/roster.schema.json")
+        return first if ok else expected
+
+def find_district(root: Path, code: str) -> DistrictFiles:
+    if not re.fullmatch(r"[1-9][0-9]{3}", code or ""):
+        raise SpreadsheetError(f"รหัสอำเภอต้องเป็นเลข 4 หลัก เช่น 4209 (ได้ `{code}`)")
+    if not root.is_dir():
+        raise SpreadsheetError(f"ไม่พบโฟลเดอร์ข้อมูล `{root}`")
+    for pdir in sorted(p for p in root.iterdir() if p.is_dir() and PROVINCE_DIR.match(p.name)):
+        for ddir in sorted(d for d in pdir.iterdir() if d.is_dir()):
+            match = DISTRICT_DIR.match(ddir.name)
+            if match and match["code"] == code:
+                return DistrictFiles(code, root, pdir, ddir)
+    raise SpreadsheetError(f"ไม่พบโฟลเดอร์ของอำเภอรหัส {code} ใน `{root}` "
+                           f"(สร้างได้ด้วย `thamniap new-district {code}`)")
+
+@dataclass
+class RosterInfo:
+    """What the importer keeps from the current roster.yaml: the flag, subdistricts and their order."""
+    sample: bool
+    subdistricts: list[tuple[str, str]]          # (code, name as written in the roster)
+    data: dict | None                            # the whole document when it is schema-valid
+    problems: list = field(default_factory=list)  # loader errors and schema errors of shape (Diagnostic)
+    value_errors: list = field(default_factory=list)  # bad values (text./date./phone.): fixable in the workbook
+
+
+def read_roster(files: DistrictFiles) -> RosterInfo:
+    official = [(s.code, s.name_th) for s in geography.subdistricts(files.code)]
+    if not files.roster.exists():
+        return RosterInfo(False, official, None)
+    doc = load_file(files.roster, display_path(files.roster))
+    problems = [d for d in doc.diagnostics if d.is_error]
+    value_errors = []
+    if doc.data is not None and not problems:
+        found = [d for d in schema.check(doc, "roster") if d.is_error]
+        problems = [d for d in found if d.rule.startswith("schema.")]
+        value_errors = [d for d in found if not d.rule.startswith("schema.")]
+    data = doc.data if isinstance(doc.data, dict) else {}
+    subs = []
+    for s in data.get("subdistricts") or [] if isinstance(data.get("subdistricts"), list) else []:
+        if isinstance(s, dict) and isinstance(s.get("code"), str) and isinstance(s.get("name"), str):
+            subs.append((s["code"], s["name"]))
+    sample = data.get("sample") if isinstance(data.get("sample"), bool) else False
+    return RosterInfo(sample, subs or official, None if problems else doc.data, problems, value_errors)
+
+
+def subdistrict_choices(code: str, roster: RosterInfo) -> dict[str, tuple[str, ...]]:
+    """code -> accepted names (official name first, then the roster's spelling), roster order first."""
+    official = {s.code: s.name_th for s in geography.subdistricts(code)}
+    out: dict[str, tuple[str, ...]] = {}
+    for sub_code, name in roster.subdistricts:
+        names = tuple(dict.fromkeys(n for n in (official.get(sub_code), name) if n))
+        out[sub_code] = names
+    for sub_code, name in official.items():
+        out.setdefault(sub_code, (name,))
+    return out
+
+
+# ---------------------------------------------------------------- ids used elsewhere
+
+_ID_LINE = re.compile(r"""^[ \t-]*(?:id|holder):[ \t]*['"]?([0-9]{2,4}-[a-z0-9]{2,8})['"]?[ \t]*(?:#.*)?$""", re.M)
+_ID_ITEM = re.compile(r"""^[ \t]*-[ \t]+['"]?([0-9]{2,4}-[a-z0-9]{2,8})['"]?[ \t]*$""", re.M)
+
+
+def ids_in_dataset(files: DistrictFiles) -> tuple[set[str], dict[str, str]]:
+    """(every person id written anywhere in the dataset, id -> file for ids outside this roster)."""
+    every: set[str] = set()
+    elsewhere: dict[str, str] = {}
+    for path in sorted(files.root.rglob("*.yaml")):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        found = set(_ID_LINE.findall(text)) | set(_ID_ITEM.findall(text))
+        every |= found
+        if path.resolve() == files.roster.resolve():
+            continue
+        defined = set(re.findall(r"""^[ \t-]*id:[ \t]*['"]?([0-9]{2,4}-[a-z0-9]{2,8})""", text, re.M))
+        for pid in sorted(defined):
+            elsewhere.setdefault(pid, display_path(path))
+    return every, elsewhere

@@ -1,0 +1,303 @@
+"""`thamniap import-xlsx FILE --district CODE`: a filled-in form back to roster.yaml, the only file
+it writes. The importer is strict the way the YAML loader is: every bad cell is reported by sheet
+and cell (`อช.!K14`) with a Thai hint, and nothing is written unless the whole workbook is right
+and the new roster.yaml passes the project's check (check.validate) on a temporary copy of the
+dataset. Before openpyxl sees the file, guard refuses what could hurt or mislead (zip bombs, entity
+declarations, macros, external links, formulas, hidden rows/columns/sheets, more than 10,000 rows).
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import itertools
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, TextIO
+
+import yaml
+
+from thamniap.core import report
+from thamniap.core.diagnostics import Diagnostic
+from thamniap.load.layout import display_path
+from thamniap.tools import sample as _sample
+from thamniap.tools.spreadsheet.cells import Row, read_sheets
+from thamniap.tools.spreadsheet.district import (DistrictFiles, RosterInfo, SpreadsheetError, find_district,
+                                                 ids_in_dataset, read_roster, subdistrict_choices)
+from thamniap.tools.spreadsheet.form import LEADER_SHEET, VOLUNTEER_SHEET, Collector, row_ref
+from thamniap.tools.spreadsheet.people import PersonDraft, check_person, check_same_names, check_value, group_people
+
+Choices = dict[str, tuple[str, ...]]     # subdistrict code -> accepted names (subdistrict_choices)
+
+
+@dataclass
+class ImportResult:
+    doc: dict | None
+    issues: list[Diagnostic]
+    new_ids: list[tuple[str, str]]        # (cell ref, id) for people who got an id
+    people: dict[str, int]
+
+
+@dataclass
+class VillageDraft:
+    name: str | None = None
+    row: Row | None = None                # the row the name was first read from
+    volunteers: list[PersonDraft] = field(default_factory=list)
+
+
+def rows_to_roster(sheets: dict[str, list[Row]], code: str, roster: RosterInfo, used_ids: set[str],
+                   other_ids: dict[str, str], out: Collector) -> ImportResult:
+    """Check every row and build the roster document; the document is None when anything is wrong."""
+    choices = subdistrict_choices(code, roster)
+    people, placeholders = group_people(sheets, code, other_ids, out)
+    villages = _villages(people, placeholders, choices, out)
+    for person in people.values():
+        check_person(person, out)
+    check_same_names(people, out)
+    counts = {"leaders": sum(p.sheet == LEADER_SHEET for p in people.values()),
+              "volunteers": sum(p.sheet == VOLUNTEER_SHEET for p in people.values())}
+    if out.errors:
+        return ImportResult(None, out.issues, [], counts)
+    doc, new_ids = _roster_document(people, villages, code, roster, choices, used_ids)
+    return ImportResult(doc, out.issues, new_ids, counts)
+
+
+# ---------------------------------------------------------------- places
+
+def _villages(people: dict[str, PersonDraft], placeholders: list[Row], choices: Choices,
+              out: Collector) -> dict[tuple[str, int], VillageDraft]:
+    """Villages by (subdistrict, หมู่ที่), named by their rows. Each person's subdistrict (and an อช.'s
+    village) comes from their details; a placeholder row names a village with no อช. yet."""
+    villages: dict[tuple[str, int], VillageDraft] = {}
+    place_rows: list[tuple[Row, tuple[str, int]]] = []   # rows that may name the village of a place
+    for person in people.values():
+        sub = _resolve_subdistrict(person.at("sub_code"), person.values.get("sub_code"), choices, out)
+        if sub is None:
+            continue
+        for row in person.rows:
+            _check_sub_name(row, sub, choices, out)
+        if person.sheet == VOLUNTEER_SHEET:
+            moo = person.values.get("moo")
+            if moo is None:
+                if not any("moo" in r.bad for r in person.rows):
+                    out.at(person.first, "moo", "xlsx.required", "ต้องกรอกหมู่ที่",
+                           "อช. ต้องระบุหมู่บ้าน: รหัสตำบล หมู่ที่ และชื่อหมู่บ้าน")
+                continue
+            villages.setdefault((sub, moo), VillageDraft())
+            place_rows += [(row, (sub, moo)) for row in person.rows]
+    for row in placeholders:
+        sub = _resolve_subdistrict(row, row.values.get("sub_code"), choices, out)
+        if sub is None:
+            continue
+        _check_sub_name(row, sub, choices, out)
+        villages.setdefault((sub, row.values["moo"]), VillageDraft())
+        place_rows.append((row, (sub, row.values["moo"])))
+    _name_villages(villages, place_rows, out)
+    return villages
+
+
+def _name_villages(villages: dict[tuple[str, int], VillageDraft], place_rows: list[tuple[Row, tuple[str, int]]],
+                   out: Collector) -> None:
+    """Each village's name, from the first row that gives it; other rows must give the same name."""
+    for row, place in sorted(place_rows, key=lambda rp: (rp[0].number, rp[1])):
+        village, name = villages[place], row.values.get("village")
+        if name is None:
+            continue
+        check_value(row, "village", out)
+        if village.name is None:
+            village.name, village.row = name, row
+        elif village.name != name:
+            out.at(row, "village", "xlsx.place", f"หมู่ที่ {place[1]} ตำบลรหัส {place[0]} ชื่อ `{name}` ไม่ตรงกับแถว "
+                   f"{row_ref(village.row)} (`{village.name}`)",
+                   "หมู่เดียวกันต้องใช้ชื่อหมู่บ้านเดียวกัน — ตรวจเลขหมู่ที่หรือชื่อหมู่บ้าน")
+    for place, village in villages.items():
+        if village.name is None:
+            row = min((r for r, p in place_rows if p == place), key=lambda r: r.number)
+            out.at(row, "village", "xlsx.required", f"ต้องกรอกชื่อหมู่บ้านของหมู่ที่ {place[1]}", "เช่น บ้านนาอ้อ")
+
+
+def _resolve_subdistrict(row: Row, code: str | None, choices: Choices, out: Collector) -> str | None:
+    name = row.values.get("sub_name")
+    listing = ", ".join(f"{c} {n[0]}" for c, n in choices.items())
+    if code is None:
+        match = [c for c, names in choices.items() if name in names]
+        out.at(row, "sub_code", "xlsx.required", "ต้องกรอกรหัสตำบล",
+               f"ตำบล{name} คือรหัส `{match[0]}`" if match else f"เลือกจากรายการ: {listing}")
+        return None
+    if code not in choices:
+        out.at(row, "sub_code", "xlsx.place", f"ไม่พบตำบลรหัส `{code}` ในอำเภอนี้", f"ตำบลของอำเภอนี้: {listing}")
+        return None
+    return code
+
+
+def _check_sub_name(row: Row, code: str, choices: Choices, out: Collector) -> None:
+    name = row.values.get("sub_name")
+    if name is not None and name not in choices[code]:
+        match = [c for c, names in choices.items() if name in names]
+        out.at(row, "sub_name", "xlsx.place", f"ชื่อตำบล `{name}` ไม่ตรงกับรหัส `{code}` (ตำบล{choices[code][0]})",
+               (f"ตำบล{name} คือรหัส `{match[0]}` — แก้รหัสหรือชื่อให้ตรงกัน" if match else
+                f"แก้เป็น `{choices[code][0]}` หรือเว้นว่าง"))
+
+
+# ---------------------------------------------------------------- the document
+
+def _roster_document(people: dict[str, PersonDraft], villages: dict[tuple[str, int], VillageDraft], code: str,
+                     roster: RosterInfo, choices: Choices, used_ids: set[str]) -> tuple[dict, list[tuple[str, str]]]:
+    """(the roster document, (cell refs, id) of each new person). Roster order: subdistricts as in
+    roster.yaml (others after, by code), leaders and volunteers in row order, villages by หมู่ที่;
+    new people get the next free ids in that order."""
+    sub_order = [c for c, _ in roster.subdistricts]
+    used_subs = {p.values["sub_code"] for p in people.values()} | {s for s, _ in villages}
+    sub_order += sorted(used_subs - set(sub_order))
+    roster_names = dict(roster.subdistricts)
+    for person in people.values():
+        if person.sheet == VOLUNTEER_SHEET:
+            villages[(person.values["sub_code"], person.values["moo"])].volunteers.append(person)
+    free = _free_ids(code, used_ids | {p.id for p in people.values() if p.id})
+    new_ids: list[tuple[str, str]] = []
+
+    def listed(person: PersonDraft) -> dict:
+        if person.id is None:
+            person.id = next(free)
+            new_ids.append((", ".join(row_ref(r, "id") for r in person.rows), person.id))
+        return _person_document(person)
+
+    subdistricts = []
+    for sub in sub_order:
+        leaders = [listed(p) for p in people.values() if p.sheet == LEADER_SHEET and p.values["sub_code"] == sub]
+        sub_villages = [{"moo": moo, "name": village.name, "volunteers": [listed(p) for p in village.volunteers]}
+                        for (s, moo), village in sorted(villages.items(), key=lambda kv: kv[0]) if s == sub]
+        subdistricts.append({"code": sub, "name": roster_names.get(sub) or choices[sub][0],
+                             "leaders": leaders, "villages": sub_villages})
+    return {"sample": roster.sample, "subdistricts": subdistricts}, new_ids
+
+
+def _free_ids(code: str, taken: set[str]) -> Iterator[str]:
+    """`<code>-NNNN` from the number after the highest one taken."""
+    numbers = [int(m[1]) for i in taken if (m := re.fullmatch(re.escape(code) + r"-([0-9]+)", i))]
+    return (f"{code}-{n:04d}" for n in itertools.count(max(numbers, default=0) + 1))
+
+
+def _person_document(person: PersonDraft) -> dict:
+    v = person.values
+    doc = {"id": person.id, "title": v["title"], "first_name": v["first_name"], "last_name": v["last_name"]}
+    if v.get("sex"):
+        doc["sex"] = v["sex"]
+    doc["roles"] = [{"role": r.role, "start": r.values["start"], "end": r.values["end"]} for r in person.rows]
+    if v.get("phone"):
+        doc["phone"] = v["phone"]
+    if v.get("consent_date"):
+        doc["phone_consent"] = {"date": v["consent_date"], "method": v["consent_method"]}
+    if v.get("note"):
+        doc["note"] = v["note"]
+    return doc
+
+
+# ---------------------------------------------------------------- roster.yaml, checked before it is written
+
+# The generator's writer quotes exactly what the strict loader would refuse unquoted.
+RosterDumper = _sample.Dumper
+
+
+def render_roster(files: DistrictFiles, doc: dict) -> str:
+    """The text sample.dump would write (same options), with RosterDumper."""
+    body = yaml.dump(doc, Dumper=RosterDumper, allow_unicode=True, sort_keys=False,
+                     default_flow_style=False, width=10_000)
+    return files.header() + "\n" + body
+
+
+def check_candidate(files: DistrictFiles, text: str, today: dt.date) -> tuple[list, list]:
+    """(errors, warnings) of the district after replacing roster.yaml by TEXT, on a temporary copy.
+
+    Errors in the district's other files (club.yaml, meeting.yaml) count only when the new roster
+    causes them: ones already there before the import are not this import's doing.
+    """
+    from thamniap.check.validate import check_root
+    focus = {files.code}
+    work = Path(tempfile.mkdtemp(prefix="thamniap-import-"))
+    try:
+        copy = work / files.root.name
+        shutil.copytree(files.root, copy, symlinks=False,
+                        ignore=shutil.ignore_patterns(".git", "*.xlsx", "~$*"))
+        rel_district = files.district_dir.relative_to(files.root)
+        (copy / rel_district / "roster.yaml").write_text(text, encoding="utf-8")
+        _, found = check_root(copy, today, focus)
+
+        def relative(diag) -> Path | None:
+            try:
+                return Path(diag.path).resolve().relative_to(copy.resolve())
+            except ValueError:
+                return None
+
+        mine = [d for d in found if (rel := relative(d)) is not None and rel_district in rel.parents]
+        roster_rel = rel_district / "roster.yaml"
+        errors = [d for d in mine if d.is_error and relative(d) == roster_rel]
+        others = [d for d in mine if d.is_error and relative(d) != roster_rel]
+        if others:
+            _, before = check_root(files.root, today, focus)
+            known = {(str(Path(d.path).resolve().relative_to(files.root.resolve())), d.line, d.rule, d.message)
+                     for d in before if d.is_error and files.root.resolve() in Path(d.path).resolve().parents}
+            errors += [d for d in others if (str(relative(d)), d.line, d.rule, d.message) not in known]
+        warnings = [d for d in mine if not d.is_error and relative(d) == roster_rel]
+
+        def shown(d):
+            return dataclasses.replace(d, path=display_path(files.root / relative(d)))
+        return [shown(d) for d in errors], [shown(d) for d in warnings]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- the command
+
+def import_workbook(path: Path, code: str, root: Path, today: dt.date | None = None, *,
+                    validate: bool = True) -> tuple[ImportResult, DistrictFiles, str | None, list, list]:
+    """Read PATH for district CODE: (result, files, new roster text or None, validate errors, warnings)."""
+    files = find_district(root, code)
+    if not path.is_file():
+        raise SpreadsheetError(f"ไม่พบไฟล์ `{path}`")
+    out = Collector(path.name)
+    sheets = read_sheets(path, out)
+    if (out.errors and not sheets) or out.stopped:   # refused, unreadable, or too wrong to go on
+        return ImportResult(None, out.issues, [], {"leaders": 0, "volunteers": 0}), files, None, [], []
+    roster = read_roster(files)
+    used, elsewhere = ids_in_dataset(files)
+    result = rows_to_roster(sheets, code, roster, used, elsewhere, out)
+    if result.doc is None:
+        return result, files, None, [], []
+    text = render_roster(files, result.doc)
+    errors, warnings = (check_candidate(files, text, today or dt.date.today()) if validate else ([], []))
+    return result, files, text, errors, warnings
+
+
+def import_command(path: Path, code: str, root: Path, today: dt.date, stdout: TextIO, stderr: TextIO) -> int:
+    try:
+        result, files, text, errors, warnings = import_workbook(path, code, root, today)
+    except SpreadsheetError as exc:
+        print(f"thamniap: {exc}", file=stderr)
+        return 1
+    report.place_text(result.issues, stdout, summary=text is None)
+    if text is None:
+        print(f"thamniap: ไม่ได้เขียน {display_path(files.roster)} — แก้ช่องที่แจ้งในแบบฟอร์มแล้วนำเข้าใหม่", file=stderr)
+        return 1
+    if errors:
+        report.text(errors + warnings, stdout)
+        print(f"thamniap: ไม่ได้เขียน {display_path(files.roster)} — ทำเนียบที่ได้จากแบบฟอร์มไม่ผ่านการตรวจ "
+              "(ตำแหน่งข้างบนคือบรรทัดในไฟล์ที่จะเขียน)", file=stderr)
+        return 1
+    if warnings:
+        report.text(warnings, stdout)
+    old = files.roster.read_text(encoding="utf-8") if files.roster.exists() else None
+    if old == text:
+        print(f"ไม่มีการเปลี่ยนแปลง: {display_path(files.roster)} ตรงกับแบบฟอร์มแล้ว", file=stdout)
+        return 0
+    tmp = files.roster.with_name(f".roster.yaml.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, files.roster)
+    for ref, pid in result.new_ids:
+        print(f"คนใหม่ {ref} ได้รหัส {pid} — กรอกรหัสนี้ในแบบฟอร์มด้วย", file=stdout)
+    print(f"นำเข้าแล้ว: ผู้นำ อช. {result.people['leaders']} คน อช. {result.people['volunteers']} คน "
+          f"(คนใหม่ {len(result.new_ids)} คน) → {display_path(files.roster)}", file=stdout)
+    return 0
