@@ -85,28 +85,31 @@ def test_new_district_scaffold(tmp_path):
 
 
 def test_parallel_load_matches_single_process():
-    """Both parallel paths (used from 20 folders up) give the same model and diagnostics as one
-    process: the fork pool (no other thread) and worker processes (another thread is running, as
-    in `mkdocs serve`). Run in a subprocess: forking inside pytest (with Playwright's threads) is
-    not safe, and the fork path needs a process without threads."""
+    """Both parallel paths of thamniap.build.parallel (used from 20 folders up) give the same model
+    and diagnostics as the plain load of check.validate: the fork pool (no other thread) and worker
+    processes (another thread is running, as in `mkdocs serve`). Run in a subprocess: forking
+    inside pytest (with Playwright's threads) is not safe, and the fork path needs a process
+    without threads."""
     import subprocess
     import sys
     script = (
         "import json, sys\n"
         "from pathlib import Path\n"
+        "from thamniap.build import parallel, workers\n"
         "from thamniap.check import validate\n"
         "def summary(ds):\n"
         "    people = [(p.id, p.name, p.where.line) for pr in ds.provinces for p in pr.people()]\n"
         "    return [len(people), people[::97], sorted((d.path, d.line, d.rule) for d in ds.diagnostics), len(ds.texts)]\n"
-        "single = summary(validate.load_dataset(Path('data'), jobs=1))\n"
-        "validate.PARALLEL_MIN_GROUPS = 1\n"
-        "forked = summary(validate.load_dataset(Path('data'), jobs=2))\n"
+        "single = summary(validate.load_dataset(Path('data')))\n"
+        "assert summary(parallel.load_dataset(Path('data'), jobs=1)) == single\n"
+        "parallel.PARALLEL_MIN_GROUPS = 1\n"
+        "forked = summary(parallel.load_dataset(Path('data'), jobs=2))\n"
         "import threading\n"
         "stop = threading.Event()\n"
         "threading.Thread(target=stop.wait).start()\n"
         "calls = []\n"
-        "validate.Job = lambda fn, *a: calls.append(len(a[0])) or __import__('thamniap.build.workers').build.workers.Job(fn, *a)\n"
-        "workers = summary(validate.load_dataset(Path('data'), jobs=2))\n"
+        "parallel.Job = lambda fn, *a: calls.append(len(a[1])) or workers.Job(fn, *a)\n"
+        "workers = summary(parallel.load_dataset(Path('data'), jobs=2))\n"
         "stop.set()\n"
         "print(json.dumps(single == forked == workers and calls == [7]), single[0])\n")
     out = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=300)

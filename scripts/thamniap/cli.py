@@ -7,6 +7,7 @@ import tempfile
 import datetime as dt
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from thamniap.core import project as projects
@@ -47,9 +48,10 @@ def project_or_none(args) -> Project | None:
 
 def cmd_validate(args) -> int:
     from thamniap.core import report
+    from thamniap.build.parallel import load_dataset      # on every core for a large dataset
     from thamniap.check.validate import validate
     paths = [Path(p) for p in args.paths] or [project_of(args).data]
-    diags = validate(paths, args.today, args.changed_since, tuple(args.skip))
+    diags = validate(paths, args.today, args.changed_since, tuple(args.skip), load=load_dataset)
     report.REPORTERS[args.format](diags, sys.stdout, args.lang)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if args.format == "github" and summary:
@@ -101,12 +103,31 @@ def cmd_pages(args) -> int:
     from thamniap.build.publish import generate
     from thamniap.render.site import SiteSettings
     settings = SiteSettings.from_file(config)
+    if args.site_config:     # for a build without the hook, which would escape titles and meta
+        settings = replace(settings, escape_front_matter=True)
     result = generate(data, Path(args.outdir), settings, args.today, args.province, project_root=root)
     if result.failed:
         report.text([d for d in result.diagnostics if d.is_error], sys.stderr)
         print("thamniap: ไม่สร้างหน้าเว็บ เพราะข้อมูลมีข้อผิดพลาด", file=sys.stderr)
         return 1
+    if args.site_config:
+        from thamniap.build.generator import write_site_config
+        write_site_config(Path(args.site_config), config, Path(args.outdir), result.written)
     print(f"สร้างแล้ว {len(result.written)} ไฟล์ → {args.outdir}")
+    return 0
+
+
+def cmd_index(args) -> int:
+    from thamniap.build.finish import finish_site
+    from thamniap.build.search.index import SearchIndexError
+    try:
+        stats = finish_site(Path(args.site_dir))
+    except SearchIndexError as exc:
+        print(f"thamniap: สร้างดัชนีค้นหาไม่สำเร็จ (search index failed): {exc}", file=sys.stderr)
+        return 1
+    print(f"ดัชนีค้นหา: {stats['page_count']} หน้า {stats['record_count']} ส่วนรายชื่อ {stats['word_count']} คำ "
+          f"→ {stats['bundle_dir']} ({stats['bundle_files']} ไฟล์, {stats['bundle_bytes'] / 1024:.1f} KiB, "
+          f"Pagefind {stats['pagefind_version']})")
     return 0
 
 
@@ -208,7 +229,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", help="อ่าน site_url, repo_url, edit_uri จากไฟล์นี้")
     p.add_argument("--province", help="รหัสจังหวัด (ค่าเริ่มต้น: จังหวัดแรกในชุดข้อมูล)")
     p.add_argument("--today", type=_date, default=dt.date.today(), help="วันที่ใช้คำนวณสถานะ (YYYY-MM-DD)")
+    p.add_argument("--site-config", metavar="FILE",
+                   help="สำหรับสร้างเว็บไซต์โดยไม่ใช้ hook: เขียนไฟล์ตั้งค่า (mkdocs.yml ที่ไม่มี hooks มีเมนู) "
+                        "และ escape ชื่อหน้าใน front matter ไว้ก่อน (ดู docs/architecture.md)")
     p.set_defaults(func=cmd_pages)
+
+    p = sub.add_parser("index", help="หลังสร้างเว็บไซต์: สร้างดัชนีค้นหา (Pagefind) และลบไฟล์ค้นหาของธีมที่ไม่ใช้")
+    p.add_argument("site_dir", metavar="SITE_DIR", help="โฟลเดอร์เว็บไซต์ที่สร้างแล้ว (เช่น site/)")
+    p.set_defaults(func=cmd_index)
 
     p = sub.add_parser("bench", help="วัดเวลาและหน่วยความจำ (เทียบกับ check-jsonschema)")
     p.add_argument("--scale", choices=("loei", "national"), default="loei")

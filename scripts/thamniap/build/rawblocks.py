@@ -17,8 +17,10 @@ import re
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
-# Written at the top of every generated page (render.site.GENERATED_NOTE starts with this).
-MARKER = "<!-- สร้างจากข้อมูลใน data/ โดย thamniap"
+from thamniap.render.front_matter import GENERATED_NOTE
+
+# Written at the top of every generated page, after the front matter.
+MARKER = GENERATED_NOTE
 
 _BLOCK = re.compile(r"<([a-z][a-z0-9]*)[\s>]")
 _MARKDOWN_ATTR = re.compile(r"<[^>]*\smarkdown(?:[\s=>])")

@@ -1,6 +1,7 @@
 """What the MkDocs hook does with the data: validate, render pages into a temporary folder, and
-hand them to MkDocs as files with a navigation. Kept apart from scripts/mkdocs_hook.py so the hook
-stays a few lines of MkDocs glue."""
+hand them to MkDocs as files with a navigation; escape titles and meta where they enter MkDocs'
+templates. Kept apart from scripts/mkdocs_hook.py so the hook stays a few lines of MkDocs glue.
+The same steps run without the hook too (thamniap.build.generator)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,23 +13,14 @@ from pathlib import Path
 
 import yaml
 
+from thamniap.build.generator import NAV_HEAD, NAV_TAIL, STATIC_PAGES, navigation  # noqa: F401 - the hook's menu
 from thamniap.build.publish import generate
+from thamniap.render.front_matter import escape_meta
 from thamniap.render.markup import h
 from thamniap.render.site import SiteSettings
 from thamniap.core.report import text_line
 
 log = logging.getLogger("mkdocs.hooks.thamniap")
-
-# The fixed pages, in menu order (generated district pages go under "อำเภอ").
-NAV_HEAD = [{"หน้าแรก": "index.md"}, {"สถานะการรายงาน": "dashboard.md"}, {"ค้นหารายชื่อ": "people.md"},
-            {"จังหวัด": "province.md"}]
-NAV_TAIL = [{"หนังสือเวียน": "circular.md"}, {"แนวทาง": "guidelines.md"}, {"วิธีส่งข้อมูล": "submit.md"},
-            {"ดาวน์โหลดข้อมูล": "downloads.md"}, {"การคุ้มครองข้อมูลส่วนบุคคล": "privacy.md"},
-            {"กฎการตรวจข้อมูล": "rules.md"}, {"แบบจำลองภัยคุกคาม": "threat-model.md"},
-            {"ประสิทธิภาพ": "performance.md"}]
-# Pages written by hand in docs/ (not generated), always in the menu.
-STATIC_PAGES = ("rules.md", "threat-model.md", "performance.md")
-
 
 def data_dir(config) -> Path | None:
     """extra.thamniap.data in mkdocs.yml (relative to that file); THAMNIAP_DATA overrides it."""
@@ -64,13 +56,6 @@ def generate_files(config, workdir: Path) -> list[str]:
     return sorted(p.relative_to(workdir).as_posix() for p in result.written)
 
 
-def navigation(generated: list[str], district_titles: dict[str, str]) -> list:
-    districts = [{district_titles.get(rel, rel): rel} for rel in generated if rel.startswith("districts/") and rel.endswith(".md")]
-    head = [item for item in NAV_HEAD if next(iter(item.values())) in generated]
-    tail = [item for item in NAV_TAIL if next(iter(item.values())) in generated or next(iter(item.values())) in STATIC_PAGES]
-    return head + [{"อำเภอ": districts}] + tail
-
-
 def workdir_for(config) -> Path:
     return Path(tempfile.gettempdir()) / f"thamniap-pages-{os.getpid()}"
 
@@ -90,18 +75,8 @@ def page_title(path: Path) -> str:
 # MkDocs' Jinja environment has no autoescape and Material prints page titles, nav titles and
 # page.meta values as they are. Titles and front matter of generated pages carry data values
 # (district names …), so they are escaped here, where they enter the template context: once per
-# value, for every page and nav item, whatever template or override prints them.
-
-def escape_meta(value):
-    """A front-matter value with every string in it HTML-escaped (and national IDs masked)."""
-    if isinstance(value, str):
-        return h(value)
-    if isinstance(value, dict):
-        return {key: escape_meta(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [escape_meta(item) for item in value]
-    return value
-
+# value, for every page and nav item, whatever template or override prints them. (A build without
+# the hook gets the same values escaped in the front matter: render.front_matter.)
 
 def escape_page(page) -> None:
     """Escape a page's title and meta before any template sees them.

@@ -1,9 +1,10 @@
-"""Write every generated page and asset of one province's site into an output folder.
+"""Every generated page and asset of one province's site, as {path in the site: content}.
 
-`build_pages` is the last step of load → validate → model → render: it reads nothing but the
-model, the site settings and what publish.py hands it (downloads, history), and writes only
-under OUTDIR. `thamniap pages OUTDIR` and the MkDocs
-hook both call it.
+Rendering reads nothing but the model, the site settings and plain values (the downloads as
+written, the change histories) and writes nothing: thamniap.build.publish writes what it returns.
+It comes in two parts so the build can write the first while the downloads and the history are
+still being made: `province_pages` (needs neither) and `district_pages` (downloads.md and the
+district pages, which list the downloads and show the history).
 """
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urljoin
 
 import yaml
@@ -26,11 +26,10 @@ from thamniap.model import District, Province
 from thamniap.render import texts
 from thamniap.render.circular import letter_html, parse_letter
 from thamniap.render.district import district_page
+from thamniap.render.front_matter import escape_front_matter, front_matter
 from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel_url
 from thamniap.render.orgchart import org_chart
 from thamniap.render.qr import qr_svg
-
-GENERATED_NOTE = "<!-- สร้างจากข้อมูลใน data/ โดย thamniap — อย่าแก้ไขไฟล์นี้ -->"
 
 
 @dataclass(frozen=True)
@@ -42,6 +41,9 @@ class SiteSettings:
     docs_dir: str = "docs"
     stale_after_days: int = 365
     use_directory_urls: bool = True
+    # True when no MkDocs hook will escape titles and meta for the templates (a build without
+    # hooks): the pages' front matter is written escaped instead (render.front_matter).
+    escape_front_matter: bool = False
 
     @classmethod
     def from_mkdocs(cls, config: dict) -> "SiteSettings":
@@ -75,15 +77,6 @@ class SiteSettings:
         return urljoin(base if base.endswith("/") else base + "/", repo_path)
 
 
-def _front(title: str, description: str = "", hide_toc: bool = False) -> str:
-    meta: dict = {"title": title}
-    if hide_toc:
-        meta["hide"] = ["toc"]
-    if description:
-        meta["description"] = description
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + GENERATED_NOTE + "\n\n"
-
-
 def district_rel(district: District) -> str:
     return f"districts/{district.folder.name}.md"
 
@@ -98,56 +91,43 @@ def _size(n: int) -> str:
     return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} ไบต์"
 
 
-def build_pages(province: Province, settings: SiteSettings, outdir: Path, today: dt.date,
-                repo_root: Path, circular_text: str | None,
-                exports: Callable[[], list[Export]], histories: Callable[[], dict]) -> list[Path]:
-    """Write the province's pages, SVGs and QR codes under OUTDIR; return the files written.
-
-    EXPORTS and HISTORIES give the downloads (already written under OUTDIR) and the districts'
-    change histories (`thamniap.derive.history.histories`); they are called only once the pages that do
-    not need them are written, so they can be finished in worker processes meanwhile (publish.py).
-    """
-    written: list[Path] = []
-
-    def write(rel: str, content: str | bytes) -> None:
-        path = outdir / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, str):
-            path.write_text(content, encoding="utf-8")
-        else:
-            path.write_bytes(content)
-        written.append(path)
-
+def province_pages(province: Province, settings: SiteSettings, today: dt.date,
+                   circular_text: str | None) -> dict[str, str]:
+    """The pages and assets that need neither the downloads nor the change history."""
+    pages: dict[str, str] = {}
     summary = summarise(province, today, settings.stale_after_days)
-    statuses = {row.code: row for row in summary.districts}
-    deadline = province.current_round.deadline if province.current_round else None
-    commit_url = settings.repo_url.rstrip("/") + "/commit/" if settings.repo_url else None
-
-    # First what needs neither the downloads nor the history.
     for district in province.districts:
-        write(f"assets/qr/{district.code}.svg", qr_svg(settings.page_url(district_rel(district))))
-        write(f"assets/people/{district.code}.json", people_json(district))
-    write("assets/qr/circular.svg", qr_svg(settings.page_url("submit.md")))
-    write("index.md", home_page(province, summary, settings))
-    write("province.md", province_page(province))
-    write("dashboard.md", dashboard_page(province, summary))
-    write("people.md", people_page(province))
+        pages[f"assets/qr/{district.code}.svg"] = qr_svg(settings.page_url(district_rel(district)))
+        pages[f"assets/people/{district.code}.json"] = people_json(district)
+    pages["assets/qr/circular.svg"] = qr_svg(settings.page_url("submit.md"))
+    pages["index.md"] = home_page(province, summary, settings)
+    pages["province.md"] = province_page(province)
+    pages["dashboard.md"] = dashboard_page(province, summary)
+    pages["people.md"] = people_page(province)
     if circular_text is not None:
         letter = parse_letter(circular_text)
         qr = (f'<img class="tn-qr" src="assets/qr/circular.svg" alt="QR code ไปยังหน้าวิธีส่งข้อมูล: '
               f'{h(settings.page_url("submit.md"))}" width="140" height="140">'
               '<p class="tn-letter__qr-caption">สแกนเพื่อดูวิธีรายงานโครงสร้างชมรม</p>')
         qr = qr.replace('src="assets/', f'src="{_rel_link("circular.md", "assets/", settings)}')
-        write("circular.md", _front("หนังสือเวียน") + texts.circular_intro(province) + letter_html(letter, qr) + "\n")
-    write("guidelines.md", _front("แนวทางการดำเนินงาน") + texts.guidelines(province))
-    write("submit.md", _front("วิธีส่งข้อมูล") + texts.how_to_submit(province, settings.repo_url))
-    write("privacy.md", _front("การคุ้มครองข้อมูลส่วนบุคคล") + texts.privacy(province, settings.repo_url))
+        pages["circular.md"] = front_matter("หนังสือเวียน") + texts.circular_intro(province) + letter_html(letter, qr) + "\n"
+    pages["guidelines.md"] = front_matter("แนวทางการดำเนินงาน") + texts.guidelines(province)
+    pages["submit.md"] = front_matter("วิธีส่งข้อมูล") + texts.how_to_submit(province, settings.repo_url)
+    pages["privacy.md"] = front_matter("การคุ้มครองข้อมูลส่วนบุคคล") + texts.privacy(province, settings.repo_url)
+    return _finished(pages, settings)
 
-    files = exports()
-    written += [e.path for e in files]
-    write("downloads.md", downloads_page(province, files))
-    # One `git log` for all districts; None per district when the data is not in a git checkout.
-    history = histories()
+
+def district_pages(province: Province, settings: SiteSettings, today: dt.date, repo_root: Path,
+                   exports: list[Export], histories: dict[Path, list | None]) -> dict[str, str]:
+    """downloads.md and one page per district, from the downloads as written (EXPORTS) and each
+    district folder's change history (None when the data is not in a git checkout).
+
+    REPO_ROOT: edit links name a district's files by their path from there."""
+    pages = {"downloads.md": downloads_page(province, exports)}
+    summary = summarise(province, today, settings.stale_after_days)
+    statuses = {row.code: row for row in summary.districts}
+    deadline = province.current_round.deadline if province.current_round else None
+    commit_url = settings.repo_url.rstrip("/") + "/commit/" if settings.repo_url else None
     for district in province.districts:
         rel = district_rel(district)
         url = settings.page_url(rel)
@@ -155,14 +135,20 @@ def build_pages(province: Province, settings: SiteSettings, outdir: Path, today:
         edit_urls = {label: settings.edit_url(f"{repo_folder}/{name}") for label, name in
                      (("คณะกรรมการชมรม", "club.yaml"), ("รายชื่อ อช./ผู้นำ อช.", "roster.yaml"),
                       ("สำนักงาน/เจ้าหน้าที่", "district.yaml"), ("ผู้แทนเข้าประชุม", "meeting.yaml"))}
-        downloads = [(_rel_link(rel, e.rel, settings), e.title_th, _size(e.size)) for e in files if e.scope == district.code]
+        downloads = [(_rel_link(rel, e.rel, settings), e.title_th, _size(e.size)) for e in exports if e.scope == district.code]
         status = statuses.get(district.code)
         overdue = bool(status and status.status is Status.NOT_YET and deadline and today > deadline)
         page = district_page(province, district, status, overdue, edit_urls,
                              _rel_link(rel, f"assets/qr/{district.code}.svg", settings), downloads, url,
-                             history_markdown(history[district.folder], commit_url))
-        write(rel, _front(f"อำเภอ{district.name}", f"ชมรมและทำเนียบ อช. อำเภอ{district.name} จังหวัด{province.name}") + page)
-    return written
+                             history_markdown(histories[district.folder], commit_url))
+        pages[rel] = front_matter(f"อำเภอ{district.name}", f"ชมรมและทำเนียบ อช. อำเภอ{district.name} จังหวัด{province.name}") + page
+    return _finished(pages, settings)
+
+
+def _finished(pages: dict[str, str], settings: SiteSettings) -> dict[str, str]:
+    if not settings.escape_front_matter:
+        return pages
+    return {rel: escape_front_matter(text) if rel.endswith(".md") else text for rel, text in pages.items()}
 
 
 def inline_svg(svg: str) -> str:
@@ -193,7 +179,7 @@ def home_page(province: Province, summary, settings: SiteSettings) -> str:
             ["หมู่บ้านที่มีข้อมูล", f"{summary.villages:,}"], ["อช.", f"{summary.volunteers:,}"],
             ["ผู้นำ อช.", f"{summary.leaders:,}"], ["ชมรมระดับอำเภอ", f"{summary.clubs:,}"]]
     status = [[h(s.thai), str(n)] for s, n in summary.status_counts]
-    out = [_front(f"ทำเนียบ อช. จังหวัด{province.name}",
+    out = [front_matter(f"ทำเนียบ อช. จังหวัด{province.name}",
                   f"ทำเนียบอาสาพัฒนาชุมชน ผู้นำ อช. และชมรมผู้นำ อช. จังหวัด{province.name}"),
            f"# ทำเนียบ อช. จังหวัด{md(province.name)}", ""]
     if summary.sample:
@@ -211,7 +197,7 @@ def home_page(province: Province, summary, settings: SiteSettings) -> str:
 
 
 def province_page(province: Province) -> str:
-    out = [_front(f"จังหวัด{province.name}"), f"# สำนักงานและสมาคม/ชมรมระดับจังหวัด{md(province.name)}", ""]
+    out = [front_matter(f"จังหวัด{province.name}"), f"# สำนักงานและสมาคม/ชมรมระดับจังหวัด{md(province.name)}", ""]
     if province.club and province.club.sample:
         out += [SAMPLE_NOTICE, ""]
     office = province.office
@@ -242,7 +228,7 @@ def province_page(province: Province) -> str:
 
 
 def dashboard_page(province: Province, summary) -> str:
-    out = [_front("สถานะการรายงาน", hide_toc=True), "# สถานะการรายงาน", ""]
+    out = [front_matter("สถานะการรายงาน", hide_toc=True), "# สถานะการรายงาน", ""]
     if summary.sample:
         out += [SAMPLE_NOTICE, ""]
     out += [f"<p>รอบ: {h(summary.round_title or '-')} — กำหนดส่ง <strong>{h(thai_date(summary.deadline))}</strong> "
@@ -279,7 +265,7 @@ def dashboard_page(province: Province, summary) -> str:
 
 def people_page(province: Province) -> str:
     options = "".join(f'<option value="{h(d.code)}">อำเภอ{h(d.name)}</option>' for d in province.districts)
-    return (_front("ค้นหารายชื่อ") + "# ค้นหารายชื่อ\n\n" + (SAMPLE_NOTICE + "\n\n" if any(d.sample for d in province.districts) else "")
+    return (front_matter("ค้นหารายชื่อ") + "# ค้นหารายชื่อ\n\n" + (SAMPLE_NOTICE + "\n\n" if any(d.sample for d in province.districts) else "")
             + "<p>เลือกอำเภอ แล้วกรองตามตำบลและบทบาท หรือพิมพ์ชื่อ/นามสกุล/หมู่บ้าน (ค้นได้ทั้งบางส่วนของคำ)</p>\n\n"
             + '<form class="tn-finder" data-pagefind-ignore data-base="../assets/people/" onsubmit="return false">'
             + f'<label>อำเภอ <select name="district"><option value="">— เลือกอำเภอ —</option>{options}</select></label> '
@@ -296,7 +282,7 @@ def downloads_page(province: Province, exports) -> str:
             for e in exports if e.scope == "province"]
     district_rows = [[f'<a href="../{h(e.rel)}">{h(e.title_th)}</a>', h(e.format.upper()), h(_size(e.size)), h(DATA_LICENCE)]
                      for e in exports if e.scope != "province"]
-    return "\n".join([_front("ดาวน์โหลดข้อมูล"), "# ดาวน์โหลดข้อมูล (ข้อมูลเปิด)", "",
+    return "\n".join([front_matter("ดาวน์โหลดข้อมูล"), "# ดาวน์โหลดข้อมูล (ข้อมูลเปิด)", "",
                       SAMPLE_NOTICE if any(d.sample for d in province.districts) else "", "",
                       texts.downloads_intro(), "", "## ทั้งจังหวัด", "", table(["ไฟล์", "รูปแบบ", "ขนาด", "สัญญาอนุญาต"], rows), "",
                       "## รายอำเภอ", "", table(["ไฟล์", "รูปแบบ", "ขนาด", "สัญญาอนุญาต"], district_rows), "",

@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 from thamniap.model import Province
-from thamniap.check.validate import load_dataset
+from thamniap.build.parallel import load_dataset
 from thamniap.core.report import text_line
 
 OWNER = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]{1,100})?$")

@@ -1,0 +1,45 @@
+"""The step after the static site generator: the theme's unused search files out, the search index in.
+
+`thamniap index SITE_DIR` runs it on any built site; the MkDocs hook runs the same function after
+every build (scripts/mkdocs_hook.py, on_post_build).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from thamniap.build.search.index import build_search_index
+
+# Files Material copies for its own (lunr) search. The site has no "search" plugin: lunr splits on
+# spaces and cannot find "สมชาย" inside "นายสมชาย"; Pagefind (extended, segments Thai) is used
+# instead. Without these ~1 MB of lunr/wordcut.js are not shipped.
+UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+
+
+def is_unused_theme_file(rel: str) -> bool:
+    """REL (a path in the site, with "/") is one of the theme's lunr search files."""
+    return rel.startswith(UNUSED_THEME_FILES)
+
+
+def finish_site(site_dir: Path) -> dict:
+    """Remove the theme's unused search files from a built site, then index it with Pagefind.
+
+    Returns build_search_index's statistics (thamniap.build.search.index)."""
+    site_dir = Path(site_dir).resolve()
+    remove_unused_theme_files(site_dir)
+    return build_search_index(site_dir)
+
+
+def remove_unused_theme_files(site_dir: Path) -> list[str]:
+    """Delete the unused theme files (and folders they leave empty); return what was deleted."""
+    removed = []
+    folders = set()
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if path.is_file() and is_unused_theme_file(rel):
+            path.unlink()
+            removed.append(rel)
+            folders.update(p for p in path.parents if p != site_dir and site_dir in p.parents)
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    return removed

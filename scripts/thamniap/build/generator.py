@@ -1,0 +1,115 @@
+"""What the static site generator is told about this site, with or without MkDocs hooks.
+
+The menu (the generated pages, districts under "อำเภอ"), heading ids that keep Thai letters
+(`thai_slugify`) and the raw-block shortcut (thamniap.build.rawblocks, same HTML, faster). The
+MkDocs hook (scripts/mkdocs_hook.py) sets them on the config MkDocs hands it; for a build without
+hooks (a generator that reads mkdocs.yml but runs no hooks, such as Zensical), `write_site_config`
+writes them into a config file of their own:
+
+    cp -r docs/. build/docs/
+    thamniap pages build/docs --site-config build/mkdocs.yml   # front matter written escaped
+    mkdocs build -f build/mkdocs.yml -d build/site              # or another generator
+    thamniap index build/site                                   # search index, unused theme files out
+
+tests/test_hookfree_build.py builds the site both ways and compares every page.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+# The fixed pages, in menu order (generated district pages go under "อำเภอ").
+NAV_HEAD = [{"หน้าแรก": "index.md"}, {"สถานะการรายงาน": "dashboard.md"}, {"ค้นหารายชื่อ": "people.md"},
+            {"จังหวัด": "province.md"}]
+NAV_TAIL = [{"หนังสือเวียน": "circular.md"}, {"แนวทาง": "guidelines.md"}, {"วิธีส่งข้อมูล": "submit.md"},
+            {"ดาวน์โหลดข้อมูล": "downloads.md"}, {"การคุ้มครองข้อมูลส่วนบุคคล": "privacy.md"},
+            {"กฎการตรวจข้อมูล": "rules.md"}, {"แบบจำลองภัยคุกคาม": "threat-model.md"},
+            {"ประสิทธิภาพ": "performance.md"}]
+# Pages written by hand in docs/ (not generated), always in the menu.
+STATIC_PAGES = ("rules.md", "threat-model.md", "performance.md")
+
+
+def navigation(generated: list[str], district_titles: dict[str, str] | None) -> list:
+    """The menu: fixed pages that exist, then the district pages of GENERATED under "อำเภอ".
+
+    DISTRICT_TITLES (plain text, escaped later by the hook) name the district entries; None
+    leaves them without a name, so the generator takes the page's own (escaped) title."""
+    districts = [rel if district_titles is None else {district_titles.get(rel, rel): rel}
+                 for rel in generated if rel.startswith("districts/") and rel.endswith(".md")]
+    head = [item for item in NAV_HEAD if next(iter(item.values())) in generated]
+    tail = [item for item in NAV_TAIL if next(iter(item.values())) in generated or next(iter(item.values())) in STATIC_PAGES]
+    return head + [{"อำเภอ": districts}] + tail
+
+
+_SLUG_DROP = re.compile(r"[^\w\u0E00-\u0E7F\s-]", re.UNICODE)
+
+
+def thai_slugify(value: str, separator: str) -> str:
+    """Heading text -> id, keeping Thai letters with their vowel and tone marks.
+
+    "ตำบลกุดป่อง อำเภอเมืองเลย" -> "ตำบลกุดป่อง-อำเภอเมืองเลย" (Python-Markdown's own slugify
+    functions drop Thai letters or their vowel and tone marks).
+    """
+    value = unicodedata.normalize("NFC", value)
+    value = re.sub(r"[\u200B-\u200D\uFEFF\u2060]", "", value)
+    value = _SLUG_DROP.sub("", value).strip().lower()
+    return re.sub(r"[\s-]+", separator, value)
+
+
+RAW_BLOCKS = "thamniap.build.rawblocks"
+
+
+class _PythonName(str):
+    """A Python object named in the config, written as YAML's !!python/name:… tag."""
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    pass
+
+
+_ConfigDumper.add_representer(
+    _PythonName, lambda dumper, name: dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{name}", ""))
+
+
+def write_site_config(target: Path, source: Path, docs_dir: Path, written: list[Path]) -> None:
+    """Write TARGET: SOURCE (mkdocs.yml) for building DOCS_DIR without hooks.
+
+    WRITTEN: the files `thamniap pages` wrote into DOCS_DIR (its front matter escaped). Paths in
+    the config become absolute, so TARGET may live anywhere; `hooks` is left out; the menu,
+    Thai heading ids and the raw-block shortcut are added as the hook adds them."""
+    config = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+    base = source.resolve().parent
+    config.pop("hooks", None)
+    config["docs_dir"] = str(docs_dir.resolve())
+    if config.get("site_dir"):
+        config["site_dir"] = str((base / config["site_dir"]).resolve())
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        theme["custom_dir"] = str((base / theme["custom_dir"]).resolve())
+    generated = sorted(p.resolve().relative_to(docs_dir.resolve()).as_posix() for p in written)
+    config["nav"] = navigation(generated, None)
+    config["markdown_extensions"] = _markdown_extensions(config.get("markdown_extensions") or [])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("# Written by `thamniap pages --site-config` (thamniap.build.generator): a build without hooks.\n"
+                      + yaml.dump(config, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False),
+                      encoding="utf-8")
+
+
+def _markdown_extensions(extensions: list) -> list:
+    """EXTENSIONS as the hook's on_config leaves them: toc with thai_slugify (unless the config
+    sets its own), and the raw-block shortcut."""
+    out = []
+    for ext in extensions:
+        if ext == "toc":
+            ext = {"toc": {}}
+        if isinstance(ext, dict) and "toc" in ext:
+            toc = dict(ext["toc"] or {})
+            toc.setdefault("slugify", _PythonName(f"{__name__}.thai_slugify"))
+            ext = {"toc": toc}
+        out.append(ext)
+    if RAW_BLOCKS not in out:
+        out.append(RAW_BLOCKS)
+    return out

@@ -1,0 +1,86 @@
+"""The site build's two side jobs, run on other cores while the data is validated and the first
+pages are rendered: the change history (read from git) and the downloads (CSV, XLSX, JSON).
+
+This is the only place that knows how: worker processes (thamniap.build.workers), the province
+pickled once for both download jobs, a staging folder the downloads are written into and moved
+out of only when the data has no error, and cancellation of whatever is no longer wanted.
+THAMNIAP_JOBS=1 runs every job in the calling process instead (same files, tests/test_workers.py).
+"""
+from __future__ import annotations
+
+import pickle
+import shutil
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from thamniap.build.workers import Job
+from thamniap.derive.history import province_histories
+from thamniap.model import Province
+from thamniap.render.exports import Export, write_exports
+
+
+class SideJobs:
+    """`with SideJobs() as side:` — start jobs, collect them; what is not collected is cancelled
+    when the block ends (an error in the data, or an exception)."""
+
+    def __init__(self):
+        self._history: Job | None = None
+        self._downloads: list[Job] = []
+        self._staging: Path | None = None
+
+    def __enter__(self) -> "SideJobs":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.cancel()
+
+    def read_history(self, project_root: Path, province_dir: Path, district_dirs: list[Path]) -> None:
+        """Start reading the change history of these district folders (one `git log`)."""
+        self._history = Job(province_histories, project_root, province_dir, district_dirs)
+
+    def write_downloads(self, province: Province) -> None:
+        """Start writing the province's downloads into a staging folder of their own."""
+        self._staging = Path(tempfile.mkdtemp(prefix="thamniap-downloads-"))
+        model = pickle.dumps(province, protocol=pickle.HIGHEST_PROTOCOL)   # once for both (~0.1 s each)
+        # The province-wide files hold every district again: about half the work each.
+        self._downloads = [Job(_write_exports_of, model, self._staging, {"province"}),
+                           Job(_write_exports_of, model, self._staging, {d.code for d in province.districts})]
+
+    def histories(self) -> dict[Path, list | None]:
+        """The history of each district folder given to read_history (waits for it)."""
+        return self._history.result()
+
+    def downloads_moved_to(self, outdir: Path) -> list[Export]:
+        """Wait for the downloads, move their files into OUTDIR (a file with the same bytes is left
+        as it is, keeping its time) and return them as written there."""
+        try:
+            moved = []
+            for job in self._downloads:
+                for export in job.result():
+                    target = (outdir / export.rel).resolve()
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    if not target.exists() or target.read_bytes() != export.path.read_bytes():
+                        shutil.move(export.path, target)
+                    moved.append(replace(export, path=target))
+            return moved
+        finally:
+            self._discard_downloads()
+
+    def cancel(self) -> None:
+        """Stop every job whose result was not collected; remove the staging folder."""
+        if self._history is not None:
+            self._history.cancel()
+        self._discard_downloads()
+
+    def _discard_downloads(self) -> None:
+        for job in self._downloads:
+            job.cancel()
+        if self._staging is not None:
+            shutil.rmtree(self._staging, ignore_errors=True)
+            self._staging = None
+
+
+def _write_exports_of(model: bytes, outdir: Path, scopes: set[str]) -> list[Export]:
+    """`write_exports` of a pickled province (a worker's job)."""
+    return write_exports([pickle.loads(model)], outdir, scopes)
