@@ -19,7 +19,9 @@ itself changes, as GitHub's "Files changed" does), so a base branch that moved o
 the pull request. Exit 0: allowed (or no actor given: report only); 1: refused; 2: usage or internal
 error. Each revision's data/ is written into a temporary folder from git objects (`git ls-tree` +
 `git cat-file`; see `materialise`). The head may be the working tree: it is first written as a git
-tree (`working_tree`), so the working tree is never read directly and a symlink is never followed.
+tree (`vcs.git.working_tree`), so the working tree is never read directly and a symlink is never
+followed. Every git command goes through thamniap.vcs.git, which refuses a revision that looks like
+an option (`--upload-pack=evil`).
 
 Everything printed (stdout, stderr, annotations, $GITHUB_STEP_SUMMARY) is public on GitHub: values
 are escaped for Markdown (`md`) or workflow commands (`escape_data`), names show their control
@@ -29,8 +31,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -42,7 +42,8 @@ from thamniap.load.layout import DISTRICT_DIR, PROVINCE_DIR, shown_name
 from thamniap.model import Province
 from thamniap.render.markup import md
 from thamniap.core.report import escape_data
-from thamniap.build.parallel import load_dataset
+from thamniap.check.validate import load_dataset
+from thamniap.vcs import git
 
 SPECIAL_MODES = {"120000": "ลิงก์สัญลักษณ์ (symlink)", "160000": "submodule"}
 MAX_FILES_LISTED = 20
@@ -151,96 +152,35 @@ def _area_label(area: Area, base: list[Province], head: list[Province]) -> str:
 
 # ---------------------------------------------------------------- git
 
-def _git(top: Path, *args: str, binary: bool = False, env: dict[str, str] | None = None):
-    try:
-        done = subprocess.run(["git", *args], cwd=top, capture_output=True, timeout=300, env=env)
-    except FileNotFoundError:
-        raise CheckError("ไม่พบโปรแกรม git") from None
-    if done.returncode != 0:
-        raise CheckError(f"คำสั่ง git {args[0]} ไม่สำเร็จ: {done.stderr.decode(errors='replace').strip()}")
-    return done.stdout if binary else done.stdout.decode("utf-8", errors="replace")
-
-
-def _commit(top: Path, rev: str) -> str:
-    if rev.startswith("-"):
-        raise CheckError(f"ชื่อรุ่น (revision) ไม่ถูกต้อง: {rev!r}")
-    try:
-        return _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}").strip()
-    except CheckError:
-        raise CheckError(f"ไม่พบรุ่น (revision) {rev!r} ใน git — ตรวจชื่อ branch หรือรัน git fetch ก่อน") from None
-
-
-def working_tree(top: Path) -> str:
-    """The working tree (tracked changes and untracked, not ignored, files) as a git tree object.
-
-    Written through a temporary copy of the index, so the user's index is untouched; `git add`
-    records a symlink as a link (mode 120000), never the file it points to.
-    """
-    index = Path(_git(top, "rev-parse", "--git-path", "index").strip())
-    index = index if index.is_absolute() else top / index
-    with tempfile.TemporaryDirectory(prefix="thamniap-index-") as tmp:
-        env = {**os.environ, "GIT_INDEX_FILE": str(Path(tmp) / "index")}
-        if index.is_file():
-            shutil.copyfile(index, env["GIT_INDEX_FILE"])
-        _git(top, "add", "--all", "--", ".", env=env)
-        return _git(top, "write-tree", env=env).strip()
-
-
 def changed_files(top: Path, merge_base: str, head: str) -> dict[str, str | None]:
     """Changed paths → a note when the path is (or was) a symlink or submodule, else None."""
-    args = ["diff", "--raw", "-z", "--no-renames", "--no-abbrev", "--no-ext-diff", merge_base, head]
-    raw = _git(top, *args, "--").split("\0")
     out: dict[str, str | None] = {}
-    i = 0
-    while i + 1 < len(raw):
-        meta, path = raw[i], raw[i + 1]
-        i += 2
-        if not meta.startswith(":"):
-            continue
-        modes = meta[1:].split()[:2]
-        special = next((SPECIAL_MODES[m] for m in modes if m in SPECIAL_MODES), None)
-        out[path] = special
+    for change in git.changed(top, merge_base, head):
+        out[change.path] = next((SPECIAL_MODES[m] for m in (change.old_mode, change.new_mode) if m in SPECIAL_MODES),
+                                None)
     return out
 
 
 def materialise(top: Path, rev: str, data_dir: str, dest: Path) -> Path | None:
     """Write REV's (a commit's or tree's) data folder under DEST; the dataset root, or None when it has none.
 
-    Blobs are read with `git ls-tree` + `git cat-file --batch` rather than `git archive`, so the
-    pull request's own `.gitattributes` (export-ignore, export-subst) cannot change what is checked.
+    Blobs are read with `git ls-tree` + `git cat-file --batch` (vcs.git) rather than `git archive`, so
+    the pull request's own `.gitattributes` (export-ignore, export-subst) cannot change what is checked.
     Symlinks and submodules are not written (a changed one is refused as "other" anyway).
     """
-    listing = _git(top, "ls-tree", "-r", "-z", "--full-tree", rev, "--", data_dir).split("\0")
-    entries = []
-    for record in listing:
-        if not record:
-            continue
-        meta, _, path = record.partition("\t")
-        mode, kind, sha = meta.split()
-        parts = PurePosixPath(path).parts
-        if kind != "blob" or mode not in ("100644", "100755") or any(p in ("", ".", "..", ".git") for p in parts):
-            continue
-        entries.append((sha, path))
+    entries = [e for e in git.tree(top, rev, data_dir)
+               if e.kind == "blob" and e.mode in ("100644", "100755")
+               and not any(p in ("", ".", "..", ".git") for p in PurePosixPath(e.path).parts)]
     if not entries:
         return None
-    proc = subprocess.Popen(["git", "cat-file", "--batch"], cwd=top, stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    assert proc.stdin is not None and proc.stdout is not None
-    try:
-        for sha, path in entries:
-            proc.stdin.write(sha.encode() + b"\n")
-            proc.stdin.flush()
-            header = proc.stdout.readline().split()
-            if len(header) != 3:
-                raise CheckError(f"อ่านไฟล์ {path} ของรุ่น {rev[:12]} ไม่ได้")
-            content = proc.stdout.read(int(header[2]))
-            proc.stdout.read(1)
-            target = dest.joinpath(*PurePosixPath(path).parts)
+    with git.Blobs(top) as blobs:
+        for entry in entries:
+            found = blobs.read(entry.oid)
+            if found is None:
+                raise CheckError(f"อ่านไฟล์ {entry.path} ของรุ่น {rev[:12]} ไม่ได้")
+            target = dest.joinpath(*PurePosixPath(entry.path).parts)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-    finally:
-        proc.stdin.close()
-        proc.wait(timeout=60)
+            target.write_bytes(found[1])
     return dest / data_dir
 
 
@@ -253,16 +193,14 @@ def _provinces(root: Path | None) -> list[Province]:
 # ---------------------------------------------------------------- the check
 
 def check(options: Options) -> Result:
-    top_text = _git(options.cwd, "rev-parse", "--show-toplevel").strip()
-    top = Path(top_text)
+    top = git.toplevel(options.cwd)
     if options.data_dir is None:       # the project's data/, as a path in its git repository
         data = (Path(options.cwd).resolve() / "data").relative_to(top.resolve()).as_posix()
         options = replace(options, data_dir=data)
-    base_sha = _commit(top, options.base)
-    head_sha = _commit(top, options.head) if options.head else None
-    merged = subprocess.run(["git", "merge-base", base_sha, head_sha or "HEAD"], cwd=top, capture_output=True, text=True)
-    merge_base = merged.stdout.strip() if merged.returncode == 0 and merged.stdout.strip() else base_sha
-    head_tree = head_sha or working_tree(top)
+    base_sha = git.commit(top, options.base)
+    head_sha = git.commit(top, options.head) if options.head else None
+    merge_base = git.merge_base(top, base_sha, head_sha or "HEAD") or base_sha
+    head_tree = head_sha or git.working_tree(top)
     files = changed_files(top, merge_base, head_tree)
 
     with tempfile.TemporaryDirectory(prefix="thamniap-check-pr-") as tmp:
@@ -412,7 +350,7 @@ def run(options: Options, out: TextIO, err: TextIO) -> int:
     """Check, write the summary to OUT (and $GITHUB_STEP_SUMMARY); 0 allowed, 1 refused, 2 error."""
     try:
         result = check(options)
-    except CheckError as exc:
+    except (CheckError, git.GitError) as exc:
         _emit(err, f"thamniap check-pr: {shown_name(str(exc))}\n")
         return 2
     text = summary_markdown(result)
