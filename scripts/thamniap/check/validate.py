@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
-import threading
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from thamniap import model
 from thamniap.check import rules
@@ -15,7 +13,6 @@ from thamniap.load import schema
 from thamniap.core.diagnostics import Diagnostic, error
 from thamniap.load.layout import DISTRICT_DIR, PROVINCE_DIR, DataFile, Discovery, discover, display_path, find_root
 from thamniap.load.loader import load_file
-from thamniap.build.workers import Job, job_count
 from thamniap.vcs import git
 
 
@@ -40,13 +37,9 @@ class _Group:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-# Below this many groups (district folders + province folders) a process pool costs more than
-# it saves; Loei (15) and the test datasets stay in one process, a large province (33) does not.
-PARALLEL_MIN_GROUPS = 20
-
-
 def _load_group(group: _Group) -> _Group:
-    """Load, schema-check and model one group. Runs in a worker process for large datasets."""
+    """Load, schema-check and model one group (in a worker process for a large dataset:
+    thamniap.build.parallel)."""
     first = group.files[0]
     if first.district_dir is None:
         match = PROVINCE_DIR.match(first.province_dir.name)
@@ -72,29 +65,6 @@ def _load_group(group: _Group) -> _Group:
     return group
 
 
-def _load_groups(groups: list[_Group]) -> list[_Group]:
-    return [_load_group(g) for g in groups]
-
-
-def _load_parallel(groups: list[_Group], jobs: int) -> list[_Group]:
-    """The groups loaded on JOBS processes, in order.
-
-    A process with only its main thread (the `thamniap` command) forks: the workers inherit the
-    compiled schemas. Forking next to another thread (`mkdocs serve`'s web server) can leave a
-    worker stuck on a lock that thread held, so there the groups go to fresh worker processes
-    (thamniap.build.workers) in JOBS contiguous slices instead.
-    """
-    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_load_group, groups, chunksize=4))
-    size = -(-len(groups) // jobs)
-    slices = [Job(_load_groups, groups[i:i + size]) for i in range(size, len(groups), size)]
-    loaded = _load_groups(groups[:size])           # the first slice here, meanwhile
-    for job in slices:
-        loaded += job.result()
-    return loaded
-
-
 def _groups(found, focus: set[str] | None) -> list[_Group]:
     """One group per district folder and per province folder, in file order.
 
@@ -118,24 +88,20 @@ def _groups(found, focus: set[str] | None) -> list[_Group]:
     return groups
 
 
-def load_dataset(root: Path, focus: set[str] | None = None, jobs: int | None = None,
-                 found: Discovery | None = None) -> Dataset:
+def load_dataset(root: Path, focus: set[str] | None = None, found: Discovery | None = None, *,
+                 map_groups: Callable | None = None) -> Dataset:
     """Load and schema-check a dataset and build its model (rules are not run here).
 
-    Districts are loaded in parallel (JOBS processes; default: every core, or THAMNIAP_JOBS) when
-    the dataset is large. With FOCUS (district codes), see `_groups`. FOUND: ROOT's discovery, when
-    the caller already has it.
+    With FOCUS (district codes), see `_groups`. FOUND: ROOT's discovery, when the caller already
+    has it. The folders are loaded one after the other, or by MAP_GROUPS(load_group, groups) (a
+    map in the same order; thamniap.build.parallel.load_dataset spreads them over every core).
     """
     found = found or discover(root)
     ds = Dataset(found.root, diagnostics=list(found.diagnostics), files=found.files)
     for path, display in found.other_files:
         ds.texts[display] = path.read_bytes().decode("utf-8", errors="replace")
     groups = _groups(found, focus)
-    jobs = jobs or job_count()
-    if jobs > 1 and len(groups) >= PARALLEL_MIN_GROUPS:
-        loaded = _load_parallel(groups, jobs)
-    else:
-        loaded = [_load_group(g) for g in groups]
+    loaded = map_groups(_load_group, groups) if map_groups else [_load_group(g) for g in groups]
     provinces: dict[Path, model.Province] = {}
     for group in loaded:
         ds.texts.update(group.texts)
@@ -177,9 +143,10 @@ def changed_districts(root: Path, rev: str) -> set[str] | None:
 
 
 def check_root(root: Path, today: dt.date, focus: set[str] | None = None,
-               skip: tuple[str, ...] = ()) -> tuple[Dataset, list[Diagnostic]]:
-    """Load ROOT and run every check; the dataset comes back for the render step."""
-    ds = load_dataset(root, focus)
+               skip: tuple[str, ...] = (), *, load: Callable[..., Dataset] = load_dataset) -> tuple[Dataset, list[Diagnostic]]:
+    """Load ROOT (with LOAD, a function like load_dataset) and run every check; the dataset comes
+    back for the render step."""
+    ds = load(root, focus)
     return ds, check_loaded(ds, today, focus, skip)
 
 
@@ -192,8 +159,8 @@ def check_loaded(ds: Dataset, today: dt.date, focus: set[str] | None = None,
 
 
 def validate(paths: list[Path], today: dt.date, changed_since: str | None = None,
-             skip: tuple[str, ...] = ()) -> list[Diagnostic]:
-    """Every problem under PATHS, sorted by file and line."""
+             skip: tuple[str, ...] = (), *, load: Callable[..., Dataset] = load_dataset) -> list[Diagnostic]:
+    """Every problem under PATHS, sorted by file and line (LOAD: see check_root)."""
     out: list[Diagnostic] = []
     roots: dict[Path, list[Path]] = {}
     for path in paths:
@@ -204,7 +171,7 @@ def validate(paths: list[Path], today: dt.date, changed_since: str | None = None
         roots.setdefault(find_root(path), []).append(path.resolve())
     for root, wanted in roots.items():
         focus = changed_districts(root, changed_since) if changed_since else None
-        ds, found = check_root(root, today, focus, skip)
+        ds, found = check_root(root, today, focus, skip, load=load)
         if focus is not None:
             focus_dirs = [f.district_dir for f in ds.files if f.district_dir and f.district_dir.name[:4] in focus]
             wanted = [root / d for d in focus_dirs] if focus_dirs else []

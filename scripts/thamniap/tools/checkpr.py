@@ -42,7 +42,7 @@ from thamniap.load.layout import DISTRICT_DIR, PROVINCE_DIR, shown_name
 from thamniap.model import Province
 from thamniap.render.markup import md
 from thamniap.core.report import escape_data
-from thamniap.check.validate import load_dataset
+from thamniap.build.parallel import load_dataset
 from thamniap.vcs import git
 
 SPECIAL_MODES = {"120000": "ลิงก์สัญลักษณ์ (symlink)", "160000": "submodule"}
