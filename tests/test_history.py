@@ -9,7 +9,8 @@ import pytest
 from helpers import GIT_ENV, REPO, commit_all, git, init_repo, run_cli
 from test_checkpr import DISTRICT, change_president_and_add_volunteer, edit
 
-from thamniap.derive.history import UNAVAILABLE, district_history, histories, history_markdown
+from thamniap.derive.history import district_history, histories
+from thamniap.render.history import UNAVAILABLE, history_markdown
 
 
 @pytest.fixture(autouse=True)
@@ -140,7 +141,7 @@ def test_reading_rosters_by_subdistrict_gives_the_same_history(repo, monkeypatch
     commit_at(repo, "three", "2024-01-12T09:00:00+07:00", monkeypatch)
     entries = district_history(repo, repo / DISTRICT)
     fast = history_markdown(entries)
-    monkeypatch.setattr(history._Blobs, "_roster_by_parts", lambda *args: False)
+    monkeypatch.setattr(history._PastDistricts, "_roster_by_parts", lambda *args: False)
     assert history_markdown(district_history(repo, repo / DISTRICT)) == fast
     assert "บ้านนาซ่าวใหม่" in fast and "นามสกุล: ศรีวงษ์ → ศรีวงศ์" in fast
     assert entries[0].changes.empty  # re-indenting changes no data

@@ -1,9 +1,10 @@
-"""A district's change history, read from git and described with the same words as the PR summary.
+"""A district's change history, read from git: which main-line commits changed it, and how.
 
 For each commit on the main line (`git log --first-parent`) that touched a district's folder, the
-district is loaded as it was before and after (blobs read with one `git cat-file --batch`, each
+district is loaded as it was before and after (blobs read through one `git cat-file --batch`, each
 distinct file parsed once) and compared with `changes.compare_district`. One `git log` over the
-province folders serves every district of a site build.
+province folders serves every district of a site build. Git is reached only through
+thamniap.vcs.git; the words on the page are render/history.py's.
 
 Without git (a release tarball, a copy of the data, git not installed) the history is `None` and the
 page says so; the build still succeeds.
@@ -12,25 +13,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from thamniap import model
-from thamniap.core.dates import thai_date
-from thamniap.derive.changes import INDENT, AreaChanges, area_lines, compare_district, headline
+from thamniap.derive.changes import AreaChanges, compare_district
 from thamniap.load.layout import DISTRICT_DIR, DISTRICT_FILES, PROVINCE_DIR
 from thamniap.load.loader import Loaded, load_bytes, load_file
 from thamniap.model import District, Meeting, Province, Subdistrict
-from thamniap.render.markup import h, md, safe_url
+from thamniap.vcs import git
 
-BANGKOK = dt.timezone(dt.timedelta(hours=7))
-UNAVAILABLE = "ประวัติการแก้ไขไม่พร้อมใช้งาน"
+BANGKOK = dt.timezone(dt.timedelta(hours=7))   # a commit's date is its date in Thailand
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One commit that changed the district: when (Thai date, UTC+7), which commit, what changed."""
+    """One commit that changed the district: when (its date in Thailand, UTC+7), which commit, what changed."""
     commit: str
     date: dt.date
     changes: AreaChanges
@@ -38,13 +36,6 @@ class Entry:
     @property
     def short(self) -> str:
         return self.commit[:7]
-
-
-@dataclass(frozen=True)
-class _Commit:
-    sha: str
-    parent: str | None      # first parent; None for a root commit
-    date: dt.date
 
 
 def district_history(repo_root: Path, folder: Path, limit: int = 20,
@@ -60,10 +51,10 @@ def histories(repo_root: Path, folders: list[Path], limit: int = 20,
     if not folders:
         return result
     probe = folders[0] if folders[0].is_dir() else repo_root
-    top = _git(probe, "rev-parse", "--show-toplevel")
+    top = git.toplevel_or_none(probe)
     if top is None:
         return result
-    top_path = Path(top.decode().strip()).resolve()
+    top_path = top.resolve()
     rels: dict[Path, str] = {}
     for folder in folders:
         try:
@@ -72,31 +63,30 @@ def histories(repo_root: Path, folders: list[Path], limit: int = 20,
             continue  # not inside this repository: stays None
     if not rels:
         return result
-    shallow = (_git(top_path, "rev-parse", "--is-shallow-repository") or b"").strip() == b"true"
-    commits = _log(top_path, sorted({str(PurePosixPath(r).parent) for r in rels.values()}))
+    shallow = git.is_shallow(top_path)
+    commits = git.first_parent_log(top_path, sorted({str(PurePosixPath(r).parent) for r in rels.values()}))
     if commits is None:
         return result
-    touched: dict[str, list[_Commit]] = {rel: [] for rel in rels.values()}
-    for commit, names in commits:
-        dirs = {str(parent) for name in names for parent in PurePosixPath(name).parents}
+    touched: dict[str, list[git.Commit]] = {rel: [] for rel in rels.values()}
+    for commit in commits:
+        dirs = {str(parent) for name in commit.files for parent in PurePosixPath(name).parents}
         for rel in touched:
             if rel in dirs and len(touched[rel]) < limit:
                 touched[rel].append(commit)
-    blobs = _Blobs(top_path)
-    try:
+    with git.Blobs(top_path) as blobs:
+        past = _PastDistricts(blobs)
         for folder, rel in rels.items():
             entries = []
             for commit in touched[rel]:
                 if commit.parent is None and shallow:
                     continue  # the clone's cut-off: its parent is unknown, not absent
-                before = blobs.district(commit.parent, rel) if commit.parent else None
-                after = blobs.district(commit.sha, rel)
+                before = past.district(commit.parent, rel) if commit.parent else None
+                after = past.district(commit.sha, rel)
                 if before is None and after is None:
                     continue
-                entries.append(Entry(commit.sha, commit.date, compare_district(before, after, meetings)))
+                day = commit.committed.astimezone(BANGKOK).date()
+                entries.append(Entry(commit.sha, day, compare_district(before, after, meetings)))
             result[folder] = entries
-    finally:
-        blobs.close()
     return result
 
 
@@ -128,62 +118,18 @@ def current_meetings(province_dir: Path) -> dict[str, Meeting]:
     return {m.id: m for m in province.meetings}
 
 
-def _git(cwd: Path, *args: str) -> bytes | None:
-    try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=120)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 else None
+class _PastDistricts:
+    """District folders as they were at any commit, read from BLOBS; each distinct blob parsed once."""
 
-
-def _log(top: Path, parents: list[str]) -> list[tuple[_Commit, list[str]]] | None:
-    """Main-line commits touching PARENTS (newest first) with the files each changed."""
-    out = _git(top, "-c", "core.quotepath=off", "log", "--first-parent", "--diff-merges=first-parent",
-               "--no-renames", "--name-only", "--format=%x1e%H %P%x1f%cI", "--", *parents)
-    if out is None:
-        return None
-    commits = []
-    for record in out.decode("utf-8", errors="replace").split("\x1e")[1:]:
-        head, _, rest = record.partition("\x1f")
-        stamp, _, names = rest.partition("\n")
-        ids = head.split()
-        when = dt.datetime.fromisoformat(stamp.strip()).astimezone(BANGKOK).date()
-        commits.append((_Commit(ids[0], ids[1] if len(ids) > 1 else None, when),
-                        [n for n in names.splitlines() if n.strip()]))
-    return commits
-
-
-class _Blobs:
-    """Reads district files at any commit through one `git cat-file --batch`; parses each blob once."""
-
-    def __init__(self, top: Path):
-        self.proc = subprocess.Popen(["git", "cat-file", "--batch"], cwd=top, stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    def __init__(self, blobs: git.Blobs):
+        self.blobs = blobs
         self.docs: dict[str, Loaded | None] = {}
         self.rosters: dict[str, tuple[bool, list[Subdistrict]]] = {}
         self.parts: dict[tuple[str, str], Subdistrict | None] = {}
 
-    def close(self) -> None:
-        if self.proc.stdin:
-            self.proc.stdin.close()
-        self.proc.wait(timeout=30)
-
-    def _read(self, spec: str) -> tuple[str, bytes] | None:
-        """(blob id, content) of REV:PATH, or None when it does not exist."""
-        assert self.proc.stdin and self.proc.stdout
-        self.proc.stdin.write(spec.encode() + b"\n")
-        self.proc.stdin.flush()
-        header = self.proc.stdout.readline().split()
-        if len(header) != 3 or header[1] != b"blob":
-            return None
-        size = int(header[2])
-        content = self.proc.stdout.read(size)
-        self.proc.stdout.read(1)  # the newline after the content
-        return header[0].decode(), content
-
     def _doc(self, rev: str, path: str) -> Loaded | None | bool:
         """The readable document at REV:PATH; False when absent, None when it cannot be read."""
-        found = self._read(f"{rev}:{path}")
+        found = self.blobs.read(f"{rev}:{path}")
         if found is None:
             return False
         blob, content = found
@@ -201,7 +147,7 @@ class _Blobs:
         for name, kind in DISTRICT_FILES.items():
             path = f"{rel}/{name}"
             if kind == "roster":
-                found = self._read(f"{rev}:{path}")
+                found = self.blobs.read(f"{rev}:{path}")
                 if found is None:
                     continue
                 present = True
@@ -279,23 +225,3 @@ def _fill(district: District, kind: str, doc: Loaded) -> None:
             district.club = None
         elif kind == "meeting":
             district.nominations = None
-
-
-def history_markdown(entries: list[Entry] | None, commit_url: str | None = None, max_people: int = 5) -> str:
-    """Thai Markdown for the page's history section; COMMIT_URL is e.g. https://github.com/o/r/commit/."""
-    if entries is None:
-        return (f"<p>{UNAVAILABLE} (ข้อมูลชุดนี้ไม่ได้สร้างจากที่เก็บ git เช่น ไฟล์ที่ดาวน์โหลดเป็นชุด) "
-                "ดูประวัติได้ที่ที่เก็บข้อมูลบน GitHub</p>\n")
-    if not entries:
-        return "<p>ยังไม่มีประวัติการแก้ไขที่บันทึกไว้</p>\n"
-    lines = []
-    for entry in entries:
-        link = safe_url(commit_url + entry.commit) if commit_url else None
-        ref = f'<a href="{h(link)}"><code>{h(entry.short)}</code></a>' if link else f"<code>{h(entry.short)}</code>"
-        lines.append(f"- **{md(thai_date(entry.date))}** — {ref}")
-        if entry.changes.status == "added":
-            body = [f"- {md(headline(entry.changes))}"]
-        else:
-            body = area_lines(entry.changes, max_people) or ["- แก้ไขรูปแบบไฟล์ ไม่มีการเปลี่ยนแปลงข้อมูล"]
-        lines += [INDENT + line for line in body]
-    return "\n".join(lines) + "\n"

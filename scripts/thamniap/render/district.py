@@ -145,7 +145,7 @@ def district_page(province: Province, district: District, status, overdue: bool,
                   qr_rel: str, downloads: list, page_url: str, history_md: str = "") -> str:
     """Markdown for one district page (raw HTML blocks for tables and the chart).
 
-    HISTORY_MD is the already escaped "ประวัติการแก้ไข" body (thamniap.derive.history.history_markdown)."""
+    HISTORY_MD is the already escaped "ประวัติการแก้ไข" body (thamniap.render.history.history_markdown)."""
     people = {p.id: p for p in district.people()}
     posts = district.club.posts_by_holder() if district.club else {}
     deadline = province.current_round.deadline if province.current_round else None

@@ -21,7 +21,7 @@ from thamniap.core import geography
 from thamniap.core.dates import thai_date
 from thamniap.derive.dashboard import Status, summarise
 from thamniap.render.exports import DATA_LICENCE, JSON_SHAPE_TH, Export
-from thamniap.derive.history import history_markdown
+from thamniap.render.history import history_markdown
 from thamniap.model import District, Province
 from thamniap.render import texts
 from thamniap.render.circular import letter_html, parse_letter

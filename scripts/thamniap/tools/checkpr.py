@@ -37,6 +37,7 @@ from pathlib import Path, PurePosixPath
 from typing import TextIO
 
 from thamniap.derive import changes
+from thamniap.render import changes as change_text
 from thamniap.core.national_id import mask_national_ids
 from thamniap.load.layout import DISTRICT_DIR, PROVINCE_DIR, shown_name
 from thamniap.model import Province
@@ -312,7 +313,7 @@ def summary_markdown(result: Result) -> str:
     if any(a.maintainers for a in result.summary.areas):
         lines += ["> คำขอนี้เปลี่ยนรายชื่อผู้ดูแล: มีผลหลังรวม (merge) แล้วเท่านั้น และต้องสร้าง `.github/CODEOWNERS` ใหม่ "
                   "(`thamniap codeowners`) ซึ่งผู้ดูแลจังหวัดต้องอนุมัติ", ""]
-    lines += ["### การเปลี่ยนแปลงข้อมูล", "", changes.markdown(result.summary, heading="####")]
+    lines += ["### การเปลี่ยนแปลงข้อมูล", "", change_text.markdown(result.summary, heading="####")]
     return "\n".join(lines)
 
 
