@@ -22,6 +22,17 @@ SINGLE_HOLDER_POSTS = ("ประธาน", "เลขานุการ", "เ
 POST_ORDER = ("ประธาน", "รองประธาน", "เลขานุการ", "ผู้ช่วยเลขานุการ", "เหรัญญิก", "ประชาสัมพันธ์",
               "ปฏิคม", "นายทะเบียน", "กรรมการ", "ที่ปรึกษา")
 
+# What a complete roster looks like: the roster rules warn below it, the dashboard counts up to it.
+MIN_VOLUNTEERS = 4              # at least 4 อช. per village (CDD district pages)
+LEADERS_PER_SUBDISTRICT = 2     # one man and one woman
+
+
+def sexes_balanced(men: int, women: int) -> bool:
+    """Men and women in roughly equal numbers: the smaller group is at most one short of half
+    (1:3 balanced; 0:4 and 1:5 not). Fewer than two people are balanced."""
+    total = men + women
+    return total < 2 or min(men, women) >= max(1, total // 2 - 1)
+
 
 @dataclass(frozen=True)
 class Where:

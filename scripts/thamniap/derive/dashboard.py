@@ -13,9 +13,9 @@ Definitions (keep them in step with the docs):
   from the deadline to ``today`` once the deadline has passed (how overdue it is so far);
   otherwise ``None``.
 * **stale**: never confirmed, or confirmed more than ``stale_after_days`` days before ``today``.
-* **villages_with_4 / villages_balanced / subdistricts_with_2_leaders**: the same thresholds as
-  the roster rules (:mod:`thamniap.check.rules.roster`), so a village counts as balanced exactly when
-  ``roster.gender-balance`` would not warn about it.
+* **villages_with_4 / villages_balanced / subdistricts_with_2_leaders**: the thresholds the roster
+  rules (:mod:`thamniap.check.rules.roster`) use too, from :mod:`thamniap.model`, so a village counts
+  as balanced exactly when ``roster.gender-balance`` would not warn about it.
 * **terms**: per roster person and role name, only the latest-ending term counts (a renewed role
   supersedes the old entry), plus the club committee's term. A term with an end date
   ``today <= end <= today + TERM_WARNING_MONTHS months`` is *ending soon*; ``end < today`` is
@@ -30,8 +30,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from thamniap.model import District, Province
-from thamniap.check.rules.roster import LEADERS_PER_SUBDISTRICT, MIN_VOLUNTEERS, _unbalanced
+from thamniap.model import LEADERS_PER_SUBDISTRICT, MIN_VOLUNTEERS, District, Province, sexes_balanced
 
 TERM_WARNING_MONTHS = 6
 MAN, WOMAN = "ชาย", "หญิง"
@@ -103,10 +102,6 @@ class DistrictStatus:
     @property
     def pct_villages_with_4(self) -> int | None:
         return percent(self.villages_with_4, self.villages)
-
-    @property
-    def pct_villages_balanced(self) -> int | None:
-        return percent(self.villages_balanced, self.villages)
 
     @property
     def pct_subdistricts_with_2_leaders(self) -> int | None:
@@ -230,7 +225,7 @@ def district_status(province: Province, district: District, today: dt.date,
     subs = district.subdistricts or []
     villages = [v for s in subs for v in s.villages]
     with_4 = sum(len(v.volunteers) >= MIN_VOLUNTEERS for v in villages)
-    balanced = sum(not _unbalanced(*_sexes(v.volunteers)) for v in villages)
+    balanced = sum(sexes_balanced(*_sexes(v.volunteers)) for v in villages)
     with_2 = 0
     for sub in subs:
         men, women = _sexes(sub.leaders)

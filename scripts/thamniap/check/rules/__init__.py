@@ -42,11 +42,6 @@ class Context:
                 if self.focus is None or district.code in self.focus:
                     yield province, district
 
-    def all_districts(self) -> Iterator[tuple[Province, District]]:
-        for province in self.provinces:
-            for district in province.districts:
-                yield province, district
-
 
 @dataclass(frozen=True)
 class Rule:

@@ -2,11 +2,8 @@
 from __future__ import annotations
 
 from thamniap.core.diagnostics import Severity
-from thamniap.model import LEADER, VOLUNTEER
+from thamniap.model import LEADER, LEADERS_PER_SUBDISTRICT, MIN_VOLUNTEERS, VOLUNTEER, sexes_balanced
 from thamniap.check.rules import Context, Finding, rule
-
-MIN_VOLUNTEERS = 4       # at least 4 อช. per village (CDD district pages)
-LEADERS_PER_SUBDISTRICT = 2
 
 
 @rule("roster.duplicate-moo", Severity.ERROR)
@@ -38,12 +35,6 @@ def village_has_enough_volunteers(ctx: Context):
                                   f"village has {len(village.volunteers)} volunteers (at least {MIN_VOLUNTEERS} expected)")
 
 
-def _unbalanced(men: int, women: int) -> bool:
-    """Roughly equal: the smaller group is at most one short of half (1:3 ok, 0:4 and 1:5 not)."""
-    total = men + women
-    return total >= 2 and min(men, women) < max(1, total // 2 - 1)
-
-
 @rule("roster.gender-balance", Severity.WARNING)
 def village_gender_balanced(ctx: Context):
     """A village's อช. are men and women in roughly equal numbers."""
@@ -52,7 +43,7 @@ def village_gender_balanced(ctx: Context):
             for village in sub.villages:
                 men = sum(p.sex == "ชาย" for p in village.volunteers)
                 women = sum(p.sex == "หญิง" for p in village.volunteers)
-                if _unbalanced(men, women):
+                if not sexes_balanced(men, women):
                     yield Finding(village.where, f"หมู่ที่ {village.moo} {village.name}: อช. ชาย {men} คน หญิง {women} คน "
                                   "ไม่ใกล้เคียงกัน", "ระเบียบกำหนดให้ อช. มีทั้งชายและหญิงในจำนวนใกล้เคียงกัน",
                                   f"volunteers: {men} men, {women} women")
