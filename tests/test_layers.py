@@ -1,0 +1,113 @@
+"""The layer order of thamniap.LAYERS holds: no module imports from a layer above its own.
+
+Every module of the package is parsed with `ast` (nothing is imported), and every import is
+checked, at any depth: module level, inside functions, under `if TYPE_CHECKING:`, relative
+imports, and `importlib.import_module("…")` / `__import__("…")` with a literal name.
+"""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from thamniap import LAYERS
+
+PACKAGE = Path(__file__).resolve().parents[1] / "scripts" / "thamniap"
+
+
+def module_name(path: Path) -> str:
+    """thamniap/derive/changes.py → thamniap.derive.changes; a package's __init__.py → the package."""
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def layer_of(module: str) -> str | None:
+    """The layer of a thamniap module (None: not in the package, or the package root itself)."""
+    parts = module.split(".")
+    return parts[1] if parts[0] == "thamniap" and len(parts) > 1 else None
+
+
+def imported(tree: ast.AST, module: str, is_package: bool) -> list[tuple[int, str]]:
+    """(line, module imported) for every import in TREE, MODULE being the file's own name."""
+    package = module if is_package else module.rpartition(".")[0]
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # relative: `from ..render import markup` in thamniap.derive.x
+                anchor = package.split(".")[:len(package.split(".")) - (node.level - 1)]
+                base = ".".join(anchor + ([base] if base else []))
+            # `from thamniap import model` imports thamniap.model; `from thamniap.core import x` a core module
+            if base == "thamniap":
+                found += [(node.lineno, f"{base}.{alias.name}") for alias in node.names]
+            else:
+                found.append((node.lineno, base))
+        elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant) \
+                and isinstance(node.args[0].value, str):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if name in ("import_module", "__import__"):
+                found.append((node.lineno, node.args[0].value))
+    return found
+
+
+def upward_imports(source: str, module: str, is_package: bool = False, where: str = "") -> list[str]:
+    """One line per import in SOURCE (the text of MODULE) from a layer above MODULE's."""
+    own = layer_of(module)
+    if own is None:
+        return []
+    out = []
+    for line, target in imported(ast.parse(source), module, is_package):
+        layer = layer_of(target)
+        if layer in LAYERS and LAYERS.index(layer) > LAYERS.index(own):
+            out.append(f"{where or module}:{line}: {own} imports {target} ({layer} is a higher layer)")
+    return out
+
+
+def modules() -> list[Path]:
+    return sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def test_no_module_imports_from_a_higher_layer():
+    offending = []
+    for path in modules():
+        offending += upward_imports(path.read_text(encoding="utf-8"), module_name(path),
+                                    path.name == "__init__.py", str(path.relative_to(PACKAGE.parent)))
+    assert not offending, "imports against the layer order " + " < ".join(LAYERS) + ":\n" + "\n".join(offending)
+
+
+def test_every_module_is_in_a_layer():
+    """A new folder or top-level module must be given its place in LAYERS first."""
+    outside = sorted({layer_of(module_name(p)) for p in modules()} - set(LAYERS) - {None})
+    assert not outside, f"not in thamniap.LAYERS: {outside}"
+
+
+@pytest.mark.parametrize("module, source, is_package", [
+    ("thamniap.derive.changes", "from thamniap.render.markup import md\n", False),
+    ("thamniap.derive.changes", "import thamniap.render.markup as markup\n", False),
+    ("thamniap.core.text", "def later():\n    if True:\n        from thamniap.cli import main\n", False),
+    ("thamniap.model", "from thamniap import cli\n", False),
+    ("thamniap.derive.changes", "from ..render import markup\n", False),
+    ("thamniap.derive", "from .. import render\n", True),
+    ("thamniap.check.validate", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+                                "    from thamniap.build.workers import Job\n", False),
+    ("thamniap.vcs.git", "import importlib\nimportlib.import_module('thamniap.load.loader')\n", False),
+    ("thamniap.load.loader", "class X:\n    def f(self):\n        return __import__('thamniap.check.rules')\n", False),
+])
+def test_an_upward_import_is_found(module, source, is_package):
+    found = upward_imports(source, module, is_package)
+    assert len(found) == 1 and found[0].startswith(f"{module}:"), found
+
+
+@pytest.mark.parametrize("module, source", [
+    ("thamniap.render.site", "from thamniap.core import geography\nfrom thamniap.derive.history import Entry\n"),
+    ("thamniap.derive.history", "from thamniap import model\nfrom thamniap.vcs import git\nimport subprocess\n"),
+    ("thamniap.cli", "def f():\n    from thamniap.tools.checkpr import run\n"),
+    ("thamniap.check.rules.roster", "from thamniap.check.rules import rule\nfrom . import Context\n"),
+    ("thamniap.vcs.git", "from thamniap import LAYERS\n"),
+])
+def test_same_or_lower_layers_pass(module, source):
+    assert upward_imports(source, module) == []
