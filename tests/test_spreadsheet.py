@@ -23,13 +23,17 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from helpers import BASE, REPO, run_cli
+from thamniap.check.validate import validate
+from thamniap.core.diagnostics import Severity
 from thamniap.core.names import is_known_title, title_sex
+from thamniap.core.national_id import national_id_check_digit
 from thamniap.core.phones import check_phone
 from thamniap.tools import sample
 from thamniap.load.layout import DataFile, expected_schema_header
 from thamniap.load.loader import load_file
-from thamniap.tools.spreadsheet.form import HEADERS, LEADER_KEYS, LEADER_SHEET, SUBDISTRICT_SHEET, VOLUNTEER_KEYS, VOLUNTEER_SHEET
-from thamniap.tools.spreadsheet.importer import RosterDumper
+from thamniap.tools.spreadsheet.form import (HEADERS, LEADER_KEYS, LEADER_SHEET, SUBDISTRICT_SHEET, VOLUNTEER_KEYS,
+                                             VOLUNTEER_SHEET, max_length)
+from thamniap.tools.spreadsheet.importer import RosterDumper, import_workbook
 
 DISTRICT = "42-loei/4214-nong-hin"
 ROSTER = f"{DISTRICT}/roster.yaml"
@@ -175,7 +179,7 @@ def test_template_layout(base_copy, tmp_path):
 BAD_CELLS = [
     ("start", "2567-01-01", ["พ.ศ.", "2024-01-01"]),
     ("phone", 42411773, ["ตัวเลข", "เลข 0", "0 4241 1773"]),
-    ("title", "คุณ", ["ไม่รู้จักคำนำหน้านาม `คุณ`"]),
+    ("title", "นาง<b>", ["`นาง<b>` มีอักขระ `<`"]),                # a title takes a name's characters
     ("first_name", "เเสงเดือน", ["สระเอ", "แสงเดือน"]),
     ("last_name", None, ["ต้องกรอกนามสกุล"]),
     ("start", dt.datetime(2567, 1, 1), ["พ.ศ.", "2024-01-01"]),
@@ -189,6 +193,8 @@ BAD_CELLS = [
     ("id", "4214-X1", ["ไม่ถูกรูปแบบ"]),
     ("first_name", 1234, ["ต้องเป็นข้อความ", "ตัวเลข"]),
     ("note", "หมายเหตุ\nสองบรรทัด", ["บรรทัดเดียว"]),
+    ("note", "ก" * (max_length("note") + 1), [f"เกิน {max_length('note')} ตัวอักษร"]),
+    ("village", "บ้าน{นา}", ["`บ้าน{นา}` มีอักขระ `{`"]),
 ]
 
 
@@ -208,6 +214,69 @@ def test_bad_cell_is_reported_at_its_cell_and_nothing_written(base_copy, tmp_pat
     assert any(all(words in ln for words in expected) for ln in lines), (ref, expected, out)
     assert "ไม่ได้เขียน" in out
     assert roster.read_bytes() == before
+
+
+def test_unknown_title_is_a_warning_and_then_the_sex_is_needed(base_copy, tmp_path):
+    """As in validate: an unknown title is a warning (person.unknown-title) at its cell, and the sex
+    the title does not tell is an error (person.sex-required) at the sex cell of the same row."""
+    roster = base_copy / ROSTER
+    before = roster.read_bytes()
+    book = tmp_path / "t.xlsx"
+    template(base_copy, "4214", book)
+    title = edit(book, VOLUNTEER_SHEET, "4214-0004", "title", "คุณ")
+    sex = title.replace("!F", "!I")
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 1 and roster.read_bytes() == before, out
+    assert f"{title} (คำนำหน้า): คำเตือน: ไม่รู้จักคำนำหน้านาม `คุณ` ของ แสงเดือน อินทร์แก้ว" in out
+    assert f"{sex} (เพศ): ข้อผิดพลาด: คำนำหน้า `คุณ` ไม่บอกเพศของ คุณแสงเดือน อินทร์แก้ว — เลือก ชาย หรือ หญิง" in out
+    edit(book, VOLUNTEER_SHEET, "4214-0004", "sex", "หญิง")
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 0 and f"{title} (คำนำหน้า): คำเตือน:" in out, out
+    person = next(p for p in people(roster_data(roster)) if p["id"] == "4214-0004")
+    assert (person["title"], person["sex"]) == ("คุณ", "หญิง")
+
+
+def test_form_and_validate_say_the_same_of_a_person(base_copy, tmp_path):
+    """One source of rules: the same bad person typed into the form or written into roster.yaml
+    gets the same person.* and privacy.* diagnostics (rule, severity, message) from the importer as
+    from validate; only the place differs (a cell, a line) and the hint speaks of columns."""
+    digits = "110170020315"
+    bad = {"title": "คุณ", "phone": "08 1234 5678", "note": f"เลข {digits}{national_id_check_digit(digits)}"}
+    book = tmp_path / "t.xlsx"
+    template(base_copy, "4214", book)
+    for key, value in bad.items():
+        edit(book, VOLUNTEER_SHEET, "4214-0004", key, value)
+    result, *_ = import_workbook(book, "4214", base_copy, dt.date(2024, 3, 1), validate=False)
+
+    def said(diags) -> set:
+        return {(d.rule, d.severity, d.message) for d in diags if d.rule.startswith(("person.", "privacy."))}
+
+    form = said(result.issues)
+    assert {rule for rule, _, _ in form} == {"person.unknown-title", "person.sex-required",
+                                             "privacy.phone-without-consent", "privacy.national-id"}, form
+    assert ("person.sex-required", Severity.ERROR, "คำนำหน้า `คุณ` ไม่บอกเพศของ คุณแสงเดือน อินทร์แก้ว") in form
+    assert all(d.path.startswith("t.xlsx: อช.!") for d in result.issues if d.rule.startswith(("person.", "privacy.")))
+    today = dt.date(2024, 3, 1)
+    already = said(validate([base_copy], today))
+    roster = base_copy / ROSTER
+    data = roster_data(roster)
+    next(p for p in people(data) if p["id"] == "4214-0004").update(bad)
+    dump(roster, roster.read_text(encoding="utf-8").split("\n", 1)[0], data)
+    assert said(validate([base_copy], today)) - already == form
+
+
+def test_national_id_in_a_cell_is_reported_at_the_cell_and_masked(base_copy, tmp_path):
+    digits = "110170020315"
+    national_id = digits + str(national_id_check_digit(digits))
+    roster = base_copy / ROSTER
+    before = roster.read_bytes()
+    book = tmp_path / "t.xlsx"
+    template(base_copy, "4214", book)
+    ref = edit(book, LEADER_SHEET, "4214-0001", "note", f"บัตร {national_id}")
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 1 and roster.read_bytes() == before, out
+    assert f"{ref} (หมายเหตุ): ข้อผิดพลาด: พบเลขที่มีรูปแบบเลขประจำตัวประชาชน" in out
+    assert national_id not in out
 
 
 def test_every_bad_cell_is_reported_at_once(base_copy, tmp_path):

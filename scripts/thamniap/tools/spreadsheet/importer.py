@@ -28,7 +28,8 @@ from thamniap.tools.spreadsheet.cells import Row, read_sheets
 from thamniap.tools.spreadsheet.district import (DistrictFiles, RosterInfo, SpreadsheetError, find_district,
                                                  ids_in_dataset, read_roster, subdistrict_choices)
 from thamniap.tools.spreadsheet.form import LEADER_SHEET, VOLUNTEER_SHEET, Collector, row_ref
-from thamniap.tools.spreadsheet.people import PersonDraft, check_person, check_same_names, check_value, group_people
+from thamniap.tools.spreadsheet.people import (PersonDraft, check_national_ids, check_people_rules, check_person,
+                                               check_same_names, check_value, group_people)
 
 Choices = dict[str, tuple[str, ...]]     # subdistrict code -> accepted names (subdistrict_choices)
 
@@ -56,7 +57,9 @@ def rows_to_roster(sheets: dict[str, list[Row]], code: str, roster: RosterInfo, 
     villages = _villages(people, placeholders, choices, out)
     for person in people.values():
         check_person(person, out)
+    check_people_rules(people, out)
     check_same_names(people, out)
+    check_national_ids(sheets, out)
     counts = {"leaders": sum(p.sheet == LEADER_SHEET for p in people.values()),
               "volunteers": sum(p.sheet == VOLUNTEER_SHEET for p in people.values())}
     if out.errors:

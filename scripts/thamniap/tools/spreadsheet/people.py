@@ -1,21 +1,25 @@
 """From rows to people: a person's rows gathered by รหัสบุคคล (or a temporary label), and the checks
-of each row's cells and of each person's merged details. Every value is held to the field checks
-and limits roster.schema.json gives its key in roster.yaml (core text, name, date and phone checks).
+of each row's cells and of each person's merged details. Nothing here restates a rule: a value is
+held to the field checks and limits roster.schema.json gives its key in roster.yaml, and a person
+to validate's own person.* and privacy.* rules (check/rules), run on the form's people.
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from thamniap.check import rules
 from thamniap.core.dates import check_iso_date
 from thamniap.core.diagnostics import Severity
-from thamniap.core.names import TITLES, is_known_title, normalise_person_key, title_sex
+from thamniap.core.names import NAME_CHARACTER_CODES, TITLES, check_place_name, normalise_person_key
 from thamniap.core.problem import WARNING_CODES
-from thamniap.core.text import check_line_text
-from thamniap.load.schema import FIELD_CHECKS
+from thamniap.load.schema import FIELD_CHECKS, PLACE_NAME_PATHS
+from thamniap.model import District, Person, Province, Subdistrict, Village, Where, parse_date
 from thamniap.tools.spreadsheet.cells import Row
 from thamniap.tools.spreadsheet.form import (COMMON_TITLES, DATE_KEYS, DETAIL_KEYS, HEADERS, LEADER_SHEET,
-                                             PERSON_ID, PERSON_KEYS, ROLES, SEXES, SHEET_ROLE,
+                                             PERSON_ID, PERSON_KEYS, ROLES, ROSTER_PATHS, SEXES, SHEET_ROLE,
                                              TEMP_ID_PREFIX, VOLUNTEER_SHEET, Collector, column_schema,
                                              max_length, row_ref)
 
@@ -53,6 +57,10 @@ def check_value(row: Row, key: str, out: Collector) -> None:
         for p in check(value):
             severity = Severity.WARNING if p.code in WARNING_CODES else Severity.ERROR
             out.at(row, key, f"{prefix}.{p.code}", p.message, p.hint, severity)
+    if ROSTER_PATHS[key] in PLACE_NAME_PATHS["roster"]:       # a title, a village's name
+        for p in check_place_name(value):
+            if p.code in NAME_CHARACTER_CODES:     # the others are the one-line text problems above
+                out.at(row, key, f"text.{p.code}", p.message, p.hint)
     limit = max_length(key)
     if limit is not None and len(value) > limit:
         out.at(row, key, "xlsx.too-long", f"ข้อความยาว {len(value)} ตัวอักษร เกิน {limit} ตัวอักษร", "ย่อให้สั้นลง")
@@ -83,33 +91,15 @@ def _check_row_fields(row: Row, out: Collector) -> None:
 # ---------------------------------------------------------------- one person
 
 def check_person(person: PersonDraft, out: Collector) -> None:
-    """Checks of a person's merged details: required names, title and sex, phone consent, role."""
+    """What only the form's shape can get wrong about a person: a name left empty, a consent date
+    without its method (or the reverse), no row of the sheet's role. The rules validate holds
+    every person to run in check_people_rules."""
     v = person.values
     for key in ("title", "first_name", "last_name"):
         if v.get(key) is None and not any(key in r.bad for r in person.rows):
             out.at(person.first, key, "xlsx.required", f"ต้องกรอก{REQUIRED[key]}", "กรอกให้ครบ: คำนำหน้า ชื่อ นามสกุล")
-    title, sex = v.get("title"), v.get("sex")
-    if title and not check_line_text(title):
-        implied = title_sex(title)
-        if not is_known_title(title):
-            close = difflib.get_close_matches(title, list(TITLES), n=1, cutoff=0.6)
-            hint = (f"หมายถึง `{close[0]}` หรือไม่? " if close else "") + \
-                "ใช้ " + " ".join(COMMON_TITLES[:3]) + " หรือยศ/ตำแหน่งเต็ม — ถ้าคำนำหน้านี้ถูกต้องแล้ว ให้กรอกเพศด้วย"
-            out.at(person.at("title"), "title", "person.unknown-title", f"ไม่รู้จักคำนำหน้านาม `{title}`", hint,
-                   Severity.ERROR if sex is None else Severity.WARNING)
-        elif implied is None and sex is None:
-            out.at(person.at("title"), "sex", "person.sex-required", f"คำนำหน้า `{title}` ไม่บอกเพศ ต้องกรอกเพศ",
-                   "เลือก ชาย หรือ หญิง (ใช้ตรวจสัดส่วนชายหญิง)")
-        if implied and sex in SEXES and sex != implied:
-            out.at(person.at("sex"), "sex", "person.sex-contradicts-title",
-                   f"เพศ `{sex}` ขัดกับคำนำหน้า `{title}` ({implied})",
-                   "ตรวจคำนำหน้า หรือเว้นช่องเพศว่าง (คำนำหน้านี้บอกเพศอยู่แล้ว)")
     phone, c_date, c_method = v.get("phone"), v.get("consent_date"), v.get("consent_method")
-    if phone and not (c_date and c_method):
-        out.at(person.at("phone"), "phone", "privacy.phone-without-consent",
-               "มีโทรศัพท์ส่วนตัวแต่ไม่มีบันทึกความยินยอมให้เผยแพร่ครบ",
-               "กรอก วันที่ยินยอม และ วิธียินยอม หรือลบโทรศัพท์ออก (หน้าเว็บจะแสดงเบอร์สำนักงานแทน)")
-    elif (c_date is None) != (c_method is None):
+    if (c_date is None) != (c_method is None) and not (phone and c_date is None):   # else: no consent at all
         missing, given = ("consent_method", "consent_date") if c_date else ("consent_date", "consent_method")
         out.at(person.at(given), missing, "xlsx.consent", f"ต้องกรอก{HEADERS[missing]}คู่กับ{HEADERS[given]}",
                "บันทึกความยินยอมต้องมีทั้งวันที่และวิธี")
@@ -118,6 +108,86 @@ def check_person(person: PersonDraft, out: Collector) -> None:
         out.at(person.first, "role", "xlsx.role",
                f"รายชื่อในแผ่นงาน {person.sheet} ต้องมีแถวบทบาท `{wanted}` อย่างน้อยหนึ่งแถว",
                f"แก้บทบาทเป็น `{wanted}` หรือย้ายคนนี้ไปแผ่นงานที่ตรงกับบทบาท")
+
+
+# validate's rules about one person, run on the form's people: the same code, so the same rule,
+# severity and message as `thamniap validate` gives for the same person in roster.yaml. Each is
+# shown at the cell to change: rule id -> (its column, the detail whose row it is on).
+PERSON_RULES = {
+    "person.unknown-title": ("title", "title"),
+    "person.sex-required": ("sex", "title"),
+    "person.sex-contradicts-title": ("sex", "sex"),
+    "privacy.phone-without-consent": ("phone", "phone"),
+}
+# The rules' hints say how to fix roster.yaml (`sex:`, `phone_consent:`); these say it in columns.
+FORM_HINTS = {
+    "person.sex-required": "เลือก ชาย หรือ หญิง (ใช้ตรวจสัดส่วนชายหญิง)",
+    "person.sex-contradicts-title": "ตรวจคำนำหน้า หรือเว้นช่องเพศว่าง (คำนำหน้านี้บอกเพศอยู่แล้ว)",
+    "privacy.phone-without-consent": "กรอก วันที่ยินยอม และ วิธียินยอม หรือลบโทรศัพท์ออก (หน้าเว็บจะแสดงเบอร์สำนักงานแทน)",
+    "privacy.national-id": "ลบเลขนี้ออกจากช่อง — ทำเนียบเผยแพร่ต่อสาธารณะ ห้ามมีเลขประจำตัวประชาชน",
+}
+
+
+def check_people_rules(people: dict[str, PersonDraft], out: Collector) -> None:
+    """validate's person.* rules and privacy.phone-without-consent, on the form's people.
+
+    A person.* rule speaks of a person whose title is given and whose sex is empty or allowed
+    (validate sees no person until both are right: a missing title or a bad sex is a schema error).
+    """
+    drafts = list(people.values())
+    found = rules.load_all()
+    context = _rule_context(drafts)
+    for rule_id, (key, detail) in PERSON_RULES.items():
+        rule = found[rule_id]
+        for finding in rule.check(context):
+            person = people[finding.where.path]
+            if rule_id.startswith("person.") and not _title_and_sex_given(person):
+                continue
+            out.at(person.at(detail), key, rule_id, finding.message, _form_hint(rule_id, person), rule.severity)
+
+
+def _title_and_sex_given(person: PersonDraft) -> bool:
+    return bool(person.values.get("title")) and person.values.get("sex") in (None, *SEXES)
+
+
+def _form_hint(rule_id: str, person: PersonDraft) -> str:
+    if rule_id != "person.unknown-title":
+        return FORM_HINTS[rule_id]
+    close = difflib.get_close_matches(person.values["title"], list(TITLES), n=1, cutoff=0.6)
+    return ((f"หมายถึง `{close[0]}` หรือไม่? " if close else "") + "ใช้ " + " ".join(COMMON_TITLES[:3])
+            + " หรือยศ/ตำแหน่งเต็ม — ถ้าคำนำหน้านี้ถูกต้องแล้ว ให้กรอกเพศด้วย")
+
+
+def _rule_context(drafts: list[PersonDraft]) -> rules.Context:
+    """A one-district model of the form's people for the rules; each Person's `where` is the
+    draft's key, so a finding leads back to its rows."""
+    def person(draft: PersonDraft) -> Person:
+        v = draft.values
+        return Person(id=draft.key, title=v.get("title") or "", first_name=v.get("first_name") or "",
+                      last_name=v.get("last_name") or "", sex_given=v.get("sex"), roles=[], where=Where(draft.key),
+                      phone=v.get("phone"), consent_date=parse_date(v.get("consent_date")),
+                      consent_method=v.get("consent_method"),
+                      listed_as="leader" if draft.sheet == LEADER_SHEET else "volunteer")
+
+    nowhere = Where("")
+    leaders = [person(d) for d in drafts if d.sheet == LEADER_SHEET]
+    volunteers = [person(d) for d in drafts if d.sheet == VOLUNTEER_SHEET]
+    district = District("", Path(), "", subdistricts=[
+        Subdistrict("", "", leaders, [Village(0, "", volunteers, nowhere)], nowhere)])
+    # none of these rules looks at the date; any day will do
+    return rules.Context([Province("", Path(), "", districts=[district])], dt.date.today())
+
+
+def check_national_ids(sheets: dict[str, list[Row]], out: Collector) -> None:
+    """validate's privacy.national-id on every text cell of the people sheets (imported or not
+    into roster.yaml, a cell is seen by whoever gets the form)."""
+    cells = [(row, key) for rows in sheets.values() for row in rows
+             for key, value in row.values.items() if isinstance(value, str)]
+    rule = rules.load_all()["privacy.national-id"]
+    texts = {str(i): row.values[key] for i, (row, key) in enumerate(cells)}
+    for finding in rule.check(rules.Context([], dt.date.today(), texts)):
+        row, key = cells[int(finding.where.path)]
+        out.at(row, key, rule.id, finding.message, FORM_HINTS[rule.id], rule.severity)
 
 
 def check_same_names(people: dict[str, PersonDraft], out: Collector) -> None:
