@@ -62,13 +62,13 @@ def cmd_validate(args) -> int:
 
 
 def cmd_rules(args) -> int:
-    from thamniap.check.rules import load_all
+    from thamniap.check.registry import all_rules
     if args.markdown:
         from thamniap.render.rules_doc import render
         sys.stdout.write(render())
         return 0
-    for r in sorted(load_all().values(), key=lambda r: r.id):
-        print(f"{r.id}\t{r.severity.value}\t{r.doc}")
+    for r in all_rules().values():
+        print(f"{r.id}\t{r.severity}\t{r.doc}")
     return 0
 
 
@@ -213,7 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip", action="append", default=[], metavar="RULE", help="ข้ามกฎนี้")
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("rules", help="รายการกฎที่ใช้ตรวจ")
+    p = sub.add_parser("rules", help="รายการกฎที่ใช้ตรวจ (ทุกรหัสที่ validate รายงานได้)")
     p.add_argument("--markdown", action="store_true", help="พิมพ์หน้าเอกสาร docs/rules.md")
     p.set_defaults(func=cmd_rules)
 

@@ -15,6 +15,12 @@ from thamniap.load.layout import DISTRICT_DIR, PROVINCE_DIR, DataFile, Discovery
 from thamniap.load.loader import load_file
 from thamniap.vcs import git
 
+# The one id validate reports itself (the others come from the steps it runs; all are listed by
+# check/registry.py).
+PATH_RULES: dict[str, tuple[str, str]] = {
+    "layout.not-found": ("error", "ไฟล์หรือโฟลเดอร์ที่ระบุในคำสั่งไม่มีอยู่จริง"),
+}
+
 
 @dataclass
 class Dataset:

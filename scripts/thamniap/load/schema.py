@@ -16,6 +16,7 @@ from thamniap.core.phones import check_phone
 from thamniap.core.problem import WARNING_CODES
 from thamniap.core.text import check_line_text
 from thamniap.load.loader import Loaded
+from thamniap.load.schema_rules import LIMIT_KEYWORDS
 
 if TYPE_CHECKING:  # jsonschema is imported only to explain a failure (~0.1 s saved per run otherwise)
     import jsonschema
@@ -197,7 +198,7 @@ def _explain(doc: Loaded, err: jsonschema.ValidationError) -> Iterator[Diagnosti
         yield diag("schema.pattern", f"ค่า `{_as_written(value)}` ไม่ถูกรูปแบบของ{_title(schema) or _key(path)}",
                    schema.get("description", ""), f"`{_as_written(value)}` does not match the expected form",
                    "")
-    elif v in ("minItems", "maxItems", "minLength", "maxLength", "minimum", "maximum", "uniqueItems"):
+    elif v in LIMIT_KEYWORDS:
         messages = {
             "minItems": (f"ต้องมีอย่างน้อย {err.validator_value} รายการ", f"needs at least {err.validator_value} item(s)"),
             "maxItems": (f"มีได้ไม่เกิน {err.validator_value} รายการ", f"at most {err.validator_value} item(s)"),

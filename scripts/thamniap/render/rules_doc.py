@@ -1,32 +1,48 @@
 """Render the rule reference page (docs/rules.md) from the code, so the page cannot drift."""
 from __future__ import annotations
 
-from thamniap.load.layout import LAYOUT_RULES
-from thamniap.load.loader import LOADER_RULES
-from thamniap.check.rules import load_all
+from thamniap.check.registry import RuleInfo, by_stage
 
 SEVERITY_TH = {"error": "ข้อผิดพลาด (ไม่ผ่าน)", "warning": "คำเตือน (ผ่านได้)"}
 GROUP_TH = {"geo": "พื้นที่ (รหัสและชื่อทางการ)", "roster": "ทำเนียบ อช. และผู้นำ อช.", "people": "บุคคล",
             "terms": "วาระ", "club": "ชมรม/สมาคม", "meeting": "การประชุมและเจ้าหน้าที่", "privacy": "ข้อมูลส่วนบุคคล",
             "files": "ไฟล์"}
-FAMILIES = [
-    ("schema.*", "error", "โครงสร้างไฟล์ตาม JSON Schema ใน schemas/: คีย์ที่ไม่รู้จัก (schema.unknown-key พร้อมคำแนะนำคีย์ที่ใกล้เคียง) "
-     "คีย์ที่ขาด (schema.missing-key) ชนิดค่า (schema.type) ค่าที่ไม่อยู่ในรายการ (schema.not-allowed) รูปแบบ (schema.pattern) "
-     "จำนวนรายการ/ความยาว (schema.min-items, schema.max-length, …)"),
-    ("text.*", "error", "ข้อความหนึ่งบรรทัดและชื่อบุคคล: ต้องเป็น NFC ไม่มีอักขระความกว้างศูนย์ อักขระควบคุมทิศทาง อักขระควบคุม "
-     "หรือขึ้นบรรทัดใหม่ ไม่มีช่องว่างหน้า-หลัง และคำผิดที่พบบ่อยจากการพิมพ์ภาษาไทย (เเ แทน แ, ํา แทน ำ, วรรณยุกต์/สระซ้ำ, "
-     "คำนำหน้านามในช่องชื่อ) พร้อมข้อความที่แก้แล้วในคำแนะนำ "
-     "ชื่อบุคคลและชื่อหมู่บ้าน ตำบล ชมรม หน่วยงาน ต้องมีแต่อักขระของชื่อ: ไม่มีสัญลักษณ์หรืออักษรอื่น เช่น `<` `>` `*` `&` `{` `}` `[` `]` `+` "
-     "(text.name-character) และตัวอักษรอังกฤษต้องเป็นคำแยก ไม่ติดกับตัวอักษรไทย (text.name-mixed-script) "
-     "(text.double-space, text.space-in-name และ text.title-in-name เป็นคำเตือน เพราะชื่อจริงบางชื่อขึ้นต้นเหมือนคำนำหน้า เช่น นางนวล)"),
-    ("date.*", "error", "วันที่ต้องเป็น ค.ศ. รูปแบบ YYYY-MM-DD: ปี ≥ 2400 คือปี พ.ศ. (date.buddhist-year พร้อมปีที่แปลงแล้ว) "
-     "วันที่ที่ไม่มีจริง (date.impossible-date) เลขไทย (date.thai-digits)"),
-    ("phone.*", "error", "หมายเลขโทรศัพท์: บ้าน/สำนักงาน 9 หลัก มือถือ 10 หลัก หรือ +66"),
-]
+STAGE_TH = {"loader": "การอ่านไฟล์ (loader)", "layout": "ไฟล์และโฟลเดอร์ใน data/ (layout)",
+            "schema": "โครงสร้างไฟล์ตาม JSON Schema (schema)", "field": "ค่าของแต่ละช่อง",
+            "rules": "กฎข้ามไฟล์"}
+STAGE_INTRO = {
+    "schema": "แต่ละชนิดไฟล์ตรวจตาม JSON Schema ใน `schemas/` ข้อความแจ้งบอกคีย์และบรรทัดที่ผิด",
+    "field": "ช่องข้อความ ชื่อ วันที่ และโทรศัพท์ ตรวจทีละค่า พร้อมข้อความที่แก้แล้วในคำแนะนำเมื่อแก้ให้ได้",
+}
+FIELD_GROUP_TH = {
+    "text": ("ข้อความและชื่อ (text.*)",
+             "ข้อความหนึ่งบรรทัด: ต้องเป็น NFC ไม่มีอักขระที่มองไม่เห็น ไม่มีช่องว่างหน้า-หลัง "
+             "และไม่มีคำผิดที่พบบ่อยจากการพิมพ์ภาษาไทย ชื่อบุคคลและชื่อหมู่บ้าน ตำบล ชมรม หน่วยงาน "
+             "ต้องมีแต่อักขระของชื่อ"),
+    "date": ("วันที่ (date.*)", "วันที่ต้องเป็น ค.ศ. รูปแบบ YYYY-MM-DD"),
+    "phone": ("หมายเลขโทรศัพท์ (phone.*)", "บ้าน/สำนักงาน 9 หลัก มือถือ 10 หลัก หรือ +66"),
+}
+HEAD = ["| รหัสกฎ | ระดับ | ตรวจอะไร |", "|---|---|---|"]
+RULE_HEAD = ["| รหัสกฎ | ระดับ | ตรวจอะไร | Rule |", "|---|---|---|---|"]
+
+
+def _rows(rules: list[RuleInfo]) -> list[str]:
+    return [f"| `{r.id}` | {SEVERITY_TH[r.severity]} | {r.doc} |" for r in rules]
+
+
+def _rule_rows(rules: list[RuleInfo]) -> list[str]:
+    return [f"| `{r.id}` | {SEVERITY_TH[r.severity]} | {r.doc} | {r.doc_en} |" for r in rules]
+
+
+def _groups(rules: list[RuleInfo]) -> dict[str, list[RuleInfo]]:
+    groups: dict[str, list[RuleInfo]] = {}
+    for r in rules:
+        groups.setdefault(r.group, []).append(r)
+    return groups
 
 
 def render() -> str:
-    rules = sorted(load_all().values(), key=lambda r: r.id)
+    stages = by_stage()
     lines = [
         "# กฎการตรวจข้อมูล",
         "",
@@ -36,29 +52,22 @@ def render() -> str:
         "`thamniap validate` ตรวจทุกไฟล์ใน `data/` ตามลำดับ: อ่านไฟล์อย่างเข้มงวด → ตรวจโครงสร้างตาม schema → "
         "ตรวจกฎข้ามไฟล์ด้านล่าง **ข้อผิดพลาด** ทำให้การตรวจไม่ผ่าน (pull request รวมไม่ได้) "
         "**คำเตือน** แสดงให้เห็นแต่ยังผ่าน เพราะข้อมูลจริงมักไม่ตรงตามระเบียบทุกข้อ "
-        "(ใช้ `--strict` ถ้าต้องการให้คำเตือนไม่ผ่านด้วย) ข้ามกฎใดกฎหนึ่งได้ด้วย `--skip รหัสกฎ`",
-        "",
-        "## การอ่านไฟล์ (loader)",
-        "",
-        "| รหัสกฎ | ระดับ | ตรวจอะไร |",
-        "|---|---|---|",
+        "(ใช้ `--strict` ถ้าต้องการให้คำเตือนไม่ผ่านด้วย) ข้ามกฎใดกฎหนึ่งได้ด้วย `--skip รหัสกฎ` "
+        "หน้านี้แสดงทุกรหัสที่ระบบรายงานได้ (เหมือนคำสั่ง `thamniap rules`)",
     ]
-    for rule_id, (severity, doc) in sorted(LOADER_RULES.items()):
-        lines.append(f"| `{rule_id}` | {SEVERITY_TH[severity]} | {doc} |")
-    lines += ["", "## ไฟล์และโฟลเดอร์ใน data/ (layout)", "", "| รหัสกฎ | ระดับ | ตรวจอะไร |", "|---|---|---|"]
-    for rule_id, (severity, doc) in sorted(LAYOUT_RULES.items()):
-        lines.append(f"| `{rule_id}` | {SEVERITY_TH[severity]} | {doc} |")
-    lines += ["", "## โครงสร้างและค่าของแต่ละช่อง", "", "| รหัสกฎ | ระดับ | ตรวจอะไร |", "|---|---|---|"]
-    for rule_id, severity, doc in FAMILIES:
-        lines.append(f"| `{rule_id}` | {SEVERITY_TH[severity]} | {doc} |")
-    groups: dict[str, list] = {}
-    for r in rules:
-        groups.setdefault(r.group, []).append(r)
-    lines += ["", "## กฎข้ามไฟล์", ""]
-    for group, members in groups.items():
-        lines += [f"### {GROUP_TH.get(group, group)}", "", "| รหัสกฎ | ระดับ | กฎ (Rule) |", "|---|---|---|"]
-        for r in members:
-            lines.append(f"| `{r.id}` | {SEVERITY_TH[r.severity.value]} | {r.doc} |")
-        lines.append("")
-    lines.append(f"รวม {len(rules)} กฎข้ามไฟล์ {len(LOADER_RULES)} กฎการอ่านไฟล์ และ {len(LAYOUT_RULES)} กฎไฟล์และโฟลเดอร์")
+    for stage in ("loader", "layout", "schema"):
+        lines += ["", f"## {STAGE_TH[stage]}", ""]
+        if stage in STAGE_INTRO:
+            lines += [STAGE_INTRO[stage], ""]
+        lines += HEAD + _rows(stages[stage])
+    lines += ["", f"## {STAGE_TH['field']}", "", STAGE_INTRO["field"]]
+    for group, members in _groups(stages["field"]).items():
+        title, intro = FIELD_GROUP_TH[group]
+        lines += ["", f"### {title}", "", intro, ""] + HEAD + _rows(members)
+    lines += ["", f"## {STAGE_TH['rules']}", ""]
+    for group, members in _groups(sorted(stages["rules"], key=lambda r: r.id)).items():
+        lines += [f"### {GROUP_TH.get(group, group)}", ""] + RULE_HEAD + _rule_rows(members) + [""]
+    counts = {stage: len(members) for stage, members in stages.items()}
+    lines.append(f"รวม {sum(counts.values())} รหัส: กฎข้ามไฟล์ {counts['rules']} กฎการอ่านไฟล์ {counts['loader']} "
+                 f"ไฟล์และโฟลเดอร์ {counts['layout']} โครงสร้าง {counts['schema']} และค่าของแต่ละช่อง {counts['field']}")
     return "\n".join(lines) + "\n"

@@ -1,8 +1,10 @@
 """The registry of named rules that run across files once every document is loaded and modelled.
 
-A rule is one function, named for what it checks, whose docstring's first line states the rule.
-It receives the :class:`Context` and yields :class:`Finding` objects; the registry adds the rule id
-and severity, so rules can be listed (`thamniap rules`), documented (docs/rules.md) and skipped.
+A rule is one function, named for what it checks, whose docstring's first line states the rule;
+it registers with its id, severity and a one-line Thai description (for `thamniap rules` and
+docs/rules.md, through check/registry.py). It receives the :class:`Context` and yields
+:class:`Finding` objects; the registry adds the rule id and severity, so rules can be listed,
+documented and skipped.
 """
 from __future__ import annotations
 
@@ -49,6 +51,7 @@ class Rule:
     severity: Severity
     check: Callable[[Context], Iterable[Finding]]
     group: str
+    doc_th: str = ""        # what the rule checks, in Thai, one line
 
     @property
     def doc(self) -> str:
@@ -58,11 +61,11 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: Severity) -> Callable:
+def rule(rule_id: str, severity: Severity, doc_th: str) -> Callable:
     def register(func: Callable[[Context], Iterable[Finding]]):
         if rule_id in RULES:
             raise ValueError(f"duplicate rule id {rule_id}")
-        RULES[rule_id] = Rule(rule_id, severity, func, func.__module__.rsplit(".", 1)[-1])
+        RULES[rule_id] = Rule(rule_id, severity, func, func.__module__.rsplit(".", 1)[-1], doc_th)
         return func
     return register
 

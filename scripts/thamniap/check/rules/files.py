@@ -10,7 +10,8 @@ from thamniap.check.rules import Context, Finding, rule
 HEADER_PREFIX = "# yaml-language-server: $schema="
 
 
-@rule("files.schema-header", Severity.ERROR)
+@rule("files.schema-header", Severity.ERROR,
+      "บรรทัดแรกของไฟล์ข้อมูลเป็น `# yaml-language-server: $schema=<ตำแหน่งของ schema เทียบจากไฟล์>`")
 def file_names_its_schema(ctx: Context):
     """A data file's first line is `# yaml-language-server: $schema=<relative path to its schema>`."""
     homes: dict = {}   # province folder -> its project's schemas/ (None: outside any project)

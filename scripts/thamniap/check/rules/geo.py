@@ -8,7 +8,8 @@ from thamniap.model import Where
 from thamniap.check.rules import Context, Finding, rule
 
 
-@rule("geo.unknown-code", Severity.ERROR)
+@rule("geo.unknown-code", Severity.ERROR,
+      "รหัสจังหวัดและอำเภอมีในรายชื่อทางการ (geothai) และอำเภออยู่ในจังหวัดนั้น")
 def codes_exist_in_geothai(ctx: Context):
     """Province and district codes exist in the official list (geothai) and the district is in its province."""
     for province in ctx.provinces:
@@ -26,7 +27,8 @@ def codes_exist_in_geothai(ctx: Context):
                           f"district code `{code}` is not a district of province {province.code}")
 
 
-@rule("geo.folder-code", Severity.ERROR)
+@rule("geo.folder-code", Severity.ERROR,
+      "โฟลเดอร์จังหวัดหรืออำเภอชื่อแบบ `<รหัส>-<ชื่ออังกฤษ>` และรหัสตรงกับที่เขียนในไฟล์")
 def folder_matches_code(ctx: Context):
     """A province or district folder is named `<code>-<slug>` with the code written in its file."""
     for province in ctx.provinces:
@@ -48,7 +50,8 @@ def folder_matches_code(ctx: Context):
                               f"เปลี่ยนชื่อโฟลเดอร์เป็น `{expected}`", "folder slug differs from the official name")
 
 
-@rule("geo.subdistrict-in-district", Severity.ERROR)
+@rule("geo.subdistrict-in-district", Severity.ERROR,
+      "รหัสตำบลในทำเนียบมีอยู่จริงและอยู่ในอำเภอนั้น แต่ละตำบลมีครั้งเดียว")
 def subdistrict_belongs_to_district(ctx: Context):
     """Every subdistrict code in a roster exists and belongs to that district; each appears once."""
     for _, district in ctx.districts():
@@ -65,7 +68,8 @@ def subdistrict_belongs_to_district(ctx: Context):
             seen.setdefault(sub.code, sub.where.line)
 
 
-@rule("geo.missing-subdistrict", Severity.WARNING)
+@rule("geo.missing-subdistrict", Severity.WARNING,
+      "ทำเนียบมีครบทุกตำบลของอำเภอ (ตามรายชื่อทางการจาก geothai)")
 def every_subdistrict_listed(ctx: Context):
     """The roster lists every subdistrict of its district (official list from geothai)."""
     for _, district in ctx.districts():
@@ -80,7 +84,8 @@ def every_subdistrict_listed(ctx: Context):
                               f"subdistrict {official.code} is missing from the roster")
 
 
-@rule("geo.official-name", Severity.ERROR)
+@rule("geo.official-name", Severity.ERROR,
+      "ชื่อจังหวัด อำเภอ และตำบล สะกดตรงตามรายชื่อทางการ (geothai)")
 def names_match_official(ctx: Context):
     """Province, district and subdistrict names are spelt exactly as in the official list (geothai).
 

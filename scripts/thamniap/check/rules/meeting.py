@@ -6,7 +6,8 @@ from thamniap.model import Where
 from thamniap.check.rules import Context, Finding, rule
 
 
-@rule("meeting.unknown-meeting", Severity.ERROR)
+@rule("meeting.unknown-meeting", Severity.ERROR,
+      "การเสนอชื่ออ้างถึงการประชุมที่มีใน province.yaml")
 def nomination_names_a_meeting(ctx: Context):
     """A nomination names a meeting listed in province.yaml."""
     for province, district in ctx.districts():
@@ -18,7 +19,8 @@ def nomination_names_a_meeting(ctx: Context):
                               f"unknown meeting `{nomination.meeting}`")
 
 
-@rule("meeting.nominee-count", Severity.WARNING)
+@rule("meeting.nominee-count", Severity.WARNING,
+      "อำเภอส่งผู้แทนชมรมและเจ้าหน้าที่ตามจำนวนที่การประชุมกำหนด (ปี 2567: 2 + 1 คน)")
 def nominee_count(ctx: Context):
     """A district sends as many club representatives and officials as the meeting asks (2 + 1 in 2567)."""
     for province, district in ctx.districts():
@@ -34,7 +36,8 @@ def nominee_count(ctx: Context):
                               "nominee count differs from what the meeting asks")
 
 
-@rule("meeting.unresolved-nominee", Severity.ERROR)
+@rule("meeting.unresolved-nominee", Severity.ERROR,
+      "ผู้แทนชมรมมีรายชื่อในทำเนียบของอำเภอ และเจ้าหน้าที่มีรายชื่อใน district.yaml")
 def nominees_resolve(ctx: Context):
     """Each representative is in the district roster and each official in district.yaml."""
     for _, district in ctx.districts():
@@ -51,7 +54,8 @@ def nominees_resolve(ctx: Context):
                                   f"official `{pid}` not in district.yaml")
 
 
-@rule("meeting.missing-nomination", Severity.WARNING)
+@rule("meeting.missing-nomination", Severity.WARNING,
+      "อำเภอส่งรายชื่อผู้แทนครบทุกการประชุมของจังหวัด")
 def district_nominated(ctx: Context):
     """A district has sent nominees for each meeting of its province."""
     for province, district in ctx.districts():
@@ -65,7 +69,8 @@ def district_nominated(ctx: Context):
                               f"no nominees for {meeting.id}")
 
 
-@rule("district.responsible-official", Severity.WARNING)
+@rule("district.responsible-official", Severity.WARNING,
+      "อำเภอระบุเจ้าหน้าที่ผู้รับผิดชอบงานอาสาพัฒนาชุมชน")
 def district_has_responsible_official(ctx: Context):
     """A district names the official responsible for volunteer work."""
     for _, district in ctx.districts():

@@ -12,7 +12,8 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-@rule("privacy.national-id", Severity.ERROR)
+@rule("privacy.national-id", Severity.ERROR,
+      "ไม่มีเลขประจำตัวประชาชน (13 หลัก เลขตรวจสอบถูกต้อง) ที่ใดในไฟล์ รวมถึงในหมายเหตุ")
 def no_national_id(ctx: Context):
     """No Thai national ID number (13 digits, valid check digit) appears anywhere in a file, comments included."""
     for path, text in ctx.texts.items():
@@ -24,7 +25,8 @@ def no_national_id(ctx: Context):
                           f"a national ID number `{masked}` is in the file", "remove it; tell the province maintainers if it was committed")
 
 
-@rule("privacy.phone-without-consent", Severity.ERROR)
+@rule("privacy.phone-without-consent", Severity.ERROR,
+      "โทรศัพท์ส่วนตัวเผยแพร่ได้เมื่อบันทึกความยินยอมไว้แล้ว (phone_consent)")
 def phone_has_consent(ctx: Context):
     """A personal phone number is published only with a recorded consent (phone_consent)."""
     for _, district in ctx.districts():

@@ -6,7 +6,8 @@ from thamniap.model import LEADER, LEADERS_PER_SUBDISTRICT, MIN_VOLUNTEERS, VOLU
 from thamniap.check.rules import Context, Finding, rule
 
 
-@rule("roster.duplicate-moo", Severity.ERROR)
+@rule("roster.duplicate-moo", Severity.ERROR,
+      "หมู่ที่แต่ละหมายเลขมีครั้งเดียวในตำบล")
 def moo_unique_per_subdistrict(ctx: Context):
     """A หมู่ที่ number appears once per subdistrict."""
     for _, district in ctx.districts():
@@ -22,7 +23,8 @@ def moo_unique_per_subdistrict(ctx: Context):
                 first.setdefault(village.moo, village.where.line)
 
 
-@rule("roster.min-volunteers", Severity.WARNING)
+@rule("roster.min-volunteers", Severity.WARNING,
+      "หมู่บ้านมี อช. อย่างน้อย 4 คน")
 def village_has_enough_volunteers(ctx: Context):
     """A village has at least 4 อช."""
     for _, district in ctx.districts():
@@ -35,7 +37,8 @@ def village_has_enough_volunteers(ctx: Context):
                                   f"village has {len(village.volunteers)} volunteers (at least {MIN_VOLUNTEERS} expected)")
 
 
-@rule("roster.gender-balance", Severity.WARNING)
+@rule("roster.gender-balance", Severity.WARNING,
+      "อช. ของหมู่บ้านเป็นชายและหญิงจำนวนใกล้เคียงกัน")
 def village_gender_balanced(ctx: Context):
     """A village's อช. are men and women in roughly equal numbers."""
     for _, district in ctx.districts():
@@ -49,7 +52,8 @@ def village_gender_balanced(ctx: Context):
                                   f"volunteers: {men} men, {women} women")
 
 
-@rule("roster.leaders-per-subdistrict", Severity.WARNING)
+@rule("roster.leaders-per-subdistrict", Severity.WARNING,
+      "ตำบลมีผู้นำ อช. 2 คน เป็นชายหนึ่งคนและหญิงหนึ่งคน")
 def subdistrict_has_two_leaders(ctx: Context):
     """A subdistrict has 2 ผู้นำ อช., one man and one woman."""
     for _, district in ctx.districts():
@@ -61,7 +65,8 @@ def subdistrict_has_two_leaders(ctx: Context):
                               "ตำบลละ 2 คน ชาย 1 คน หญิง 1 คน", f"{len(sub.leaders)} leaders ({men} men, {women} women)")
 
 
-@rule("roster.role-matches-list", Severity.ERROR)
+@rule("roster.role-matches-list", Severity.ERROR,
+      "บุคคลใน `leaders` มีบทบาทผู้นำ อช. และบุคคลใน `volunteers` มีบทบาท อช.")
 def role_matches_where_listed(ctx: Context):
     """A person under `leaders` holds the role ผู้นำ อช.; a person under `volunteers` holds อช."""
     for _, district in ctx.districts():
@@ -74,7 +79,8 @@ def role_matches_where_listed(ctx: Context):
                               f"person listed as {person.listed_as} lacks role {wanted}")
 
 
-@rule("roster.duplicate-person", Severity.ERROR)
+@rule("roster.duplicate-person", Severity.ERROR,
+      "บุคคลเดียวกัน (เทียบชื่อโดยไม่นับคำนำหน้า ช่องว่าง และการพิมพ์ที่ต่างกัน) มีรายชื่อครั้งเดียวในอำเภอ")
 def person_once_per_district(ctx: Context):
     """The same person (name compared without title, spaces or typing variants) is listed once per district."""
     for _, district in ctx.districts():
@@ -91,7 +97,8 @@ def person_once_per_district(ctx: Context):
                 first[person.key] = person
 
 
-@rule("roster.same-name-other-district", Severity.WARNING)
+@rule("roster.same-name-other-district", Severity.WARNING,
+      "ชื่อเดียวกันอยู่ในสองอำเภอของจังหวัด (อาจเป็นคนละคน หรือคนเดียวที่มีรายชื่อซ้ำ)")
 def name_in_one_district(ctx: Context):
     """The same name appears in two districts of a province (may be two people, or one listed twice)."""
     for province in ctx.provinces:
@@ -110,7 +117,8 @@ def name_in_one_district(ctx: Context):
                                   f"same name as {other.id} in district {code}")
 
 
-@rule("roster.duplicate-id", Severity.ERROR)
+@rule("roster.duplicate-id", Severity.ERROR,
+      "รหัสบุคคลใช้ได้ครั้งเดียวทั้งจังหวัด (รหัสใช้ติดตามบุคคลเมื่อแก้ไขข้อมูล)")
 def person_id_unique(ctx: Context):
     """A person id is used once in the whole province (ids identify people across edits)."""
     for province in ctx.provinces:
@@ -129,7 +137,8 @@ def person_id_unique(ctx: Context):
                 first[person.id] = person
 
 
-@rule("roster.id-prefix", Severity.WARNING)
+@rule("roster.id-prefix", Severity.WARNING,
+      "รหัสของบุคคลใหม่ขึ้นต้นด้วยรหัสอำเภอ อำเภอต่าง ๆ จึงไม่ใช้รหัสซ้ำกัน")
 def person_id_starts_with_district(ctx: Context):
     """A new person's id starts with the district code, so districts never pick the same id."""
     for _, district in ctx.districts():

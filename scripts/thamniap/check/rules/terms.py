@@ -27,7 +27,8 @@ def _roles(ctx: Context):
                 yield person, role
 
 
-@rule("term.end-before-start", Severity.ERROR)
+@rule("term.end-before-start", Severity.ERROR,
+      "วาระของบทบาทหรือของคณะกรรมการชมรมสิ้นสุดหลังวันเริ่ม")
 def term_ends_after_start(ctx: Context):
     """A role's or a club committee's term ends after it starts."""
     for person, role in _roles(ctx):
@@ -47,7 +48,8 @@ def _add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-@rule("term.volunteer-max-years", Severity.WARNING)
+@rule("term.volunteer-max-years", Severity.WARNING,
+      "วาระ อช. ยาวไม่เกิน 4 ปี (ต่อวาระได้ด้วยบทบาทใหม่)")
 def volunteer_term_at_most_four_years(ctx: Context):
     """An อช. term lasts at most 4 years (it may be renewed by a new role entry)."""
     for person, role in _roles(ctx):
@@ -57,7 +59,8 @@ def volunteer_term_at_most_four_years(ctx: Context):
                           "volunteer term longer than 4 years")
 
 
-@rule("term.expired", Severity.WARNING)
+@rule("term.expired", Severity.WARNING,
+      "วาระของบทบาทหรือของคณะกรรมการชมรมยังไม่สิ้นสุดก่อนวันนี้ (เทียบกับ --today)")
 def term_not_expired(ctx: Context):
     """A role's or club committee's term has not ended before today (see --today)."""
     for person, role in _roles(ctx):
