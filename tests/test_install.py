@@ -115,3 +115,16 @@ def test_outside_any_project_it_says_so_in_thai(installed, tmp_path):
     done = run(installed, tmp_path, "validate")
     assert done.returncode == 2 and done.stdout == ""
     assert "ไม่พบโครงการทำเนียบ" in done.stderr and "mkdocs.yml" in done.stderr
+
+
+def test_installed_pages_run_their_side_jobs_in_workers(installed, tmp_path):
+    """`thamniap pages` with worker processes: each worker imports the installed package (no
+    PYTHONPATH into a source tree) and the pages come from the copy's data and mkdocs.yml."""
+    project = copy_project(tmp_path / "copy")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "GITHUB_STEP_SUMMARY")}
+    done = subprocess.run([str(installed / "thamniap"), "pages", "out", *TODAY], cwd=project, capture_output=True,
+                          text=True, timeout=300, env={**env, "THAMNIAP_JOBS": "2"})
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = project / "out"
+    assert (out / "districts" / "4214-nong-hin.md").is_file()
+    assert any((out / "downloads").rglob("*.xlsx")), "the downloads come from the worker jobs"
