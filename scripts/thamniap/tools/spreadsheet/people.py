@@ -92,8 +92,8 @@ def _check_row_fields(row: Row, out: Collector) -> None:
 
 def check_person(person: PersonDraft, out: Collector) -> None:
     """What only the form's shape can get wrong about a person: a name left empty, a consent date
-    without its method (or the reverse), no row of the sheet's role. The rules validate holds
-    every person to run in check_people_rules."""
+    without its method (or the reverse), no row of the sheet's role. (validate's own rules about a
+    person run in check_people_rules.)"""
     v = person.values
     for key in ("title", "first_name", "last_name"):
         if v.get(key) is None and not any(key in r.bad for r in person.rows):
