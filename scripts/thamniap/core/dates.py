@@ -138,3 +138,11 @@ def _impossible_date(shown: str, year: int, month: int) -> Problem:
         "check the day and month against the source document (format YYYY-MM-DD)",
         at,
     )
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same day YEARS later; 29 February becomes 28 February in a year without it."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)

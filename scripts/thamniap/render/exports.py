@@ -1,6 +1,6 @@
 """Open-data downloads (CSV, Excel, JSON) written at site build time — public fields only.
 
-What goes out, and nothing else (DOMAIN.md, PDPA):
+What goes out, and nothing else (PDPA; the rules are on the site's privacy page, render/texts.py):
 
 * people (อช., ผู้นำ อช.): id, title, first name, last name, sex (given or implied by the
   title), roles with start/end, province/district/subdistrict code and name, village moo and

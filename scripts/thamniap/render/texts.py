@@ -1,6 +1,6 @@
 """Thai prose of the fixed pages. Values from data are escaped with `h`; the rest is our text.
 
-Keep facts here in step with ../shared/DOMAIN.md (each one carries its source on the page).
+Each fact here carries its source on the page (the circular, public CDD pages, the PDPA).
 """
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ import yaml
 from thamniap.core import geography
 from thamniap.load.loader import plain_scalar
 from thamniap.load.layout import expected_schema_header, slugify, DataFile, DISTRICT_FILES, PROVINCE_FILES
+from thamniap.core.dates import add_years
 
 MALE = ("สมชาย สมศักดิ์ ประเสริฐ บุญมี สมบัติ วิชัย สุรชัย ธนพล อนุชา ชัยวัฒน์ ประยุทธ สมพงษ์ "
         "บุญเลิศ ทองดี สุริยา วีระ เกียรติศักดิ์ ณรงค์ พิชิต สายัณห์ มานพ อำนาจ ศักดิ์ชัย ปัญญา "
@@ -89,12 +90,6 @@ def _iso(day: dt.date) -> str:
     return day.isoformat()
 
 
-def _add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
 
 class PeopleMaker:
     """Makes fictional people with ids `<district>-<nnnn>`; names are unique in the province
@@ -131,7 +126,7 @@ class PeopleMaker:
 
 def _volunteer_term(rng: random.Random) -> tuple[dt.date, dt.date]:
     start = dt.date(2023, 1, 1) + dt.timedelta(days=rng.randrange(0, 3 * 365))
-    return start, _add_years(start, 4) - dt.timedelta(days=1)
+    return start, add_years(start, 4) - dt.timedelta(days=1)
 
 
 def district_docs(code: str, rng: random.Random, scale: Scale, index: int, count: int,

@@ -7,6 +7,7 @@ from thamniap.core.dates import thai_date
 from thamniap.core.diagnostics import Severity
 from thamniap.model import VOLUNTEER
 from thamniap.check.rules import Context, Finding, rule
+from thamniap.core.dates import add_years
 
 MAX_VOLUNTEER_YEARS = 4
 
@@ -41,19 +42,13 @@ def term_ends_after_start(ctx: Context):
                           "ตรวจ term.start และ term.end (ค.ศ.)", "club term ends before it starts")
 
 
-def _add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 Feb
-        return day.replace(year=day.year + years, day=28)
-
 
 @rule("term.volunteer-max-years", Severity.WARNING,
       "วาระ อช. ยาวไม่เกิน 4 ปี (ต่อวาระได้ด้วยบทบาทใหม่)")
 def volunteer_term_at_most_four_years(ctx: Context):
     """An อช. term lasts at most 4 years (it may be renewed by a new role entry)."""
     for person, role in _roles(ctx):
-        if role.role == VOLUNTEER and role.start and role.end and role.end > _add_years(role.start, MAX_VOLUNTEER_YEARS):
+        if role.role == VOLUNTEER and role.start and role.end and role.end > add_years(role.start, MAX_VOLUNTEER_YEARS):
             yield Finding(role.where, f"วาระ อช. ของ {person.name} ยาวเกิน {MAX_VOLUNTEER_YEARS} ปี ({role.start} ถึง {role.end})",
                           f"วาระ อช. คราวละ 4 ปี ถ้าได้รับเลือกอีกให้เพิ่มบทบาทใหม่ใน roles",
                           "volunteer term longer than 4 years")
