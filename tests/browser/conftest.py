@@ -126,6 +126,19 @@ class _PrefixHandler(_QuietHandler):
         return super().translate_path("/" + path[len(SITE_PATH):])
 
 
+def data_site_config(work: Path, data: Path, site_url: str | None = None) -> Path:
+    """A mkdocs.yml in WORK that builds the project's site from the dataset DATA (for 1 Feb 2024)."""
+    config = work / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {REPO / 'mkdocs.yml'}\n"
+        + (f"site_url: {site_url}\n" if site_url else "")
+        + f"docs_dir: {REPO / 'docs'}\n"
+        f"theme:\n  custom_dir: {REPO / 'overrides'}\n"
+        f"hooks:\n  - {REPO / 'scripts/mkdocs_hook.py'}\n"
+        f"extra:\n  thamniap:\n    data: {data}\n    today: 2024-02-01\n", encoding="utf-8")
+    return config
+
+
 @contextlib.contextmanager
 def serve_site(site_dir: Path, log: str = ""):
     """A threaded http.server on 127.0.0.1 (random port) serving SITE_DIR under SITE_PATH."""

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, build_site, serve_site
+from conftest import REPO, build_site, data_site_config, serve_site
 
 sys.path.insert(0, str(REPO / "tests"))
 from helpers import BASE, run_cli  # noqa: E402
@@ -116,13 +116,7 @@ def payload_site(tmp_path_factory):
         revert(data, {where: original for where, (_, original) in now.items()})
     assert validate(data) == [], "after removing the rejected payloads the data must be valid"
     built = {where: key for where, (key, _) in changed.items() if where not in rejected}
-    config = work / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {REPO / 'mkdocs.yml'}\n"
-        f"docs_dir: {REPO / 'docs'}\n"
-        f"theme:\n  custom_dir: {REPO / 'overrides'}\n"
-        f"hooks:\n  - {REPO / 'scripts/mkdocs_hook.py'}\n"
-        f"extra:\n  thamniap:\n    data: {data}\n    today: 2024-02-01\n", encoding="utf-8")
+    config = data_site_config(work, data)
     site_dir = work / "site"
     log = build_site(config, site_dir)
     with serve_site(site_dir, log) as site:

@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import REPO, SITE_PATH, BuiltSite, build_site, serve_site
+from conftest import REPO, SITE_PATH, BuiltSite, build_site, data_site_config, serve_site
 
 sys.path.insert(0, str(REPO / "tests"))
 from test_fixtures import BASE, apply_edits  # noqa: E402
@@ -39,14 +39,7 @@ def data_site(tmp_path_factory) -> BuiltSite:
     shutil.copytree(BASE, data)
     shutil.copy(REPO / "data/42-loei/circular.txt", data / "42-loei/circular.txt")
     apply_edits(data, EDITS)
-    config = work / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {REPO / 'mkdocs.yml'}\n"
-        f"site_url: {SITE_URL}\n"
-        f"docs_dir: {REPO / 'docs'}\n"
-        f"theme:\n  custom_dir: {REPO / 'overrides'}\n"
-        f"hooks:\n  - {REPO / 'scripts/mkdocs_hook.py'}\n"
-        f"extra:\n  thamniap:\n    data: {data}\n    today: 2024-02-01\n", encoding="utf-8")
+    config = data_site_config(work, data, SITE_URL)
     site_dir = work / "site"
     log = build_site(config, site_dir)
     with serve_site(site_dir, log) as site:
