@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.parsers import expat
 
+from thamniap.render.xlsx import column_letter
+
 MiB = 1024 * 1024
 MAX_FILE_BYTES = 10 * MiB       # a district's form is well under 1 MB
 MAX_ENTRIES = 1000              # Excel writes 10-40 parts
@@ -185,14 +187,6 @@ def _column_index(letters: str) -> int:
     for ch in letters.upper():
         number = number * 26 + ord(ch) - 64
     return number
-
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _rels_part(part: str) -> str:
@@ -395,7 +389,7 @@ class _Part:
         match = CELL_REF.fullmatch(attrs.get("r") or "")
         self.col = _column_index(match[1]) if match else self.col + 1
         if self.col > MAX_COLUMN:
-            raise self.stop(f"มีช่องที่คอลัมน์ {_column_letter(self.col)} ซึ่งเกินคอลัมน์ {_column_letter(MAX_COLUMN)} "
+            raise self.stop(f"มีช่องที่คอลัมน์ {column_letter(self.col)} ซึ่งเกินคอลัมน์ {column_letter(MAX_COLUMN)} "
                             "ที่นำเข้าได้ จึงหยุดอ่านที่นี่",
                             "ลบคอลัมน์ทางขวาที่ไม่ใช้ (เลือกคอลัมน์ > ลบ) แล้วบันทึกใหม่", self.row, self.col)
 
@@ -416,7 +410,7 @@ class _Part:
                         "เลือกแถวรอบ ๆ แล้วคลิกขวา > ยกเลิกการซ่อน (Unhide) หรือล้างตัวกรอง (Clear Filter) "
                         "ตรวจข้อมูล แล้วบันทึกใหม่ หรือลบแถวนั้น", self.row, 0)
         elif any(low <= self.col <= high for low, high in self.hidden_cols):
-            letter = _column_letter(self.col)
+            letter = column_letter(self.col)
             self.report((0, self.col), f"คอลัมน์ {letter} ถูกซ่อนอยู่และมีข้อมูล เช่นช่อง {letter}{self.row} "
                         "โปรแกรมไม่นำเข้าข้อมูลที่มองไม่เห็น",
                         "เลือกคอลัมน์รอบ ๆ แล้วคลิกขวา > ยกเลิกการซ่อน (Unhide) ตรวจข้อมูล แล้วบันทึกใหม่ "
