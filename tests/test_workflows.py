@@ -198,8 +198,10 @@ def test_build_workflow():
     build = job["steps"]
     order = [s.get("run") or s["uses"].split("@")[0] for s in build]
     assert order == ["actions/checkout", "actions/setup-python", "bash scripts/setup.sh",
-                     ".venv/bin/thamniap validate --format github", ".venv/bin/thamniap codeowners --check",
-                     ".venv/bin/mkdocs build --strict", "actions/upload-artifact"]
+                     ".venv/bin/thamniap validate --format github --changed-since \"$BASE_SHA\"",
+                     ".venv/bin/thamniap codeowners --check", ".venv/bin/mkdocs build --strict", "actions/upload-artifact"]
+    # warnings of the districts the pull request changes only; the base comes through env, never ${{ }}
+    assert build[3]["env"] == {"BASE_SHA": "${{ github.event.pull_request.base.sha }}"}
     assert build[0]["with"]["fetch-depth"] == 0 and build[0]["with"]["persist-credentials"] is False
     assert build[1]["with"]["cache"] == "pip"
     assert build[-1]["with"]["path"] == "site/"

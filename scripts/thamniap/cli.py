@@ -209,7 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="คำเตือนก็ถือว่าไม่ผ่าน")
     p.add_argument("--today", type=_date, default=dt.date.today(), help="วันที่ใช้ตรวจวาระ (YYYY-MM-DD)")
     p.add_argument("--lang", choices=("th", "en"), default="th")
-    p.add_argument("--changed-since", metavar="REV", help="ตรวจเต็มเฉพาะอำเภอที่เปลี่ยนตั้งแต่ REV (git)")
+    p.add_argument("--changed-since", metavar="REV", help="รายงานข้อผิดพลาดทุกแห่ง แต่คำเตือนเฉพาะอำเภอและไฟล์ระดับจังหวัดที่เปลี่ยนตั้งแต่ REV (git)")
     p.add_argument("--skip", action="append", default=[], metavar="RULE", help="ข้ามกฎนี้")
     p.set_defaults(func=cmd_validate)
 

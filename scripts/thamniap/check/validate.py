@@ -129,30 +129,63 @@ def load_dataset(root: Path, focus: set[str] | None = None, found: Discovery | N
     return ds
 
 
-def changed_districts(root: Path, rev: str) -> set[str] | None:
-    """District codes whose files changed since REV (git: committed, staged, unstaged or untracked);
-    None when province-level data changed."""
+@dataclass(frozen=True)
+class ChangeScope:
+    """What a change since a revision touched, for `validate --changed-since`.
+
+    DISTRICTS: the codes of changed district folders; PROVINCE_FILES: changed province-level files
+    (absolute paths); PROVINCES: the province folders holding either; DATA_ONLY: nothing outside the dataset changed (then only the provinces it
+    touches are loaded: no rule looks across a province, so nothing else can have changed)."""
+    districts: frozenset[str]
+    province_files: frozenset[str]
+    provinces: frozenset[str]
+    data_only: bool
+
+
+def changed_scope(root: Path, rev: str) -> ChangeScope:
+    """What changed since REV (git: committed, staged, unstaged or untracked), inside ROOT or not."""
     top = git.toplevel(root)
-    names = [c.path for c in git.changed(top, rev, paths=(str(root),))] + git.untracked(top, (str(root),))
-    codes: set[str] = set()
+    names = [c.path for c in git.changed(top, rev)] + git.untracked(top)
+    districts, province_files, provinces = set(), set(), set()
+    data_only = True
     for name in names:
         path = (top / name).resolve()
         try:
             parts = path.relative_to(root.resolve()).parts
         except ValueError:
+            data_only = False          # code, schemas, docs, workflows: may change any result
             continue
+        province = PROVINCE_DIR.match(parts[0]) if len(parts) > 1 else None
+        if province is None:
+            data_only = False          # a file beside the province folders (checked for privacy)
+            continue
+        provinces.add(parts[0])
         district = next((DISTRICT_DIR.match(p) for p in parts[1:-1] if DISTRICT_DIR.match(p)), None)
         if district is None:
-            return None
-        codes.add(district["code"])
-    return codes
+            province_files.add(str(path))
+        else:
+            districts.add(district["code"])
+    return ChangeScope(frozenset(districts), frozenset(province_files), frozenset(provinces), data_only)
+
+
+def _warned(d: Diagnostic, scope: ChangeScope, root: Path) -> bool:
+    """Whether --changed-since shows D: every error, and warnings only in what the change touched."""
+    path = Path(d.path).resolve()
+    if d.is_error or str(path) in scope.province_files:
+        return True
+    try:
+        parts = path.relative_to(root.resolve()).parts
+    except ValueError:
+        return False
+    return any((m := DISTRICT_DIR.match(p)) and m["code"] in scope.districts for p in parts[1:-1])
 
 
 def check_root(root: Path, today: dt.date, focus: set[str] | None = None,
-               skip: tuple[str, ...] = (), *, load: Callable[..., Dataset] = load_dataset) -> tuple[Dataset, list[Diagnostic]]:
-    """Load ROOT (with LOAD, a function like load_dataset) and run every check; the dataset comes
-    back for the render step."""
-    ds = load(root, focus)
+               skip: tuple[str, ...] = (), *, load: Callable[..., Dataset] = load_dataset,
+               found: Discovery | None = None) -> tuple[Dataset, list[Diagnostic]]:
+    """Load ROOT (with LOAD, a function like load_dataset; FOUND: its discovery, when the caller
+    has it) and run every check; the dataset comes back for the render step."""
+    ds = load(root, focus, found=found) if found is not None else load(root, focus)
     return ds, check_loaded(ds, today, focus, skip)
 
 
@@ -164,9 +197,22 @@ def check_loaded(ds: Dataset, today: dt.date, focus: set[str] | None = None,
     return sorted(set(ds.diagnostics + rules.run(ctx, skip)))
 
 
+def _touched_provinces(root: Path, scope: ChangeScope) -> Discovery | None:
+    """ROOT's discovery narrowed to the provinces SCOPE touched (None: check everything)."""
+    if not scope.data_only or not scope.provinces:
+        return None
+    found = discover(root)
+    return Discovery(found.root, [f for f in found.files if f.province_dir.name in scope.provinces],
+                     found.other_files, found.diagnostics)
+
+
 def validate(paths: list[Path], today: dt.date, changed_since: str | None = None,
              skip: tuple[str, ...] = (), *, load: Callable[..., Dataset] = load_dataset) -> list[Diagnostic]:
-    """Every problem under PATHS, sorted by file and line (LOAD: see check_root)."""
+    """Every problem under PATHS, sorted by file and line (LOAD: see check_root).
+
+    With CHANGED_SINCE (a git revision, e.g. a pull request's base): every error is still reported,
+    wherever it is (one already on the base, or one the change causes in another district), but
+    warnings only in the district folders and province-level files that changed since it."""
     out: list[Diagnostic] = []
     roots: dict[Path, list[Path]] = {}
     for path in paths:
@@ -176,12 +222,10 @@ def validate(paths: list[Path], today: dt.date, changed_since: str | None = None
             continue
         roots.setdefault(find_root(path), []).append(path.resolve())
     for root, wanted in roots.items():
-        focus = changed_districts(root, changed_since) if changed_since else None
-        ds, found = check_root(root, today, focus, skip, load=load)
-        if focus is not None:
-            focus_dirs = [f.district_dir for f in ds.files if f.district_dir and f.district_dir.name[:4] in focus]
-            wanted = [root / d for d in focus_dirs] if focus_dirs else []
-        out.extend(d for d in found if _under(d.path, wanted, root))
+        scope = changed_scope(root, changed_since) if changed_since else None
+        found_files = _touched_provinces(root, scope) if scope else None
+        _, found = check_root(root, today, None, skip, load=load, found=found_files)
+        out.extend(d for d in found if _under(d.path, wanted, root) and (scope is None or _warned(d, scope, root)))
     return sorted(set(out))
 
 
