@@ -184,7 +184,7 @@ def test_duplicate_key_keeps_first_and_names_both_lines():
     assert (d.line, d.column) == (3, 1)
     assert d.related == ((1, 1),)
     assert "`name`" in d.message and "1" in d.message and "3" in d.message
-    assert d.message == "คีย์ `name` ซ้ำกัน (บรรทัด 1 และ 3)"
+    assert d.message == "ชื่อช่อง `name` ซ้ำกัน (บรรทัด 1 และ 3)"
     assert "ลบบรรทัดที่ซ้ำออกให้เหลือเพียงบรรทัดเดียว" in d.hint
     assert loaded.data == {"name": "สมชาย", "phone": "0812345678"}
     assert loaded.key_positions[("name",)] == (1, 1)

@@ -169,12 +169,12 @@ NAME_CHARACTER_CODES = ("name-character", "name-mixed-script")
 _NAME_ALLOWED = {
     "person": ("ชื่อและนามสกุลใช้ได้เฉพาะตัวอักษรไทย สระ วรรณยุกต์ ช่องว่าง และเครื่องหมาย . - ฯ ๆ "
                "ส่วนชื่อภาษาอังกฤษเขียนเป็นคำแยกจากภาษาไทย เช่น `John Smith`",
-               "names may hold only Thai letters, vowels and tone marks, spaces and . - ฯ ๆ; "
+               "names may hold only Thai letters, vowels and tone marks, spaces and `.` `-` `ฯ` `ๆ`; "
                "a name in Latin letters is written as separate words, e.g. `John Smith`"),
     "place": ("ชื่อหมู่บ้าน ตำบล ชมรม และหน่วยงานใช้ได้เฉพาะตัวอักษรไทย สระ วรรณยุกต์ ตัวเลข ช่องว่าง "
               "วงเล็บ ( ) และเครื่องหมาย . - ฯ ๆ ส่วนคำภาษาอังกฤษเขียนเป็นคำแยกจากภาษาไทย",
               "names of villages, subdistricts, clubs and offices may hold only Thai letters, vowels "
-              "and tone marks, digits, spaces, brackets ( ) and . - ฯ ๆ; a word in Latin letters is "
+              "and tone marks, digits, spaces, brackets ( ) and `.` `-` `ฯ` `ๆ`; a word in Latin letters is "
               "written separately from the Thai"),
 }
 _NAME_NOUN = {"person": ("ชื่อหรือนามสกุล", "name"), "place": ("ชื่อ", "name")}

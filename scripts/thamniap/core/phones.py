@@ -9,6 +9,12 @@ from thamniap.core.problem import Problem, show
 _RE_PHONE_SHAPE = re.compile(r"(?:\+66[ -]?)?\d+(?:[ -]\d+)*", re.ASCII)
 _RE_LANDLINE = re.compile(r"0[2-7]\d{7}", re.ASCII)
 _RE_MOBILE = re.compile(r"0[689]\d{8}", re.ASCII)
+# A complete consent record, as a contributor writes it under the person (flow form: one line).
+CONSENT_EXAMPLE = "phone_consent: {date: 2024-01-15, method: ลงนามในแบบฟอร์มยินยอม}"
+CONSENT_EXAMPLE_TH = (f"เขียนใต้ชื่อบุคคล เช่น `{CONSENT_EXAMPLE}` (date: วันที่ให้ความยินยอม ค.ศ.; "
+                      "method: วิธีให้ความยินยอม เช่น ลงนามในแบบฟอร์มยินยอม หรือแจ้งด้วยวาจาต่อเจ้าหน้าที่ (ชื่อเจ้าหน้าที่))")
+CONSENT_EXAMPLE_EN = (f"write under the person, e.g. `{CONSENT_EXAMPLE}` (date: day of consent, CE; "
+                      "method: how consent was given, e.g. a signed consent form, or told to an official (name them))")
 _PHONE_EXAMPLES_TH = ("เขียนเป็น `0 4241 1773` หรือ `042411773` (โทรศัพท์บ้าน 9 หลัก), "
                       "`08 1234 5678` (มือถือ 10 หลัก ขึ้นต้น 06 08 09) "
                       "หรือ `+66 4241 1773` (ตัด 0 ตัวหน้าออก) ใส่ได้หมายเลขเดียว")

@@ -79,8 +79,8 @@ _SYNTAX_TH = (
     ("mapping values are not allowed", "มีเครื่องหมาย `:` ในตำแหน่งที่ไม่ควรมี",
      "ถ้าข้อความมีเครื่องหมาย `: ` อยู่ข้างใน ให้ใส่เครื่องหมายคำพูดครอบทั้งข้อความ เช่น `ที่อยู่: \"หมู่ 5: บ้านนา\"`; "
      "ถ้าไม่ใช่ ให้ตรวจการย่อหน้าของบรรทัดนี้กับบรรทัดก่อนหน้า"),
-    ("could not find expected ':'", "หาเครื่องหมาย `:` หลังชื่อคีย์ไม่พบ",
-     "ตรวจว่าทุกบรรทัดเขียนแบบ `ชื่อคีย์: ค่า` (มีช่องว่างหลัง `:`) และย่อหน้าตรงกับบรรทัดอื่นในระดับเดียวกัน"),
+    ("could not find expected ':'", "หาเครื่องหมาย `:` หลังชื่อช่องไม่พบ",
+     "ตรวจว่าทุกบรรทัดเขียนแบบ `ชื่อช่อง: ค่า` (มีช่องว่างหลัง `:`) และย่อหน้าตรงกับบรรทัดอื่นในระดับเดียวกัน"),
     ("did not find expected key", "การย่อหน้าไม่ตรงกับบรรทัดอื่นในระดับเดียวกัน",
      "ทำให้บรรทัดในระดับเดียวกันเว้นวรรคหน้าบรรทัดเท่ากัน (ใช้ช่องว่าง ไม่ใช้แท็บ)"),
     ("did not find expected '-' indicator", "การย่อหน้าของรายการ (`- `) ไม่ตรงกัน",
@@ -194,16 +194,16 @@ class _Builder:
 
     def _non_string_key(self, written: str | None, pos, what_th: str, what_en: str):
         if written is None:
-            msg = f"ชื่อคีย์ต้องเป็นข้อความ แต่ที่นี่ใช้{what_th} เป็นคีย์"
-            hint = "เขียนชื่อคีย์เป็นข้อความธรรมดา แล้วย้ายข้อมูลไปไว้เป็นค่าของคีย์นั้น"
+            msg = f"ชื่อช่องต้องเป็นข้อความ แต่ที่นี่ใช้{what_th} เป็นชื่อช่อง"
+            hint = "เขียนชื่อช่องเป็นข้อความธรรมดา แล้วย้ายข้อมูลไปไว้เป็นค่าของช่องนั้น"
             msg_en = f"Keys must be text, found {what_en} used as a key"
             hint_en = "Use a plain text key."
         else:
             shown = shortened(written) if written else ""
-            msg = (f"ชื่อคีย์ `{shown}` จะถูกอ่านเป็น{what_th} ไม่ใช่ข้อความ" if written
-                   else "มีค่าโดยไม่มีชื่อคีย์ (คีย์ว่าง)")
-            hint = (f"ใส่เครื่องหมายคำพูดครอบชื่อคีย์ เช่น `{quoted(written)}:`" if written
-                    else "เติมชื่อคีย์หน้าเครื่องหมาย `:`")
+            msg = (f"ชื่อช่อง `{shown}` จะถูกอ่านเป็น{what_th} ไม่ใช่ข้อความ" if written
+                   else "มีค่าโดยไม่มีชื่อช่อง (ชื่อช่องว่าง)")
+            hint = (f"ใส่เครื่องหมายคำพูดครอบชื่อช่อง เช่น `{quoted(written)}:`" if written
+                    else "เติมชื่อช่องหน้าเครื่องหมาย `:`")
             msg_en = (f"Key `{shown}` would be read as {what_en}, not text" if written
                       else "Value without a key (empty key)")
             hint_en = f"Quote the key, e.g. {quoted(written)}:" if written else "Add a key before ':'."
@@ -390,8 +390,8 @@ class _Builder:
         if kind is not None:
             if kind == "special" and key == "<<":
                 self._err(pos[0], pos[1], "yaml.merge-key",
-                          "ใช้คีย์ `<<` (รวมค่าจากที่อื่น) ซึ่งไม่อนุญาตในไฟล์ข้อมูลนี้",
-                          "ลบบรรทัด `<<` ออก แล้วเขียนคีย์และค่าทุกตัวลงไปตรง ๆ",
+                          "ใช้ชื่อช่อง `<<` (รวมค่าจากที่อื่น) ซึ่งไม่อนุญาตในไฟล์ข้อมูลนี้",
+                          "ลบบรรทัด `<<` ออก แล้วเขียนชื่อช่องและค่าทุกตัวลงไปตรง ๆ",
                           "Merge key `<<` is not allowed",
                           "Write every key and value out in full.")
             else:
@@ -438,7 +438,7 @@ class _Builder:
             where = f"บรรทัด {pos[0]} คอลัมน์ {first[1]} และ {pos[1]}"
             where_en = f"line {pos[0]}, columns {first[1]} and {pos[1]}"
         self._err(pos[0], pos[1], "yaml.duplicate-key",
-                  f"คีย์ `{shown}` ซ้ำกัน ({where})",
+                  f"ชื่อช่อง `{shown}` ซ้ำกัน ({where})",
                   f"ลบบรรทัดที่ซ้ำออกให้เหลือเพียงบรรทัดเดียว (ตอนนี้ระบบใช้ค่าจากบรรทัด {first[0]})",
                   f"Duplicate key `{shown}` ({where_en})",
                   f"Remove one of them; the value from line {first[0]} is used.",
@@ -451,7 +451,7 @@ class _Builder:
         if self.docs == 0 or (self.docs == 1 and self.root is None and self.root_empty):
             self._err(1, 1, "yaml.empty",
                       "ไฟล์นี้ว่างเปล่า (ไม่มีข้อมูล หรือมีแต่บรรทัดหมายเหตุที่ขึ้นต้นด้วย `#`)",
-                      "เพิ่มข้อมูลในรูปแบบ `คีย์: ค่า` หรือลบไฟล์นี้ออก",
+                      "เพิ่มข้อมูลในรูปแบบ `ชื่อช่อง: ค่า` หรือลบไฟล์นี้ออก",
                       "The file is empty (or has only comments)",
                       "Add data as 'key: value' lines or delete the file.")
             self.positions.clear()
@@ -461,8 +461,8 @@ class _Builder:
         what = "รายการ (บรรทัดขึ้นต้นด้วย `-`)" if type(self.root) is list else "ค่าเดี่ยว"
         what_en = "a list" if type(self.root) is list else "a single value"
         self._err(self.root_pos[0], self.root_pos[1], "yaml.root-not-mapping",
-                  f"ข้อมูลทั้งไฟล์ต้องเป็นชุด `คีย์: ค่า` แต่ไฟล์นี้เป็น{what}",
-                  "เขียนข้อมูลในรูปแบบ `ชื่อคีย์: ค่า` ทีละบรรทัด ตามตัวอย่างในคู่มือ",
+                  f"ข้อมูลทั้งไฟล์ต้องเป็นชุด `ชื่อช่อง: ค่า` แต่ไฟล์นี้เป็น{what}",
+                  "เขียนข้อมูลในรูปแบบ `ชื่อช่อง: ค่า` ทีละบรรทัด ตามตัวอย่างในคู่มือ",
                   f"The top level must be a mapping of 'key: value' pairs, found {what_en}",
                   "Write the file as 'key: value' lines, as in the guide.")
         return None

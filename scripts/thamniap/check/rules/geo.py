@@ -16,7 +16,8 @@ def codes_exist_in_geothai(ctx: Context):
         if province.where and geography.province(province.declared_code) is None:
             yield Finding(province.where, f"ไม่พบรหัสจังหวัด `{province.declared_code}` ในทะเบียนกรมการปกครอง",
                           "ตรวจรหัสจังหวัด 2 หลัก เช่น เลย คือ \"42\"",
-                          f"province code `{province.declared_code}` does not exist")
+                          f"province code `{province.declared_code}` does not exist",
+                          "check the 2-digit province code, e.g. Loei is `42`")
     for province, district in ctx.districts():
         if district.where is None:
             continue
@@ -24,7 +25,8 @@ def codes_exist_in_geothai(ctx: Context):
         if geography.district(code) is None or code[:2] != province.code:
             yield Finding(district.where, f"ไม่พบรหัสอำเภอ `{code}` ในจังหวัดรหัส {province.code}",
                           "ตรวจรหัสอำเภอ 4 หลัก (2 หลักแรกคือรหัสจังหวัด)",
-                          f"district code `{code}` is not a district of province {province.code}")
+                          f"district code `{code}` is not a district of province {province.code}",
+                          "check the 4-digit district code (its first 2 digits are the province code)")
 
 
 @rule("geo.folder-code", Severity.ERROR,
@@ -35,19 +37,23 @@ def folder_matches_code(ctx: Context):
         if province.where and province.declared_code != province.code:
             yield Finding(province.where, f"รหัสจังหวัด `{province.declared_code}` ไม่ตรงกับชื่อโฟลเดอร์ "
                           f"`{province.folder.name}`", "แก้รหัสในไฟล์หรือชื่อโฟลเดอร์ให้ตรงกัน",
-                          "province code does not match its folder")
+                          f"province code `{province.declared_code}` does not match its folder `{province.folder.name}`",
+                          "make the code in the file and the folder name agree")
     for province, district in ctx.districts():
         if district.where and district.declared_code != district.code:
             yield Finding(district.where, f"รหัสอำเภอ `{district.declared_code}` ไม่ตรงกับชื่อโฟลเดอร์ "
                           f"`{district.folder.name}`", "แก้รหัสในไฟล์หรือชื่อโฟลเดอร์ให้ตรงกัน",
-                          "district code does not match its folder")
+                          f"district code `{district.declared_code}` does not match its folder `{district.folder.name}`",
+                          "make the code in the file and the folder name agree")
         official = geography.district(district.code)
         if official is not None:
             expected = f"{official.code}-{slugify(official.name_en)}"
             if district.folder.name != expected:
                 yield Finding(Where(district.files.get("district", str(district.folder))),
                               f"ชื่อโฟลเดอร์ `{district.folder.name}` ไม่ตรงกับชื่อทางการ `{expected}`",
-                              f"เปลี่ยนชื่อโฟลเดอร์เป็น `{expected}`", "folder slug differs from the official name")
+                              f"เปลี่ยนชื่อโฟลเดอร์เป็น `{expected}`",
+                              f"folder `{district.folder.name}` differs from the official name `{expected}`",
+                              f"rename the folder to `{expected}`")
 
 
 @rule("geo.subdistrict-in-district", Severity.ERROR,
@@ -60,10 +66,13 @@ def subdistrict_belongs_to_district(ctx: Context):
             if sub.code[:4] != district.code or geography.subdistrict(sub.code) is None:
                 names = ", ".join(f"{s.code} {s.name_th}" for s in geography.subdistricts(district.code))
                 yield Finding(sub.where, f"ตำบลรหัส `{sub.code}` ไม่ใช่ตำบลของอำเภอรหัส {district.code}",
-                              f"ตำบลของอำเภอนี้: {names}", f"subdistrict `{sub.code}` is not in district {district.code}")
+                              f"ตำบลของอำเภอนี้: {names}", f"subdistrict `{sub.code}` is not in district {district.code}",
+                              f"subdistricts of this district: {names}")
             elif sub.code in seen:
                 yield Finding(sub.where, f"ตำบลรหัส `{sub.code}` ({sub.name}) ปรากฏซ้ำ (บรรทัด {seen[sub.code]} และ {sub.where.line})",
-                              "รวมข้อมูลของตำบลนี้ไว้ในรายการเดียว", "subdistrict listed twice",
+                              "รวมข้อมูลของตำบลนี้ไว้ในรายการเดียว",
+                              f"subdistrict `{sub.code}` ({sub.name}) listed twice (lines {seen[sub.code]} and {sub.where.line})",
+                              "merge this subdistrict into one item",
                               related=((seen[sub.code], 0),))
             seen.setdefault(sub.code, sub.where.line)
 
@@ -81,7 +90,8 @@ def every_subdistrict_listed(ctx: Context):
                 yield Finding(Where(district.files["roster"], 1, 1),
                               f"ยังไม่มีตำบล{official.name_th} (รหัส {official.code}) ใน roster.yaml",
                               f"เพิ่ม `- code: \"{official.code}\"` และ `name: {official.name_th}` พร้อมผู้นำ อช. และหมู่บ้าน",
-                              f"subdistrict {official.code} is missing from the roster")
+                              f"subdistrict `{official.name_th}` ({official.code}) is missing from roster.yaml",
+                              f"add `- code: \"{official.code}\"` and `name: {official.name_th}` with its leaders and villages")
 
 
 @rule("geo.official-name", Severity.ERROR,
@@ -95,14 +105,20 @@ def names_match_official(ctx: Context):
         official = geography.province(province.declared_code)
         if province.where and official and province.name != official.name_th:
             yield Finding(province.where, f"ชื่อจังหวัด `{province.name}` ไม่ตรงกับชื่อทางการ `{official.name_th}`",
-                          f"แก้เป็น `{official.name_th}`", "province name differs from the official one")
+                          f"แก้เป็น `{official.name_th}`",
+                          f"province name `{province.name}` differs from the official `{official.name_th}`",
+                          f"write `{official.name_th}`")
     for _, district in ctx.districts():
         official = geography.district(district.declared_code)
         if district.where and official and district.name != official.name_th:
             yield Finding(district.where, f"ชื่ออำเภอ `{district.name}` ไม่ตรงกับชื่อทางการ `{official.name_th}`",
-                          f"แก้เป็น `{official.name_th}`", "district name differs from the official one")
+                          f"แก้เป็น `{official.name_th}`",
+                          f"district name `{district.name}` differs from the official `{official.name_th}`",
+                          f"write `{official.name_th}`")
         for sub in district.subdistricts or []:
             official_sub = geography.subdistrict(sub.code)
             if official_sub and sub.name != official_sub.name_th:
                 yield Finding(sub.where, f"ชื่อตำบล `{sub.name}` ไม่ตรงกับชื่อทางการ `{official_sub.name_th}`",
-                              f"แก้เป็น `{official_sub.name_th}`", "subdistrict name differs from the official one")
+                              f"แก้เป็น `{official_sub.name_th}`",
+                              f"subdistrict name `{sub.name}` differs from the official `{official_sub.name_th}`",
+                              f"write `{official_sub.name_th}`")

@@ -23,7 +23,8 @@ def title_is_known(ctx: Context):
         if not is_known_title(person.title):
             yield Finding(person.where, f"ไม่รู้จักคำนำหน้านาม `{person.title}` ของ {person.first_name} {person.last_name}",
                           "ใช้ นาย นาง นางสาว หรือยศ/ตำแหน่งเต็ม ถ้าถูกต้องแล้วให้ใส่ sex ด้วย",
-                          f"unknown title `{person.title}`")
+                          f"unknown title `{person.title}` of {person.first_name} {person.last_name}",
+                          "use นาย, นาง, นางสาว or a full rank/title; if it is right, add `sex:` as well")
 
 
 @rule("person.sex-required", Severity.ERROR,
@@ -34,7 +35,8 @@ def sex_given_when_title_silent(ctx: Context):
         if person.sex is None:
             yield Finding(person.where, f"คำนำหน้า `{person.title}` ไม่บอกเพศของ {person.name}",
                           "เพิ่มบรรทัด `sex: ชาย` หรือ `sex: หญิง` (ใช้ตรวจสัดส่วนชายหญิง)",
-                          f"title `{person.title}` does not tell the sex; add `sex:`")
+                          f"title `{person.title}` of {person.name} does not tell the sex",
+                          "add `sex: ชาย` (man) or `sex: หญิง` (woman): the balance checks need it")
 
 
 @rule("person.sex-contradicts-title", Severity.ERROR,
@@ -46,4 +48,5 @@ def sex_agrees_with_title(ctx: Context):
         if person.sex_given and implied and person.sex_given != implied:
             yield Finding(person.where, f"{person.name}: sex `{person.sex_given}` ขัดกับคำนำหน้า `{person.title}` ({implied})",
                           "ตรวจคำนำหน้านาม หรือลบบรรทัด sex (คำนำหน้านี้บอกเพศอยู่แล้ว)",
-                          f"sex `{person.sex_given}` contradicts title `{person.title}`")
+                          f"{person.name}: sex `{person.sex_given}` contradicts title `{person.title}`",
+                          "check the title, or delete the sex line (this title already tells it)")

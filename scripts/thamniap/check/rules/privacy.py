@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from thamniap.core.national_id import find_national_ids
+from thamniap.core.phones import CONSENT_EXAMPLE_EN, CONSENT_EXAMPLE_TH
 from thamniap.core.diagnostics import Severity
 from thamniap.model import Where
 from thamniap.check.rules import Context, Finding, rule
@@ -33,5 +34,7 @@ def phone_has_consent(ctx: Context):
         for person in district.people():
             if person.phone and person.consent_date is None:
                 yield Finding(person.where, f"มีโทรศัพท์ส่วนตัวของ {person.name} แต่ไม่มีบันทึกความยินยอม",
-                              "เพิ่ม `phone_consent:` (date และ method) หรือลบ phone ออก — หน้าเว็บจะแสดงเบอร์สำนักงานแทน",
-                              "personal phone without recorded consent")
+                              f"บันทึกความยินยอม: {CONSENT_EXAMPLE_TH} หรือลบ phone ออก — หน้าเว็บจะแสดงเบอร์สำนักงานแทน",
+                              f"{person.name} has a personal phone but no recorded consent",
+                              f"record the consent: {CONSENT_EXAMPLE_EN}; or delete phone (the page then shows "
+                              "the office number)")
