@@ -28,6 +28,7 @@ from thamniap.tools.spreadsheet.cells import Row, read_sheets
 from thamniap.tools.spreadsheet.district import (DistrictFiles, RosterInfo, SpreadsheetError, find_district,
                                                  ids_in_dataset, read_roster, subdistrict_choices)
 from thamniap.tools.spreadsheet.form import LEADER_SHEET, VOLUNTEER_SHEET, Collector, row_ref
+from thamniap.tools.spreadsheet.lineedit import minimal_edit, same_document
 from thamniap.tools.spreadsheet.people import (PersonDraft, check_national_ids, check_people_rules, check_person,
                                                check_same_names, check_value, group_people)
 
@@ -40,6 +41,7 @@ class ImportResult:
     issues: list[Diagnostic]
     new_ids: list[tuple[str, str]]        # (cell ref, id) for people who got an id
     people: dict[str, int]
+    rewritten: bool = False               # roster.yaml written whole: a line edit would not read the same
 
 
 @dataclass
@@ -212,6 +214,18 @@ def render_roster(files: DistrictFiles, doc: dict) -> str:
     return files.header() + "\n" + body
 
 
+def _edit_of_roster(files: DistrictFiles, text: str, result: ImportResult) -> str:
+    """TEXT as the smallest line edit of the roster.yaml on disk (its comments and untouched lines
+    kept, lineedit.py); TEXT itself, marked in RESULT, when the edit would not read the same."""
+    if not files.roster.exists():
+        return text
+    edited = minimal_edit(files.roster.read_text(encoding="utf-8"), text)
+    if same_document(edited, text):
+        return edited
+    result.rewritten = True
+    return text
+
+
 def check_candidate(files: DistrictFiles, text: str, today: dt.date) -> tuple[list, list]:
     """(errors, warnings) of the district after replacing roster.yaml by TEXT, on a temporary copy.
 
@@ -270,7 +284,7 @@ def import_workbook(path: Path, code: str, root: Path, today: dt.date | None = N
     result = rows_to_roster(sheets, code, roster, used, elsewhere, out)
     if result.doc is None:
         return result, files, None, [], []
-    text = render_roster(files, result.doc)
+    text = _edit_of_roster(files, render_roster(files, result.doc), result)
     errors, warnings = (check_candidate(files, text, today or dt.date.today()) if validate else ([], []))
     return result, files, text, errors, warnings
 
@@ -296,6 +310,9 @@ def import_command(path: Path, code: str, root: Path, today: dt.date, stdout: Te
     if old == text:
         print(f"ไม่มีการเปลี่ยนแปลง: {display_path(files.roster)} ตรงกับแบบฟอร์มแล้ว", file=stdout)
         return 0
+    if result.rewritten:
+        print(f"หมายเหตุ: เขียน {display_path(files.roster)} ใหม่ทั้งไฟล์ เพราะแก้เฉพาะบรรทัดที่เปลี่ยนไม่ได้ "
+              "ความเห็น (#) ในไฟล์เดิมจึงไม่อยู่ในไฟล์ใหม่ — ดูความต่างก่อนส่ง", file=stdout)
     tmp = files.roster.with_name(f".roster.yaml.{os.getpid()}.tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, files.roster)

@@ -1,0 +1,89 @@
+"""The smallest line edit that turns the roster.yaml on disk into the one an import produced.
+
+import-xlsx builds the whole roster from the workbook and dumps it (importer.render_roster); writing
+that dump over the file would drop every comment a district officer wrote and reformat lines nobody
+changed. `minimal_edit` instead keeps the old file and replaces only the lines whose content differs:
+comment lines and blank lines of the old file all stay (a comment inside a replaced block follows the
+lines that replace it), a line keeps its trailing comment (also when one line is replaced by one),
+and an unchanged workbook gives the same bytes back. The result must read as the same document as the dump: the importer checks
+that (`same_document`) and refuses to write otherwise.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+
+import yaml
+
+# A line that holds only a comment, or nothing.
+_COMMENT_OR_BLANK = re.compile(r"^\s*(#.*)?$")
+# A trailing comment: ` # …` after the value, outside quotes (checked by _outside_quotes).
+_TRAILING = re.compile(r"\s+#")
+
+
+def _outside_quotes(text: str) -> bool:
+    """Whether TEXT (a line up to a `#`) has no quote left open."""
+    single = double = False
+    for ch in text:
+        if ch == "'" and not double:
+            single = not single
+        elif ch == '"' and not single:
+            double = not double
+    return not single and not double
+
+
+def content(line: str) -> str:
+    """LINE without its trailing comment and trailing spaces: what the line says to YAML."""
+    for match in _TRAILING.finditer(line):
+        if _outside_quotes(line[:match.start()]):
+            return line[:match.start()]
+    return line.rstrip()
+
+
+def minimal_edit(old: str, new: str) -> str:
+    """OLD with only the lines changed that differ in content from NEW (both whole files).
+
+    The comment and blank lines of NEW (its schema header) are used only when OLD has no content.
+    """
+    old_lines = old.splitlines(keepends=True)
+    if old_lines and not old_lines[-1].endswith("\n"):
+        old_lines[-1] += "\n"
+    kept = [i for i, line in enumerate(old_lines) if not _COMMENT_OR_BLANK.match(line)]
+    if not kept:
+        return new
+    new_lines = [line for line in new.splitlines(keepends=True) if not _COMMENT_OR_BLANK.match(line)]
+    matcher = difflib.SequenceMatcher(None, [content(old_lines[i]) for i in kept],
+                                      [content(line) for line in new_lines], autojunk=False)
+    out = old_lines[:kept[0]]                       # the header: comments before the first content line
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for k in range(i1, i2):
+                out.extend(_with_comments_after(old_lines, kept, k))
+            continue
+        comments = [line for k in range(i1, i2) for line in _with_comments_after(old_lines, kept, k)[1:]]
+        replaced = new_lines[j1:j2]
+        if i2 - i1 == j2 - j1:                      # line for line: each keeps its trailing comment
+            replaced = [_keep_trailing(old_lines[kept[i1 + n]], line) for n, line in enumerate(replaced)]
+        out.extend(replaced)
+        out.extend(comments)
+    return "".join(out)
+
+
+def _keep_trailing(old: str, new: str) -> str:
+    """NEW with OLD's trailing comment (if OLD had one)."""
+    said = content(old)
+    comment = old[len(said):].rstrip("\n")
+    if not comment.strip():
+        return new
+    return new.rstrip("\n") + comment + "\n"
+
+
+def _with_comments_after(old_lines: list[str], kept: list[int], k: int) -> list[str]:
+    """The K-th content line of the old file and the comment/blank lines that follow it."""
+    end = kept[k + 1] if k + 1 < len(kept) else len(old_lines)
+    return old_lines[kept[k]:end]
+
+
+def same_document(a: str, b: str) -> bool:
+    """Whether two roster texts (both written or checked by this program) read as the same data."""
+    return yaml.safe_load(a) == yaml.safe_load(b)

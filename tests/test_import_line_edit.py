@@ -1,0 +1,93 @@
+"""import-xlsx edits roster.yaml line by line (issue 11, section 9): the district's comments stay,
+an unchanged workbook writes nothing, and a one-cell change is a one-line diff."""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from test_spreadsheet import DISTRICT, ROSTER, edit, import_, template, validate_ok
+
+from thamniap.tools.spreadsheet.form import LEADER_SHEET, VOLUNTEER_SHEET
+from thamniap.tools.spreadsheet.lineedit import content, minimal_edit
+
+COMMENTED = [
+    ("sample: true\n", "sample: true\n# ทำเนียบอำเภอหนองหิน — ปรับปรุงตามคำสั่งอำเภอ ที่ 12/2567\n"),
+    ("  - id: 4214-0002\n", "  # ผู้นำคนที่สองของตำบล (เลือกใหม่ ต.ค. 2566)\n\n  - id: 4214-0002\n"),
+    ("    last_name: คำภา\n", "    last_name: คำภา  # สะกดตามบัตร\n"),
+    ("      last_name: อินทร์แก้ว\n", "      last_name: อินทร์แก้ว # ยืนยันทางโทรศัพท์\n"),
+]
+
+
+def commented_roster(root: Path) -> Path:
+    roster = root / ROSTER
+    text = roster.read_text(encoding="utf-8")
+    for old, new in COMMENTED:
+        assert text.count(old) >= 1, old
+        text = text.replace(old, new, 1)
+    roster.write_text(text, encoding="utf-8")
+    return roster
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def test_reimport_of_an_unchanged_workbook_keeps_the_file_byte_for_byte(base_copy, tmp_path):
+    roster = commented_roster(base_copy)
+    before = roster.read_bytes()
+    book = tmp_path / "4214.xlsx"
+    template(base_copy, "4214", book)
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 0 and "ไม่มีการเปลี่ยนแปลง" in out, out
+    assert roster.read_bytes() == before
+
+
+def test_one_changed_cell_is_a_one_line_diff_and_every_comment_stays(base_copy, tmp_path):
+    roster = commented_roster(base_copy)
+    before = roster.read_text(encoding="utf-8")
+    book = tmp_path / "4214.xlsx"
+    template(base_copy, "4214", book)
+    edit(book, VOLUNTEER_SHEET, "4214-0003", "last_name", "สุขสวัสดิ์ดี")
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 0 and "นำเข้าแล้ว" in out, out
+    after = roster.read_text(encoding="utf-8")
+    assert changed_lines(before, after) == ["-      last_name: สุขสวัสดิ์", "+      last_name: สุขสวัสดิ์ดี"]
+    validate_ok(base_copy)
+
+
+def test_a_changed_line_keeps_its_trailing_comment(base_copy, tmp_path):
+    roster = commented_roster(base_copy)
+    before = roster.read_text(encoding="utf-8")
+    book = tmp_path / "4214.xlsx"
+    template(base_copy, "4214", book)
+    edit(book, LEADER_SHEET, "4214-0001", "last_name", "คำภาดี")
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 0, out
+    assert changed_lines(before, roster.read_text(encoding="utf-8")) == [
+        "-    last_name: คำภา  # สะกดตามบัตร", "+    last_name: คำภาดี  # สะกดตามบัตร"]
+
+
+def test_a_new_person_adds_only_their_lines(base_copy, tmp_path):
+    from test_spreadsheet import append_row
+    roster = commented_roster(base_copy)
+    before = roster.read_text(encoding="utf-8")
+    book = tmp_path / "4214.xlsx"
+    template(base_copy, "4214", book)
+    wb_row = {"sub_code": "421401", "moo": 1, "village": "บ้านภูป่าไผ่", "title": "นาง", "first_name": "บุญมี",
+              "last_name": "ทองดีใหม่", "role": "อช.", "start": "2024-01-10", "end": "2028-01-09"}
+    append_row(book, VOLUNTEER_SHEET, wb_row)
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 0, out
+    changed = changed_lines(before, roster.read_text(encoding="utf-8"))
+    assert changed and all(line.startswith("+") for line in changed), changed
+    assert "+      first_name: บุญมี" in changed
+
+
+def test_minimal_edit_by_table():
+    old = "# head\na: 1\n# about b\nb: 2  # two\nc: '#3' # three\n"
+    assert minimal_edit(old, "# other head\na: 1\nb: 2\nc: '#3'\n") == old
+    assert minimal_edit(old, "a: 1\nb: 5\nc: '#3'\n") == "# head\na: 1\n# about b\nb: 5  # two\nc: '#3' # three\n"
+    assert minimal_edit(old, "a: 1\nc: '#3'\n") == "# head\na: 1\n# about b\nc: '#3' # three\n"
+    assert minimal_edit("# only a comment\n", "a: 1\n") == "a: 1\n"
+    assert content("c: '#3' # three") == "c: '#3'" and content('d: "x #y"') == 'd: "x #y"'
