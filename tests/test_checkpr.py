@@ -186,16 +186,16 @@ def test_pr_adding_its_author_as_maintainer_is_judged_by_base(repo):
     git(repo, "checkout", "-q", "main")
     git(repo, "merge", "-q", "--ff-only", "pr")
     git(repo, "checkout", "-q", "-b", "pr2")
-    edit(repo / DISTRICT / "club.yaml", "confirmed_on: 2024-01-20", "confirmed_on: 2024-01-25")
+    edit(repo / DISTRICT / "club.yaml", "date: 2024-01-20}", "date: 2024-01-25}")
     commit_all(repo, "confirm")
     code, out, err = run_cli("check-pr", "--base", "main", "--head", "pr2", "--actor", "mallory")
     assert code == 0, out + err
-    assert "ยืนยันข้อมูลเมื่อ: 20 มกราคม 2567 → 25 มกราคม 2567" in out
+    assert "ยืนยันข้อมูลเมื่อ (รอบ 2567-club-update): 20 มกราคม 2567 → 25 มกราคม 2567" in out.replace("\\", "")
 
 
 def test_removing_a_maintainer_takes_effect_only_after_merge(repo):
     """Permissions come from the base branch's tip: a maintainer removed on main loses rights at once."""
-    edit(repo / DISTRICT / "club.yaml", "confirmed_on: 2024-01-20", "confirmed_on: 2024-01-25")
+    edit(repo / DISTRICT / "club.yaml", "date: 2024-01-20}", "date: 2024-01-25}")
     commit_all(repo, "district change")
     git(repo, "checkout", "-q", "main")
     edit(repo / DISTRICT / "district.yaml", f"maintainers:\n- {DISTRICT_TEAM}", "maintainers:\n- somsri-cdd")

@@ -69,7 +69,7 @@ def test_github_step_summary_written(base_copy, tmp_path, monkeypatch):
 def test_exit_codes_and_strict(base_copy):
     assert run_cli("validate", str(base_copy), "--today", "2024-03-01")[0] == 0
     club = base_copy / "42-loei/4214-nong-hin/club.yaml"
-    club.write_text(club.read_text(encoding="utf-8").replace("confirmed_on: 2024-01-20", "confirmed_on: null"),
+    club.write_text(club.read_text(encoding="utf-8").replace("[{round: 2567-club-update, date: 2024-01-20}]", "[]"),
                     encoding="utf-8")
     code, out, _ = run_cli("validate", str(base_copy), "--today", "2024-03-01")
     assert code == 0 and "warning[club.not-confirmed]" in out
@@ -81,7 +81,7 @@ def test_exit_codes_and_strict(base_copy):
 
 def test_skip_rule(base_copy):
     club = base_copy / "42-loei/4214-nong-hin/club.yaml"
-    club.write_text(club.read_text(encoding="utf-8").replace("confirmed_on: 2024-01-20", "confirmed_on: null"),
+    club.write_text(club.read_text(encoding="utf-8").replace("[{round: 2567-club-update, date: 2024-01-20}]", "[]"),
                     encoding="utf-8")
     code, out, _ = run_cli("validate", str(base_copy), "--strict", "--skip", "club.not-confirmed", "--today", "2024-03-01")
     assert code == 0 and "club.not-confirmed" not in out

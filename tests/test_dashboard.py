@@ -21,8 +21,8 @@ FEB_1 = dt.date(2024, 2, 1)
 SVG = "{http://www.w3.org/2000/svg}"
 CHARTS = (charts.status_bar, charts.completeness_chart, charts.gender_chart)
 
-LATE = [{"file": D + "club.yaml", "replace": "confirmed_on: 2024-01-20", "with": "confirmed_on: 2024-01-30"}]
-NOT_CONFIRMED = [{"file": D + "club.yaml", "replace": "  confirmed_on: 2024-01-20\n", "with": ""}]
+LATE = [{"file": D + "club.yaml", "replace": "date: 2024-01-20}", "with": "date: 2024-01-30}"}]
+NOT_CONFIRMED = [{"file": D + "club.yaml", "replace": "[{round: 2567-club-update, date: 2024-01-20}]", "with": "[]"}]
 VACANT = [{"file": D + "club.yaml", "replace": "  - post: ประชาสัมพันธ์\n    holder: 4214-0022\n    since: 2023-10-15\n",
            "with": "  - post: ประชาสัมพันธ์\n    vacant: true\n"}]
 
@@ -80,7 +80,7 @@ def test_confirmed_after_deadline_is_late(tmp_path):
 
 
 def test_confirmed_on_the_deadline_is_on_time(tmp_path):
-    edits = [{"file": D + "club.yaml", "replace": "confirmed_on: 2024-01-20", "with": "confirmed_on: 2024-01-24"}]
+    edits = [{"file": D + "club.yaml", "replace": "date: 2024-01-20}", "with": "date: 2024-01-24}"}]
     assert only(summarise(edited(tmp_path, edits), FEB_1)).status is Status.ON_TIME
 
 
@@ -103,14 +103,11 @@ def test_vacant_post(tmp_path):
     assert row.pct_posts_filled == 88 and (s.posts_filled, s.posts_total) == (7, 8)
 
 
-def test_stale_after_days():
+def test_stale_is_measured_against_the_current_round():
+    """Confirmed in the only round: current however long ago (a new round makes it stale: test_rounds.py)."""
     province = province_of(BASE)
-    confirmed = dt.date(2024, 1, 20)
-    assert not only(summarise(province, confirmed + dt.timedelta(days=365))).stale
-    assert only(summarise(province, confirmed + dt.timedelta(days=366))).stale
-    assert only(summarise(province, dt.date(2024, 2, 1), stale_after_days=10)).stale
-    assert not only(summarise(province, dt.date(2024, 1, 30), stale_after_days=10)).stale
-    assert summarise(province, confirmed + dt.timedelta(days=366)).stale == 1
+    assert not only(summarise(province, dt.date(2026, 1, 20))).stale
+    assert summarise(province, dt.date(2026, 1, 20)).stale == 0
 
 
 @pytest.mark.parametrize("today, soon, expired", [
@@ -196,7 +193,7 @@ def test_bare_model_objects():
 
 def test_no_deadline_means_on_time():
     province = province_of(BASE)
-    province.rounds = [Round("r", "r", None, None)]
+    province.rounds = [Round("2567-club-update", "r", None, None)]
     row = only(summarise(province, FEB_1))
     assert row.status is Status.ON_TIME and row.deadline is None
 
@@ -311,7 +308,7 @@ def test_hostile_names_are_escaped(chart):
     province = province_of(BASE)
     province.name = HOSTILE + '" onload="alert(2)'
     province.districts[0].name = HOSTILE + "'&\x00\x1b"
-    province.districts[0].club.confirmed_on = None     # so the status chart names it too
+    province.districts[0].club.confirmations = []      # so the status chart names it too
     text = chart(summarise(province, FEB_1))
     root = check_svg(text)
     assert HOSTILE not in text and "&lt;script&gt;" in text

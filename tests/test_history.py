@@ -35,7 +35,7 @@ def repo(tmp_path, monkeypatch) -> Path:
 def test_history_names_each_change_newest_first(repo, monkeypatch):
     change_president_and_add_volunteer(repo)
     commit_at(repo, "เปลี่ยนประธาน", "2024-01-20T23:30:00+00:00", monkeypatch)  # 21 Jan in Thailand
-    edit(repo / DISTRICT / "club.yaml", "confirmed_on: 2024-01-20", "confirmed_on: 2024-01-22")
+    edit(repo / DISTRICT / "club.yaml", "date: 2024-01-20}", "date: 2024-01-22}")
     commit_at(repo, "ยืนยัน", "2024-01-22T09:00:00+07:00", monkeypatch)
     edit(repo / "data/42-loei/province.yaml", "deadline: 2024-01-24", "deadline: 2024-01-31")
     commit_at(repo, "จังหวัด", "2024-01-23T09:00:00+07:00", monkeypatch)  # not this district's
@@ -46,7 +46,7 @@ def test_history_names_each_change_newest_first(repo, monkeypatch):
     assert len(entries[0].short) == 7 and entries[0].commit.startswith(entries[0].short)
     text = history_markdown(entries, "https://github.com/loei-cdd/thamniap/commit/")
     assert "**22 มกราคม 2567**" in text and "**21 มกราคม 2567**" in text and "**5 มกราคม 2567**" in text
-    assert "ยืนยันข้อมูลเมื่อ: 20 มกราคม 2567 → 22 มกราคม 2567" in text
+    assert "ยืนยันข้อมูลเมื่อ (รอบ 2567-club-update): 20 มกราคม 2567 → 22 มกราคม 2567" in text.replace("\\", "")
     assert "ประธาน: นายเสกสรร คำภา → นางคำปุ่น จันทร์หอม" in text and "นางสาวมาลัย ใจงาม" in text
     assert "เพิ่มข้อมูลอำเภอนี้ (32 คน รวมเจ้าหน้าที่, กรรมการชมรม 8 ตำแหน่ง)" in text.replace("\\", "")
     assert f'href="https://github.com/loei-cdd/thamniap/commit/{entries[0].commit}"' in text

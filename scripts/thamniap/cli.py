@@ -92,6 +92,33 @@ def cmd_new_district(args) -> int:
     return 0
 
 
+def cmd_new_round(args) -> int:
+    from thamniap.tools import rounds
+    meeting = None
+    if args.meeting_date:
+        meeting = rounds.NewMeeting(args.meeting_id or f"{args.id}-meeting", args.meeting_title or "ประชุมผู้แทนชมรมและเจ้าหน้าที่",
+                                    args.meeting_date, args.meeting_time, args.meeting_place or "-",
+                                    args.representatives, args.officials)
+    title = args.title or rounds.default_title(dt.date.fromisoformat(args.opens) if _iso(args.opens) else None)
+    try:
+        path = rounds.province_file(Path(args.data) if args.data else project_of(args).data, args.province)
+        added = rounds.add_round(path, rounds.NewRound(args.id, title, args.opens, args.deadline, meeting))
+    except rounds.RoundRefused as exc:
+        print("thamniap: ไม่ได้เพิ่มรอบ (ไฟล์ไม่เปลี่ยน):", *(f"- {p}" for p in exc.args[0]), sep="\n", file=sys.stderr)
+        return 1
+    print(f"เพิ่มรอบ {args.id} ใน {path} แล้ว:\n{added}\nตรวจแล้วส่งเป็น pull request: อำเภอยืนยันรอบนี้ใน club.yaml "
+          f"(`- round: {args.id}` และ `date:` ใต้ `confirmations:`)")
+    return 0
+
+
+def _iso(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+        return True
+    except ValueError:
+        return False
+
+
 def cmd_pages(args) -> int:
     found = project_or_none(args) if args.data and args.config else project_of(args)
     config = Path(args.config) if args.config else found.config
@@ -253,6 +280,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("code", help="รหัสอำเภอ 4 หลัก เช่น 4201")
     p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
     p.set_defaults(func=cmd_new_district)
+
+    p = sub.add_parser("new-round", help="เพิ่มรอบการรายงานใหม่ของปีงบประมาณ (และการประชุม) ใน province.yaml "
+                                         "โดยเพิ่มบรรทัดท้ายรายการ ไม่แตะรอบเดิม")
+    p.add_argument("id", help="รหัสรอบใหม่ เช่น 2568-club-update (ห้ามซ้ำรอบเดิม)")
+    p.add_argument("--opens", required=True, help="วันเริ่มรับรายงาน YYYY-MM-DD (ค.ศ.) เช่น วันที่ของหนังสือเวียน")
+    p.add_argument("--deadline", required=True, help="กำหนดส่ง YYYY-MM-DD (ค.ศ.)")
+    p.add_argument("--title", help="ชื่อรอบ (ค่าเริ่มต้น: ทบทวน ปรับปรุงโครงสร้าง… ประจำปีงบประมาณ พ.ศ. ของวันเริ่ม)")
+    p.add_argument("--province", help="รหัสจังหวัด 2 หลัก (ต้องระบุเมื่อข้อมูลมีหลายจังหวัด)")
+    p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
+    p.add_argument("--meeting-date", help="วันประชุมผู้แทน YYYY-MM-DD (ค.ศ.) — ใส่เมื่อหนังสือเวียนนัดประชุม")
+    p.add_argument("--meeting-time", default="09:00", help="เวลาประชุม ชช:นน (ค่าเริ่มต้น 09:00)")
+    p.add_argument("--meeting-place", help="สถานที่ประชุม")
+    p.add_argument("--meeting-title", help="หัวข้อการประชุม")
+    p.add_argument("--meeting-id", help="รหัสการประชุม (ค่าเริ่มต้น: <รหัสรอบ>-meeting)")
+    p.add_argument("--representatives", type=int, default=2, help="ผู้แทนชมรมต่ออำเภอ (ค่าเริ่มต้น 2)")
+    p.add_argument("--officials", type=int, default=1, help="เจ้าหน้าที่ต่ออำเภอ (ค่าเริ่มต้น 1)")
+    p.set_defaults(func=cmd_new_round)
 
     p = sub.add_parser("check-pr", help="ตรวจสิทธิ์และสรุปการเปลี่ยนแปลงของคำขอแก้ไข (pull request) ใน git")
     p.add_argument("--base", required=True, metavar="REV", help="รุ่นฐาน เช่น origin/main (สิทธิ์อ่านจากข้อมูลรุ่นนี้)")

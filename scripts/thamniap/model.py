@@ -132,6 +132,14 @@ class Post:
 
 
 @dataclass
+class Confirmation:
+    """A club's report for one reporting round: its structure was confirmed as current on DATE."""
+    round: str | None        # None: an old revision's `confirmed_on`, which named no round (history only)
+    date: dt.date | None
+    where: Where
+
+
+@dataclass
 class Club:
     kind: str
     name: str
@@ -141,8 +149,7 @@ class Club:
     order_no: str | None
     order_date: dt.date | None
     order_by: str | None
-    confirmed_on: dt.date | None
-    confirmed_written: bool          # a value was written (it may be an invalid date, reported elsewhere)
+    confirmations: list[Confirmation]
     posts: list[Post]
     sample: bool
     where: Where
@@ -156,6 +163,15 @@ class Club:
             if seat.holder_id:
                 held.setdefault(seat.holder_id, []).append(seat.post)
         return held
+
+    def confirmation(self, round_id: str) -> Confirmation | None:
+        """The first confirmation given for ROUND_ID (a second one is the rule club.duplicate-round)."""
+        return next((c for c in self.confirmations if c.round == round_id), None)
+
+    @property
+    def latest_confirmed(self) -> dt.date | None:
+        """The latest date the structure was confirmed, in any round."""
+        return max((c.date for c in self.confirmations if c.date), default=None)
 
 
 @dataclass
@@ -267,7 +283,31 @@ class Province:
 
     @property
     def current_round(self) -> Round | None:
-        return self.rounds[-1] if self.rounds else None
+        """The newest round (latest to open); what the circular pages describe. The dashboard and
+        the rules use `round_on(today)`."""
+        return max(self.rounds, key=_round_start) if self.rounds else None
+
+    def round_on(self, today: dt.date) -> Round | None:
+        """The round being reported on TODAY: the latest to have opened (`opens`, else its deadline)
+        on or before TODAY (of two opening the same day, the one listed later); before any round
+        opens, the first one to open."""
+        opened = [r for r in self.rounds if _round_start(r) <= today]
+        if opened:
+            return max(reversed(opened), key=_round_start)
+        return min(self.rounds, key=_round_start) if self.rounds else None
+
+    def past_rounds(self, today: dt.date) -> list[Round]:
+        """The rounds that opened before the current one, newest first."""
+        current = self.round_on(today)
+        if current is None:
+            return []
+        start = _round_start(current)
+        older = [r for r in self.rounds if r is not current and _round_start(r) <= start]
+        return sorted(older, key=_round_start, reverse=True)
+
+
+def _round_start(r: Round) -> dt.date:
+    return r.opens or r.deadline or dt.date.min
 
 
 # ---------------------------------------------------------------- building from documents
@@ -298,13 +338,20 @@ def build_club(doc: Loaded) -> Club:
         kind=raw["kind"], name=raw["name"], registration_no=raw.get("registration_no"),
         term_start=parse_date(raw["term"]["start"]), term_end=parse_date(raw["term"]["end"]),
         order_no=appointment.get("order_no"), order_date=parse_date(appointment.get("date")),
-        order_by=appointment.get("by"), confirmed_on=parse_date(raw.get("confirmed_on")),
-        confirmed_written=raw.get("confirmed_on") is not None,
+        order_by=appointment.get("by"), confirmations=build_confirmations(doc, raw),
         posts=[Post(p["post"], p.get("holder"), parse_date(p.get("since")), bool(p.get("vacant")),
                     p.get("note"), _where(doc, ("club", "posts", i)))
                for i, p in enumerate(raw["posts"])],
         sample=bool(doc.data.get("sample")), where=_where(doc, ("club",)),
-        term_where=_where(doc, ("club", "term")), confirmed_where=_where(doc, ("club", "confirmed_on")))
+        term_where=_where(doc, ("club", "term")), confirmed_where=_where(doc, ("club", "confirmations")))
+
+
+def build_confirmations(doc: Loaded, raw: dict) -> list[Confirmation]:
+    """The club's confirmations; an old revision's single `confirmed_on` becomes one without a round."""
+    if "confirmations" not in raw and raw.get("confirmed_on") is not None:
+        return [Confirmation(None, parse_date(raw["confirmed_on"]), _where(doc, ("club", "confirmed_on")))]
+    return [Confirmation(c.get("round"), parse_date(c.get("date")), _where(doc, ("club", "confirmations", i)))
+            for i, c in enumerate(raw.get("confirmations") or []) if isinstance(c, dict)]
 
 
 def fill_district(district: District, kind: str, doc: Loaded) -> None:

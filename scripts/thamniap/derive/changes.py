@@ -116,7 +116,7 @@ class AreaChanges:
     changed: list[PersonChange] = field(default_factory=list)
     posts: list[FieldChange] = field(default_factory=list)
     club: list[FieldChange] = field(default_factory=list)
-    confirmed: FieldChange | None = None
+    confirmed: list[FieldChange] = field(default_factory=list)   # per reporting round
     nominees: list[FieldChange] = field(default_factory=list)
     office: list[FieldChange] = field(default_factory=list)
     maintainers: list[FieldChange] = field(default_factory=list)
@@ -337,8 +337,8 @@ def _club(area: AreaChanges, before: Club | None, after: Club | None,
         return
     if before is None or after is None:
         area.club.append(FieldChange("club", before.name if before else None, after.name if after else None))
-    b = before or Club("", "", None, None, None, None, None, None, None, False, [], False, None, None, None)
-    a = after or Club("", "", None, None, None, None, None, None, None, False, [], False, None, None, None)
+    b = before or Club("", "", None, None, None, None, None, None, [], [], False, None, None, None)
+    a = after or Club("", "", None, None, None, None, None, None, [], [], False, None, None, None)
     if before is not None and after is not None:
         _value(area.club, "club.name", b.name, a.name)
         _value(area.club, "club.kind", b.kind, a.kind)
@@ -347,9 +347,25 @@ def _club(area: AreaChanges, before: Club | None, after: Club | None,
     term_a = Term(a.term_start, a.term_end) if after else None
     _value(area.club, "club.term", term_b, term_a)
     _value(area.club, "club.appointment", _appointment(b), _appointment(a))
-    if b.confirmed_on != a.confirmed_on:
-        area.confirmed = FieldChange("club.confirmed", b.confirmed_on, a.confirmed_on)
+    area.confirmed += _confirmations(b, a)
     area.posts += _posts(b, a, names_before, names_after)
+
+
+def _confirmations(before: Club, after: Club) -> list[FieldChange]:
+    """The confirmation dates that changed, per round (SUBJECT: the round id).
+
+    An old revision's single `confirmed_on` named no round; it is read as the round the other side
+    confirmed first (what the migration to `confirmations` did), so migrating the same date is no change."""
+    def by_round(club: Club, other: Club) -> dict[str | None, dt.date | None]:
+        fallback = next((c.round for c in other.confirmations if c.round is not None), None)
+        dates: dict[str | None, dt.date | None] = {}
+        for c in club.confirmations:
+            dates.setdefault(c.round if c.round is not None else fallback, c.date)
+        return dates
+    b, a = by_round(before, after), by_round(after, before)
+    order = list(dict.fromkeys([*a, *b]))
+    return [FieldChange("club.confirmed", b.get(rid), a.get(rid), rid)
+            for rid in order if b.get(rid) != a.get(rid)]
 
 
 def _appointment(club: Club) -> Appointment | None:

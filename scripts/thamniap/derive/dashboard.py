@@ -5,14 +5,19 @@ whose files are missing or failed their schema (model fields ``None``) is counte
 
 Definitions (keep them in step with the docs):
 
-* **status** of the club report (the district's report = ``club.confirmed_on``), against the
-  deadline of the province's current round (``province.current_round.deadline``):
-  ``NOT_YET`` when there is no valid ``confirmed_on`` (or no club file at all); ``LATE`` when
+* **current round**: ``province.round_on(today)``, the latest round to have opened (``opens`` on or
+  before ``today``); before any round opens, the first one to open. **Past rounds**: the rounds that
+  opened before it (``province.past_rounds(today)``), newest first.
+* **status** of the club report (the district's report = its confirmation for the current round,
+  ``club.confirmation(round id)``), against that round's deadline:
+  ``NOT_YET`` when there is no such confirmation (or no club file at all); ``LATE`` when
   it is after the deadline; otherwise ``ON_TIME`` (also when the province set no deadline).
-* **days_late**: for ``LATE``, days from the deadline to ``confirmed_on``; for ``NOT_YET``, days
+* **days_late**: for ``LATE``, days from the deadline to the confirmation; for ``NOT_YET``, days
   from the deadline to ``today`` once the deadline has passed (how overdue it is so far);
   otherwise ``None``.
-* **stale**: never confirmed, or confirmed more than ``stale_after_days`` days before ``today``.
+* **stale**: not confirmed in the current round (a confirmation in an earlier round does not count:
+  each round asks the district to review its structure again).
+* **history**: per past round, the date the district confirmed it, or ``None``.
 * **villages_with_4 / villages_balanced / subdistricts_with_2_leaders**: the thresholds the roster
   rules (:mod:`thamniap.check.rules.roster`) use too, from :mod:`thamniap.model`, so a village counts
   as balanced exactly when ``roster.gender-balance`` would not warn about it.
@@ -70,7 +75,7 @@ class DistrictStatus:
     slug: str
     sample: bool
     status: Status
-    confirmed_on: dt.date | None
+    confirmed_on: dt.date | None       # the confirmation for the current round
     deadline: dt.date | None
     days_late: int | None
     stale: bool
@@ -93,6 +98,7 @@ class DistrictStatus:
     officials: int
     has_club: bool = True
     has_roster: bool = True
+    history: tuple[tuple[str, dt.date | None], ...] = ()   # (round id, confirmed on) per past round, newest first
 
     @property
     def label(self) -> str:
@@ -119,10 +125,10 @@ class ProvinceSummary:
     slug: str
     sample: bool                       # the province file or any district file is sample data
     today: dt.date
-    stale_after_days: int
     # the current reporting round
     round_id: str | None
     round_title: str | None
+    round_opens: dt.date | None
     deadline: dt.date | None
     # the current meeting
     meeting_id: str | None
@@ -153,6 +159,7 @@ class ProvinceSummary:
     stale: int
     nominees_sent: int
     districts: list[DistrictStatus]
+    past_rounds: tuple[tuple[str, str], ...] = ()      # (id, title) of the past rounds, newest first
 
     def count(self, status: Status) -> int:
         return {Status.ON_TIME: self.on_time, Status.LATE: self.late, Status.NOT_YET: self.not_yet}[status]
@@ -212,15 +219,20 @@ def _sexes(people) -> tuple[int, int]:
     return sum(p.sex == MAN for p in people), sum(p.sex == WOMAN for p in people)
 
 
-def district_status(province: Province, district: District, today: dt.date,
-                    stale_after_days: int = 365) -> DistrictStatus:
+def _confirmed(club, round_id: str) -> dt.date | None:
+    found = club.confirmation(round_id) if club else None
+    return found.date if found else None
+
+
+def district_status(province: Province, district: District, today: dt.date) -> DistrictStatus:
     """The dashboard row of one district."""
-    current = province.current_round
+    current = province.round_on(today)
     deadline = current.deadline if current else None
     club = district.club
-    confirmed_on = club.confirmed_on if club else None
+    confirmed_on = _confirmed(club, current.id) if current else None
     status, days_late = report_status(confirmed_on, deadline, today)
-    stale = confirmed_on is None or confirmed_on < today - dt.timedelta(days=stale_after_days)
+    stale = confirmed_on is None
+    history = tuple((r.id, _confirmed(club, r.id)) for r in province.past_rounds(today))
 
     subs = district.subdistricts or []
     villages = [v for s in subs for v in s.villages]
@@ -255,13 +267,13 @@ def district_status(province: Province, district: District, today: dt.date,
         nominees_sent=nomination is not None,
         representatives=len(nomination.representatives) if nomination else 0,
         officials=len(nomination.officials) if nomination else 0,
-        has_club=club is not None, has_roster=district.subdistricts is not None)
+        has_club=club is not None, has_roster=district.subdistricts is not None, history=history)
 
 
-def summarise(province: Province, today: dt.date, stale_after_days: int = 365) -> ProvinceSummary:
+def summarise(province: Province, today: dt.date) -> ProvinceSummary:
     """Every district's row and the province totals, as of TODAY."""
-    rows = [district_status(province, d, today, stale_after_days) for d in province.districts]
-    current = province.current_round
+    rows = [district_status(province, d, today) for d in province.districts]
+    current = province.round_on(today)
     meeting = province.meetings[-1] if province.meetings else None
 
     def total(attr: str) -> int:
@@ -270,8 +282,9 @@ def summarise(province: Province, today: dt.date, stale_after_days: int = 365) -
     return ProvinceSummary(
         code=province.code, name=province.name, slug=province.slug,
         sample=province.sample or any(d.sample for d in province.districts),
-        today=today, stale_after_days=stale_after_days,
+        today=today,
         round_id=current.id if current else None, round_title=current.title if current else None,
+        round_opens=current.opens if current else None,
         deadline=current.deadline if current else None,
         meeting_id=meeting.id if meeting else None, meeting_title=meeting.title if meeting else None,
         meeting_date=meeting.date if meeting else None,
@@ -289,4 +302,4 @@ def summarise(province: Province, today: dt.date, stale_after_days: int = 365) -
         late=sum(r.status is Status.LATE for r in rows),
         not_yet=sum(r.status is Status.NOT_YET for r in rows),
         stale=sum(r.stale for r in rows), nominees_sent=sum(r.nominees_sent for r in rows),
-        districts=rows)
+        districts=rows, past_rounds=tuple((r.id, r.title) for r in province.past_rounds(today)))

@@ -158,8 +158,12 @@ def _explain(doc: Loaded, err: jsonschema.ValidationError) -> Iterator[Diagnosti
 
     if v == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
+        replaced = schema.get("x-replaced", {})
         for key in value:
             if key in allowed:
+                continue
+            if key in replaced:
+                yield _replaced_key(doc, path, key, replaced[key], schema, (line, col))
                 continue
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             hint = (f"หมายถึง `{close[0]}` หรือไม่? " if close else "") + "คีย์ที่ใช้ได้: " + ", ".join(allowed)
@@ -168,8 +172,9 @@ def _explain(doc: Loaded, err: jsonschema.ValidationError) -> Iterator[Diagnosti
                        f"unknown key `{key}`", (f"did you mean `{close[0]}`? " if close else "")
                        + "allowed: " + ", ".join(allowed), at)
     elif v == "required":
+        renamed = {new for old, new in schema.get("x-replaced", {}).items() if isinstance(value, dict) and old in value}
         for key in err.validator_value:
-            if isinstance(value, dict) and key not in value:
+            if isinstance(value, dict) and key not in value and key not in renamed:
                 sub = schema.get("properties", {}).get(key, {})
                 label = f" ({_title(sub)})" if _title(sub) else ""
                 yield diag("schema.missing-key", f"ขาดคีย์ `{key}`{label}",
@@ -223,6 +228,46 @@ def _explain(doc: Loaded, err: jsonschema.ValidationError) -> Iterator[Diagnosti
     else:
         yield diag("schema.invalid", f"ค่าไม่ถูกต้องที่ `{_key(path)}`", schema.get("description", ""),
                    err.message, "")
+
+
+def _replaced_key(doc: Loaded, path: tuple, key: str, new: str, schema: dict, where) -> Diagnostic:
+    """An old field name (schema "x-replaced": {old: new}): the message names the new field and
+    the hint shows its form, built from the new field's description (e.g. confirmed_on → confirmations)."""
+    line, col = doc.key_positions.get(path + (key,), where)
+    sub = schema.get("properties", {}).get(new, {})
+    label = f" ({_title(sub)})" if _title(sub) else ""
+    return Diagnostic(doc.path, line, col, "schema.replaced-key", Severity.ERROR,
+                      f"ชื่อช่อง `{key}` เลิกใช้แล้ว ใช้ `{new}`{label} แทน",
+                      f"ลบบรรทัด `{key}: ...` แล้วเขียน `{new}:` แทน — {sub.get('description', '')}".rstrip(" —"),
+                      f"`{key}` is no longer used: write `{new}` instead",
+                      REPLACED_HINT_EN.get(key, f"replace `{key}` with `{new}`"))
+
+
+# English hints for the replaced fields (the Thai hint comes from the schema's description).
+REPLACED_HINT_EN = {
+    "confirmed_on": "write `confirmations:` with one item per reporting round, e.g. "
+                    "`- round: 2567-club-update` and `date: 2024-01-20` (round ids: province.yaml `rounds:`); "
+                    "`confirmations: []` when not confirmed yet",
+}
+
+
+# What to write instead of an empty value, for fields where "write a value" is not the whole answer.
+EMPTY_VALUE_HINTS = {
+    "holder": ("ใส่รหัสบุคคลของผู้ดำรงตำแหน่งจาก roster.yaml เช่น `holder: 4214-0001` "
+               "ถ้าตำแหน่งนี้ว่าง ให้ลบบรรทัด `holder:` แล้วเขียน `vacant: true` แทน",
+               "write the holder's person id from roster.yaml, e.g. `holder: 4214-0001`; if the seat is "
+               "vacant, delete the `holder:` line and write `vacant: true` instead"),
+}
+
+
+def _empty_value(key: str, schema: dict) -> tuple[str, str, str, str]:
+    """(message, hint, English message, English hint) for `KEY:` written with no value (or null)."""
+    label = f" ({_title(schema)})" if _title(schema) else ""
+    hint, hint_en = EMPTY_VALUE_HINTS.get(key, (
+        f"เขียนค่าหลัง `{key}:` ({schema.get('description', '')}) หรือลบบรรทัดนี้ถ้ายังไม่มีข้อมูล".replace(" ()", ""),
+        f"write a value after `{key}:`, or delete the line if there is none yet"))
+    return (f"ช่อง `{key}`{label} ไม่มีค่า (เว้นว่างไว้หรือเขียน null)", hint,
+            f"`{key}` has no value (left empty or null)", hint_en)
 
 
 def _kebab(name: str) -> str:

@@ -52,6 +52,8 @@ def label(change: FieldChange) -> str:
     if change.field == "post":
         return change.subject or ""
     text = LABELS[change.field]
+    if change.field == "club.confirmed" and change.subject is not None:
+        return f"{text} (รอบ {change.subject})"
     return text if change.subject is None else f"{text} — {change.subject}"
 
 
@@ -179,8 +181,7 @@ def area_lines(area: AreaChanges, max_people: int = 200) -> list[str]:
 
     group("คณะกรรมการชมรม", [_field(c) for c in area.posts])
     group("ชมรม วาระ และคำสั่งแต่งตั้ง", [_field(c) for c in area.club])
-    if area.confirmed:
-        lines.append(f"- {_field(area.confirmed)}")
+    lines.extend(f"- {_field(c)}" for c in area.confirmed)
     people("เพิ่มรายชื่อ", area.added, False)
     people("ลบรายชื่อ", area.removed, False)
     people("แก้ไขข้อมูลบุคคล", area.changed, True)

@@ -81,7 +81,7 @@ def club_section(district: District, people: dict[str, Person], deadline) -> lis
         if club.order_by:
             order += f" ({h(club.order_by)})"
         rows.append(["คำสั่งแต่งตั้ง", order])
-    confirmed = thai_date(club.confirmed_on) if club.confirmed_on else "ยังไม่ยืนยัน"
+    confirmed = thai_date(club.latest_confirmed) if club.latest_confirmed else "ยังไม่ยืนยัน"
     rows.append(["ยืนยันข้อมูลล่าสุด (รายงานจังหวัด)", h(confirmed) + (f" (กำหนดส่ง {h(thai_date(deadline))})" if deadline else "")])
     lines += [table(["รายการ", "ข้อมูล"], rows, cls="tn-kv"), "", "### แผนผังคณะกรรมการ {#org-chart}", "",
               org_chart(club, people, lambda p: f"#{p.anchor}"), ""]
@@ -148,7 +148,7 @@ def district_page(province: Province, district: District, status, overdue: bool,
     HISTORY_MD is the already escaped "ประวัติการแก้ไข" body (thamniap.render.history.history_markdown)."""
     people = {p.id: p for p in district.people()}
     posts = district.club.posts_by_holder() if district.club else {}
-    deadline = province.current_round.deadline if province.current_round else None
+    deadline = status.deadline if status else None
     lines = [f"# อำเภอ{md(district.name)}", "",
              status_badges(district, status, overdue), ""]
     if district.sample:

@@ -8,7 +8,7 @@ What goes out, and nothing else (PDPA; the rules are on the site's privacy page,
   empty), and the sample flag;
 * officials: id, title, name, position, whether responsible for volunteer work, work phone;
 * clubs: level, district, kind, name, registration no., term, appointment order no. and date,
-  confirmed_on, each post with its holder's id and name or "ว่าง" (vacant);
+  confirmed_on (the latest confirmation date, in any reporting round), each post with its holder's id and name or "ว่าง" (vacant);
 * offices (JSON only): the office's own contact details.
 
 Never: phone-consent records, notes, GitHub maintainers, file paths, or any other field.
@@ -234,7 +234,7 @@ def data_date(province: model.Province, districts: Iterable[model.District],
     districts = list(districts)
     clubs = [c for c, _ in _clubs(province, districts, with_province)]
     for club in clubs:
-        days += [club.term_start, club.order_date, club.confirmed_on, *(p.since for p in club.posts)]
+        days += [club.term_start, club.order_date, club.latest_confirmed, *(p.since for p in club.posts)]
     for district in districts:
         for person in district.people():
             days += [person.consent_date, *(r.start for r in person.roles)]
@@ -286,7 +286,7 @@ class _Rows:
                     district.code if district else None, district.name if district else None,
                     club.kind, club.name, club.registration_no,
                     _iso(club.term_start), _iso(club.term_end), club.order_no, _iso(club.order_date),
-                    _iso(club.confirmed_on), post.post,
+                    _iso(club.latest_confirmed), post.post,
                     None if post.vacant else post.holder_id,
                     VACANT if post.vacant else (holder.name if holder else None),
                     sample,
@@ -421,7 +421,7 @@ def _club_json(club: model.Club | None, index: dict[str, model.Person]) -> dict 
         "registration_no": club.registration_no,
         "term": {"start": _iso(club.term_start), "end": _iso(club.term_end)},
         "appointment": {"order_no": club.order_no, "date": _iso(club.order_date)},
-        "confirmed_on": _iso(club.confirmed_on),
+        "confirmed_on": _iso(club.latest_confirmed),
         "sample": club.sample,
         "posts": posts,
     }

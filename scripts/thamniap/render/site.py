@@ -21,6 +21,7 @@ from thamniap.core import geography
 from thamniap.core.dates import thai_date
 from thamniap.derive.dashboard import Status, summarise
 from thamniap.render.exports import DATA_LICENCE, JSON_SHAPE_TH, Export
+from thamniap.render.spreadsheet.template import FORM_KIND
 from thamniap.render.history import history_markdown
 from thamniap.model import District, Province
 from thamniap.render import texts
@@ -39,7 +40,6 @@ class SiteSettings:
     repo_url: str
     edit_uri: str
     docs_dir: str = "docs"
-    stale_after_days: int = 365
     use_directory_urls: bool = True
     # True when no MkDocs hook will escape titles and meta for the templates (a build without
     # hooks): the pages' front matter is written escaped instead (render.front_matter).
@@ -47,10 +47,8 @@ class SiteSettings:
 
     @classmethod
     def from_mkdocs(cls, config: dict) -> "SiteSettings":
-        extra = (config.get("extra") or {}).get("thamniap") or {}
         return cls(site_url=config.get("site_url") or "", repo_url=config.get("repo_url") or "",
                    edit_uri=config.get("edit_uri") or "edit/main/", docs_dir=Path(str(config.get("docs_dir") or "docs")).name,
-                   stale_after_days=int(extra.get("stale_after_days", 365)),
                    use_directory_urls=config.get("use_directory_urls", True))
 
     @classmethod
@@ -95,7 +93,7 @@ def province_pages(province: Province, settings: SiteSettings, today: dt.date,
                    circular_text: str | None) -> dict[str, str]:
     """The pages and assets that need neither the downloads nor the change history."""
     pages: dict[str, str] = {}
-    summary = summarise(province, today, settings.stale_after_days)
+    summary = summarise(province, today)
     for district in province.districts:
         pages[f"assets/qr/{district.code}.svg"] = qr_svg(settings.page_url(district_rel(district)))
         pages[f"assets/people/{district.code}.json"] = people_json(district)
@@ -124,9 +122,9 @@ def district_pages(province: Province, settings: SiteSettings, today: dt.date, r
 
     REPO_ROOT: edit links name a district's files by their path from there."""
     pages = {"downloads.md": downloads_page(province, exports)}
-    summary = summarise(province, today, settings.stale_after_days)
+    summary = summarise(province, today)
     statuses = {row.code: row for row in summary.districts}
-    deadline = province.current_round.deadline if province.current_round else None
+    deadline = summary.deadline
     commit_url = settings.repo_url.rstrip("/") + "/commit/" if settings.repo_url else None
     for district in province.districts:
         rel = district_rel(district)
@@ -135,12 +133,16 @@ def district_pages(province: Province, settings: SiteSettings, today: dt.date, r
         edit_urls = {label: settings.edit_url(f"{repo_folder}/{name}") for label, name in
                      (("คณะกรรมการชมรม", "club.yaml"), ("รายชื่อ อช./ผู้นำ อช.", "roster.yaml"),
                       ("สำนักงาน/เจ้าหน้าที่", "district.yaml"), ("ผู้แทนเข้าประชุม", "meeting.yaml"))}
-        downloads = [(_rel_link(rel, e.rel, settings), e.title_th, _size(e.size)) for e in exports if e.scope == district.code]
+        downloads = [(_rel_link(rel, e.rel, settings), e.title_th, _size(e.size)) for e in exports
+                     if e.scope == district.code and e.kind != FORM_KIND]
+        submit = _rel_link(rel, "submit/" if settings.use_directory_urls else "submit.html", settings) + "#excel"
+        form = next(((_rel_link(rel, e.rel, settings), _size(e.size), submit) for e in exports
+                     if e.scope == district.code and e.kind == FORM_KIND), None)
         status = statuses.get(district.code)
         overdue = bool(status and status.status is Status.NOT_YET and deadline and today > deadline)
         page = district_page(province, district, status, overdue, edit_urls,
                              _rel_link(rel, f"assets/qr/{district.code}.svg", settings), downloads, url,
-                             history_markdown(histories[district.folder], commit_url))
+                             history_markdown(histories[district.folder], commit_url), form=form)
         pages[rel] = front_matter(f"อำเภอ{district.name}", f"ชมรมและทำเนียบ อช. อำเภอ{district.name} จังหวัด{province.name}") + page
     return _finished(pages, settings)
 
@@ -231,9 +233,11 @@ def dashboard_page(province: Province, summary) -> str:
     out = [front_matter("สถานะการรายงาน", hide_toc=True), "# สถานะการรายงาน", ""]
     if summary.sample:
         out += [SAMPLE_NOTICE, ""]
-    out += [f"<p>รอบ: {h(summary.round_title or '-')} — กำหนดส่ง <strong>{h(thai_date(summary.deadline))}</strong> "
-            f"(ข้อมูล ณ วันที่ {h(thai_date(summary.today))}; ถือว่าข้อมูลไม่เป็นปัจจุบันเมื่อไม่ได้ยืนยันเกิน "
-            f"{summary.stale_after_days} วัน)</p>", "",
+    opens = f"เปิด {h(thai_date(summary.round_opens))} " if summary.round_opens else ""
+    out += [f"<p>รอบปัจจุบัน: {h(summary.round_title or '-')} ({h(summary.round_id or '-')}) — {opens}"
+            f"กำหนดส่ง <strong>{h(thai_date(summary.deadline))}</strong> "
+            f"(ข้อมูล ณ วันที่ {h(thai_date(summary.today))}; อำเภอที่ยังไม่ยืนยันในรอบนี้ถือว่าข้อมูลไม่เป็นปัจจุบัน "
+            "แม้จะยืนยันในรอบก่อนแล้ว)</p>", "",
             inline_svg(charts.status_bar(summary)), ""]
     rows = []
     for row in summary.districts:
@@ -246,7 +250,7 @@ def dashboard_page(province: Province, summary) -> str:
         if row.stale:
             state += " " + badge("ไม่เป็นปัจจุบัน", "stale")
         pct = lambda v: "-" if v is None else f"{v}%"
-        rows.append([f'<a href="../districts/{h(row.code)}-{h(row.slug)}/">{h(row.label)}</a>', state,
+        rows.append([_district_link(row), state,
                      h(thai_date(row.confirmed_on, short=True)) if row.confirmed_on else "-",
                      f"{row.villages_with_4}/{row.villages} ({pct(row.pct_villages_with_4)})",
                      f"{row.villages_balanced}/{row.villages}",
@@ -256,11 +260,29 @@ def dashboard_page(province: Province, summary) -> str:
                      "ส่งแล้ว" if row.nominees_sent else "ยังไม่ส่ง"])
     out += ["## รายอำเภอ", "", table(["อำเภอ", "สถานะ", "ยืนยันเมื่อ", "หมู่บ้านมี อช. ≥ 4", "หมู่บ้านชายหญิงสมดุล",
                                       "ตำบลมีผู้นำ อช. ครบ", "ตำแหน่งที่มีผู้ดำรง", "วาระจบใน 6 เดือน",
-                                      "ส่งผู้แทนประชุม"], rows, cls="tn-dashboard"), "",
-            "## ความครบถ้วนของข้อมูล", "", inline_svg(charts.completeness_chart(summary)),
+                                      "ส่งผู้แทนประชุม"], rows, cls="tn-dashboard"), ""]
+    out += round_history_section(summary)
+    out += ["## ความครบถ้วนของข้อมูล", "", inline_svg(charts.completeness_chart(summary)),
             "", "## สัดส่วนชายหญิง", "", inline_svg(charts.gender_chart(summary)),
             "", texts.dashboard_notes(), ""]
     return "\n".join(out)
+
+
+def _district_link(row) -> str:
+    return f'<a href="../districts/{h(row.code)}-{h(row.slug)}/">{h(row.label)}</a>'
+
+
+def round_history_section(summary) -> list[str]:
+    """The past rounds: per district, the date it confirmed each one, or "ไม่ได้ยืนยัน"."""
+    if not summary.past_rounds:
+        return []
+    head = ["อำเภอ"] + [f"รอบ {h(rid)}" for rid, _ in summary.past_rounds]
+    rows = [[_district_link(row)] + [h(thai_date(day, short=True)) if day else "ไม่ได้ยืนยัน"
+                                     for _, day in row.history]
+            for row in summary.districts]
+    titles = "".join(f"<li>{h(rid)}: {h(title)}</li>" for rid, title in summary.past_rounds)
+    return ["## การยืนยันในรอบก่อน ๆ", "", f"<ul>{titles}</ul>", "",
+            table(head, rows, cls="tn-rounds"), ""]
 
 
 def people_page(province: Province) -> str:
@@ -281,7 +303,7 @@ def downloads_page(province: Province, exports) -> str:
     rows = [[f'<a href="../{h(e.rel)}">{h(e.title_th)}</a>', h(e.format.upper()), h(_size(e.size)), h(DATA_LICENCE)]
             for e in exports if e.scope == "province"]
     district_rows = [[f'<a href="../{h(e.rel)}">{h(e.title_th)}</a>', h(e.format.upper()), h(_size(e.size)), h(DATA_LICENCE)]
-                     for e in exports if e.scope != "province"]
+                     for e in exports if e.scope != "province" and e.kind != FORM_KIND]
     return "\n".join([front_matter("ดาวน์โหลดข้อมูล"), "# ดาวน์โหลดข้อมูล (ข้อมูลเปิด)", "",
                       SAMPLE_NOTICE if any(d.sample for d in province.districts) else "", "",
                       texts.downloads_intro(), "", "## ทั้งจังหวัด", "", table(["ไฟล์", "รูปแบบ", "ขนาด", "สัญญาอนุญาต"], rows), "",

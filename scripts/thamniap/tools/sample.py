@@ -194,7 +194,7 @@ def district_docs(code: str, rng: random.Random, scale: Scale, index: int, count
             "term": {"start": _iso(CLUB_TERM[0]), "end": _iso(CLUB_TERM[1])},
             "appointment": {"order_no": f"{rng.randint(1, 40)}/2566", "date": _iso(dt.date(2023, 10, rng.randint(2, 13))),
                             "by": f"นายอำเภอ{d.name_th}"},
-            "confirmed_on": confirmed,
+            "confirmations": [{"round": ROUND_ID, "date": confirmed}] if confirmed else [],
             "posts": posts,
         },
     }
@@ -239,7 +239,7 @@ def province_docs(code: str, district_presidents: list[str], rng: random.Random)
         "registration_no": f"ตัวอย่าง {rng.randint(1, 99):02d}/2556",
         "term": {"start": _iso(CLUB_TERM[0]), "end": _iso(CLUB_TERM[1])},
         "appointment": {"order_no": f"{rng.randint(100, 999)}/2566", "date": "2023-10-20", "by": f"ผู้ว่าราชการจังหวัด{p.name_th}"},
-        "confirmed_on": "2024-01-22", "posts": posts}}
+        "confirmations": [{"round": ROUND_ID, "date": "2024-01-22"}], "posts": posts}}
     return {"province.yaml": province, "club.yaml": club}
 
 
@@ -295,7 +295,7 @@ def scaffold_district(root: Path, code: str) -> Path:
         for name, doc in province_docs(p.code, [], random.Random(0)).items():
             doc["sample"] = False
             if name == "club.yaml":
-                doc["club"].update(kind="ชมรม", name=f"ชมรมผู้นำอาสาพัฒนาชุมชนจังหวัด{p.name_th}", confirmed_on=None,
+                doc["club"].update(kind="ชมรม", name=f"ชมรมผู้นำอาสาพัฒนาชุมชนจังหวัด{p.name_th}", confirmations=[],
                                    posts=[{"post": "ประธาน", "vacant": True}])
                 doc["club"].pop("registration_no")
                 doc["club"].pop("appointment")
@@ -307,7 +307,7 @@ def scaffold_district(root: Path, code: str) -> Path:
                           "officials": [], "maintainers": []},
         "club.yaml": {"sample": False, "club": {
             "kind": "ชมรม", "name": f"ชมรมผู้นำอาสาพัฒนาชุมชนอำเภอ{d.name_th}",
-            "term": {"start": _iso(CLUB_TERM[0]), "end": _iso(CLUB_TERM[1])}, "confirmed_on": None,
+            "term": {"start": _iso(CLUB_TERM[0]), "end": _iso(CLUB_TERM[1])}, "confirmations": [],
             "posts": [{"post": post, "vacant": True} for post in ("ประธาน", "รองประธาน", "เลขานุการ", "เหรัญญิก")]}},
         "roster.yaml": {"sample": False, "subdistricts": [
             {"code": s.code, "name": s.name_th, "leaders": [], "villages": []} for s in geography.subdistricts(code)]},

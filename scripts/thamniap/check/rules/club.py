@@ -129,41 +129,122 @@ def association_has_registration(ctx: Context):
                           "an association needs registration_no")
 
 
-def _deadline(province):
-    current = province.current_round
-    return current.deadline if current else None
+# A confirmation dated this long after its round's deadline belongs to another round (warning).
+LONG_AFTER_DEADLINE_DAYS = 365
+
+
+def _round_ids(province) -> str:
+    return ", ".join(r.id for r in province.rounds) or "-"
+
+
+def _confirm_example(round_id: str) -> str:
+    return f"`- round: {round_id}` และ `date: วันที่ยืนยัน (ค.ศ.)` ใต้ `confirmations:`"
 
 
 @rule("club.not-confirmed", Severity.WARNING,
-      "อำเภอยืนยันโครงสร้างชมรมแล้ว (มี confirmed_on)")
+      "อำเภอยืนยันโครงสร้างชมรมในรอบการรายงานปัจจุบันแล้ว (มีรายการของรอบนี้ใน `confirmations`)")
 def club_confirmed(ctx: Context):
-    """The district has confirmed its club structure (confirmed_on is set)."""
+    """The club has a confirmation for the current reporting round (the latest to have opened)."""
     for club, _, label, province, _ in _clubs(ctx):
-        if not club.confirmed_written:
-            deadline = _deadline(province)
-            yield Finding(club.confirmed_where, f"{label} ยังไม่ยืนยันโครงสร้างชมรม (confirmed_on ว่าง)",
-                          "ตรวจคณะกรรมการให้เป็นปัจจุบัน แล้วใส่วันที่ยืนยันใน confirmed_on "
-                          f"(กำหนดส่ง {thai_date(deadline, short=True)})",
-                          "structure not confirmed yet")
+        current = province.round_on(ctx.today)
+        if current is None or (current.opens or current.deadline) > ctx.today or club.confirmation(current.id):
+            continue
+        if any(c.round is None for c in club.confirmations):
+            continue   # an old `confirmed_on`: schema.replaced-key already says what to write
+        deadline = f" (กำหนดส่ง {thai_date(current.deadline, short=True)})" if current.deadline else ""
+        yield Finding(club.confirmed_where, f"{label} ยังไม่ยืนยันโครงสร้างชมรมในรอบ {current.id}",
+                      f"ตรวจคณะกรรมการให้เป็นปัจจุบัน แล้วเพิ่ม {_confirm_example(current.id)}{deadline}",
+                      f"not confirmed in round {current.id}",
+                      f"add `- round: {current.id}` and `date: YYYY-MM-DD` under `confirmations:`")
 
 
 @rule("club.confirmed-late", Severity.WARNING,
-      "ชมรมยืนยันโครงสร้างภายในกำหนดส่งของรอบการรายงาน")
+      "ชมรมยืนยันโครงสร้างภายในกำหนดส่งของรอบการรายงานปัจจุบัน")
 def club_confirmed_on_time(ctx: Context):
-    """The structure was confirmed on or before the reporting round's deadline."""
+    """The confirmation for the current round is on or before that round's deadline."""
     for club, _, label, province, _ in _clubs(ctx):
-        deadline = _deadline(province)
-        if club.confirmed_on and deadline and deadline < club.confirmed_on <= ctx.today:
-            yield Finding(club.confirmed_where, f"{label} ยืนยันโครงสร้างเมื่อ {thai_date(club.confirmed_on, short=True)} "
+        current = province.round_on(ctx.today)
+        found = club.confirmation(current.id) if current else None
+        deadline = current.deadline if current else None
+        if found and found.date and deadline and deadline < found.date <= ctx.today:
+            yield Finding(found.where, f"{label} ยืนยันโครงสร้างรอบ {current.id} เมื่อ {thai_date(found.date, short=True)} "
                           f"หลังกำหนดส่ง {thai_date(deadline, short=True)}", "ข้อมูลนับเป็นการรายงานล่าช้า (ไม่ต้องแก้ไข)",
-                          f"confirmed after the deadline {deadline}")
+                          f"confirmed after the deadline {deadline}", "counted as a late report (nothing to fix)")
 
 
 @rule("club.confirmed-in-future", Severity.ERROR,
       "วันที่ยืนยันข้อมูลชมรมต้องไม่เป็นวันในอนาคต (เทียบกับ --today)")
 def club_confirmed_not_future(ctx: Context):
-    """The confirmation date is not after today (see --today)."""
-    for club, _, label, *_ in _clubs(ctx):
-        if club.confirmed_on and club.confirmed_on > ctx.today:
-            yield Finding(club.confirmed_where, f"วันที่ยืนยัน {club.confirmed_on} เป็นวันในอนาคต",
-                          "ใส่วันที่ยืนยันจริง (ค.ศ.) — พ.ศ. ให้ลบ 543", "confirmation date is in the future")
+    """No confirmation date is after today (see --today)."""
+    for club, *_ in _clubs(ctx):
+        for found in club.confirmations:
+            if found.date and found.date > ctx.today:
+                yield Finding(found.where, f"วันที่ยืนยัน {found.date} เป็นวันในอนาคต",
+                              "ใส่วันที่ยืนยันจริง (ค.ศ.) — พ.ศ. ให้ลบ 543", "confirmation date is in the future",
+                              "write the real date (CE; subtract 543 from a B.E. year)")
+
+
+@rule("club.unknown-round", Severity.ERROR,
+      "รหัสรอบใน `confirmations` ต้องเป็นรอบที่มีใน province.yaml (`rounds:`)")
+def confirmation_round_exists(ctx: Context):
+    """Each confirmation names a round listed in the province's province.yaml."""
+    for club, _, _, province, _ in _clubs(ctx):
+        ids = {r.id for r in province.rounds}
+        for found in club.confirmations:
+            if found.round is not None and found.round not in ids:
+                yield Finding(found.where, f"ไม่มีรอบการรายงาน `{found.round}` ใน province.yaml",
+                              f"ใช้รหัสรอบที่มี: {_round_ids(province)}",
+                              f"no reporting round `{found.round}` in province.yaml",
+                              f"round ids: {_round_ids(province)}")
+
+
+@rule("club.duplicate-round", Severity.ERROR,
+      "ยืนยันได้รอบละหนึ่งรายการใน `confirmations`")
+def confirmation_once_per_round(ctx: Context):
+    """A club confirms each round at most once."""
+    for club, *_ in _clubs(ctx):
+        first = {}
+        for found in club.confirmations:
+            if found.round is None:
+                continue
+            if found.round in first:
+                yield Finding(found.where, f"ยืนยันรอบ {found.round} ซ้ำ (มีรายการของรอบนี้อยู่แล้ว)",
+                              "เก็บไว้รายการเดียว: แก้วันที่ในรายการเดิมแทนการเพิ่มรายการใหม่",
+                              f"round {found.round} confirmed twice", "keep one item: change the date of the first one",
+                              related=((first[found.round].line, first[found.round].column),))
+            else:
+                first[found.round] = found.where
+
+
+@rule("club.confirmed-outside-round", Severity.WARNING,
+      f"วันที่ยืนยันอยู่ในช่วงของรอบนั้น: ไม่ก่อนวันเริ่มรอบ และไม่หลังรอบถัดไปเริ่มหรือเกิน {LONG_AFTER_DEADLINE_DAYS} วันหลังกำหนดส่ง")
+def confirmation_within_round(ctx: Context):
+    """A confirmation is dated within its round: not before it opens, nor after a later round opened
+    or long after its deadline."""
+    for club, _, _, province, _ in _clubs(ctx):
+        rounds = {r.id: r for r in province.rounds}
+        for found in club.confirmations:
+            rnd = rounds.get(found.round)
+            if rnd is None or found.date is None:
+                continue
+            problem = _outside(rnd, found.date, province.rounds)
+            if problem:
+                yield Finding(found.where, f"วันที่ยืนยัน {thai_date(found.date, short=True)} {problem[0]}",
+                              "ตรวจวันที่ (ค.ศ.) และรหัสรอบ: รอบที่มี " + _round_ids(province),
+                              f"confirmation date {found.date} {problem[1]}", "check the date and the round id")
+
+
+def _outside(rnd, day, rounds) -> tuple[str, str] | None:
+    """(Thai, English) of why DAY lies outside round RND, or None."""
+    start = rnd.opens or rnd.deadline
+    if rnd.opens and day < rnd.opens:
+        return (f"ก่อนรอบ {rnd.id} เริ่ม ({thai_date(rnd.opens, short=True)})", f"is before round {rnd.id} opens")
+    later = sorted((r.opens or r.deadline for r in rounds
+                    if r is not rnd and (r.opens or r.deadline) and start and (r.opens or r.deadline) > start))
+    if later and day >= later[0]:
+        return (f"หลังรอบถัดไปเริ่มแล้ว ({thai_date(later[0], short=True)}) อาจเป็นของรอบอื่น",
+                f"is after the next round opened ({later[0]})")
+    if rnd.deadline and (day - rnd.deadline).days > LONG_AFTER_DEADLINE_DAYS:
+        return (f"หลังกำหนดส่งของรอบ {rnd.id} เกิน {LONG_AFTER_DEADLINE_DAYS} วัน",
+                f"is more than {LONG_AFTER_DEADLINE_DAYS} days after the deadline of round {rnd.id}")
+    return None

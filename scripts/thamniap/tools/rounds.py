@@ -1,0 +1,158 @@
+"""`thamniap new-round`: add next year's reporting round (and, optionally, its meeting) to province.yaml.
+
+Every fiscal year the province sends a new circular. The new round is written as a few added lines
+at the end of the `rounds:` list (and of `meetings:`), so the file's comments, order and the rounds
+already there (the 2567 round of the circular) stay byte for byte as they are. Nothing is written
+when a value is wrong, an id is already used, or the edited file would not pass the schema; every
+problem is reported at once, in Thai.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from thamniap.core.dates import check_iso_date
+from thamniap.load import schema
+from thamniap.load.loader import load_bytes
+
+ID_PATTERN = re.compile(r"^[a-z0-9-]{3,40}$")      # as province.schema.json's round and meeting ids
+REPRESENTATIVES, OFFICIALS = 2, 1                  # per district, as the 2567 circular asked
+
+
+@dataclass(frozen=True)
+class NewMeeting:
+    id: str
+    title: str
+    date: str
+    time: str
+    place: str
+    representatives: int = REPRESENTATIVES
+    officials: int = OFFICIALS
+
+
+@dataclass(frozen=True)
+class NewRound:
+    id: str
+    title: str
+    opens: str
+    deadline: str
+    meeting: NewMeeting | None = None
+
+
+class RoundRefused(Exception):
+    """The round was not added; ARGS[0] is the list of Thai problems."""
+
+
+def _value_problems(new: NewRound, data: dict) -> list[str]:
+    """What is wrong with the values themselves or clashes with province.yaml as it is."""
+    problems = []
+    rounds = data.get("rounds") if isinstance(data.get("rounds"), list) else []
+    meetings = data.get("meetings") if isinstance(data.get("meetings"), list) else []
+    ids = [(new.id, "รอบ", rounds)] + ([(new.meeting.id, "การประชุม", meetings)] if new.meeting else [])
+    for value, what, existing in ids:
+        if not ID_PATTERN.match(value):
+            problems.append(f"รหัส{what} `{value}` ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข หรือ - ยาว 3–40 ตัว เช่น 2568-club-update")
+        if any(isinstance(item, dict) and item.get("id") == value for item in existing):
+            problems.append(f"มีรหัส{what} `{value}` ใน province.yaml อยู่แล้ว — ใช้รหัสใหม่ (รอบเดิมไม่ต้องแก้)")
+    dates = [("วันเริ่มรับรายงาน (--opens)", new.opens), ("กำหนดส่ง (--deadline)", new.deadline)]
+    if new.meeting:
+        dates.append(("วันประชุม (--meeting-date)", new.meeting.date))
+    for label, value in dates:
+        problems += [f"{label}: {p.message} — {p.hint}" for p in check_iso_date(value)]
+    if not any(p.startswith(("วันเริ่ม", "กำหนดส่ง")) for p in problems) and new.opens > new.deadline:
+        problems.append(f"วันเริ่มรับรายงาน {new.opens} อยู่หลังกำหนดส่ง {new.deadline}")
+    if new.meeting and not re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", new.meeting.time):
+        problems.append(f"เวลาประชุม `{new.meeting.time}` ต้องเป็น ชช:นน เช่น 09:00")
+    return problems
+
+
+def scaffold(text: str, new: NewRound, path: str = "province.yaml") -> str:
+    """TEXT of province.yaml with NEW added; raises RoundRefused with every problem found."""
+    doc = load_bytes(text.encode("utf-8"), path)
+    if doc.data is None or any(d.is_error for d in doc.diagnostics) or not isinstance(doc.data, dict):
+        raise RoundRefused([f"อ่าน {path} ไม่ได้ — แก้ไฟล์ให้ผ่าน `thamniap validate` ก่อน"])
+    problems = _value_problems(new, doc.data)
+    if problems:
+        raise RoundRefused(problems)
+    lines = text.splitlines(keepends=True)
+    round_lines = [("id", new.id), ("title", new.title), ("opens", new.opens), ("deadline", new.deadline)]
+    edited = _append_item(lines, "rounds", round_lines)
+    if new.meeting:
+        m = new.meeting
+        edited = _append_item(edited, "meetings", [
+            ("id", m.id), ("title", m.title), ("date", m.date), ("time", m.time), ("place", m.place),
+            ("representatives_per_district", m.representatives), ("officials_per_district", m.officials)])
+    result = "".join(edited)
+    after = load_bytes(result.encode("utf-8"), path)
+    found = [d for d in [*after.diagnostics, *(schema.check(after, "province") if after.data is not None else [])]
+             if d.is_error]
+    if found:
+        raise RoundRefused([f"บรรทัด {d.line}: {d.message} — {d.hint}" for d in found])
+    return result
+
+
+def _append_item(lines: list[str], key: str, fields: list[tuple[str, object]]) -> list[str]:
+    """LINES with one block-style list item added after the last item of the top-level list KEY."""
+    start = next((i for i, line in enumerate(lines) if re.match(rf"{key}:\s*(#.*)?$", line.rstrip("\r\n"))), None)
+    if start is None:
+        raise RoundRefused([f"ไม่พบรายการ `{key}:` (แบบหนึ่งรายการต่อบรรทัดขึ้นต้นด้วย -) ใน province.yaml"])
+    last, indent = start, None
+    for i in range(start + 1, len(lines)):
+        line = lines[i]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line[0] not in " -":
+            break
+        if indent is None:
+            indent = len(line) - len(line.lstrip(" "))
+        last = i
+    indent = indent or 0
+    newline = "\r\n" if lines[start].endswith("\r\n") else "\n"
+    pad = " " * indent
+    item = [f"{pad}{'- ' if n == 0 else '  '}{name}: {_scalar(value)}{newline}" for n, (name, value) in enumerate(fields)]
+    head = lines[:last + 1]
+    if head and not head[-1].endswith("\n"):
+        head[-1] += newline
+    return head + item + lines[last + 1:]
+
+
+def _scalar(value: object) -> str:
+    """VALUE as YAML that the strict loader reads back as the same value: plain when it can be."""
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    probe = load_bytes(f"v: {text}\n".encode("utf-8"), "probe.yaml")
+    if probe.data == {"v": text} and not probe.diagnostics:
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def add_round(province_yaml: Path, new: NewRound) -> str:
+    """Write NEW into PROVINCE_YAML; returns the lines added. Raises RoundRefused (file untouched)."""
+    before = province_yaml.read_bytes().decode("utf-8")
+    after = scaffold(before, new, province_yaml.name)
+    province_yaml.write_bytes(after.encode("utf-8"))
+    diff = difflib.ndiff(before.splitlines(), after.splitlines())
+    return "\n".join(line[2:] for line in diff if line.startswith("+ "))
+
+
+def province_file(data: Path, code: str | None) -> Path:
+    """data/<code>-<slug>/province.yaml; CODE may be left out when the data holds one province."""
+    found = sorted(p for p in data.glob("*/province.yaml") if code is None or p.parent.name.split("-")[0] == code)
+    if len(found) != 1:
+        which = f"จังหวัดรหัส {code}" if code else "จังหวัด"
+        raise RoundRefused([f"พบ province.yaml ของ{which}ใน {data} {len(found)} ไฟล์ — ระบุ --province รหัสจังหวัด"
+                            if found else f"ไม่พบ province.yaml ของ{which}ใน {data}"])
+    return found[0]
+
+
+def default_title(opens: dt.date | None) -> str:
+    """The usual title of a yearly round, for fiscal year (พ.ศ.) of OPENS."""
+    if opens is None:
+        return "ทบทวน ปรับปรุงโครงสร้างสมาคม/ชมรม ผู้นำอาสาพัฒนาชุมชน (ผู้นำ อช.) ให้เป็นปัจจุบัน"
+    fiscal = opens.year + 543 + (1 if opens.month >= 10 else 0)
+    return f"ทบทวน ปรับปรุงโครงสร้างสมาคม/ชมรม ผู้นำอาสาพัฒนาชุมชน (ผู้นำ อช.) ให้เป็นปัจจุบัน ประจำปีงบประมาณ พ.ศ. {fiscal}"
