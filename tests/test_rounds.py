@@ -157,3 +157,14 @@ def test_history_across_the_migration(tmp_path, monkeypatch):
     text = history_markdown(entries, "https://example.org/commit/").replace("\\", "")
     assert "ยืนยันข้อมูลเมื่อ (รอบ 2567-club-update): 20 มกราคม 2567 → 22 มกราคม 2567" in text
     assert git(repo, "log", "--format=%s").split("\n")[:3] == ["confirm again", "migrate", "old form"]
+
+
+def test_sample_and_new_district_write_the_new_form(tmp_path):
+    out = tmp_path / "data"
+    code, _, err = run_cli("sample", "--out", str(out))
+    assert code == 0, err
+    clubs = [p.read_text(encoding="utf-8") for p in out.rglob("club.yaml")]
+    assert clubs and not any("confirmed_on" in c for c in clubs)
+    assert any("- round: 2567-club-update" in c for c in clubs) and any("confirmations: []" in c for c in clubs)
+    code, out_text, _ = run_cli("validate", str(out), "--today", "2024-02-01")
+    assert code == 0 and "schema." not in out_text and "club.unknown-round" not in out_text
