@@ -73,6 +73,10 @@ def test_new_round_refuses_a_duplicate_and_bad_dates_changing_nothing(data):
     with pytest.raises(RoundRefused):
         scaffold(before.decode(), NewRound("2568-r", "t", "2024-11-01", "2024-11-30",
                                            NewMeeting("2567-anniversary-55-prep", "m", "2024-11-20", "09:00", "p")))
+    with pytest.raises(RoundRefused) as refused:
+        scaffold(before.decode(), NewRound("2568-r", "t", "2024-11-01", "2024-11-30",
+                                           NewMeeting("2568-m", "m", "2024-11-20", "9.00", "")))
+    assert len(refused.value.args[0]) == 2                      # no place, and the time's form
 
 
 def two_rounds(data: Path, club_confirmations: str) -> None:

@@ -97,7 +97,7 @@ def cmd_new_round(args) -> int:
     meeting = None
     if args.meeting_date:
         meeting = rounds.NewMeeting(args.meeting_id or f"{args.id}-meeting", args.meeting_title or "ประชุมผู้แทนชมรมและเจ้าหน้าที่",
-                                    args.meeting_date, args.meeting_time, args.meeting_place or "-",
+                                    args.meeting_date, args.meeting_time, args.meeting_place or "",
                                     args.representatives, args.officials)
     title = args.title or rounds.default_title(dt.date.fromisoformat(args.opens) if _iso(args.opens) else None)
     try:

@@ -65,6 +65,8 @@ def _value_problems(new: NewRound, data: dict) -> list[str]:
         problems += [f"{label}: {p.message} — {p.hint}" for p in check_iso_date(value)]
     if not any(p.startswith(("วันเริ่ม", "กำหนดส่ง")) for p in problems) and new.opens > new.deadline:
         problems.append(f"วันเริ่มรับรายงาน {new.opens} อยู่หลังกำหนดส่ง {new.deadline}")
+    if new.meeting and not new.meeting.place.strip():
+        problems.append("ต้องระบุสถานที่ประชุม (--meeting-place) เมื่อใส่วันประชุม")
     if new.meeting and not re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", new.meeting.time):
         problems.append(f"เวลาประชุม `{new.meeting.time}` ต้องเป็น ชช:นน เช่น 09:00")
     return problems
