@@ -31,7 +31,7 @@ from thamniap.core.phones import check_phone
 from thamniap.tools import sample
 from thamniap.load.layout import DataFile, expected_schema_header
 from thamniap.load.loader import load_file
-from thamniap.tools.spreadsheet.form import (HEADERS, LEADER_KEYS, LEADER_SHEET, SUBDISTRICT_SHEET, VOLUNTEER_KEYS,
+from thamniap.render.spreadsheet.form import (HEADERS, LEADER_KEYS, LEADER_SHEET, SUBDISTRICT_SHEET, VOLUNTEER_KEYS,
                                              VOLUNTEER_SHEET, max_length)
 from thamniap.tools.spreadsheet.importer import RosterDumper, import_workbook
 

@@ -1,5 +1,6 @@
 """The site build's two side jobs, run on other cores while the data is validated and the first
-pages are rendered: the change history (read from git) and the downloads (CSV, XLSX, JSON).
+pages are rendered: the change history (read from git) and the downloads (CSV, XLSX, JSON, and
+each district's Excel form for import-xlsx).
 
 This is the only place that knows how: worker processes (thamniap.build.workers), the province
 pickled once for both download jobs, a staging folder the downloads are written into and moved
@@ -17,7 +18,9 @@ from pathlib import Path
 from thamniap.build.workers import Job
 from thamniap.derive.history import province_histories
 from thamniap.model import Province
-from thamniap.render.exports import Export, write_exports
+from thamniap.load.district_files import DistrictFiles
+from thamniap.render.exports import DOWNLOADS, Export, write_exports
+from thamniap.render.spreadsheet.template import FORM_KIND, district_template
 
 
 class SideJobs:
@@ -45,7 +48,8 @@ class SideJobs:
         model = pickle.dumps(province, protocol=pickle.HIGHEST_PROTOCOL)   # once for both (~0.1 s each)
         # The province-wide files hold every district again: about half the work each.
         self._downloads = [Job(_write_exports_of, model, self._staging, {"province"}),
-                           Job(_write_exports_of, model, self._staging, {d.code for d in province.districts})]
+                           Job(_write_exports_of, model, self._staging, {d.code for d in province.districts}),
+                           Job(_write_forms_of, model, self._staging)]
 
     def histories(self) -> dict[Path, list | None]:
         """The history of each district folder given to read_history (waits for it)."""
@@ -84,3 +88,27 @@ class SideJobs:
 def _write_exports_of(model: bytes, outdir: Path, scopes: set[str]) -> list[Export]:
     """`write_exports` of a pickled province (a worker's job)."""
     return write_exports([pickle.loads(model)], outdir, scopes)
+
+
+def form_rel(province: Province, code: str) -> str:
+    """Where district CODE's form is offered, e.g. downloads/42-loei/4201-form.xlsx."""
+    return f"{DOWNLOADS}/{province.folder.name}/{code}-form.xlsx"
+
+
+def _write_forms_of(model: bytes, outdir: Path) -> list[Export]:
+    """Each district's Excel form, pre-filled from its roster.yaml, as `template-xlsx` writes it
+    (a worker's job); a district whose roster.yaml cannot be read gets none."""
+    province: Province = pickle.loads(model)
+    written = []
+    for district in province.districts:
+        files = DistrictFiles(district.code, province.folder.parent, province.folder, district.folder)
+        _, data = district_template(files)
+        if data is None:
+            continue
+        rel = form_rel(province, district.code)
+        path = outdir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written.append(Export(path.resolve(), rel, "xlsx", district.code, FORM_KIND, len(data),
+                              f"แบบฟอร์ม Excel สำหรับส่งข้อมูล อำเภอ{district.name}"))
+    return written

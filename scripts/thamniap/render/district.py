@@ -6,6 +6,7 @@ from __future__ import annotations
 from thamniap.core.dates import thai_date
 from thamniap.model import LEADER, District, Person, Province
 from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel_url
+from thamniap.render import texts
 from thamniap.render.orgchart import org_chart
 
 
@@ -142,8 +143,12 @@ def nominees_section(province: Province, district: District, people: dict[str, P
 
 
 def district_page(province: Province, district: District, status, overdue: bool, edit_urls: dict[str, str],
-                  qr_rel: str, downloads: list, page_url: str, history_md: str = "") -> str:
+                  qr_rel: str, downloads: list, page_url: str, history_md: str = "", *,
+                  form: tuple[str, str, str] | None = None) -> str:
     """Markdown for one district page (raw HTML blocks for tables and the chart).
+
+    FORM: (link, size, link to the submit page's Excel section) of the district's form for import-xlsx,
+    offered apart from the open data.
 
     HISTORY_MD is the already escaped "ประวัติการแก้ไข" body (thamniap.render.history.history_markdown)."""
     people = {p.id: p for p in district.people()}
@@ -168,4 +173,6 @@ def district_page(province: Province, district: District, status, overdue: bool,
               "<ul>"]
     lines += [f'<li><a href="{h(d_rel)}">{h(title)}</a> ({h(size)})</li>' for d_rel, title, size in downloads]
     lines += ["</ul>", "</div>", ""]
+    if form:
+        lines += [texts.import_form_link(*(h(part) for part in form)), ""]
     return "\n".join(lines)

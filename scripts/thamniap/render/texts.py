@@ -109,6 +109,19 @@ def how_to_submit(province: Province, repo_url: str) -> str:
 <li>กด <strong>Commit changes…</strong> เลือก <em>Create a new branch … and start a pull request</em> เขียนสรุปสั้น ๆ ว่าแก้อะไร แล้วกด <strong>Propose changes</strong> และ <strong>Create pull request</strong></li>
 </ol>
 
+## ทางเลือก: ส่งเป็นไฟล์ Excel {{#excel}}
+
+<p>สำหรับอำเภอที่เก็บรายชื่อ อช. และผู้นำ อช. ใน Excel (ทางนี้แก้เฉพาะรายชื่อใน <code>roster.yaml</code>
+คณะกรรมการชมรม สำนักงาน และผู้แทนเข้าประชุม ยังแก้ตามขั้นตอนข้างบน)</p>
+<ol>
+<li>ดาวน์โหลด <strong>แบบฟอร์ม Excel สำหรับส่งข้อมูล</strong> จากหน้าอำเภอ (หัวข้อ ดาวน์โหลดและ QR code) — มีรายชื่อปัจจุบัน ตำบล และหมู่บ้านกรอกไว้แล้ว
+ไฟล์ข้อมูลเปิดในหน้าดาวน์โหลดข้อมูลใช้แทนแบบฟอร์มนี้ไม่ได้</li>
+<li>แก้หรือเพิ่มในแผ่นงาน อช. และ ผู้นำ อช. ตามแผ่นงาน <strong>คำอธิบาย</strong> (หนึ่งแถวคือหนึ่งบทบาทของหนึ่งคน คนใหม่เว้นรหัสบุคคลว่าง ห้ามแก้รหัสของคนเดิม ห้ามใส่สูตร)</li>
+<li>นำเข้าด้วยคำสั่ง <code>thamniap import-xlsx แบบฟอร์ม.xlsx --district รหัสอำเภอ</code> บนเครื่องที่ติดตั้งโปรแกรม หรือส่งไฟล์ให้เจ้าหน้าที่จังหวัดนำเข้าให้
+คำสั่งบอกทุกช่องที่ผิดในครั้งเดียว (เช่น <code>อช.!K14</code>) และไม่เขียนอะไรจนกว่าจะถูกทั้งหมด เมื่อผ่านจะแก้เฉพาะบรรทัดที่เปลี่ยนใน <code>roster.yaml</code>
+แล้วส่งเป็นคำขอแก้ไข (pull request) ตามปกติ</li>
+</ol>
+
 ## อ่านผลการตรวจ
 
 <p>ภายในไม่กี่นาทีจะเห็นผลการตรวจในหน้า pull request: เครื่องหมายถูกสีเขียวคือผ่าน กากบาทสีแดงคือมีข้อผิดพลาด
@@ -159,6 +172,14 @@ def privacy(province: Province, repo_url: str) -> str:
 {_contact(province)} — โปรด<strong>อย่า</strong>ส่งสำเนาบัตรประชาชนหรือเลขประจำตัวประชาชนมาในคำขอ</p>
 <p>เมื่อลบข้อมูลแล้ว ข้อมูลจะหายจากเว็บไซต์ทันทีที่ปรับปรุง ส่วนการลบออกจากประวัติ git ต้องให้ผู้ดูแลระดับจังหวัดดำเนินการ</p>
 """
+
+
+def import_form_link(href: str, size: str, submit_href: str) -> str:
+    """The district page's line offering the Excel form (every argument already escaped)."""
+    return (f'<p class="tn-import-form" data-pagefind-ignore><a class="md-button" href="{href}">แบบฟอร์ม Excel สำหรับส่งข้อมูล</a> ({size}) '
+            "— สำหรับเจ้าหน้าที่อำเภอ: แก้หรือเพิ่มรายชื่อ อช. และผู้นำ อช. ในแบบฟอร์มนี้ แล้วนำเข้าด้วย "
+            "<code>thamniap import-xlsx</code> (หรือส่งให้จังหวัดนำเข้า) ไฟล์ข้อมูลเปิดข้างบนใช้นำเข้าไม่ได้ "
+            f'<a href="{submit_href}">วิธีส่งเป็นไฟล์ Excel</a></p>')
 
 
 def downloads_intro() -> str:

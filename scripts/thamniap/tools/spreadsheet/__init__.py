@@ -1,6 +1,7 @@
 """The spreadsheet route, for districts that keep their roster in Excel.
 
-form (sheets, columns and what they hold, where a problem is) · district (the folder and its
-roster.yaml) · template (`template-xlsx`) · guard (hostile files, before openpyxl) · cells (reading
+The form itself (sheets, columns, the workbook) is render/spreadsheet/ and the district folder with
+its roster.yaml load/district_files.py, so the site build can offer each district's form too.
+template (`template-xlsx`) · lineedit (the smallest edit of roster.yaml) · guard (hostile files, before openpyxl) · cells (reading
 a filled-in form) · people (rows to people, and their checks) · importer (`import-xlsx`).
 """

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import warnings
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -15,8 +14,8 @@ from thamniap.core.diagnostics import Severity
 from thamniap.core.digits import to_arabic_digits
 from thamniap.core.phones import format_phone
 from thamniap.tools.spreadsheet import guard
-from thamniap.tools.spreadsheet.form import (DATE_KEYS, HEADERS, MAX_CELL_TEXT, MAX_ERRORS, OPTIONAL_KEYS,
-                                             PEOPLE_SHEETS, SHEET_KEYS, SHEET_ROLE, Collector, bounds,
+from thamniap.render.spreadsheet.form import (DATE_KEYS, HEADERS, MAX_CELL_TEXT, MAX_ERRORS, OPTIONAL_KEYS,
+                                             PEOPLE_SHEETS, SHEET_KEYS, SHEET_ROLE, Collector, Row, bounds,
                                              longest_text)
 
 EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
@@ -25,19 +24,6 @@ REMAKE = "สร้างแบบฟอร์มใหม่ด้วย thamni
 TEXT_FORMAT = "จัดรูปแบบช่องเป็น ข้อความ (Text/@) แล้วพิมพ์ใหม่"
 
 Bad = Callable[..., None]      # bad(message, hint="") reports a problem at the cell being read
-
-
-@dataclass
-class Row:
-    sheet: str
-    number: int
-    values: dict                       # key -> cleaned value (str / int / None)
-    columns: dict                      # key -> column index (1-based)
-    bad: set = field(default_factory=set)   # keys whose cell was refused (reported; value None)
-
-    @property
-    def role(self) -> str:
-        return self.values.get("role") or SHEET_ROLE[self.sheet]
 
 
 # ---------------------------------------------------------------- one cell

@@ -25,9 +25,9 @@ from thamniap.core.diagnostics import Diagnostic
 from thamniap.load.layout import display_path
 from thamniap.tools import sample as _sample
 from thamniap.tools.spreadsheet.cells import Row, read_sheets
-from thamniap.tools.spreadsheet.district import (DistrictFiles, RosterInfo, SpreadsheetError, find_district,
+from thamniap.load.district_files import (DistrictFiles, RosterInfo, SpreadsheetError, find_district,
                                                  ids_in_dataset, read_roster, subdistrict_choices)
-from thamniap.tools.spreadsheet.form import LEADER_SHEET, VOLUNTEER_SHEET, Collector, row_ref
+from thamniap.render.spreadsheet.form import LEADER_SHEET, VOLUNTEER_SHEET, Collector, row_ref
 from thamniap.tools.spreadsheet.lineedit import minimal_edit, same_document
 from thamniap.tools.spreadsheet.people import (PersonDraft, check_national_ids, check_people_rules, check_person,
                                                check_same_names, check_value, group_people)

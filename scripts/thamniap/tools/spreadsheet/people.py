@@ -18,7 +18,7 @@ from thamniap.core.problem import WARNING_CODES
 from thamniap.load.schema import FIELD_CHECKS, PLACE_NAME_PATHS
 from thamniap.model import District, Person, Province, Subdistrict, Village, Where, parse_date
 from thamniap.tools.spreadsheet.cells import Row
-from thamniap.tools.spreadsheet.form import (COMMON_TITLES, DATE_KEYS, DETAIL_KEYS, HEADERS, LEADER_SHEET,
+from thamniap.render.spreadsheet.form import (COMMON_TITLES, DATE_KEYS, DETAIL_KEYS, HEADERS, LEADER_SHEET,
                                              PERSON_ID, PERSON_KEYS, ROLES, ROSTER_PATHS, SEXES, SHEET_ROLE,
                                              TEMP_ID_PREFIX, VOLUNTEER_SHEET, Collector, column_schema,
                                              max_length, row_ref)

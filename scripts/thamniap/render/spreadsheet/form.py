@@ -24,15 +24,12 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
 from thamniap.core.diagnostics import Diagnostic, Severity
 from thamniap.core.names import TITLES
 from thamniap.load.schema import schema_text
 from thamniap.model import LEADER, VOLUNTEER
-
-if TYPE_CHECKING:
-    from thamniap.tools.spreadsheet.cells import Row
 
 VOLUNTEER_SHEET = "อช."
 LEADER_SHEET = "ผู้นำ อช."
@@ -171,6 +168,20 @@ def cell_ref(sheet: str, row: int = 0, column: int = 0) -> str:
     if not row:
         return name
     return f"{name}!{get_column_letter(column)}{row}" if column else f"{name}!{row}:{row}"
+
+
+@dataclass
+class Row:
+    """One row of a people sheet as read (tools/spreadsheet/cells.py): cleaned values by key."""
+    sheet: str
+    number: int
+    values: dict                       # key -> cleaned value (str / int / None)
+    columns: dict                      # key -> column index (1-based)
+    bad: set = field(default_factory=set)   # keys whose cell was refused (reported; value None)
+
+    @property
+    def role(self) -> str:
+        return self.values.get("role") or SHEET_ROLE[self.sheet]
 
 
 def row_ref(row: Row, key: str = "id") -> str:
