@@ -91,3 +91,42 @@ def test_minimal_edit_by_table():
     assert minimal_edit(old, "a: 1\nc: '#3'\n") == "# head\na: 1\n# about b\nc: '#3' # three\n"
     assert minimal_edit("# only a comment\n", "a: 1\n") == "a: 1\n"
     assert content("c: '#3' # three") == "c: '#3'" and content('d: "x #y"') == 'd: "x #y"'
+
+
+# A role the person has left, with its reason: the form has no column for end_reason.
+LEFT = ("      - role: อช.\n        start: 2023-12-24\n        end: 2027-12-23\n",
+        "      - role: อช.\n        start: 2023-12-24\n        end: 2027-12-23\n        end_reason: ย้ายที่อยู่  # แจ้งทางโทรศัพท์\n")
+
+
+def with_end_reason(root: Path) -> Path:
+    roster = root / ROSTER
+    text = roster.read_text(encoding="utf-8")
+    assert text.count(LEFT[0]) == 1
+    roster.write_text(text.replace(*LEFT), encoding="utf-8")
+    return roster
+
+
+def test_a_field_the_form_has_no_column_for_is_kept(base_copy, tmp_path):
+    roster = with_end_reason(base_copy)
+    before = roster.read_text(encoding="utf-8")
+    book = tmp_path / "4214.xlsx"
+    template(base_copy, "4214", book)
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 0 and "ไม่มีการเปลี่ยนแปลง" in out, out
+    edit(book, VOLUNTEER_SHEET, "4214-0004", "last_name", "อินทร์แก้วดี")   # another cell of that person
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 0, out
+    assert changed_lines(before, roster.read_text(encoding="utf-8")) == [
+        "-      last_name: อินทร์แก้ว", "+      last_name: อินทร์แก้วดี"]
+
+
+def test_changing_the_role_that_holds_such_a_field_is_refused_at_its_row(base_copy, tmp_path):
+    roster = with_end_reason(base_copy)
+    before = roster.read_bytes()
+    book = tmp_path / "4214.xlsx"
+    template(base_copy, "4214", book)
+    ref = edit(book, VOLUNTEER_SHEET, "4214-0004", "start", "2023-12-25")
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 1 and "end_reason" in out and "ไม่ได้เขียน" in out, out
+    assert ref.split("!")[0] in out
+    assert roster.read_bytes() == before

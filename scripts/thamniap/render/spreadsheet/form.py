@@ -98,6 +98,7 @@ FORM_RULES: dict[str, tuple[str, str]] = {
     "xlsx.role": ("error", "คนในแผ่นงานต้องมีแถวบทบาทตามชื่อแผ่นงาน"),
     "xlsx.duplicate-person": ("error", "ชื่อเดียวกันในแบบฟอร์มสองคน"),
     "xlsx.term": ("error", "วันสิ้นสุดวาระไม่หลังวันเริ่มวาระ"),
+    "xlsx.not-in-form": ("error", "บทบาทที่มีช่องซึ่งแบบฟอร์มไม่มี (เช่น end_reason) ถูกเปลี่ยนหรือลบในแบบฟอร์ม"),
 }
 
 

@@ -24,6 +24,7 @@ from thamniap.core import report
 from thamniap.core.diagnostics import Diagnostic
 from thamniap.load.layout import display_path
 from thamniap.tools import sample as _sample
+from thamniap.tools.spreadsheet.carry import keep_fields_not_in_form
 from thamniap.tools.spreadsheet.cells import Row, read_sheets
 from thamniap.load.district_files import (DistrictFiles, RosterInfo, SpreadsheetError, find_district,
                                                  ids_in_dataset, read_roster, subdistrict_choices)
@@ -67,6 +68,9 @@ def rows_to_roster(sheets: dict[str, list[Row]], code: str, roster: RosterInfo, 
     if out.errors:
         return ImportResult(None, out.issues, [], counts)
     doc, new_ids = _roster_document(people, villages, code, roster, choices, used_ids)
+    keep_fields_not_in_form(doc, roster.data, {p.id: p.rows for p in people.values()}, out)
+    if out.errors:
+        return ImportResult(None, out.issues, [], counts)
     return ImportResult(doc, out.issues, new_ids, counts)
 
 
