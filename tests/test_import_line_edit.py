@@ -94,8 +94,8 @@ def test_minimal_edit_by_table():
 
 
 # A role the person has left, with its reason: the form has no column for end_reason.
-LEFT = ("      - role: อช.\n        start: 2023-12-24\n        end: 2027-12-23\n",
-        "      - role: อช.\n        start: 2023-12-24\n        end: 2027-12-23\n        end_reason: ย้ายที่อยู่  # แจ้งทางโทรศัพท์\n")
+LEFT = ("      - role: อช.\n        start: 2025-07-15\n        end: 2029-07-14\n",
+        "      - role: อช.\n        start: 2025-07-15\n        end: 2029-07-14\n        end_reason: ย้ายที่อยู่  # แจ้งทางโทรศัพท์\n")
 
 
 def with_end_reason(root: Path) -> Path:
@@ -113,11 +113,11 @@ def test_a_field_the_form_has_no_column_for_is_kept(base_copy, tmp_path):
     template(base_copy, "4214", book)
     rc, out = import_(base_copy, "4214", book)
     assert rc == 0 and "ไม่มีการเปลี่ยนแปลง" in out, out
-    edit(book, VOLUNTEER_SHEET, "4214-0004", "last_name", "อินทร์แก้วดี")   # another cell of that person
+    edit(book, VOLUNTEER_SHEET, "4214-0010", "last_name", "สิงห์คำดี")   # another cell of that person
     rc, out = import_(base_copy, "4214", book)
     assert rc == 0, out
     assert changed_lines(before, roster.read_text(encoding="utf-8")) == [
-        "-      last_name: อินทร์แก้ว", "+      last_name: อินทร์แก้วดี"]
+        "-      last_name: สิงห์คำ", "+      last_name: สิงห์คำดี"]
 
 
 def test_changing_the_role_that_holds_such_a_field_is_refused_at_its_row(base_copy, tmp_path):
@@ -125,7 +125,7 @@ def test_changing_the_role_that_holds_such_a_field_is_refused_at_its_row(base_co
     before = roster.read_bytes()
     book = tmp_path / "4214.xlsx"
     template(base_copy, "4214", book)
-    ref = edit(book, VOLUNTEER_SHEET, "4214-0004", "start", "2023-12-25")
+    ref = edit(book, VOLUNTEER_SHEET, "4214-0010", "start", "2025-07-16")
     rc, out = import_(base_copy, "4214", book)
     assert rc == 1 and "end_reason" in out and "ไม่ได้เขียน" in out, out
     assert ref.split("!")[0] in out
