@@ -1,6 +1,7 @@
 """Check a loaded document against its JSON Schema and turn every failure into a Thai, located diagnostic."""
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 from functools import lru_cache
@@ -12,7 +13,7 @@ import fastjsonschema
 from thamniap.core.dates import check_iso_date
 from thamniap.core.diagnostics import Diagnostic, Severity
 from thamniap.core.names import NAME_CHARACTER_CODES, check_person_name, check_place_name
-from thamniap.core.phones import check_phone
+from thamniap.core.phones import CONSENT_EXAMPLE_EN, CONSENT_EXAMPLE_TH, check_phone
 from thamniap.core.problem import WARNING_CODES
 from thamniap.core.text import check_line_text
 from thamniap.load.loader import Loaded
@@ -47,7 +48,13 @@ PLACE_NAME_PATHS: dict[str, tuple[tuple[str, ...], ...]] = {
     "province": (("province", "name"), ("office", "name"), ("office", "unit"), ("officials", "*", "title")),
 }
 TYPE_TH = {"string": "ข้อความ", "integer": "ตัวเลขจำนวนเต็ม", "boolean": "true หรือ false",
-           "object": "กลุ่มข้อมูล (คีย์: ค่า)", "array": "รายการ (ขึ้นบรรทัดด้วย - )", "null": "null"}
+           "object": "กลุ่มข้อมูล (ชื่อช่อง: ค่า)", "array": "รายการ (ขึ้นบรรทัดด้วย - )", "null": "null"}
+
+# The schemas describe their fields in Thai only; English hints point to where they are described.
+SCHEMA_HINT_EN = "the field is described in the schema named on the file's first line (an editor shows it on hover)"
+TYPE_HINT_EN = {"string": "write text", "integer": "write a whole number without quotes",
+                "boolean": "write true or false", "object": "write its fields under it, indented (`name: value`)",
+                "array": "write the items as lines starting with `- `", "null": "leave it empty"}
 
 
 def _format_checker() -> FormatChecker:
@@ -107,14 +114,35 @@ def fast_validator(kind: str) -> Callable[[dict], object]:
 
 def check(doc: Loaded, kind: str) -> list[Diagnostic]:
     """All schema problems of one document, and the name characters of its place names, each located."""
+    return check_located(doc, kind)[0]
+
+
+def check_located(doc: Loaded, kind: str) -> tuple[list[Diagnostic], set[tuple]]:
+    """`check`, and the instance path of every value that breaks the document's shape (a
+    `schema.*` error), so the model can leave out just the person, seat or village that holds it.
+    An unknown key breaks nothing (the model never reads it), nor does a field whose value fails
+    its own check (`date.*`, `phone.*`, `text.*`): the model reads such a value as unknown."""
     out: list[Diagnostic] = []
+    broken: set[tuple] = set()
     try:
         fast_validator(kind)(doc.data)
     except fastjsonschema.JsonSchemaException:
         for err in validator(kind).iter_errors(doc.data):
-            out.extend(_explain(doc, err))
+            found = list(_explain(doc, err))
+            if "phone_consent" in err.absolute_path:
+                found = [_with_consent_example(d) for d in found]
+            out.extend(found)
+            if err.validator != "additionalProperties" and any(
+                    d.is_error and d.rule.startswith("schema.") for d in found):
+                broken.add(tuple(err.absolute_path))
     out.extend(_place_name_problems(doc, kind))
-    return out
+    return out, broken
+
+
+def _with_consent_example(diag: Diagnostic) -> Diagnostic:
+    """DIAG (a problem inside phone_consent) with a complete consent record in its hints."""
+    return dataclasses.replace(diag, hint=f"{diag.hint} — {CONSENT_EXAMPLE_TH}".lstrip(" —"),
+                               hint_en=f"{diag.hint_en} — {CONSENT_EXAMPLE_EN}".lstrip(" —"))
 
 
 def _values_at(data, pattern: tuple[str, ...], path: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -166,9 +194,9 @@ def _explain(doc: Loaded, err: jsonschema.ValidationError) -> Iterator[Diagnosti
                 yield _replaced_key(doc, path, key, replaced[key], schema, (line, col))
                 continue
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            hint = (f"หมายถึง `{close[0]}` หรือไม่? " if close else "") + "คีย์ที่ใช้ได้: " + ", ".join(allowed)
+            hint = (f"หมายถึง `{close[0]}` หรือไม่? " if close else "") + "ชื่อช่องที่ใช้ได้: " + ", ".join(allowed)
             at = doc.key_positions.get(path + (key,), (line, col))
-            yield diag("schema.unknown-key", f"ไม่รู้จักคีย์ `{key}`", hint,
+            yield diag("schema.unknown-key", f"ไม่รู้จักชื่อช่อง `{key}`", hint,
                        f"unknown key `{key}`", (f"did you mean `{close[0]}`? " if close else "")
                        + "allowed: " + ", ".join(allowed), at)
     elif v == "required":
@@ -177,7 +205,7 @@ def _explain(doc: Loaded, err: jsonschema.ValidationError) -> Iterator[Diagnosti
             if isinstance(value, dict) and key not in value and key not in renamed:
                 sub = schema.get("properties", {}).get(key, {})
                 label = f" ({_title(sub)})" if _title(sub) else ""
-                yield diag("schema.missing-key", f"ขาดคีย์ `{key}`{label}",
+                yield diag("schema.missing-key", f"ขาดช่อง `{key}`{label}",
                            f"เพิ่มบรรทัด `{key}: ...` ในส่วนนี้", f"missing key `{key}`",
                            f"add `{key}: ...` here")
     elif v == "format" and err.validator_value in FIELD_CHECKS and isinstance(value, str):
@@ -186,6 +214,8 @@ def _explain(doc: Loaded, err: jsonschema.ValidationError) -> Iterator[Diagnosti
             severity = Severity.WARNING if p.code in WARNING_CODES else Severity.ERROR
             yield diag(f"{prefix}.{p.code}", p.message, p.hint, p.message_en, p.hint_en,
                        (line, col + p.offset if col else col), severity)
+    elif v == "type" and value is None and path and isinstance(path[-1], str):
+        yield diag("schema.type", *_empty_value(path[-1], schema))
     elif v == "type":
         wanted = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
         wanted_th = " หรือ ".join(TYPE_TH.get(w, w) for w in wanted)
@@ -193,16 +223,20 @@ def _explain(doc: Loaded, err: jsonschema.ValidationError) -> Iterator[Diagnosti
         hint = (f"ใส่เครื่องหมายคำพูดครอบ เช่น `\"{written}\"`" if "string" in wanted and not isinstance(value, (dict, list))
                 else f"{_title(schema)}: {schema.get('description', '')}".strip(": "))
         yield diag("schema.type", f"ค่า `{written}` ต้องเป็น{wanted_th}", hint,
-                   f"`{written}` must be {' or '.join(wanted)}", "quote text values" if "string" in wanted else "")
+                   f"`{written}` must be {' or '.join(wanted)}",
+                   f"quote it, e.g. `\"{written}\"`" if "string" in wanted and not isinstance(value, (dict, list))
+                   else "; ".join(TYPE_HINT_EN.get(w, w) for w in wanted))
     elif v in ("enum", "const"):
         options = err.validator_value if v == "enum" else [err.validator_value]
         shown = ", ".join(_as_written(o) for o in options)
         yield diag("schema.not-allowed", f"ค่า `{_as_written(value)}` ใช้ไม่ได้ที่ `{_key(path)}`",
-                   f"ใช้ได้เฉพาะ: {shown}", f"`{_as_written(value)}` is not allowed here", f"allowed: {shown}")
+                   f"ใช้ได้เฉพาะ: {shown}", f"`{_as_written(value)}` is not allowed at `{_key(path)}`",
+                   "allowed: " + ", ".join(f"`{_as_written(o)}`" for o in options))
     elif v == "pattern":
         yield diag("schema.pattern", f"ค่า `{_as_written(value)}` ไม่ถูกรูปแบบของ{_title(schema) or _key(path)}",
                    schema.get("description", ""), f"`{_as_written(value)}` does not match the expected form",
-                   "")
+                   f"`{_key(path)}` takes the form `{schema.get('pattern', '')}` (a regular expression); "
+                   + SCHEMA_HINT_EN)
     elif v in LIMIT_KEYWORDS:
         messages = {
             "minItems": (f"ต้องมีอย่างน้อย {err.validator_value} รายการ", f"needs at least {err.validator_value} item(s)"),
@@ -215,7 +249,8 @@ def _explain(doc: Loaded, err: jsonschema.ValidationError) -> Iterator[Diagnosti
         }
         th, en = messages[v]
         yield diag(f"schema.{_kebab(v)}", f"`{_key(path)}` {th}", _title(schema) and
-                   f"{_title(schema)}: {schema.get('description', '')}", f"`{_key(path)}` {en}", "")
+                   f"{_title(schema)}: {schema.get('description', '')}", f"`{_key(path)}` {en}",
+                   _title(schema) and SCHEMA_HINT_EN)
     elif v in ("anyOf", "oneOf") and err.context:
         # Explain with the branch that matches the value's type (e.g. a malformed date, not "not null").
         best = [e for e in err.context if e.validator != "type"] or list(err.context)
@@ -227,7 +262,7 @@ def _explain(doc: Loaded, err: jsonschema.ValidationError) -> Iterator[Diagnosti
                     yield d
     else:
         yield diag("schema.invalid", f"ค่าไม่ถูกต้องที่ `{_key(path)}`", schema.get("description", ""),
-                   err.message, "")
+                   err.message, SCHEMA_HINT_EN if schema.get("description") else "")
 
 
 def _replaced_key(doc: Loaded, path: tuple, key: str, new: str, schema: dict, where) -> Diagnostic:

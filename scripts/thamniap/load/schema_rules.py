@@ -11,8 +11,8 @@ from thamniap.core.problem import WARNING_CODES
 LIMIT_KEYWORDS = ("minItems", "maxItems", "minLength", "maxLength", "minimum", "maximum", "uniqueItems")
 
 SCHEMA_RULES: dict[str, tuple[str, str]] = {
-    "schema.unknown-key": ("error", "คีย์ที่ schema ไม่รู้จัก (คำแนะนำบอกคีย์ที่สะกดใกล้เคียง และคีย์ที่ใช้ได้)"),
-    "schema.missing-key": ("error", "ขาดคีย์ที่ต้องมี"),
+    "schema.unknown-key": ("error", "ชื่อช่องที่ schema ไม่รู้จัก (คำแนะนำบอกชื่อช่องที่สะกดใกล้เคียง และชื่อช่องที่ใช้ได้)"),
+    "schema.missing-key": ("error", "ขาดช่องที่ต้องมี"),
     "schema.replaced-key": ("error", "ชื่อช่องแบบเก่าที่เลิกใช้แล้ว (เช่น `confirmed_on` ใน club.yaml) คำแนะนำบอกรูปแบบใหม่ที่ใช้แทน"),
     "schema.type": ("error", "ชนิดของค่าไม่ตรง เช่น ต้องเป็นข้อความแต่เขียนเป็นตัวเลข หรือต้องเป็นรายการแต่เป็นค่าเดี่ยว"),
     "schema.not-allowed": ("error", "ค่าไม่อยู่ในรายการค่าที่ใช้ได้ (คำแนะนำบอกค่าที่ใช้ได้)"),
