@@ -1,14 +1,16 @@
 """Render the rule reference page (docs/rules.md) from the code, so the page cannot drift."""
 from __future__ import annotations
 
+from thamniap.check.examples import EXAMPLES
 from thamniap.check.registry import RuleInfo, by_stage
+from thamniap.render.markup import md
 
 SEVERITY_TH = {"error": "ข้อผิดพลาด (ไม่ผ่าน)", "warning": "คำเตือน (ผ่านได้)"}
 GROUP_TH = {"geo": "พื้นที่ (รหัสและชื่อทางการ)", "roster": "ทำเนียบ อช. และผู้นำ อช.", "people": "บุคคล",
             "terms": "วาระ", "club": "ชมรม/สมาคม", "meeting": "การประชุมและเจ้าหน้าที่", "privacy": "ข้อมูลส่วนบุคคล",
             "files": "ไฟล์"}
-STAGE_TH = {"loader": "การอ่านไฟล์ (loader)", "layout": "ไฟล์และโฟลเดอร์ใน data/ (layout)",
-            "schema": "โครงสร้างไฟล์ตาม JSON Schema (schema)", "field": "ค่าของแต่ละช่อง",
+STAGE_TH = {"loader": "การอ่านไฟล์", "layout": "ไฟล์และโฟลเดอร์ใน data/",
+            "schema": "โครงสร้างของไฟล์ (ตามแบบใน schemas/)", "field": "ค่าของแต่ละช่อง",
             "rules": "กฎข้ามไฟล์"}
 STAGE_INTRO = {
     "schema": "แต่ละชนิดไฟล์ตรวจตาม JSON Schema ใน `schemas/` ข้อความแจ้งบอกชื่อช่องและบรรทัดที่ผิด",
@@ -22,16 +24,17 @@ FIELD_GROUP_TH = {
     "date": ("วันที่ (date.*)", "วันที่ต้องเป็น ค.ศ. รูปแบบ YYYY-MM-DD"),
     "phone": ("หมายเลขโทรศัพท์ (phone.*)", "บ้าน/สำนักงาน 9 หลัก มือถือ 10 หลัก หรือ +66"),
 }
-HEAD = ["| รหัสกฎ | ระดับ | ตรวจอะไร |", "|---|---|---|"]
-RULE_HEAD = ["| รหัสกฎ | ระดับ | ตรวจอะไร | Rule |", "|---|---|---|---|"]
+HEAD = ["| รหัสกฎ | ระดับ | ตรวจอะไร | ตัวอย่างข้อความที่แจ้ง |", "|---|---|---|---|"]
+
+
+def _example(rule_id: str) -> str:
+    """The message the rule's failing fixture reports (check/examples.py), escaped for a table cell."""
+    example = EXAMPLES.get(rule_id)
+    return md(example[1]) if example else "—"
 
 
 def _rows(rules: list[RuleInfo]) -> list[str]:
-    return [f"| `{r.id}` | {SEVERITY_TH[r.severity]} | {r.doc} |" for r in rules]
-
-
-def _rule_rows(rules: list[RuleInfo]) -> list[str]:
-    return [f"| `{r.id}` | {SEVERITY_TH[r.severity]} | {r.doc} | {r.doc_en} |" for r in rules]
+    return [f"| `{r.id}` | {SEVERITY_TH[r.severity]} | {r.doc} | {_example(r.id)} |" for r in rules]
 
 
 def _groups(rules: list[RuleInfo]) -> dict[str, list[RuleInfo]]:
@@ -53,7 +56,8 @@ def render() -> str:
         "ตรวจกฎข้ามไฟล์ด้านล่าง **ข้อผิดพลาด** ทำให้การตรวจไม่ผ่าน (pull request รวมไม่ได้) "
         "**คำเตือน** แสดงให้เห็นแต่ยังผ่าน เพราะข้อมูลจริงมักไม่ตรงตามระเบียบทุกข้อ "
         "(ใช้ `--strict` ถ้าต้องการให้คำเตือนไม่ผ่านด้วย) ข้ามกฎใดกฎหนึ่งได้ด้วย `--skip รหัสกฎ` "
-        "หน้านี้แสดงทุกรหัสที่ระบบรายงานได้ (เหมือนคำสั่ง `thamniap rules`)",
+        "หน้านี้แสดงทุกรหัสที่ระบบรายงานได้ (เหมือนคำสั่ง `thamniap rules`) "
+        "พร้อมระดับ และตัวอย่างข้อความที่แจ้งจริง (จากชุดข้อมูลทดสอบที่ผิดกฎนั้นใน `tests/fixtures/invalid/`)",
     ]
     for stage in ("loader", "layout", "schema"):
         lines += ["", f"## {STAGE_TH[stage]}", ""]
@@ -66,7 +70,7 @@ def render() -> str:
         lines += ["", f"### {title}", "", intro, ""] + HEAD + _rows(members)
     lines += ["", f"## {STAGE_TH['rules']}", ""]
     for group, members in _groups(sorted(stages["rules"], key=lambda r: r.id)).items():
-        lines += [f"### {GROUP_TH.get(group, group)}", ""] + RULE_HEAD + _rule_rows(members) + [""]
+        lines += [f"### {GROUP_TH.get(group, group)}", ""] + HEAD + _rows(members) + [""]
     counts = {stage: len(members) for stage, members in stages.items()}
     lines.append(f"รวม {sum(counts.values())} รหัส: กฎข้ามไฟล์ {counts['rules']} กฎการอ่านไฟล์ {counts['loader']} "
                  f"ไฟล์และโฟลเดอร์ {counts['layout']} โครงสร้าง {counts['schema']} และค่าของแต่ละช่อง {counts['field']}")
