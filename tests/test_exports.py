@@ -41,11 +41,11 @@ PUBLIC_JSON_KEYS = {
     # places, offices, clubs
     "districts", "code", "name", "office", "unit", "address", "phone", "email", "website",
     "officials", "club", "kind", "registration_no", "term", "start", "end", "appointment",
-    "order_no", "date", "confirmed_on", "posts", "post", "vacant", "holder_id", "holder_name",
+    "order_no", "date", "by", "confirmed_on", "posts", "post", "vacant", "holder_id", "holder_name", "since",
     "subdistricts", "leaders", "villages", "moo", "volunteers",
     "nominations", "meeting", "submitted_on", "representatives",
     # people and officials
-    "id", "title", "first_name", "last_name", "sex", "roles", "role", "club_posts",
+    "id", "title", "first_name", "last_name", "sex", "roles", "role", "end_reason", "club_posts",
     "position", "responsible_for_volunteers", "work_phone",
 }
 NEVER = ("consent", "phone_consent", "method", "note", "maintainers", "national", "birth", "religion", "where", "path", "line", "listed_as")
@@ -182,11 +182,12 @@ def test_vacant_post_shows_vacant(tmp_path):
                                    "replace": "    holder: 4214-0022\n", "with": "    vacant: true\n"}])
     build(root, tmp_path / "site")
     rows = csv_rows(tmp_path / "site/downloads/42-loei/4214-club.csv")
-    post = next(dict(zip(rows[0], r)) for r in rows[1:] if r[11] == "ประชาสัมพันธ์")
+    post = next(dict(zip(rows[0], r)) for r in rows[1:] if r[rows[0].index("ตำแหน่ง")] == "ประชาสัมพันธ์")
     assert post["ผู้ดำรงตำแหน่ง"] == "ว่าง" and post["รหัสผู้ดำรงตำแหน่ง"] == ""
     doc = json.loads((tmp_path / "site/downloads/42-loei/4214.json").read_text(encoding="utf-8"))
     vacant = [p for p in doc["districts"][0]["club"]["posts"] if p["vacant"]]
-    assert vacant == [{"post": "ประชาสัมพันธ์", "vacant": True, "holder_id": None, "holder_name": None}]
+    assert vacant == [{"post": "ประชาสัมพันธ์", "vacant": True, "holder_id": None, "holder_name": None,
+                       "since": None, "appointment": None}]
 
 
 # ------------------------------------------------------------------ JSON

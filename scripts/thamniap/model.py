@@ -1,19 +1,26 @@
 """Plain objects for a province's directory, built from documents that passed their schema.
 
-Nothing here reads files or reports problems: rules and renderers work on these objects. A part
-whose file failed its schema is left out (``None`` / empty) so that one broken file does not hide
-the checks of the others.
+Nothing here reads files or reports problems: rules and renderers work on these objects. A person,
+seat or village with a schema error is left out on its own (load/items.py), and a file whose error lies
+elsewhere is left out whole (``None`` / empty), so that one mistake does not hide the checks of
+the rest.
 """
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
+from thamniap.core.digits import ascii_digits
 from thamniap.core.names import normalise_person_key, title_sex
+from thamniap.core.text import fix_line_text
+from thamniap.load.items import bad_items, holds_bad, ids_in
 from thamniap.load.loader import Loaded
+from thamniap.load.schema import schema_text
 
 VOLUNTEER = "อช."
 LEADER = "ผู้นำ อช."
@@ -63,6 +70,13 @@ class Role:
     start: dt.date | None
     end: dt.date | None
     where: Where
+    end_reason: str | None = None   # why the person left this role (schema enum); None: still held
+    end_note: str | None = None     # a short public note with end_reason "อื่น ๆ"
+
+    @property
+    def ended(self) -> bool:
+        """The person has left this role (end is the day they left), as against a term still running."""
+        return self.end_reason is not None
 
 
 @dataclass
@@ -91,6 +105,12 @@ class Person:
         return self.sex_given or title_sex(self.title)
 
     @property
+    def serving(self) -> bool:
+        """False once the person has left every role (each carries end_reason); such a person stays in
+        the file with the reason and is not counted among a village's or a subdistrict's people."""
+        return not self.roles or not all(r.ended for r in self.roles)
+
+    @property
     def name(self) -> str:
         """Name as written in Thai documents: title joined to first name, then last name."""
         return f"{self.title}{self.first_name} {self.last_name}"
@@ -110,6 +130,7 @@ class Village:
     name: str
     volunteers: list[Person]
     where: Where
+    complete: bool = True           # False: a volunteer was left out for a schema error
 
 
 @dataclass
@@ -119,6 +140,7 @@ class Subdistrict:
     leaders: list[Person]
     villages: list[Village]
     where: Where
+    complete: bool = True           # False: a leader or a village was left out for a schema error
 
 
 @dataclass
@@ -129,6 +151,10 @@ class Post:
     vacant: bool
     note: str | None
     where: Where
+    order_no: str | None = None     # the seat's own appointment order (a holder appointed mid-term)
+    order_date: dt.date | None = None
+    order_by: str | None = None
+    holder_where: Where | None = None   # the `holder:` line, where a wrong holder is reported
 
 
 @dataclass
@@ -155,6 +181,7 @@ class Club:
     where: Where
     term_where: Where
     confirmed_where: Where
+    complete: bool = True            # False: a seat was left out for a schema error
 
     def posts_by_holder(self) -> dict[str, list[str]]:
         """Committee posts held by each person id, in seat order."""
@@ -209,6 +236,10 @@ class District:
     where: Where | None = None                         # district.yaml's `district:` block
     declared_code: str = ""                            # code written in district.yaml
     files: dict[str, str] = field(default_factory=dict)  # kind -> display path
+    # items left out for a schema error, by file kind (their own errors are reported): rules that
+    # count or look people up do not call someone missing who is only left out
+    left_out: dict[str, int] = field(default_factory=dict)
+    left_out_ids: set[str] = field(default_factory=set)   # ids of the people among them
 
     def people(self) -> Iterator[Person]:
         """Every roster person of the district: leaders, then volunteers, in file order."""
@@ -263,6 +294,11 @@ class Province:
     where: Where | None = None
     declared_code: str = ""
     files: dict[str, str] = field(default_factory=dict)
+    officials_left_out: set[str] = field(default_factory=set)   # ids of officials with a schema error
+
+    def left_out_ids(self) -> set[str]:
+        """Ids of the people the province or any district left out for a schema error."""
+        return set().union(self.officials_left_out, *(d.left_out_ids for d in self.districts))
 
     def district(self, code: str) -> District | None:
         return next((d for d in self.districts if d.code == code), None)
@@ -318,7 +354,7 @@ def build_person(doc: Loaded, raw: dict, path: tuple, listed_as: str, **area) ->
         id=raw["id"], title=raw["title"], first_name=raw["first_name"], last_name=raw["last_name"],
         sex_given=raw.get("sex"),
         roles=[Role(r["role"], parse_date(r.get("start")), parse_date(r.get("end")),
-                    _where(doc, path + ("roles", i)))
+                    _where(doc, path + ("roles", i)), r.get("end_reason"), r.get("end_note"))
                for i, r in enumerate(raw.get("roles", []))],
         where=_where(doc, path), phone=raw.get("phone"),
         consent_date=parse_date(consent.get("date")), consent_method=consent.get("method"),
@@ -331,7 +367,8 @@ def build_office(raw: dict) -> Office:
     return Office(**{k: raw.get(k) for k in ("name", "unit", "address", "phone", "email", "website")})
 
 
-def build_club(doc: Loaded) -> Club:
+def build_club(doc: Loaded, bad: set[tuple] | frozenset = frozenset()) -> Club:
+    """The club of a document; seats in BAD (paths of seats with a schema error) are left out."""
     raw = doc.data["club"]
     appointment = raw.get("appointment") or {}
     return Club(
@@ -339,11 +376,19 @@ def build_club(doc: Loaded) -> Club:
         term_start=parse_date(raw["term"]["start"]), term_end=parse_date(raw["term"]["end"]),
         order_no=appointment.get("order_no"), order_date=parse_date(appointment.get("date")),
         order_by=appointment.get("by"), confirmations=build_confirmations(doc, raw),
-        posts=[Post(p["post"], p.get("holder"), parse_date(p.get("since")), bool(p.get("vacant")),
-                    p.get("note"), _where(doc, ("club", "posts", i)))
-               for i, p in enumerate(raw["posts"])],
+        posts=[build_post(doc, p, i) for i, p in enumerate(raw["posts"]) if ("club", "posts", i) not in bad],
         sample=bool(doc.data.get("sample")), where=_where(doc, ("club",)),
-        term_where=_where(doc, ("club", "term")), confirmed_where=_where(doc, ("club", "confirmations")))
+        term_where=_where(doc, ("club", "term")), confirmed_where=_where(doc, ("club", "confirmations")),
+        complete=not bad)
+
+
+def build_post(doc: Loaded, raw: dict, index: int) -> Post:
+    """One committee seat, with its own appointment order when it has one."""
+    order = raw.get("appointment") or {}
+    return Post(raw["post"], raw.get("holder"), parse_date(raw.get("since")), bool(raw.get("vacant")),
+                raw.get("note"), _where(doc, ("club", "posts", index)), order_no=order.get("order_no"),
+                order_date=parse_date(order.get("date")), order_by=order.get("by"),
+                holder_where=_where(doc, ("club", "posts", index, "holder")) if "holder" in raw else None)
 
 
 def build_confirmations(doc: Loaded, raw: dict) -> list[Confirmation]:
@@ -354,9 +399,14 @@ def build_confirmations(doc: Loaded, raw: dict) -> list[Confirmation]:
             for i, c in enumerate(raw.get("confirmations") or []) if isinstance(c, dict)]
 
 
-def fill_district(district: District, kind: str, doc: Loaded) -> None:
-    """Attach one schema-valid document to its district."""
+def fill_district(district: District, kind: str, doc: Loaded, broken: set[tuple] | frozenset = frozenset()) -> None:
+    """Attach one document to its district; BROKEN (instance paths of schema errors, see
+    load.items.usable) leaves out just the items that hold them."""
     data = doc.data
+    bad = bad_items(kind, broken)
+    if bad:
+        district.left_out[kind] = len(bad)
+        district.left_out_ids |= ids_in(data, bad)
     district.files[kind] = doc.path
     district.sample = district.sample or bool(data.get("sample"))
     if kind == "district":
@@ -364,27 +414,31 @@ def fill_district(district: District, kind: str, doc: Loaded) -> None:
         district.where = _where(doc, ("district",))
         district.office = build_office(data["office"])
         district.officials = [build_person(doc, o, ("officials", i), "official", district_code=district.code)
-                              for i, o in enumerate(data["officials"])]
+                              for i, o in enumerate(data["officials"]) if ("officials", i) not in bad]
         district.maintainers = list(data["maintainers"])
         district.declared_code = data["district"]["code"]
     elif kind == "club":
-        district.club = build_club(doc)
+        district.club = build_club(doc, bad)
     elif kind == "roster":
         district.subdistricts = []
         for i, s in enumerate(data["subdistricts"]):
             base = ("subdistricts", i)
+            if base in bad:
+                continue
             leaders = [build_person(doc, p, base + ("leaders", j), "leader",
                                     district_code=district.code, subdistrict_code=s["code"])
-                       for j, p in enumerate(s["leaders"])]
+                       for j, p in enumerate(s["leaders"]) if base + ("leaders", j) not in bad]
             villages = [Village(v["moo"], v["name"],
                                 [build_person(doc, p, base + ("villages", k, "volunteers", j), "volunteer",
                                               district_code=district.code, subdistrict_code=s["code"],
                                               moo=v["moo"])
-                                 for j, p in enumerate(v["volunteers"])],
-                                _where(doc, base + ("villages", k)))
-                        for k, v in enumerate(s["villages"])]
+                                 for j, p in enumerate(v["volunteers"])
+                                 if base + ("villages", k, "volunteers", j) not in bad],
+                                _where(doc, base + ("villages", k)),
+                                complete=not holds_bad(bad, base + ("villages", k)))
+                        for k, v in enumerate(s["villages"]) if base + ("villages", k) not in bad]
             district.subdistricts.append(Subdistrict(s["code"], s["name"], leaders, villages,
-                                                     _where(doc, base)))
+                                                     _where(doc, base), complete=not holds_bad(bad, base)))
     elif kind == "meeting":
         district.nominations = [
             Nomination(n["meeting"],
@@ -393,11 +447,15 @@ def fill_district(district: District, kind: str, doc: Loaded) -> None:
                        [(pid, _where(doc, ("nominations", i, "officials", j)))
                         for j, pid in enumerate(n["officials"])],
                        parse_date(n.get("submitted_on")), _where(doc, ("nominations", i)))
-            for i, n in enumerate(data["nominations"])]
+            for i, n in enumerate(data["nominations"]) if ("nominations", i) not in bad]
 
 
-def fill_province(province: Province, kind: str, doc: Loaded) -> None:
+def fill_province(province: Province, kind: str, doc: Loaded, broken: set[tuple] | frozenset = frozenset()) -> None:
+    """Attach one document to its province (BROKEN: as for `fill_district`)."""
     data = doc.data
+    bad = bad_items(kind, broken)
+    if kind == "province":
+        province.officials_left_out |= ids_in(data, bad)
     province.files[kind] = doc.path
     if kind == "province":
         province.sample = bool(data.get("sample"))
@@ -406,7 +464,7 @@ def fill_province(province: Province, kind: str, doc: Loaded) -> None:
         province.where = _where(doc, ("province",))
         province.office = build_office(data["office"])
         province.officials = [build_person(doc, o, ("officials", i), "official")
-                              for i, o in enumerate(data.get("officials", []))]
+                              for i, o in enumerate(data.get("officials", [])) if ("officials", i) not in bad]
         province.maintainers = list(data["maintainers"])
         if "circular" in data:
             c = data["circular"]
@@ -417,4 +475,70 @@ def fill_province(province: Province, kind: str, doc: Loaded) -> None:
                                      m["representatives_per_district"], m["officials_per_district"])
                              for m in data["meetings"]]
     elif kind == "club":
-        province.club = build_club(doc)
+        province.club = build_club(doc, bad)
+
+
+# ---------------------------------------------------------------- what an editor typed for a person
+
+@lru_cache(maxsize=None)
+def person_id_pattern() -> re.Pattern:
+    """The shape of a person id, as defs.schema.json's `person_id` says (one source)."""
+    return re.compile(json.loads(schema_text("defs.schema.json"))["$defs"]["person_id"]["pattern"])
+
+
+def is_person_id(text: str) -> bool:
+    return bool(person_id_pattern().match(text))
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a typed holder or nominee refers to: EXACT when it is the id of someone in scope;
+    otherwise CANDIDATES, the people it probably means (an id typed in Thai digits, or a name
+    compared as roster.duplicate-person compares: without title, spaces or typing variants)."""
+    text: str
+    exact: Person | None = None
+    candidates: tuple[Person, ...] = ()
+
+
+def scope_people(scope: Province | District | Iterable[Person]) -> list[Person]:
+    """Everyone a reference may name: a district's officials and roster, a province's officials
+    and every district's, or the people given."""
+    if isinstance(scope, District):
+        return [*scope.officials, *scope.people()]
+    if isinstance(scope, Province):
+        return [*scope.officials, *(p for d in scope.districts for p in (*d.officials, *d.people()))]
+    return list(scope)
+
+
+def _squeezed(key: str) -> str:
+    return key.replace(" ", "")
+
+
+def resolve_person(scope: Province | District | Iterable[Person], text: str) -> Resolution:
+    """Who TEXT (a holder's or nominee's value) is, among SCOPE's people."""
+    people = scope_people(scope)
+    by_id = {}
+    for person in people:
+        by_id.setdefault(person.id, person)
+    if text in by_id:
+        return Resolution(text, by_id[text])
+    cleaned = ascii_digits(fix_line_text(text)).strip()
+    if cleaned in by_id:
+        return Resolution(text, None, (by_id[cleaned],))
+    key = normalise_person_key(None, cleaned, "")
+    if not key:
+        return Resolution(text)
+    found = [p for p in people if _squeezed(p.key) == _squeezed(key)]
+    if not found and " " not in key:
+        # one word: a first name or a last name alone
+        found = [p for p in people if key in p.key.split(" ", 1)]
+    unique = {p.id: p for p in found}
+    return Resolution(text, None, tuple(unique.values()))
+
+
+def next_free_id(scope: Province | District | Iterable[Person], prefix: str) -> str:
+    """The id after the highest `PREFIX-NNNN` in SCOPE (ids are unique in the province): 4209-0412."""
+    pattern = re.compile(re.escape(prefix) + r"-([0-9]+)")
+    numbers = [m.group(1) for p in scope_people(scope) if (m := pattern.fullmatch(p.id))]
+    width = max([4, *(len(n) for n in numbers)])
+    return f"{prefix}-{max((int(n) for n in numbers), default=0) + 1:0{width}d}"

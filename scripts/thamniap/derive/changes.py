@@ -40,6 +40,15 @@ class RoleTerm:
 
 
 @dataclass(frozen=True)
+class Departure:
+    """A role the person has left (end_reason given): the day and the reason."""
+    role: str
+    end: dt.date | None
+    reason: str
+    note: str | None
+
+
+@dataclass(frozen=True)
 class Term:
     """A club committee's term."""
     start: dt.date | None
@@ -292,6 +301,20 @@ def _roles(roles: list[Role]) -> tuple[RoleTerm, ...]:
     return tuple(RoleTerm(r.role, r.start, r.end) for r in roles)
 
 
+def _departures(before: list[Role], after: list[Role]) -> tuple[list[Departure], list[Role]]:
+    """Roles newly left in AFTER (end_reason added or changed), and AFTER's roles with each of those put
+    back as BEFORE had it, so that leaving is reported once, with its reason, not also as a new end."""
+    left, roles = [], []
+    for role in after:
+        old = next((r for r in before if (r.role, r.start) == (role.role, role.start)), None)
+        if role.ended and (old is None or (old.end_reason, old.end_note, old.end) != (role.end_reason, role.end_note, role.end)):
+            left.append(Departure(role.role, role.end, role.end_reason, role.end_note))
+            roles.append(old if old is not None and not old.ended else role)
+        else:
+            roles.append(role)
+    return left, roles
+
+
 def _person_fields(b: Person, a: Person, place_b: Place, place_a: Place) -> list[FieldChange]:
     out: list[FieldChange] = []
     _value(out, "person.title", b.title, a.title)
@@ -299,7 +322,9 @@ def _person_fields(b: Person, a: Person, place_b: Place, place_a: Place) -> list
     _value(out, "person.last_name", b.last_name, a.last_name)
     _value(out, "person.sex", b.sex_given, a.sex_given)
     _value(out, "person.place", place_b, place_a)
-    _value(out, "person.roles", _roles(b.roles), _roles(a.roles))
+    left, roles_a = _departures(b.roles, a.roles)
+    _value(out, "person.roles", _roles(b.roles), _roles(roles_a))
+    out.extend(FieldChange("person.left", None, departure) for departure in left)
     _value(out, "person.position", b.position, a.position)
     _value(out, "person.responsible", True if b.responsible else None, True if a.responsible else None)
     if (b.phone, b.consent_date, b.consent_method) != (a.phone, a.consent_date, a.consent_method):
@@ -349,6 +374,7 @@ def _club(area: AreaChanges, before: Club | None, after: Club | None,
     _value(area.club, "club.appointment", _appointment(b), _appointment(a))
     area.confirmed += _confirmations(b, a)
     area.posts += _posts(b, a, names_before, names_after)
+    area.posts += _seat_orders(b, a)
 
 
 def _confirmations(before: Club, after: Club) -> list[FieldChange]:
@@ -372,6 +398,25 @@ def _appointment(club: Club) -> Appointment | None:
     if not (club.order_no or club.order_date or club.order_by):
         return None
     return Appointment(club.order_no or None, club.order_date, club.order_by or None)
+
+
+def _seat_order(seat) -> Appointment | None:
+    if not (seat.order_no or seat.order_date or seat.order_by):
+        return None
+    return Appointment(seat.order_no or None, seat.order_date, seat.order_by or None)
+
+
+def _seat_orders(before: Club, after: Club) -> list[FieldChange]:
+    """A seat's own appointment order that changed (SUBJECT: the post name); seats are matched by post
+    and holder, so a new holder with a new order reads as a seat change plus its order."""
+    def orders(club: Club) -> dict[tuple[str, str | None], Appointment | None]:
+        out: dict[tuple[str, str | None], Appointment | None] = {}
+        for seat in club.posts:
+            out.setdefault((seat.post, _seat(seat)), _seat_order(seat))
+        return out
+    b, a = orders(before), orders(after)
+    return [FieldChange("post.appointment", b.get(key), a.get(key), key[0])
+            for key in dict.fromkeys([*a, *b]) if b.get(key) != a.get(key)]
 
 
 def _seat(seat) -> str | None:

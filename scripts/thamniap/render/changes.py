@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from thamniap.core.dates import thai_date
-from thamniap.derive.changes import (Appointment, AreaChanges, CircularValue, Consent, FieldChange, Holder,
+from thamniap.derive.changes import (Appointment, AreaChanges, CircularValue, Consent, Departure, FieldChange, Holder,
                                      MeetingValue, PersonChange, Place, ProvinceChanges, RoleTerm, Term)
 from thamniap.render.markup import md
 
@@ -30,7 +30,8 @@ LABELS = {
     "person.sex": "เพศ", "person.place": "ที่อยู่ในทำเนียบ", "person.roles": "บทบาทและวาระ",
     "person.position": "ตำแหน่ง", "person.responsible": "ผู้รับผิดชอบงาน อช.",
     "person.phone": "โทรศัพท์ส่วนตัว (ได้รับความยินยอม)", "person.work_phone": "โทรศัพท์ที่ทำงาน",
-    "person.note": "หมายเหตุ",
+    "person.note": "หมายเหตุ", "person.left": "พ้นจากตำแหน่ง",
+    "post.appointment": "คำสั่งแต่งตั้งของตำแหน่ง",
     "club": "ชมรม", "club.name": "ชื่อชมรม", "club.kind": "ประเภท", "club.registration": "เลขทะเบียนสมาคม",
     "club.term": "วาระคณะกรรมการ", "club.appointment": "คำสั่งแต่งตั้ง", "club.confirmed": "ยืนยันข้อมูลเมื่อ",
     "nominees.representatives": "ผู้แทนชมรม", "nominees.officials": "เจ้าหน้าที่",
@@ -51,6 +52,8 @@ def label(change: FieldChange) -> str:
     """What changed: "อีเมล", a post name ("ประธาน"), or "ผู้แทนชมรม — <meeting title>"."""
     if change.field == "post":
         return change.subject or ""
+    if change.field == "post.appointment":
+        return f"{change.subject} — {LABELS[change.field]}"
     text = LABELS[change.field]
     if change.field == "club.confirmed" and change.subject is not None:
         return f"{text} (รอบ {change.subject})"
@@ -85,6 +88,9 @@ def value_text(field: str, value) -> str:
         parts = [f"ที่ {value.number}" if value.number else "", f"ลงวันที่ {thai_date(value.date)}" if value.date else "",
                  f"โดย {value.by}" if value.by else ""]
         return " ".join(p for p in parts if p)
+    if isinstance(value, Departure):
+        note = f" ({value.note})" if value.note else ""
+        return f"พ้นจากตำแหน่ง {value.role} เมื่อ {thai_date(value.end)} เหตุผล: {value.reason}{note}"
     if isinstance(value, MeetingValue):
         return f"{value.title} {thai_date(value.date)} {value.time} น. {value.place}"
     if isinstance(value, CircularValue):
@@ -139,6 +145,8 @@ def _v(change: FieldChange, value) -> str:
 
 def _field(change: FieldChange) -> str:
     name = label(change)
+    if change.field == "person.left":   # "พ้นจากตำแหน่ง อช. เมื่อ 1 มีนาคม 2567 เหตุผล: ลาออก"
+        return _v(change, change.after)
     if change.before is None:
         return f"{md(name)}: {_v(change, change.after)}" if name.startswith("เพิ่ม") else \
             f"{md(name)}: {NONE} → {_v(change, change.after)}"

@@ -7,7 +7,7 @@ from thamniap.core.dates import thai_date
 from thamniap.model import LEADER, District, Person, Province
 from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel_url
 from thamniap.render import texts
-from thamniap.render.orgchart import org_chart
+from thamniap.render.orgchart import order_text, org_chart
 
 
 # People-table cells are search text (thamniap.build.search, "CONTRACT FOR PAGE GENERATORS");
@@ -17,8 +17,23 @@ IGNORE = '<span data-pagefind-ignore>{}</span>'
 
 def role_terms(person: Person) -> str:
     return "<br>".join(f"{h(r.role)} " + IGNORE.format(f"{h(thai_date(r.start, short=True))} – "
-                                                        f"{h(thai_date(r.end, short=True))}")
+                                                        f"{h(thai_date(r.end, short=True))}") + left_because(r)
                        for r in person.roles)
+
+
+def left_because(role) -> str:
+    """For a role the person has left: the reason (and its note), after the term."""
+    if not role.ended:
+        return ""
+    note = f" {h(role.end_note)}" if role.end_note else ""
+    return f" (พ้นจากตำแหน่ง เหตุผล: {h(role.end_reason)}{note})"
+
+
+def name_cell(person: Person) -> str:
+    """The name, then the person id editors write in club.yaml and meeting.yaml: small and muted, and
+    left out of search so that it neither finds anybody nor shows in a result's heading."""
+    return (f'{h(person.name)} <span class="tn-id" data-pagefind-ignore>รหัส <code>{h(person.id)}</code>'
+            '</span>')
 
 
 def sex_of(person: Person) -> str:
@@ -63,7 +78,7 @@ def office_section(province: Province, district: District) -> list[str]:
             contact = ""
             if official.work_phone:
                 contact = " โทร " + link(tel_url(official.work_phone), phone_display(official.work_phone))
-            rows.append(["ผู้รับผิดชอบงาน อช.", f"{h(official.name)} {h(official.position)}{contact}"])
+            rows.append(["ผู้รับผิดชอบงาน อช.", f"{name_cell(official)} {h(official.position)}{contact}"])
     lines.append(table(["รายการ", "ข้อมูล"], rows, cls="tn-kv"))
     return lines + [""]
 
@@ -78,10 +93,7 @@ def club_section(district: District, people: dict[str, Person], deadline) -> lis
         rows.append(["เลขทะเบียนสมาคม", h(club.registration_no)])
     rows.append(["วาระคณะกรรมการ", f"{h(thai_date(club.term_start))} – {h(thai_date(club.term_end))}"])
     if club.order_no:
-        order = f"คำสั่งที่ {h(club.order_no)} ลงวันที่ {h(thai_date(club.order_date))}"
-        if club.order_by:
-            order += f" ({h(club.order_by)})"
-        rows.append(["คำสั่งแต่งตั้ง", order])
+        rows.append(["คำสั่งแต่งตั้ง", order_text(club.order_no, club.order_date, club.order_by)])
     confirmed = thai_date(club.latest_confirmed) if club.latest_confirmed else "ยังไม่ยืนยัน"
     rows.append(["ยืนยันข้อมูลล่าสุด (รายงานจังหวัด)", h(confirmed) + (f" (กำหนดส่ง {h(thai_date(deadline))})" if deadline else "")])
     lines += [table(["รายการ", "ข้อมูล"], rows, cls="tn-kv"), "", "### แผนผังคณะกรรมการ {#org-chart}", "",
@@ -94,7 +106,7 @@ def leaders_section(district: District, posts: dict[str, list[str]]) -> list[str
     rows, ids = [], []
     for sub in district.subdistricts or []:
         for person in sub.leaders:
-            rows.append([h(person.name), sex_of(person), f"ตำบล{h(sub.name)}", h(", ".join(posts.get(person.id, [])) or "-"),
+            rows.append([name_cell(person), sex_of(person), f"ตำบล{h(sub.name)}", h(", ".join(posts.get(person.id, [])) or "-"),
                          role_terms(person)])
             ids.append(person.anchor)
     if not rows:
@@ -110,7 +122,7 @@ def volunteers_section(district: District, posts: dict[str, list[str]]) -> list[
             lines += ["<p>ยังไม่มีข้อมูลหมู่บ้าน</p>", ""]
         for village in sub.villages:
             lines += [f"#### หมู่ที่ {village.moo} {md(village.name)} {{#v-{sub.code}-{village.moo}}}", ""]
-            rows = [[h(p.name), sex_of(p), f"หมู่ที่ {village.moo} {h(village.name)} ตำบล{h(sub.name)}",
+            rows = [[name_cell(p), sex_of(p), f"หมู่ที่ {village.moo} {h(village.name)} ตำบล{h(sub.name)}",
                      h(", ".join(posts.get(p.id, [])) or "-"), role_terms(p)] for p in village.volunteers]
             if rows:
                 lines.append(table(["ชื่อ", "เพศ", "หมู่บ้าน", "ตำแหน่งในชมรม", "บทบาทและวาระ"], rows,

@@ -3,12 +3,13 @@
 What goes out, and nothing else (PDPA; the rules are on the site's privacy page, render/texts.py):
 
 * people (อช., ผู้นำ อช.): id, title, first name, last name, sex (given or implied by the
-  title), roles with start/end, province/district/subdistrict code and name, village moo and
+  title), roles with start/end (and the reason, when the person has left the role), province/district/subdistrict code and name, village moo and
   name, club posts held, the personal phone ONLY when a consent date is recorded (otherwise
   empty), and the sample flag;
 * officials: id, title, name, position, whether responsible for volunteer work, work phone;
-* clubs: level, district, kind, name, registration no., term, appointment order no. and date,
-  confirmed_on (the latest confirmation date, in any reporting round), each post with its holder's id and name or "ว่าง" (vacant);
+* clubs: level, district, kind, name, registration no., term, appointment order no., date and issuer,
+  confirmed_on (the latest confirmation date, in any reporting round), each post with its holder's id and name or "ว่าง" (vacant),
+  the holder's start date in the post (since) and the seat's own appointment order (no., date, issuer) where it has one;
 * offices (JSON only): the office's own contact details.
 
 Never: phone-consent records, notes, GitHub maintainers, file paths, or any other field.
@@ -80,8 +81,9 @@ PEOPLE_HEADERS = (
 )
 CLUB_HEADERS = (
     "ระดับ", "รหัสอำเภอ", "อำเภอ", "ประเภท", "ชื่อชมรม/สมาคม", "เลขทะเบียน",
-    "วาระเริ่ม", "วาระสิ้นสุด", "เลขที่คำสั่งแต่งตั้ง", "คำสั่งลงวันที่", "วันที่ยืนยันข้อมูล",
-    "ตำแหน่ง", "รหัสผู้ดำรงตำแหน่ง", "ผู้ดำรงตำแหน่ง", "ข้อมูลตัวอย่าง",
+    "วาระเริ่ม", "วาระสิ้นสุด", "เลขที่คำสั่งแต่งตั้ง", "คำสั่งลงวันที่", "ผู้ออกคำสั่ง", "วันที่ยืนยันข้อมูล",
+    "ตำแหน่ง", "รหัสผู้ดำรงตำแหน่ง", "ผู้ดำรงตำแหน่ง", "ดำรงตำแหน่งตั้งแต่",
+    "เลขที่คำสั่งของตำแหน่ง", "คำสั่งของตำแหน่งลงวันที่", "ผู้ออกคำสั่งของตำแหน่ง", "ข้อมูลตัวอย่าง",
 )
 OFFICIAL_HEADERS = (
     "ระดับ", "รหัสอำเภอ", "อำเภอ", "รหัสบุคคล", "คำนำหน้านาม", "ชื่อ", "นามสกุล", "ตำแหน่ง",
@@ -138,9 +140,12 @@ JSON_SHAPE_TH = """\
                   "responsible_for_volunteers", "work_phone"}],           โทรศัพท์ที่ทำงานเท่านั้น
    "club": {"kind", "name", "registration_no",
             "term": {"start", "end"},
-            "appointment": {"order_no", "date"},
+            "appointment": {"order_no", "date", "by"},   คำสั่งแต่งตั้งคณะกรรมการ (by: ผู้ออกคำสั่ง)
             "confirmed_on", "sample",
-            "posts": [{"post", "vacant", "holder_id", "holder_name"}]} หรือ null,
+            "posts": [{"post", "vacant", "holder_id", "holder_name", "since",
+                       "appointment": {"order_no", "date", "by"} หรือ null}]} หรือ null,
+                                    since: วันที่เริ่มดำรงตำแหน่ง; appointment: คำสั่งของตำแหน่งนั้นเอง
+                                    (เช่น ประธานที่แต่งตั้งระหว่างวาระ) null เมื่อใช้คำสั่งของคณะกรรมการทั้งชุด
    "subdistricts": [                เรียงตามรหัสตำบล
     {"code": "420101", "name": "กุดป่อง",
      "leaders": [บุคคล],            ผู้นำ อช. ของตำบล
@@ -155,9 +160,10 @@ JSON_SHAPE_TH = """\
 ```
 
 บุคคล (อช. / ผู้นำ อช.) มีเฉพาะข้อมูลที่เผยแพร่ได้:
-`{"id", "title", "first_name", "last_name", "sex", "roles": [{"role", "start", "end"}],
+`{"id", "title", "first_name", "last_name", "sex", "roles": [{"role", "start", "end", "end_reason"}],
 "club_posts": [{"club", "post"}], "phone"}` — `sex` คือ ชาย/หญิง ตามที่กรอกหรือตามคำนำหน้านาม
-(`null` ถ้าไม่ทราบ) และ `phone` มีค่าเฉพาะเมื่อเจ้าของหมายเลขยินยอมให้เผยแพร่ นอกนั้นเป็น `null`
+(`null` ถ้าไม่ทราบ), `end_reason` คือเหตุที่พ้นจากบทบาทนั้น (ลาออก พ้นวาระ ย้ายที่อยู่ เสียชีวิต อื่น ๆ)
+หรือ `null` ถ้ายังดำรงอยู่ และ `phone` มีค่าเฉพาะเมื่อเจ้าของหมายเลขยินยอมให้เผยแพร่ นอกนั้นเป็น `null`
 (ให้ติดต่อผ่านสำนักงานพัฒนาชุมชนอำเภอ)
 บุคคลเรียงตามลำดับในไฟล์ข้อมูลของอำเภอ
 """
@@ -184,8 +190,10 @@ def neutralise(value: str) -> str:
 
 
 def role_text(role: model.Role) -> str:
-    """``อช. 2023-05-01–2027-04-30`` (an unknown date is left blank)."""
-    return f"{role.role} {_iso(role.start) or ''}–{_iso(role.end) or ''}"
+    """``อช. 2023-05-01–2027-04-30`` (an unknown date is left blank), then ``(พ้นจากตำแหน่ง: ลาออก)``
+    for a role the person has left."""
+    left = f" (พ้นจากตำแหน่ง: {role.end_reason})" if role.ended else ""
+    return f"{role.role} {_iso(role.start) or ''}–{_iso(role.end) or ''}{left}"
 
 
 def public_phone(person: model.Person) -> str | None:
@@ -234,7 +242,8 @@ def data_date(province: model.Province, districts: Iterable[model.District],
     districts = list(districts)
     clubs = [c for c, _ in _clubs(province, districts, with_province)]
     for club in clubs:
-        days += [club.term_start, club.order_date, club.latest_confirmed, *(p.since for p in club.posts)]
+        days += [club.term_start, club.order_date, club.latest_confirmed,
+                 *(d for p in club.posts for d in (p.since, p.order_date))]
     for district in districts:
         for person in district.people():
             days += [person.consent_date, *(r.start for r in person.roles)]
@@ -285,10 +294,11 @@ class _Rows:
                     LEVEL_DISTRICT if district else LEVEL_PROVINCE,
                     district.code if district else None, district.name if district else None,
                     club.kind, club.name, club.registration_no,
-                    _iso(club.term_start), _iso(club.term_end), club.order_no, _iso(club.order_date),
+                    _iso(club.term_start), _iso(club.term_end), club.order_no, _iso(club.order_date), club.order_by,
                     _iso(club.latest_confirmed), post.post,
                     None if post.vacant else post.holder_id,
                     VACANT if post.vacant else (holder.name if holder else None),
+                    None if post.vacant else _iso(post.since), post.order_no, _iso(post.order_date), post.order_by,
                     sample,
                 ])
         return rows
@@ -379,7 +389,8 @@ def _person_json(person: model.Person, held: dict[str, list[tuple[str, str]]]) -
         "first_name": person.first_name,
         "last_name": person.last_name,
         "sex": person.sex,
-        "roles": [{"role": r.role, "start": _iso(r.start), "end": _iso(r.end)} for r in person.roles],
+        "roles": [{"role": r.role, "start": _iso(r.start), "end": _iso(r.end), "end_reason": r.end_reason}
+                  for r in person.roles],
         "club_posts": [{"club": club, "post": post} for post, club in held.get(person.id, [])],
         "phone": public_phone(person),
     }
@@ -414,13 +425,16 @@ def _club_json(club: model.Club | None, index: dict[str, model.Person]) -> dict 
             "vacant": post.vacant,
             "holder_id": None if post.vacant else post.holder_id,
             "holder_name": holder.name if holder else None,
+            "since": None if post.vacant else _iso(post.since),   # the holder's start; none for a vacant seat
+            "appointment": ({"order_no": post.order_no, "date": _iso(post.order_date), "by": post.order_by}
+                            if post.order_no else None),
         })
     return {
         "kind": club.kind,
         "name": club.name,
         "registration_no": club.registration_no,
         "term": {"start": _iso(club.term_start), "end": _iso(club.term_end)},
-        "appointment": {"order_no": club.order_no, "date": _iso(club.order_date)},
+        "appointment": {"order_no": club.order_no, "date": _iso(club.order_date), "by": club.order_by},
         "confirmed_on": _iso(club.latest_confirmed),
         "sample": club.sample,
         "posts": posts,

@@ -2,11 +2,20 @@
 from __future__ import annotations
 
 from thamniap.model import POST_ORDER, Club, Person
+from thamniap.core.dates import thai_date
 from thamniap.render.markup import h
 
 # Rows of the chart, top to bottom; posts not named here go to the committee row.
 ROWS = (("ประธาน",), ("รองประธาน",), ("เลขานุการ", "ผู้ช่วยเลขานุการ", "เหรัญญิก", "ประชาสัมพันธ์", "ปฏิคม", "นายทะเบียน"),
         ("กรรมการ",), ("ที่ปรึกษา",))
+
+
+def order_text(order_no: str | None, date, by: str | None) -> str:
+    """An appointment order as the page writes it (escaped): number, date, then issuer in brackets."""
+    if not order_no:
+        return ""
+    text = f"คำสั่งที่ {h(order_no)} ลงวันที่ {h(thai_date(date))}"
+    return text + (f" ({h(by)})" if by else "")
 
 
 def org_chart(club: Club, people: dict[str, Person], person_href) -> str:
@@ -25,6 +34,9 @@ def org_chart(club: Club, people: dict[str, Person], person_href) -> str:
                 who, cls = f'<span class="tn-org__unknown">ไม่พบรหัส {h(seat.holder_id)}</span>', ""
             else:
                 who, cls = f'<a href="{h(person_href(holder))}">{h(holder.name)}</a>', ""
+            order = order_text(seat.order_no, seat.order_date, seat.order_by)
+            if order:    # a holder appointed by an order of their own, e.g. a president appointed mid-term
+                who += f'<div class="tn-org__order">{order}</div>'
             boxes.append(f'<div class="tn-org__box{cls}"><div class="tn-org__post">{h(seat.post)}</div>'
                          f'<div class="tn-org__name">{who}</div></div>')
         level = "top" if row_posts == ("ประธาน",) else "row"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from thamniap.core.diagnostics import Severity
-from thamniap.model import LEADER, LEADERS_PER_SUBDISTRICT, MIN_VOLUNTEERS, VOLUNTEER, sexes_balanced
+from thamniap.model import LEADER, LEADERS_PER_SUBDISTRICT, MIN_VOLUNTEERS, VOLUNTEER, next_free_id, sexes_balanced
 from thamniap.check.rules import Context, Finding, rule
 
 
@@ -18,7 +18,9 @@ def moo_unique_per_subdistrict(ctx: Context):
                     yield Finding(village.where, f"หมู่ที่ {village.moo} ของตำบล{sub.name} ซ้ำกัน "
                                   f"(บรรทัด {first[village.moo]} และ {village.where.line})",
                                   "ตรวจเลขหมู่ที่ แต่ละหมู่บ้านในตำบลต้องมีเลขไม่ซ้ำกัน",
-                                  f"village number {village.moo} repeats in {sub.code}",
+                                  f"village number (moo) {village.moo} repeats in subdistrict {sub.name} "
+                                  f"(lines {first[village.moo]} and {village.where.line})",
+                                  "check the village numbers: each village of a subdistrict has its own number",
                                   related=((first[village.moo], 0),))
                 first.setdefault(village.moo, village.where.line)
 
@@ -27,14 +29,21 @@ def moo_unique_per_subdistrict(ctx: Context):
       "หมู่บ้านมี อช. อย่างน้อย 4 คน")
 def village_has_enough_volunteers(ctx: Context):
     """A village has at least 4 อช."""
-    for _, district in ctx.districts():
+    for province, district in ctx.districts():
         for sub in district.subdistricts or []:
             for village in sub.villages:
-                if len(village.volunteers) < MIN_VOLUNTEERS:
-                    yield Finding(village.where, f"หมู่ที่ {village.moo} {village.name} มี อช. {len(village.volunteers)} คน "
+                serving = sum(p.serving for p in village.volunteers)
+                if village.complete and serving < MIN_VOLUNTEERS:
+                    yield Finding(village.where, f"หมู่ที่ {village.moo} {village.name} มี อช. {serving} คน "
                                   f"(ควรมีอย่างน้อย {MIN_VOLUNTEERS} คน)",
-                                  "เพิ่มรายชื่อ อช. ที่เวทีประชาคมหมู่บ้านคัดเลือก หรือยืนยันว่ายังไม่ครบ",
-                                  f"village has {len(village.volunteers)} volunteers (at least {MIN_VOLUNTEERS} expected)")
+                                  "เมื่อเวทีประชาคมหมู่บ้านคัดเลือก อช. เพิ่มแล้ว ให้เพิ่มใต้ volunteers: ของหมู่บ้านนี้ เช่น "
+                                  f"`- {{id: {next_free_id(province, district.code)}, title: นาง, first_name: ..., "
+                                  "last_name: ..., roles: [{role: อช., start: วันที่ได้รับเลือก, end: วันก่อนครบ 4 ปี}]}` "
+                                  "(รหัสถัดไปที่ยังว่าง) "
+                                  "ระหว่างที่ยังไม่ได้คัดเลือก คำเตือนนี้จะแสดงต่อไป (ไม่ทำให้การตรวจไม่ผ่าน)",
+                                  f"village has {serving} volunteers (at least {MIN_VOLUNTEERS} expected)",
+                                  "when the village forum has chosen more, add them under this village's volunteers:; "
+                                  "until then this warning stays (it does not fail the check)")
 
 
 @rule("roster.gender-balance", Severity.WARNING,
@@ -46,10 +55,11 @@ def village_gender_balanced(ctx: Context):
             for village in sub.villages:
                 men = sum(p.sex == "ชาย" for p in village.volunteers)
                 women = sum(p.sex == "หญิง" for p in village.volunteers)
-                if not sexes_balanced(men, women):
+                if village.complete and not sexes_balanced(men, women):
                     yield Finding(village.where, f"หมู่ที่ {village.moo} {village.name}: อช. ชาย {men} คน หญิง {women} คน "
                                   "ไม่ใกล้เคียงกัน", "ระเบียบกำหนดให้ อช. มีทั้งชายและหญิงในจำนวนใกล้เคียงกัน",
-                                  f"volunteers: {men} men, {women} women")
+                                  f"village {village.moo} {village.name}: volunteers are {men} men and {women} women, not roughly equal",
+                                  "the regulation asks for men and women in roughly equal numbers")
 
 
 @rule("roster.leaders-per-subdistrict", Severity.WARNING,
@@ -60,9 +70,11 @@ def subdistrict_has_two_leaders(ctx: Context):
         for sub in district.subdistricts or []:
             men = sum(p.sex == "ชาย" for p in sub.leaders)
             women = sum(p.sex == "หญิง" for p in sub.leaders)
-            if len(sub.leaders) != LEADERS_PER_SUBDISTRICT or men != 1 or women != 1:
+            if sub.complete and (len(sub.leaders) != LEADERS_PER_SUBDISTRICT or men != 1 or women != 1):
                 yield Finding(sub.where, f"ตำบล{sub.name} มีผู้นำ อช. {len(sub.leaders)} คน (ชาย {men} หญิง {women})",
-                              "ตำบลละ 2 คน ชาย 1 คน หญิง 1 คน", f"{len(sub.leaders)} leaders ({men} men, {women} women)")
+                              "ตำบลละ 2 คน ชาย 1 คน หญิง 1 คน",
+                              f"subdistrict {sub.name} has {len(sub.leaders)} leaders ({men} men, {women} women)",
+                              "2 per subdistrict: 1 man and 1 woman")
 
 
 @rule("roster.role-matches-list", Severity.ERROR,
@@ -76,7 +88,8 @@ def role_matches_where_listed(ctx: Context):
                 place = "leaders (ผู้นำ อช.)" if person.listed_as == "leader" else "volunteers (อช. ของหมู่บ้าน)"
                 yield Finding(person.where, f"{person.name} อยู่ในรายชื่อ {place} แต่ไม่มีบทบาท `{wanted}` ใน roles",
                               f"เพิ่ม `- role: {wanted}` พร้อม start/end ใน roles หรือย้ายไปไว้ในรายการที่ถูกต้อง",
-                              f"person listed as {person.listed_as} lacks role {wanted}")
+                              f"{person.name} is listed as {person.listed_as} but has no role `{wanted}` in roles",
+                              f"add `- role: {wanted}` with start/end to roles, or move the person to the right list")
 
 
 @rule("roster.duplicate-person", Severity.ERROR,
@@ -92,7 +105,10 @@ def person_once_per_district(ctx: Context):
                               f"({other.name}, รหัส {other.id})",
                               "คนเดียวกันให้มีรายการเดียว ถ้ามีหลายบทบาทให้เพิ่มใน roles ของรายการเดิม "
                               "ถ้าเป็นคนละคนที่ชื่อซ้ำกัน ให้ใส่ note ระบุ",
-                              f"{person.id} repeats {other.id}", related=((other.where.line, other.where.column),))
+                              f"{person.name} repeats the person at line {other.where.line} ({other.name}, id {other.id})",
+                              "one person, one item: add further roles to the first item's roles; if they are "
+                              "two people with the same name, write a note saying so",
+                              related=((other.where.line, other.where.column),))
             else:
                 first[person.key] = person
 
@@ -114,7 +130,8 @@ def name_in_one_district(ctx: Context):
                 if code != district.code:
                     yield Finding(person.where, f"{person.name} มีชื่อซ้ำกับรายชื่อในอำเภอรหัส {code} ({other.where.path}:{other.where.line})",
                                   "ตรวจว่าเป็นคนละคนกัน หรือคนเดียวกันที่ย้ายอำเภอแล้วยังไม่ได้ลบจากอำเภอเดิม",
-                                  f"same name as {other.id} in district {code}")
+                                  f"{person.name} has the same name as {other.id} in district {code} ({other.where.path}:{other.where.line})",
+                                  "check whether they are two people, or one who moved and is still listed in the old district")
 
 
 @rule("roster.duplicate-id", Severity.ERROR,
@@ -130,9 +147,16 @@ def person_id_unique(ctx: Context):
             if person.id in first:
                 other = first[person.id]
                 if ctx.focus is None or person.district_code in ctx.focus:
-                    yield Finding(person.where, f"รหัสบุคคล `{person.id}` ซ้ำกับ {other.name} ({other.where.path}:{other.where.line})",
-                                  "คนใหม่ให้ใช้รหัสถัดไปที่ยังไม่มีใครใช้ — ห้ามเปลี่ยนรหัสของคนเดิม",
-                                  f"person id `{person.id}` is already used", related=((other.where.line, other.where.column),))
+                    # the later one in file order is taken as the new person: it gets the error
+                    free = next_free_id(province, person.district_code or province.code)
+                    yield Finding(person.where, f"รหัสบุคคล `{person.id}` ของ{person.name} ซ้ำกับ{other.name} "
+                                  f"({other.where.path}:{other.where.line})",
+                                  f"ถ้า{person.name}เป็นคนใหม่ ให้ใช้รหัสถัดไปที่ว่าง `{free}` "
+                                  "— ห้ามเปลี่ยนรหัสของคนเดิม",
+                                  f"person id `{person.id}` of {person.name} is already used by {other.name} "
+                                  f"({other.where.path}:{other.where.line})",
+                                  f"if {person.name} is new, use the next free id `{free}`; never change "
+                                  "an existing person's id", related=((other.where.line, other.where.column),))
             else:
                 first[person.id] = person
 
@@ -146,4 +170,5 @@ def person_id_starts_with_district(ctx: Context):
             if not person.id.startswith(district.code + "-"):
                 yield Finding(person.where, f"รหัสบุคคล `{person.id}` ไม่ขึ้นต้นด้วยรหัสอำเภอ {district.code}",
                               f"ใช้รูปแบบ `{district.code}-เลขลำดับ` เช่น `{district.code}-0123`",
-                              f"id `{person.id}` does not start with {district.code}-")
+                              f"id `{person.id}` does not start with {district.code}-",
+                              f"use the form `{district.code}-number`, e.g. `{district.code}-0123`")
