@@ -5,7 +5,8 @@ from collections import Counter
 
 from thamniap.core.dates import thai_date
 from thamniap.core.diagnostics import Severity
-from thamniap.model import SINGLE_HOLDER_POSTS, USUAL_POSTS, Club, Where
+from thamniap.model import SINGLE_HOLDER_POSTS, USUAL_POSTS, Club, Where, is_person_id, next_free_id, resolve_person
+from thamniap.check.references import not_an_id, where_en, where_th
 from thamniap.check.rules import Context, Finding, rule
 
 
@@ -32,7 +33,8 @@ def post_has_holder_or_vacant(ctx: Context):
                 yield Finding(post.where, f"ตำแหน่ง{post.post} " + ("มีทั้ง holder และ vacant: true" if both
                               else "ไม่มีผู้ดำรงตำแหน่งและไม่ได้ระบุว่าว่าง"),
                               "ใส่ `holder: รหัสบุคคล` หรือ `vacant: true` อย่างใดอย่างหนึ่ง",
-                              "a seat needs exactly one of holder / vacant")
+                              f"seat {post.post} " + ("has both holder and vacant: true" if both else "has no holder and is not marked vacant"),
+                              "write either `holder: person-id` or `vacant: true`, not both")
 
 
 @rule("club.single-holder", Severity.ERROR,
@@ -47,7 +49,8 @@ def single_holder_posts(ctx: Context):
                 if post is not first:
                     yield Finding(post.where, f"ตำแหน่ง{post.post} มีได้ที่นั่งเดียว (พบ {counts[post.post]} รายการ)",
                                   "ลบรายการที่เกินออก หรือเปลี่ยนเป็นตำแหน่งอื่น เช่น ผู้ช่วยเลขานุการ",
-                                  f"post {post.post} may have one seat only",
+                                  f"post {post.post} may have one seat only ({counts[post.post]} found)",
+                                  "delete the extra items, or change them to another post, e.g. `ผู้ช่วยเลขานุการ` (assistant secretary)",
                                   related=((first.where.line, first.where.column),))
 
 
@@ -57,11 +60,12 @@ def exactly_one_president(ctx: Context):
     """A committee has exactly one ประธาน seat."""
     for club, *_ in _clubs(ctx):
         seats = [p for p in club.posts if p.post == "ประธาน"]
-        if len(seats) != 1:
+        if len(seats) > 1 or not seats and club.complete:   # a seat left out may be the ประธาน
             where = seats[1].where if len(seats) > 1 else club.where
             yield Finding(where, f"คณะกรรมการ{club.name} มีตำแหน่งประธาน {len(seats)} ที่นั่ง (ต้องมี 1)",
                           "ใส่ `- post: ประธาน` หนึ่งรายการ (ถ้ายังไม่มีผู้ดำรงตำแหน่ง ใส่ `vacant: true`)",
-                          f"{len(seats)} president seats; exactly one expected")
+                          f"the committee of {club.name} has {len(seats)} president (ประธาน) seats; exactly one expected",
+                          "write one `- post: ประธาน` item (with `vacant: true` if nobody holds it yet)")
 
 
 @rule("club.usual-posts", Severity.WARNING,
@@ -70,11 +74,12 @@ def usual_posts_listed(ctx: Context):
     """The usual posts (ประธาน, รองประธาน, เลขานุการ, เหรัญญิก) are listed, filled or declared vacant."""
     for club, *_ in _clubs(ctx):
         listed = {p.post for p in club.posts}
-        for post in USUAL_POSTS:
+        for post in USUAL_POSTS if club.complete else ():
             if post not in listed and post != "ประธาน":  # a missing ประธาน is club.one-president
                 yield Finding(club.where, f"ไม่มีตำแหน่ง{post} ในคณะกรรมการ{club.name}",
                               f"เพิ่ม `- post: {post}` พร้อม holder หรือ `vacant: true` ถ้ายังว่าง",
-                              f"usual post {post} is not listed")
+                              f"usual post {post} is not listed in the committee of {club.name}",
+                              f"add `- post: {post}` with a holder, or `vacant: true` if it is vacant")
 
 
 @rule("club.vacant-post", Severity.WARNING,
@@ -85,18 +90,53 @@ def post_vacant(ctx: Context):
         for post in club.posts:
             if post.vacant and not post.holder_id:
                 yield Finding(post.where, f"ตำแหน่ง{post.post} ว่าง", "เมื่อแต่งตั้งแล้ว ใส่ `holder:` และลบ `vacant: true`",
-                              f"post {post.post} is vacant")
+                              f"post {post.post} is vacant", "once someone is appointed, write `holder:` and delete `vacant: true`")
 
 
-@rule("club.holder-not-in-roster", Severity.WARNING,
-      "ผู้ดำรงตำแหน่งในชมรมมีรายชื่อในทำเนียบ (ชมรมอำเภอ: ทำเนียบของอำเภอ; ชมรมจังหวัด: ทำเนียบอำเภอใดก็ได้ในจังหวัด)")
+@rule("club.holder-not-in-roster", Severity.ERROR,
+      "ผู้ดำรงตำแหน่งในชมรมเป็นรหัสบุคคลที่มีในทำเนียบ (ชมรมอำเภอ: ทำเนียบของอำเภอ; ชมรมจังหวัด: ทำเนียบอำเภอใดก็ได้ในจังหวัด) "
+      "ถ้าพิมพ์ชื่อแทนรหัส คำแนะนำบอกรหัสของชื่อนั้น")
 def holder_in_roster(ctx: Context):
-    """A post holder's id is found in the roster (district club) or any roster of the province (province club)."""
-    for club, people, label, _, roster_loaded in _clubs(ctx):
+    """A seat's holder is the id of someone in the roster (district club) or any roster of the province (province club)."""
+    for club, people, label, province, roster_loaded in _clubs(ctx):
         for post in club.posts:
-            if roster_loaded and post.holder_id and post.holder_id not in people:
-                yield Finding(post.where, f"ผู้ดำรงตำแหน่ง{post.post} รหัส `{post.holder_id}` ไม่อยู่ในทำเนียบ{label}",
-                              "ตรวจรหัสบุคคล หรือเพิ่มบุคคลนี้ใน roster.yaml ก่อน", f"holder `{post.holder_id}` not in roster")
+            holder = post.holder_id
+            seat_th, seat_en = f"ตำแหน่ง{post.post} ใน {where_th(post.where)}", f"seat {post.post}, {where_en(post.where)}"
+            if holder in people and not people[holder].serving:
+                yield _holder_left(post, people[holder], seat_th, seat_en)
+                continue
+            if (not holder or holder in people or holder in province.left_out_ids()
+                    or (roster_loaded is False and is_person_id(holder))):
+                continue
+            if not is_person_id(holder):
+                # a district club's new person gets the district's next id; the province club's, their own district's
+                prefix = "" if club is province.club else next((p.district_code for p in people.values()), "")
+                found = resolve_person(people.values(), holder)
+                message, hint, message_en, hint_en = not_an_id(
+                    found, f"ผู้ดำรงตำแหน่ง{post.post}", f"the holder of {post.post}", "holder:",
+                    f"ทำเนียบ{label}", next_free_id(province, prefix) if prefix else "")
+                yield Finding(post.holder_where or post.where, message, hint, message_en, hint_en)
+                continue
+            yield Finding(post.holder_where or post.where, f"{seat_th}: ผู้ดำรงตำแหน่งรหัส `{holder}` ไม่อยู่ในทำเนียบ{label}",
+                          "ถ้าพิมพ์รหัสผิด ให้แก้เป็นรหัสจาก roster.yaml (หน้าอำเภอบนเว็บไซต์แสดงรหัสหลังชื่อแต่ละคน) "
+                          "ถ้าลบบุคคลนี้ออกจากทำเนียบ ให้แก้ตำแหน่งนี้ใน pull request เดียวกัน: "
+                          "ใส่รหัสผู้ดำรงตำแหน่งคนใหม่ที่ `holder:` หรือลบ `holder:` แล้วเขียน `vacant: true`",
+                          f"{seat_en}: holder `{holder}` is not in the roster",
+                          "if the id is mistyped, use the id from roster.yaml (the district page shows it after each "
+                          "name); if this person was removed from the roster, update this seat in the same pull "
+                          "request: the new holder's id in `holder:`, or delete `holder:` and write `vacant: true`")
+
+
+def _holder_left(post, person, seat_th: str, seat_en: str) -> Finding:
+    """A holder who has left every role (end_reason): the seat to update in the same pull request."""
+    reasons = ", ".join(dict.fromkeys(r.end_reason for r in person.roles if r.end_reason))
+    return Finding(post.holder_where or post.where,
+                   f"{seat_th}: {person.name} (`{person.id}`) พ้นจากทุกบทบาทในทำเนียบแล้ว ({reasons})",
+                   "แก้ตำแหน่งนี้ใน pull request เดียวกัน: ใส่รหัสผู้ดำรงตำแหน่งคนใหม่ที่ `holder:` "
+                   "หรือลบ `holder:` แล้วเขียน `vacant: true`",
+                   f"{seat_en}: {person.name} (`{person.id}`) has left every role in the roster ({reasons})",
+                   "update this seat in the same pull request: the new holder's id in `holder:`, "
+                   "or delete `holder:` and write `vacant: true`")
 
 
 @rule("club.holder-twice", Severity.WARNING,
@@ -112,7 +152,9 @@ def one_post_per_person(ctx: Context):
                 other = first[post.holder_id]
                 who = people[post.holder_id].name if post.holder_id in people else post.holder_id
                 yield Finding(post.where, f"{who} ดำรงตำแหน่ง{other.post}อยู่แล้ว และยังอยู่ในตำแหน่ง{post.post}",
-                              "หนึ่งคนควรมีตำแหน่งเดียว ตรวจรหัสบุคคล", "person holds two seats",
+                              "หนึ่งคนควรมีตำแหน่งเดียว ตรวจรหัสบุคคล",
+                              f"{who} already holds {other.post} and also holds {post.post}",
+                              "one person should hold one seat; check the person ids",
                               related=((other.where.line, other.where.column),))
             else:
                 first[post.holder_id] = post
@@ -126,7 +168,8 @@ def association_has_registration(ctx: Context):
         if club.kind == "สมาคม" and not club.registration_no:
             yield Finding(club.where, f"{club.name} เป็นสมาคมแต่ไม่มีเลขทะเบียน",
                           "เพิ่ม `registration_no: \"...\"` หรือเปลี่ยน kind เป็น ชมรม",
-                          "an association needs registration_no")
+                          f"{club.name} is an association but has no registration number",
+                          "add `registration_no: \"...\"`, or change kind to ชมรม (club)")
 
 
 # A confirmation dated this long after its round's deadline belongs to another round (warning).
