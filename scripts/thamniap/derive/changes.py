@@ -166,19 +166,23 @@ def compare(base: Province | None, head: Province | None) -> ProvinceChanges:
     return out
 
 
-def compare_district(base: District | None, head: District | None,
-                     meetings: dict[str, Meeting] | None = None) -> AreaChanges:
-    """Changes of one district from BASE to HEAD (None: the district did not / does not exist)."""
-    meetings = meetings or {}
+def _area(kind: str, part, base, head):
+    """The AreaChanges of a district or province (added / removed when one side is missing), and
+    both sides, an empty part standing in for the missing one."""
     some = head or base
-    area = AreaChanges(some.code, (head.name if head and head.name else base.name if base else "") or some.code,
-                       "district")
+    area = AreaChanges(some.code, (head.name if head and head.name else base.name if base else "") or some.code, kind)
     if base is None:
         area.status = "added"
     elif head is None:
         area.status = "removed"
-    b = base or District(some.code, some.folder, some.slug)
-    h = head or District(some.code, some.folder, some.slug)
+    return area, base or part(some.code, some.folder, some.slug), head or part(some.code, some.folder, some.slug)
+
+
+def compare_district(base: District | None, head: District | None,
+                     meetings: dict[str, Meeting] | None = None) -> AreaChanges:
+    """Changes of one district from BASE to HEAD (None: the district did not / does not exist)."""
+    meetings = meetings or {}
+    area, b, h = _area("district", District, base, head)
     if base is not None and head is not None:
         _value(area.other, "district.name", b.name or None, h.name or None)
     area.office += _office(b.office, h.office)
@@ -208,15 +212,7 @@ def compare_district(base: District | None, head: District | None,
 
 def compare_province(base: Province | None, head: Province | None) -> AreaChanges:
     """Changes of the province's own files (province.yaml, club.yaml), not of its districts."""
-    some = head or base
-    area = AreaChanges(some.code, (head.name if head and head.name else base.name if base else "") or some.code,
-                       "province")
-    if base is None:
-        area.status = "added"
-    elif head is None:
-        area.status = "removed"
-    b = base or Province(some.code, some.folder, some.slug)
-    h = head or Province(some.code, some.folder, some.slug)
+    area, b, h = _area("province", Province, base, head)
     area.office += _office(b.office, h.office)
     area.maintainers += _maintainers(b.maintainers, h.maintainers)
     before = {p.id: (p, Place("province-official", position=p.position or "")) for p in b.officials}
