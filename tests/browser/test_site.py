@@ -168,6 +168,11 @@ def test_people_finder_filters(page, data_site):
     assert rows.count() == 1 and "ปิ่นมณี" in rows.first.inner_text()
     href = rows.first.locator("a").get_attribute("href")
     assert href.endswith(person_anchor(PINMANEE))
+    # the link lands on the person's row on the published address (issue 13: it left /thamniap/)
+    rows.first.locator("a").click()
+    page.page.wait_for_load_state("networkidle")
+    assert urlsplit(page.page.url).path == SITE_PATH + PAGE.lstrip("/")
+    assert page.page.locator(f"tr{person_anchor(PINMANEE)}").is_visible()
     page.assert_clean()
 
 

@@ -55,7 +55,8 @@
     var body = table.appendChild(el("tbody"));
     rows.slice(0, 500).forEach(function (p) {
       var tr = el("tr"), td = el("td");
-      td.appendChild(el("a", p.n, { href: data.page + "#p-" + p.id }));
+      // data.page is relative to the JSON file (assets/people/), not to this page
+      td.appendChild(el("a", p.n, { href: new URL(data.page + "#p-" + p.id, data.url).href }));
       tr.appendChild(td);
       [p.r, "ตำบล" + p.s, p.v || "-", p.p.join(", ") || "-"].forEach(function (v) { tr.appendChild(el("td", v)); });
       body.appendChild(tr);
@@ -69,8 +70,9 @@
     data = null;
     if (!/^[0-9]{4}$/.test(code)) { fillSubdistricts(); render(); return; }
     counter.textContent = "กำลังโหลด…";
-    fetch(base + code + ".json").then(function (r) { return r.json(); }).then(function (json) {
-      data = json; fillSubdistricts(); render();
+    var url = new URL(base + code + ".json", location.href).href;
+    fetch(url).then(function (r) { return r.json(); }).then(function (json) {
+      data = json; data.url = url; fillSubdistricts(); render();
     }).catch(function () { counter.textContent = "โหลดรายชื่อไม่สำเร็จ"; });
   }
 
