@@ -134,12 +134,19 @@ def name_in_one_district(ctx: Context):
                                   "check whether they are two people, or one who moved and is still listed in the old district")
 
 
+def _after(person_id: str) -> str:
+    """4209-0561 -> 4209-0562 (same width)."""
+    prefix, number = person_id.rsplit("-", 1)
+    return f"{prefix}-{int(number) + 1:0{len(number)}d}"
+
+
 @rule("roster.duplicate-id", Severity.ERROR,
       "รหัสบุคคลใช้ได้ครั้งเดียวทั้งจังหวัด (รหัสใช้ติดตามบุคคลเมื่อแก้ไขข้อมูล)")
 def person_id_unique(ctx: Context):
     """A person id is used once in the whole province (ids identify people across edits)."""
     for province in ctx.provinces:
         first = {}
+        suggested: dict[str, str] = {}   # prefix -> the last free id offered in this run
         everyone = [*province.officials]
         for district in province.districts:
             everyone += [*district.officials, *district.people()]
@@ -148,7 +155,11 @@ def person_id_unique(ctx: Context):
                 other = first[person.id]
                 if ctx.focus is None or person.district_code in ctx.focus:
                     # the later one in file order is taken as the new person: it gets the error
-                    free = next_free_id(province, person.district_code or province.code)
+                    # each duplicate of one run is offered its own free id, so fixing them all at
+                    # once cannot make a new clash
+                    prefix = person.district_code or province.code
+                    free = _after(suggested[prefix]) if prefix in suggested else next_free_id(province, prefix)
+                    suggested[prefix] = free
                     yield Finding(person.where, f"รหัสบุคคล `{person.id}` ของ{person.name} ซ้ำกับ{other.name} "
                                   f"({other.where.path}:{other.where.line})",
                                   f"ถ้า{person.name}เป็นคนใหม่ ให้ใช้รหัสถัดไปที่ว่าง `{free}` "
