@@ -250,6 +250,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=2567)
     p.set_defaults(func=cmd_sample)
 
+    _add_site_commands(sub)
+    _add_data_commands(sub)
+    _add_review_commands(sub)
+    return parser
+
+
+def _add_site_commands(sub) -> None:
+    """pages, index, bench: building the site and measuring it."""
     p = sub.add_parser("pages", help="สร้างหน้าเว็บ (Markdown, SVG, QR, ไฟล์ดาวน์โหลด) จากข้อมูล โดยไม่ต้องใช้ MkDocs")
     p.add_argument("outdir", metavar="OUTDIR")
     p.add_argument("--data", help="ชุดข้อมูล (ค่าเริ่มต้น: data/)")
@@ -276,6 +284,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--update-docs", action="store_true", help="เขียนผลลงใน docs/performance.md")
     p.set_defaults(func=cmd_bench)
 
+
+def _add_data_commands(sub) -> None:
+    """new-district, new-round: scaffolding the province's data."""
     p = sub.add_parser("new-district", help="สร้างโฟลเดอร์อำเภอใหม่จากรายชื่อทางการ (geothai)")
     p.add_argument("code", help="รหัสอำเภอ 4 หลัก เช่น 4201")
     p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
@@ -298,6 +309,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--officials", type=int, default=1, help="เจ้าหน้าที่ต่ออำเภอ (ค่าเริ่มต้น 1)")
     p.set_defaults(func=cmd_new_round)
 
+
+def _add_review_commands(sub) -> None:
+    """check-pr, codeowners and the spreadsheet route: reviewing and submitting changes."""
     p = sub.add_parser("check-pr", help="ตรวจสิทธิ์และสรุปการเปลี่ยนแปลงของคำขอแก้ไข (pull request) ใน git")
     p.add_argument("--base", required=True, metavar="REV", help="รุ่นฐาน เช่น origin/main (สิทธิ์อ่านจากข้อมูลรุ่นนี้)")
     p.add_argument("--head", metavar="REV", help="รุ่นที่ตรวจ (ค่าเริ่มต้น: ไฟล์ในเครื่อง)")
@@ -325,7 +339,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
     p.add_argument("--today", type=_date, default=dt.date.today(), help="วันที่ใช้ตรวจข้อมูล (YYYY-MM-DD)")
     p.set_defaults(func=cmd_import_xlsx)
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
