@@ -1,6 +1,7 @@
 """`thamniap bench` machinery on the small Loei data (the national run is a command, not a test)."""
 from __future__ import annotations
 
+import datetime
 import os
 import subprocess
 import sys
@@ -40,6 +41,10 @@ def test_bench_compares_validate_with_check_jsonschema(tmp_path):
     bench.update_docs(result, page)
     text = page.read_text(encoding="utf-8")
     assert ratio_row[0] in text and text.count("<!-- bench:start -->") == 1 and "## ทำไมจึงเร็ว" in text
+    # the measuring day as a Thai date (issue 13 §7: "วัดเมื่อ 2026-11-25")
+    from thamniap.core.dates import thai_date
+    day = thai_date(datetime.date.fromisoformat(result["date"]))
+    assert f"วัดเมื่อวันที่ {day} บนเครื่อง" in text and f"วัดเมื่อ {result['date']}" not in text
 
 
 def test_changed_since_step_on_a_git_copy(tmp_path):

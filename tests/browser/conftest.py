@@ -125,6 +125,19 @@ class _PrefixHandler(_QuietHandler):
             return os.path.join(self.directory, "__outside-the-site-path__", "missing")
         return super().translate_path("/" + path[len(SITE_PATH):])
 
+    def send_error(self, code, message=None, explain=None):
+        """A missing address under SITE_PATH gets the site's 404.html with status 404, as on GitHub Pages."""
+        page = Path(self.directory, "404.html")
+        if code != 404 or not self.path.startswith(SITE_PATH) or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 def data_site_config(work: Path, data: Path, site_url: str | None = None) -> Path:
     """A mkdocs.yml in WORK that builds the project's site from the dataset DATA (for 1 Feb 2024)."""

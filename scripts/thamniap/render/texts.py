@@ -18,12 +18,17 @@ def _contact(province: Province) -> str:
     return f"{h(office.name)}{unit}{phone}"
 
 
+def _by(day) -> str:
+    """'ภายในวันที่ 24 มกราคม 2567'; 'ภายในกำหนด' when the round has no deadline."""
+    return f"ภายในวันที่ {h(thai_date(day))}" if day else "ภายในกำหนด"
+
+
 def home_intro(province: Province) -> str:
     deadline = province.current_round.deadline if province.current_round else None
     return (f"<p>ทำเนียบสาธารณะของ<strong>อาสาพัฒนาชุมชน (อช.)</strong> <strong>ผู้นำอาสาพัฒนาชุมชน (ผู้นำ อช.)</strong> "
             f"และ<strong>ชมรม/สมาคมผู้นำ อช.</strong> ของจังหวัด{h(province.name)} ใช้แทนแบบรายงานผ่าน QR Code "
             f"ตาม<a href=\"circular/\">หนังสือเวียน</a>ที่ให้อำเภอทบทวนโครงสร้างชมรมให้เป็นปัจจุบันและรายงานจังหวัด"
-            f"ภายใน{h(thai_date(deadline))}</p>"
+            f"{_by(deadline)}</p>"
             "<p>ค้นหาชื่อ หมู่บ้าน ตำบล หรือตำแหน่งได้จากช่องค้นหาด้านบน หรือใช้หน้า "
             "<a href=\"people/\">ค้นหารายชื่อ</a> เพื่อกรองตามอำเภอ ตำบล และบทบาท</p>")
 
@@ -58,7 +63,7 @@ def guidelines(province: Province) -> str:
 <ol>
 <li>ศึกษาแนวทางสนับสนุนการดำเนินงานอาสาพัฒนาชุมชน และมอบหมายให้ อช. และผู้นำ อช. เป็นกลไกสำคัญในการขับเคลื่อนการขจัดความยากจนตามหลักปรัชญาของเศรษฐกิจพอเพียง</li>
 <li>ส่งผู้แทนชมรม อำเภอละ 2 คน และเจ้าหน้าที่ผู้รับผิดชอบงาน อช. เข้าร่วม{meeting_text}</li>
-<li>ทบทวน ปรับปรุงโครงสร้างสมาคม/ชมรมผู้นำ อช. ให้เป็นปัจจุบัน และรายงานจังหวัดภายใน{h(thai_date(rnd.deadline if rnd else None))}
+<li>ทบทวน ปรับปรุงโครงสร้างสมาคม/ชมรมผู้นำ อช. ให้เป็นปัจจุบัน และรายงานจังหวัด{_by(rnd.deadline if rnd else None)}
 — ในระบบนี้คือการแก้ไข <code>club.yaml</code> ของอำเภอแล้วเพิ่มรายการของรอบนี้ใต้ <code>confirmations:</code> (รหัสรอบ <code>{h(rnd.id if rnd else "-")}</code> และวันที่ยืนยัน) (ดู<a href="../submit/">วิธีส่งข้อมูล</a>)</li>
 </ol>
 

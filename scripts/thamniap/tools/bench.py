@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from thamniap.core import geography
+from thamniap.core.dates import thai_date
 from thamniap.load.layout import slugify
 
 PY = sys.executable
@@ -366,10 +367,18 @@ def targets(result: dict) -> list[tuple[str, str, bool | None]]:
     return rows
 
 
+def _measured_on(day: str) -> str:
+    """result['date'] (ISO, as stored in the JSON) as a Thai date: '2026-11-25' -> '25 พฤศจิกายน 2569'."""
+    try:
+        return thai_date(dt.date.fromisoformat(day))
+    except (TypeError, ValueError):
+        return str(day)
+
+
 def markdown(result: dict) -> str:
     """The results block of docs/performance.md."""
     m = result["machine"]
-    lines = [f"วัดเมื่อ {result['date']} บนเครื่อง {m['cpus']} คอร์ ({m['cpu'] or 'ไม่ทราบรุ่น'}), หน่วยความจำ {m['memory_gb']} GB, "
+    lines = [f"วัดเมื่อวันที่ {_measured_on(result['date'])} บนเครื่อง {m['cpus']} คอร์ ({m['cpu'] or 'ไม่ทราบรุ่น'}), หน่วยความจำ {m['memory_gb']} GB, "
              f"Python {m['python']} — ชุดข้อมูล `{result['scale']}`: {result['files']} ไฟล์ {result['dataset_mb']} MB",
              "", table(result).split("\n", 1)[1], "", "| เป้าหมาย | ผลวัด | ผ่าน |", "|---|---:|---|"]
     for target, measured, met in targets(result):
