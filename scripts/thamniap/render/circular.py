@@ -75,10 +75,14 @@ def _lines(text: str) -> str:
 
 
 def letter_html(letter: Letter, qr_img: str) -> str:
-    """A4-shaped HTML (see letter.css): header block, subject lines, body, signature, issuing unit."""
+    """A4-shaped HTML (see letter.css): header block, subject lines, body, signature, issuing unit, QR code,
+    then the closing attachment line when the text ends with one."""
     body = "".join(f'<p class="tn-letter__para">{h(p)}</p>' for p in letter.opening)
     body += "".join(f'<p class="tn-letter__para tn-letter__item">{h(p)}</p>' for p in letter.items)
     closing = "".join(f'<p class="tn-letter__closing">{h(p)}</p>' for p in letter.closing)
+    # the closing attachment line(s) after the issuing unit, as the text ends ("สิ่งที่ส่งมาด้วย"); only
+    # what the text holds: the attachment itself is not part of it
+    trailer = "".join(f'<p class="tn-letter__trailer">{_lines(p)}</p>\n' for p in letter.trailer)
     return f"""<article class="tn-letter" lang="th" aria-label="หนังสือเวียน">
 <div class="tn-letter__head">
 <div class="tn-letter__number">ที่ {h(letter.number)}</div>
@@ -93,4 +97,4 @@ def letter_html(letter: Letter, qr_img: str) -> str:
 <div class="tn-letter__signature">{"".join(f"<p>{_lines(p)}</p>" for p in letter.signature)}</div>
 <div class="tn-letter__unit">{"".join(f"<p>{_lines(p)}</p>" for p in letter.unit)}</div>
 <div class="tn-letter__qr">{qr_img}</div>
-</article>"""
+{trailer}</article>"""

@@ -4,7 +4,7 @@ Markdown headings)."""
 from __future__ import annotations
 
 from thamniap.core.dates import thai_date
-from thamniap.model import LEADER, District, Person, Province
+from thamniap.model import LEADER, Club, District, Person, Province
 from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel_url
 from thamniap.render import texts
 from thamniap.render.orgchart import order_text, org_chart
@@ -83,6 +83,18 @@ def office_section(province: Province, district: District) -> list[str]:
     return lines + [""]
 
 
+def appointment_rows(club: Club, deadline) -> list[list[str]]:
+    """Rows (escaped) for a club's or the provincial association's appointment order (number, date, by)
+    and its latest confirmation to the province, with the current round's DEADLINE when there is one.
+    District pages and the province page both show them."""
+    rows = []
+    if club.order_no:
+        rows.append(["คำสั่งแต่งตั้ง", order_text(club.order_no, club.order_date, club.order_by)])
+    confirmed = thai_date(club.latest_confirmed) if club.latest_confirmed else "ยังไม่ยืนยัน"
+    rows.append(["ยืนยันข้อมูลล่าสุด (รายงานจังหวัด)", h(confirmed) + (f" (กำหนดส่ง {h(thai_date(deadline))})" if deadline else "")])
+    return rows
+
+
 def club_section(district: District, people: dict[str, Person], deadline) -> list[str]:
     club = district.club
     lines = ["## ชมรมผู้นำ อช. {#club}", ""]
@@ -92,10 +104,7 @@ def club_section(district: District, people: dict[str, Person], deadline) -> lis
     if club.registration_no:
         rows.append(["เลขทะเบียนสมาคม", h(club.registration_no)])
     rows.append(["วาระคณะกรรมการ", f"{h(thai_date(club.term_start))} – {h(thai_date(club.term_end))}"])
-    if club.order_no:
-        rows.append(["คำสั่งแต่งตั้ง", order_text(club.order_no, club.order_date, club.order_by)])
-    confirmed = thai_date(club.latest_confirmed) if club.latest_confirmed else "ยังไม่ยืนยัน"
-    rows.append(["ยืนยันข้อมูลล่าสุด (รายงานจังหวัด)", h(confirmed) + (f" (กำหนดส่ง {h(thai_date(deadline))})" if deadline else "")])
+    rows += appointment_rows(club, deadline)
     lines += [table(["รายการ", "ข้อมูล"], rows, cls="tn-kv"), "", "### แผนผังคณะกรรมการ {#org-chart}", "",
               org_chart(club, people, lambda p: f"#{p.anchor}"), ""]
     return lines

@@ -26,7 +26,7 @@ from thamniap.render.history import history_markdown
 from thamniap.model import District, Province
 from thamniap.render import texts
 from thamniap.render.circular import letter_html, parse_letter
-from thamniap.render.district import district_page
+from thamniap.render.district import appointment_rows, district_page
 from thamniap.render.front_matter import escape_front_matter, front_matter
 from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel_url
 from thamniap.render.orgchart import org_chart
@@ -99,7 +99,7 @@ def province_pages(province: Province, settings: SiteSettings, today: dt.date,
         pages[f"assets/people/{district.code}.json"] = people_json(district)
     pages["assets/qr/circular.svg"] = qr_svg(settings.page_url("submit.md"))
     pages["index.md"] = home_page(province, summary, settings)
-    pages["province.md"] = province_page(province)
+    pages["province.md"] = province_page(province, summary.deadline)
     pages["dashboard.md"] = dashboard_page(province, summary)
     pages["people.md"] = people_page(province)
     if circular_text is not None:
@@ -198,7 +198,9 @@ def home_page(province: Province, summary, settings: SiteSettings) -> str:
     return "\n".join(out)
 
 
-def province_page(province: Province) -> str:
+def province_page(province: Province, deadline: dt.date | None = None) -> str:
+    """The province office and the provincial association: its details, appointment order and latest
+    confirmation (as district pages show a club's, render.district.appointment_rows) and org chart."""
     out = [front_matter(f"จังหวัด{province.name}"), f"# สำนักงานและสมาคม/ชมรมระดับจังหวัด{md(province.name)}", ""]
     if province.club and province.club.sample:
         out += [SAMPLE_NOTICE, ""]
@@ -224,6 +226,7 @@ def province_page(province: Province) -> str:
         if club.registration_no:
             rows.append(["เลขทะเบียน", h(club.registration_no)])
         rows.append(["วาระ", f"{h(thai_date(club.term_start))} – {h(thai_date(club.term_end))}"])
+        rows += appointment_rows(club, deadline)
         out += [f"## {md(club.name)}", "", table(["รายการ", "ข้อมูล"], rows, cls="tn-kv"), "",
                 "### แผนผังคณะกรรมการ", "", org_chart(club, index, href), ""]
     return "\n".join(out)
