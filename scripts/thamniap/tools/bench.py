@@ -368,7 +368,7 @@ def targets(result: dict) -> list[tuple[str, str, bool | None]]:
 
 
 def _measured_on(day: str) -> str:
-    """result['date'] (ISO, as stored in the JSON) as a Thai date: '2026-11-25' -> '25 พฤศจิกายน 2569'."""
+    """result['date'] (ISO, as stored in the JSON) as a Thai date: '2026-11-25' -> thai_date (Thai month, B.E. year)."""
     try:
         return thai_date(dt.date.fromisoformat(day))
     except (TypeError, ValueError):
