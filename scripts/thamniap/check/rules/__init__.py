@@ -76,6 +76,20 @@ def load_all() -> dict[str, Rule]:
     return RULES
 
 
+def repeats(items: Iterable, key: Callable) -> Iterator[tuple[object, object]]:
+    """(item, first) for every item whose key an earlier item already had; items whose key is
+    None are skipped. The one "listed twice" walk of the duplicate rules."""
+    first: dict = {}
+    for item in items:
+        k = key(item)
+        if k is None:
+            continue
+        if k in first:
+            yield item, first[k]
+        else:
+            first[k] = item
+
+
 def run(ctx: Context, skip: Iterable[str] = ()) -> list[Diagnostic]:
     """Run every registered rule (except SKIP) and return their diagnostics."""
     out: list[Diagnostic] = []

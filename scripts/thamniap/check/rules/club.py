@@ -7,7 +7,7 @@ from thamniap.core.dates import thai_date
 from thamniap.core.diagnostics import Severity
 from thamniap.model import SINGLE_HOLDER_POSTS, USUAL_POSTS, Club, Where, is_person_id, next_free_id, resolve_person
 from thamniap.check.references import not_an_id, where_en, where_th
-from thamniap.check.rules import Context, Finding, rule
+from thamniap.check.rules import Context, Finding, rule, repeats
 
 
 def _clubs(ctx: Context):
@@ -144,20 +144,13 @@ def _holder_left(post, person, seat_th: str, seat_en: str) -> Finding:
 def one_post_per_person(ctx: Context):
     """One person holds one committee seat."""
     for club, people, *_ in _clubs(ctx):
-        first: dict[str, object] = {}
-        for post in club.posts:
-            if not post.holder_id:
-                continue
-            if post.holder_id in first:
-                other = first[post.holder_id]
-                who = people[post.holder_id].name if post.holder_id in people else post.holder_id
-                yield Finding(post.where, f"{who} ดำรงตำแหน่ง{other.post}อยู่แล้ว และยังอยู่ในตำแหน่ง{post.post}",
-                              "หนึ่งคนควรมีตำแหน่งเดียว ตรวจรหัสบุคคล",
-                              f"{who} already holds {other.post} and also holds {post.post}",
-                              "one person should hold one seat; check the person ids",
-                              related=((other.where.line, other.where.column),))
-            else:
-                first[post.holder_id] = post
+        for post, other in repeats(club.posts, lambda p: p.holder_id or None):
+            who = people[post.holder_id].name if post.holder_id in people else post.holder_id
+            yield Finding(post.where, f"{who} ดำรงตำแหน่ง{other.post}อยู่แล้ว และยังอยู่ในตำแหน่ง{post.post}",
+                          "หนึ่งคนควรมีตำแหน่งเดียว ตรวจรหัสบุคคล",
+                          f"{who} already holds {other.post} and also holds {post.post}",
+                          "one person should hold one seat; check the person ids",
+                          related=((other.where.line, other.where.column),))
 
 
 @rule("club.registration-number", Severity.ERROR,
@@ -246,17 +239,11 @@ def confirmation_round_exists(ctx: Context):
 def confirmation_once_per_round(ctx: Context):
     """A club confirms each round at most once."""
     for club, *_ in _clubs(ctx):
-        first = {}
-        for found in club.confirmations:
-            if found.round is None:
-                continue
-            if found.round in first:
-                yield Finding(found.where, f"ยืนยันรอบ {found.round} ซ้ำ (มีรายการของรอบนี้อยู่แล้ว)",
-                              "เก็บไว้รายการเดียว: แก้วันที่ในรายการเดิมแทนการเพิ่มรายการใหม่",
-                              f"round {found.round} confirmed twice", "keep one item: change the date of the first one",
-                              related=((first[found.round].line, first[found.round].column),))
-            else:
-                first[found.round] = found.where
+        for found, first in repeats(club.confirmations, lambda c: c.round):
+            yield Finding(found.where, f"ยืนยันรอบ {found.round} ซ้ำ (มีรายการของรอบนี้อยู่แล้ว)",
+                          "เก็บไว้รายการเดียว: แก้วันที่ในรายการเดิมแทนการเพิ่มรายการใหม่",
+                          f"round {found.round} confirmed twice", "keep one item: change the date of the first one",
+                          related=((first.where.line, first.where.column),))
 
 
 @rule("club.confirmed-outside-round", Severity.WARNING,

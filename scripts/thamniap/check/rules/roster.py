@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from thamniap.core.diagnostics import Severity
 from thamniap.model import LEADER, LEADERS_PER_SUBDISTRICT, MIN_VOLUNTEERS, VOLUNTEER, next_free_id, sexes_balanced
-from thamniap.check.rules import Context, Finding, rule
+from thamniap.check.rules import Context, Finding, rule, repeats
 
 
 @rule("roster.duplicate-moo", Severity.ERROR,
@@ -12,17 +12,14 @@ def moo_unique_per_subdistrict(ctx: Context):
     """A หมู่ที่ number appears once per subdistrict."""
     for _, district in ctx.districts():
         for sub in district.subdistricts or []:
-            first: dict[int, int] = {}
-            for village in sub.villages:
-                if village.moo in first:
-                    yield Finding(village.where, f"หมู่ที่ {village.moo} ของตำบล{sub.name} ซ้ำกัน "
-                                  f"(บรรทัด {first[village.moo]} และ {village.where.line})",
-                                  "ตรวจเลขหมู่ที่ แต่ละหมู่บ้านในตำบลต้องมีเลขไม่ซ้ำกัน",
-                                  f"village number (moo) {village.moo} repeats in subdistrict {sub.name} "
-                                  f"(lines {first[village.moo]} and {village.where.line})",
-                                  "check the village numbers: each village of a subdistrict has its own number",
-                                  related=((first[village.moo], 0),))
-                first.setdefault(village.moo, village.where.line)
+            for village, other in repeats(sub.villages, lambda v: v.moo):
+                yield Finding(village.where, f"หมู่ที่ {village.moo} ของตำบล{sub.name} ซ้ำกัน "
+                              f"(บรรทัด {other.where.line} และ {village.where.line})",
+                              "ตรวจเลขหมู่ที่ แต่ละหมู่บ้านในตำบลต้องมีเลขไม่ซ้ำกัน",
+                              f"village number (moo) {village.moo} repeats in subdistrict {sub.name} "
+                              f"(lines {other.where.line} and {village.where.line})",
+                              "check the village numbers: each village of a subdistrict has its own number",
+                              related=((other.where.line, 0),))
 
 
 @rule("roster.min-volunteers", Severity.WARNING,
@@ -97,20 +94,15 @@ def role_matches_where_listed(ctx: Context):
 def person_once_per_district(ctx: Context):
     """The same person (name compared without title, spaces or typing variants) is listed once per district."""
     for _, district in ctx.districts():
-        first = {}
-        for person in district.people():
-            if person.key in first:
-                other = first[person.key]
-                yield Finding(person.where, f"{person.name} ซ้ำกับรายชื่อที่บรรทัด {other.where.line} "
-                              f"({other.name}, รหัส {other.id})",
-                              "คนเดียวกันให้มีรายการเดียว ถ้ามีหลายบทบาทให้เพิ่มใน roles ของรายการเดิม "
-                              "ถ้าเป็นคนละคนที่ชื่อซ้ำกัน ให้ใส่ note ระบุ",
-                              f"{person.name} repeats the person at line {other.where.line} ({other.name}, id {other.id})",
-                              "one person, one item: add further roles to the first item's roles; if they are "
-                              "two people with the same name, write a note saying so",
-                              related=((other.where.line, other.where.column),))
-            else:
-                first[person.key] = person
+        for person, other in repeats(district.people(), lambda p: p.key):
+            yield Finding(person.where, f"{person.name} ซ้ำกับรายชื่อที่บรรทัด {other.where.line} "
+                          f"({other.name}, รหัส {other.id})",
+                          "คนเดียวกันให้มีรายการเดียว ถ้ามีหลายบทบาทให้เพิ่มใน roles ของรายการเดิม "
+                          "ถ้าเป็นคนละคนที่ชื่อซ้ำกัน ให้ใส่ note ระบุ",
+                          f"{person.name} repeats the person at line {other.where.line} ({other.name}, id {other.id})",
+                          "one person, one item: add further roles to the first item's roles; if they are "
+                          "two people with the same name, write a note saying so",
+                          related=((other.where.line, other.where.column),))
 
 
 @rule("roster.same-name-other-district", Severity.WARNING,
@@ -145,31 +137,27 @@ def _after(person_id: str) -> str:
 def person_id_unique(ctx: Context):
     """A person id is used once in the whole province (ids identify people across edits)."""
     for province in ctx.provinces:
-        first = {}
         suggested: dict[str, str] = {}   # prefix -> the last free id offered in this run
         everyone = [*province.officials]
         for district in province.districts:
             everyone += [*district.officials, *district.people()]
-        for person in everyone:
-            if person.id in first:
-                other = first[person.id]
-                if ctx.focus is None or person.district_code in ctx.focus:
-                    # the later one in file order is taken as the new person: it gets the error
-                    # each duplicate of one run is offered its own free id, so fixing them all at
-                    # once cannot make a new clash
-                    prefix = person.district_code or province.code
-                    free = _after(suggested[prefix]) if prefix in suggested else next_free_id(province, prefix)
-                    suggested[prefix] = free
-                    yield Finding(person.where, f"รหัสบุคคล `{person.id}` ของ{person.name} ซ้ำกับ{other.name} "
-                                  f"({other.where.path}:{other.where.line})",
-                                  f"ถ้า{person.name}เป็นคนใหม่ ให้ใช้รหัสถัดไปที่ว่าง `{free}` "
-                                  "— ห้ามเปลี่ยนรหัสของคนเดิม",
-                                  f"person id `{person.id}` of {person.name} is already used by {other.name} "
-                                  f"({other.where.path}:{other.where.line})",
-                                  f"if {person.name} is new, use the next free id `{free}`; never change "
-                                  "an existing person's id", related=((other.where.line, other.where.column),))
-            else:
-                first[person.id] = person
+        # the later one in file order is taken as the new person: it gets the error
+        for person, other in repeats(everyone, lambda p: p.id):
+            if ctx.focus is not None and person.district_code not in ctx.focus:
+                continue
+            # each duplicate of one run is offered its own free id, so fixing them all at once
+            # cannot make a new clash
+            prefix = person.district_code or province.code
+            free = _after(suggested[prefix]) if prefix in suggested else next_free_id(province, prefix)
+            suggested[prefix] = free
+            yield Finding(person.where, f"รหัสบุคคล `{person.id}` ของ{person.name} ซ้ำกับ{other.name} "
+                          f"({other.where.path}:{other.where.line})",
+                          f"ถ้า{person.name}เป็นคนใหม่ ให้ใช้รหัสถัดไปที่ว่าง `{free}` "
+                          "— ห้ามเปลี่ยนรหัสของคนเดิม",
+                          f"person id `{person.id}` of {person.name} is already used by {other.name} "
+                          f"({other.where.path}:{other.where.line})",
+                          f"if {person.name} is new, use the next free id `{free}`; never change "
+                          "an existing person's id", related=((other.where.line, other.where.column),))
 
 
 @rule("roster.id-prefix", Severity.WARNING,
