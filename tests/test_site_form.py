@@ -46,3 +46,21 @@ def test_the_public_export_is_still_refused_by_the_importer(base_copy, tmp_path)
 def test_template_command_still_writes_the_form(base_copy, tmp_path):
     rc, out, err = run_cli("template-xlsx", "4214", "-o", str(tmp_path / "x" / "f.xlsx"), "--data", str(base_copy))
     assert rc == 0 and "สร้างแบบฟอร์มแล้ว" in out and (tmp_path / "x" / "f.xlsx").stat().st_size > 5000, err
+
+
+def test_a_note_typed_like_a_formula_stays_text_in_the_published_form(base_copy, tmp_path):
+    """The form is public and prefilled from the data: a note starting with `=` must not become a
+    formula (the open-data exports guard the same way)."""
+    import zipfile
+    roster = base_copy / ROSTER
+    text = roster.read_text(encoding="utf-8")
+    at = text.index("    last_name: ", text.index("- id: 4214-0001"))
+    end = text.index("\n", at) + 1
+    roster.write_text(text[:end] + "    note: '=HYPERLINK(\"https://example.org\",\"คลิก\")'\n" + text[end:],
+                      encoding="utf-8")
+    out = tmp_path / "pages"
+    render(base_copy, out)
+    with zipfile.ZipFile(out / FORM) as z:
+        sheets = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("xl/worksheets/"))
+        strings = z.read("xl/sharedStrings.xml").decode("utf-8") if "xl/sharedStrings.xml" in z.namelist() else ""
+    assert "<f>" not in sheets and "HYPERLINK" in sheets + strings

@@ -13,6 +13,7 @@ import re
 import zipfile
 
 from thamniap.core import geography
+from thamniap.core.national_id import mask_national_ids
 from thamniap.load.district_files import DistrictFiles, RosterInfo, read_roster, subdistrict_choices
 from thamniap.render.spreadsheet.form import (COMMON_TITLES, HEADERS, HELP_SHEET, LEADER_KEYS, LEADER_SHEET, ROLES,
                                              SEXES, SUBDISTRICT_SHEET, TEMP_ID_PREFIX, VOLUNTEER_KEYS,
@@ -89,7 +90,10 @@ def _people_sheet(ws, keys: list[str], rows: list[dict], code_list: str, heading
     for cell in ws[1]:
         cell.font, cell.fill = heading
     for row in rows:
-        ws.append([row.get(k) for k in keys])
+        ws.append([_text(row.get(k)) for k in keys])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"              # text typed as "=…" stays text, never a formula
     for i, key in enumerate(keys, start=1):
         letter = get_column_letter(i)
         dim = ws.column_dimensions[letter]
@@ -108,6 +112,11 @@ def _people_sheet(ws, keys: list[str], rows: list[dict], code_list: str, heading
     _drop_down(ws, keys, last, "sub_code", code_list, True, "รหัสตำบล", "เลือกรหัสตำบลจากแผ่นงาน ตำบล")
     _drop_down(ws, keys, last, "role", '"' + ",".join(ROLES) + '"', True, "บทบาท",
                "บทบาทของแถวนี้ (เว้นว่าง = ตามชื่อแผ่นงาน)")
+
+
+def _text(value):
+    """A value from the data as the form shows it: national IDs masked, as in every output."""
+    return mask_national_ids(value) if isinstance(value, str) else value
 
 
 def _drop_down(ws, keys: list[str], last: int, key: str, formula: str, strict: bool, title: str,
@@ -150,8 +159,8 @@ def help_rows(code: str, district_name: str) -> list[tuple[str, ...]]:
     return [
         (f"แบบฟอร์มทำเนียบ อช. และผู้นำ อช. อำเภอ{district_name} (รหัสอำเภอ {code})",),
         ("ใช้ทำอะไร", "แก้ไขรายชื่อในแผ่นงาน อช. และ ผู้นำ อช. แล้วนำเข้าด้วยคำสั่ง "
-                      f"thamniap import-xlsx ไฟล์นี้.xlsx --district {code} — โปรแกรมจะเขียนไฟล์ roster.yaml ของอำเภอใหม่ทั้งไฟล์ "
-                      "ตามข้อมูลในแบบฟอร์มนี้ (แก้เฉพาะไฟล์นั้น)"),
+                      f"thamniap import-xlsx ไฟล์นี้.xlsx --district {code} — โปรแกรมแก้ไฟล์ roster.yaml ของอำเภอ "
+                      "เฉพาะบรรทัดที่ข้อมูลในแบบฟอร์มนี้ต่างไป (หมายเหตุ # ในไฟล์ยังอยู่ครบ และไม่แก้ไฟล์อื่น)"),
         ("หนึ่งแถว", "หนึ่งแถวคือหนึ่งบทบาทของหนึ่งคน คนส่วนใหญ่มีแถวเดียว"),
         ("แผ่นงาน", "แผ่นงาน อช. คือ อช. ของแต่ละหมู่บ้าน (กรอก รหัสตำบล หมู่ที่ ชื่อหมู่บ้าน) "
                     "แผ่นงาน ผู้นำ อช. คือผู้นำ อช. ของแต่ละตำบล — แผ่นงานที่ใส่ชื่อบอกว่ารายชื่ออยู่ที่ใดในทำเนียบ"),
