@@ -56,3 +56,64 @@ def mkdocs_build(site_dir: Path, config: Path | None = None, **env_extra: str) -
     config_args = ["--config-file", str(config)] if config else []
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *config_args, "-d", str(site_dir)],
                           cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+
+
+class Roster:
+    """A district's roster folder (one file per subdistrict, roster/<code>-<slug>.yaml) as tests
+    handle it: a snapshot of every file, all their text, and the whole district as one document
+    `{"sample": …, "subdistricts": […]}` (what the spreadsheet route reads and writes)."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+
+    @property
+    def parent(self) -> Path:
+        return self.folder
+
+    def files(self) -> list[Path]:
+        return sorted(p for p in self.folder.iterdir() if p.is_file()) if self.folder.is_dir() else []
+
+    def read_bytes(self) -> bytes:
+        """Every file's name and bytes: equal snapshots mean nothing was written, added or removed."""
+        return b"".join(p.name.encode() + b"\0" + p.read_bytes() + b"\0" for p in self.files())
+
+    def read_text(self, encoding: str = "utf-8") -> str:
+        return "".join(p.read_text(encoding=encoding) for p in self.files())
+
+    def file_with(self, text: str) -> Path:
+        """The first file (in name order) holding TEXT."""
+        found = next((p for p in self.files() if text in p.read_text(encoding="utf-8")), None)
+        assert found is not None, f"no roster file holds {text!r}"
+        return found
+
+    def replace(self, old: str, new: str, count: int = 1) -> Path:
+        """Replace OLD (first occurrence across the files, in name order) by NEW; the file changed."""
+        path = self.file_with(old)
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, count), encoding="utf-8")
+        return path
+
+    def data(self) -> dict:
+        """The whole district's roster as one document (asserts every file reads cleanly)."""
+        from thamniap.load.loader import load_file
+        subs, sample = [], False
+        for path in self.files():
+            doc = load_file(path)
+            assert not doc.diagnostics, doc.diagnostics
+            sample = sample or doc.data["sample"] is True
+            subs.append({k: v for k, v in doc.data.items() if k != "sample"})
+        return {"sample": sample, "subdistricts": subs}
+
+    def dump(self, doc: dict) -> None:
+        """Write DOC (the whole district) back one file per subdistrict, each keeping its schema line,
+        as the generator writes them; files of subdistricts not in DOC are removed."""
+        from thamniap.load import legacy_roster
+        from thamniap.tools import sample
+        headers = {p.name: p.read_text(encoding="utf-8").split("\n", 1)[0] for p in self.files()}
+        for path in self.files():
+            path.unlink()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for sub in doc["subdistricts"]:
+            name = legacy_roster.file_name(sub["code"])
+            header = headers.get(name) or next(iter(headers.values()))
+            header = "\n".join([header, *legacy_roster.file_comment(sub["code"])])
+            sample.dump(self.folder / name, header, {"sample": doc["sample"], **sub})

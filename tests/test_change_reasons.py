@@ -15,12 +15,12 @@ from thamniap.render.changes import markdown
 from thamniap.render.district import role_terms
 from thamniap.render.orgchart import org_chart
 
-ROSTER = "42-loei/4214-nong-hin/roster.yaml"
+ROSTER = "42-loei/4214-nong-hin/roster/421401-nong-hin.yaml"
 CLUB = "42-loei/4214-nong-hin/club.yaml"
-RESIGNED = [{"file": ROSTER, "replace": "        end: 2028-05-27\n",
-             "with": "        end: 2024-03-01\n        end_reason: ลาออก\n"}]
-OTHER = [{"file": ROSTER, "replace": "        end: 2028-05-27\n",
-          "with": "        end: 2024-03-01\n        end_reason: อื่น ๆ\n        end_note: ย้ายไปรับราชการ\n"}]
+RESIGNED = [{"file": ROSTER, "replace": "      end: 2028-05-27\n",
+             "with": "      end: 2024-03-01\n      end_reason: ลาออก\n"}]
+OTHER = [{"file": ROSTER, "replace": "      end: 2028-05-27\n",
+          "with": "      end: 2024-03-01\n      end_reason: อื่น ๆ\n      end_note: ย้ายไปรับราชการ\n"}]
 PRESIDENT_ORDER = [{"file": CLUB, "replace": "    holder: 4214-0001\n    since: 2023-10-15\n",
                     "with": "    holder: 4214-0001\n    since: 2024-03-01\n    appointment:\n"
                             "      order_no: \"25/2567\"\n      date: 2024-02-26\n      by: นายอำเภอหนองหิน\n"}]

@@ -62,7 +62,7 @@ def test_main_has_warnings_in_other_districts(repo):
 
 
 def test_a_pull_request_sees_only_the_warnings_of_its_district(repo):
-    edit(repo, f"{B}/roster.yaml", "last_name: สีดาบุญมา", "last_name: สีดาบุญมาก")
+    edit(repo, f"{B}/roster/421201-pha-khao.yaml", "last_name: สีดาบุญมา", "last_name: สีดาบุญมาก")
     code, diags = diagnostics(repo)                       # uncommitted edit
     assert code == 0 and folders(diags, "warning") == {B}
     commit_all(repo, "pull request")                      # committed on top of main, as CI sees it
@@ -73,7 +73,7 @@ def test_a_pull_request_sees_only_the_warnings_of_its_district(repo):
 def test_an_error_in_an_unchanged_district_still_fails(repo):
     edit(repo, f"{A}/district.yaml", "  name: ภูหลวง\n", "  name: ภูหลวง\n  name: x\n")
     commit_all(repo, "main breaks A")
-    edit(repo, f"{B}/roster.yaml", "last_name: สีดาบุญมา", "last_name: สีดาบุญมาก")
+    edit(repo, f"{B}/roster/421201-pha-khao.yaml", "last_name: สีดาบุญมา", "last_name: สีดาบุญมาก")
     code, diags = diagnostics(repo, "HEAD")
     assert code == 1
     assert [(d["rule"], Path(d["path"]).parent.name) for d in diags if d["severity"] == "error"] == \
@@ -85,7 +85,7 @@ def test_a_cross_file_error_the_change_causes_elsewhere_is_reported(repo):
     """B renumbers its first person: the province club and B's club, which the pull request does not
     touch, now name a person who is not in any roster. Every error a full check finds is reported,
     wherever it stands (one outside B's folder is not this check's to hide)."""
-    edit(repo, f"{B}/roster.yaml", "id: 4212-0001", "id: 4212-9001")
+    edit(repo, f"{B}/roster/421201-pha-khao.yaml", "id: 4212-0001", "id: 4212-9001")
     code, diags = diagnostics(repo)
     full_code, out, _ = run_cli("validate", str(repo / "data"), "--format", "json", "--today", TODAY)
     errors = {(d["rule"], d["path"], d["line"]) for d in diags if d["severity"] == "error"}

@@ -20,19 +20,20 @@ from thamniap.core.national_id import national_id_check_digit
 from thamniap.tools.checkpr import Area, area_of, may_change, public
 
 DISTRICT = "data/42-loei/4214-nong-hin"
+ROSTER = f"{DISTRICT}/roster/421401-nong-hin.yaml"     # หนองหิน 421401: 4214-0001…0010, หมู่ที่ 1 and 2
 DISTRICT_TEAM = "loei-cdd/district-4214"
 PROVINCE_TEAM = "loei-cdd/province-admins"
 TODAY = "2024-02-01"
 
 NEW_VOLUNTEER = """\
-    - id: 4214-0901
-      title: นางสาว
-      first_name: มาลัย
-      last_name: ใจงาม
-      roles:
-      - role: อช.
-        start: 2024-01-10
-        end: 2028-01-09
+  - id: 4214-0901
+    title: นางสาว
+    first_name: มาลัย
+    last_name: ใจงาม
+    roles:
+    - role: อช.
+      start: 2024-01-10
+      end: 2028-01-09
 """
 
 
@@ -72,7 +73,7 @@ def change_president_and_add_volunteer(repo: Path) -> None:
     """ประธาน 4214-0001 (นายเสกสรร คำภา) → 4214-0002 (นางคำปุ่น จันทร์หอม); a new อช. in หมู่ที่ 1."""
     edit(repo / DISTRICT / "club.yaml", "  - post: ประธาน\n    holder: 4214-0001", "  - post: ประธาน\n    holder: 4214-0002")
     edit(repo / DISTRICT / "club.yaml", "  - post: รองประธาน\n    holder: 4214-0002", "  - post: รองประธาน\n    holder: 4214-0001")
-    edit(repo / DISTRICT / "roster.yaml", "    volunteers:\n    - id: 4214-0003", "    volunteers:\n" + NEW_VOLUNTEER + "    - id: 4214-0003")
+    edit(repo / ROSTER, "  volunteers:\n  - id: 4214-0003", "  volunteers:\n" + NEW_VOLUNTEER + "  - id: 4214-0003")
 
 
 def check_pr(*args: str) -> tuple[int, str, str]:
@@ -121,7 +122,7 @@ def test_same_change_by_a_stranger_is_refused(repo):
     assert "❌ ไม่มีสิทธิ์" in out and "**ผล: ไม่ผ่าน**" in out
     assert "@stranger ไม่มีสิทธิ์แก้ไขข้อมูลอำเภอหนองหิน" in err
     assert f"@{DISTRICT_TEAM}" in err and f"@{PROVINCE_TEAM}" in err
-    assert "club.yaml" in err and "roster.yaml" in err
+    assert "club.yaml" in err and "421401-nong-hin.yaml" in err
     # the summary is still written, so the reviewer sees what was attempted
     assert "ประธาน: นายเสกสรร คำภา → นางคำปุ่น จันทร์หอม" in out
 
@@ -153,7 +154,7 @@ def test_mixed_pr_is_refused_for_the_part_outside_the_district(repo):
     code, out, err = check_pr("--actor", DISTRICT_TEAM)
     assert code == 1
     assert out.count("✅ มีสิทธิ์") == 1 and out.count("❌ ไม่มีสิทธิ์") == 1
-    assert err.count("ไม่ผ่าน:") == 1 and "scripts/tool.py" in err and "roster.yaml" not in err
+    assert err.count("ไม่ผ่าน:") == 1 and "scripts/tool.py" in err and "421401-nong-hin.yaml" not in err
 
 
 def test_province_maintainer_may_change_anything(repo):
@@ -242,8 +243,8 @@ def test_hostile_values_are_escaped_in_the_summary(repo):
         "note": "'<img src=x onerror=alert(1)>'",
     }
     volunteer = NEW_VOLUNTEER.replace("first_name: มาลัย", f"first_name: {hostile['first_name']}")
-    volunteer = volunteer.replace("last_name: ใจงาม", f"last_name: {hostile['last_name']}\n      note: {hostile['note']}")
-    edit(repo / DISTRICT / "roster.yaml", "    volunteers:\n    - id: 4214-0003", "    volunteers:\n" + volunteer + "    - id: 4214-0003")
+    volunteer = volunteer.replace("last_name: ใจงาม", f"last_name: {hostile['last_name']}\n    note: {hostile['note']}")
+    edit(repo / ROSTER, "  volunteers:\n  - id: 4214-0003", "  volunteers:\n" + volunteer + "  - id: 4214-0003")
     edit(repo / DISTRICT / "district.yaml", "name: หนองหิน", "name: 'หนองหิน</td><b>x</b>'")
     (repo / "docs").mkdir()
     (repo / "docs" / "a|b<i>c`d`.md").write_text("x\n", encoding="utf-8")
@@ -264,12 +265,12 @@ def test_hostile_values_are_escaped_in_the_summary(repo):
 
 
 def test_phone_numbers_are_never_printed(repo):
-    roster = repo / DISTRICT / "roster.yaml"
+    roster = repo / ROSTER
     text = roster.read_text(encoding="utf-8")
-    anchor = "    first_name: เสกสรร\n    last_name: คำภา\n"
+    anchor = "  first_name: เสกสรร\n  last_name: คำภา\n"
     assert anchor in text
-    roster.write_text(text.replace(anchor, anchor + "    phone: 081 234 5678\n    phone_consent:\n"
-                                   "      date: 2024-01-05\n      method: แบบฟอร์มยินยอม\n", 1), encoding="utf-8")
+    roster.write_text(text.replace(anchor, anchor + "  phone: 081 234 5678\n  phone_consent:\n"
+                                   "    date: 2024-01-05\n    method: แบบฟอร์มยินยอม\n", 1), encoding="utf-8")
     commit_all(repo, "phone")
     code, out, err = check_pr("--actor", DISTRICT_TEAM)
     assert code == 0, out + err
@@ -324,7 +325,7 @@ def test_usage_errors_exit_2(repo, tmp_path, monkeypatch):
 # ---------------------------------------------------------------- pure parts
 
 @pytest.mark.parametrize("path, area", [
-    ("data/42-loei/4214-nong-hin/roster.yaml", Area("district", DISTRICT, "42-loei", "4214-nong-hin")),
+    ("data/42-loei/4214-nong-hin/roster/421401-nong-hin.yaml", Area("district", DISTRICT, "42-loei", "4214-nong-hin")),
     ("data/42-loei/4214-nong-hin/README.md", Area("district", DISTRICT, "42-loei", "4214-nong-hin")),
     ("data/42-loei/province.yaml", Area("province", "data/42-loei", "42-loei")),
     ("data/42-loei/circular.txt", Area("province", "data/42-loei", "42-loei")),
@@ -373,7 +374,7 @@ def test_national_ids_are_masked_in_every_output(repo, tmp_path, monkeypatch):
     spellings = [nid, f"{nid[0]}-{nid[1:5]}-{nid[5:10]}-{nid[10:12]}-{nid[12]}",
                  f"{nid[0]}.{nid[1:5]}.{nid[5:10]}.{nid[10:12]}.{nid[12]}", to_thai_digits(nid),
                  to_thai_digits(f"{nid[0]} {nid[1:5]} {nid[5:10]} {nid[10:12]} {nid[12]}")]
-    roster = repo / DISTRICT / "roster.yaml"
+    roster = repo / ROSTER
     text = roster.read_text(encoding="utf-8")
     for n, person in enumerate(("4214-0001", "4214-0002", "4214-0003", "4214-0004")):
         anchor = f"- id: {person}\n"
@@ -427,12 +428,12 @@ def test_symlink_to_a_secret_is_never_followed(repo, tmp_path):
     """A symlink under data/ pointing outside: its target's text appears in no output, in either mode."""
     outside = tmp_path / "outside"
     outside.mkdir()
-    roster = repo / DISTRICT / "roster.yaml"
-    (outside / "roster.yaml").write_text(roster.read_text(encoding="utf-8").replace("first_name: เสกสรร", "first_name: ลับสุดยอด"),
+    roster = repo / ROSTER
+    (outside / "421401-nong-hin.yaml").write_text(roster.read_text(encoding="utf-8").replace("first_name: เสกสรร", "first_name: ลับสุดยอด"),
                                          encoding="utf-8")
     (outside / "secret.txt").write_text("SECRET-TOKEN-4d2f\n", encoding="utf-8")
     roster.unlink()
-    roster.symlink_to(Path("../../../..") / "outside" / "roster.yaml")
+    roster.symlink_to(Path("../../../../..") / "outside" / "421401-nong-hin.yaml")
     (repo / DISTRICT / "notes.txt").symlink_to(outside / "secret.txt")
     (repo / "data/42-loei/4299-linked").symlink_to(outside, target_is_directory=True)
     assert "ลับสุดยอด" in roster.read_text(encoding="utf-8")   # the link works on disk
@@ -442,7 +443,7 @@ def test_symlink_to_a_secret_is_never_followed(repo, tmp_path):
             assert "ลับสุดยอด" not in value and "SECRET-TOKEN" not in value
 
     code, out, err = run_cli("check-pr", "--base", "main", "--actor", DISTRICT_TEAM)   # working tree (CI mode)
-    assert code == 1 and "symlink" in out and "roster.yaml" in err and "notes.txt" in err
+    assert code == 1 and "symlink" in out and "421401-nong-hin.yaml" in err and "notes.txt" in err
     no_secret(out, err)
     commit_all(repo, "links")
     code, out, err = check_pr("--actor", DISTRICT_TEAM)
@@ -451,5 +452,5 @@ def test_symlink_to_a_secret_is_never_followed(repo, tmp_path):
     code, out, err = run_cli("validate", str(repo / "data"), "--format", "json", "--today", TODAY)
     no_secret(out, err)
     links = {(d["rule"], Path(d["path"]).name) for d in json.loads(out) if d["rule"] == "layout.symlink"}
-    assert code == 1 and links == {("layout.symlink", "roster.yaml"), ("layout.symlink", "notes.txt"),
+    assert code == 1 and links == {("layout.symlink", "421401-nong-hin.yaml"), ("layout.symlink", "notes.txt"),
                                    ("layout.symlink", "4299-linked")}

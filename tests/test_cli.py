@@ -10,7 +10,7 @@ from helpers import REPO, git, run_cli
 
 from thamniap.core.report import escape_data, escape_property
 
-ROSTER = "42-loei/4214-nong-hin/roster.yaml"
+ROSTER = "42-loei/4214-nong-hin/roster/421401-nong-hin.yaml"
 DISTRICT = "42-loei/4214-nong-hin/district.yaml"
 
 
@@ -29,7 +29,7 @@ def test_text_format_lists_all_problems_sorted_with_location(base_copy):
     lines = out.strip().splitlines()
     assert code == 1
     assert "district.yaml:6:3: error[yaml.duplicate-key]" in lines[0]
-    assert "roster.yaml:9:" in lines[1] and "error[text.thai-double-sara-e]" in lines[1] and " — " in lines[1]
+    assert "421401-nong-hin.yaml:10:" in lines[1] and "error[text.thai-double-sara-e]" in lines[1] and " — " in lines[1]
     assert lines[-1].startswith("พบข้อผิดพลาด 2 รายการ")
 
 
@@ -96,7 +96,7 @@ def test_lang_en(base_copy):
 def test_path_limits_report_to_that_file(base_copy):
     break_two_files(base_copy)
     code, out, _ = run_cli("validate", str(base_copy / ROSTER), "--today", "2024-03-01")
-    assert code == 1 and "roster.yaml" in out and "district.yaml" not in out
+    assert code == 1 and "421401-nong-hin.yaml" in out and "district.yaml" not in out
 
 
 def test_today_decides_expired_terms(base_copy):
@@ -180,15 +180,15 @@ def test_symlinks_under_data_are_errors_and_never_followed(base_copy, tmp_path):
     (outside / "secret.txt").write_text("SECRET-TOKEN-77\n", encoding="utf-8")
     district = base_copy / "42-loei/4214-nong-hin"
     (district / "notes.txt").symlink_to(outside / "secret.txt")
-    (district / "roster.yaml").unlink()
-    (district / "roster.yaml").symlink_to("../../../outside/secret.txt")
+    (district / "roster/421401-nong-hin.yaml").unlink()
+    (district / "roster/421401-nong-hin.yaml").symlink_to("../../../../outside/secret.txt")
     (district / ".cache").symlink_to(outside, target_is_directory=True)
     (base_copy / "42-loei/4299-linked").symlink_to(district, target_is_directory=True)
     (base_copy / "42-loei/circular.txt").symlink_to(outside / "missing.txt")   # dangling
     code, diags, raw = _diags(base_copy)
     assert code == 1 and "SECRET-TOKEN" not in raw
     assert _where(diags, base_copy, "layout.symlink") == {
-        "42-loei/4214-nong-hin/notes.txt", "42-loei/4214-nong-hin/roster.yaml", "42-loei/4214-nong-hin/.cache",
+        "42-loei/4214-nong-hin/notes.txt", "42-loei/4214-nong-hin/roster/421401-nong-hin.yaml", "42-loei/4214-nong-hin/.cache",
         "42-loei/4299-linked", "42-loei/circular.txt"}
     assert "layout.missing-file" not in {d["rule"] for d in diags}   # the name is there, as a link
     assert all(d["line"] == 0 for d in diags if d["rule"] == "layout.symlink")

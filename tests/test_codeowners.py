@@ -43,9 +43,9 @@ def test_generated_lines_and_order(tmp_path):
     assert [r[0] for r in rules[-len(PROTECTED):]] == list(PROTECTED)
     assert ["/data/42-loei/4214-nong-hin/", "@loei-cdd/district-4214", "@loei-cdd/province-admins"] in rules
     district, province = ["@loei-cdd/district-4214", "@loei-cdd/province-admins"], ["@loei-cdd/province-admins"]
-    assert owners_of(text, "data/42-loei/4214-nong-hin/roster.yaml") == district
+    assert owners_of(text, "data/42-loei/4214-nong-hin/roster/421401-nong-hin.yaml") == district
     assert owners_of(text, "data/42-loei/province.yaml") == province
-    assert owners_of(text, "data/42-loei/4201-mueang-loei/roster.yaml") == province  # not in this dataset
+    assert owners_of(text, "data/42-loei/4201-mueang-loei/roster/420101-kut-pong.yaml") == province  # not in this dataset
     for path in (".github/workflows/pull-request.yml", ".github/CODEOWNERS", "CODEOWNERS", "schemas/roster.schema.json",
                  "scripts/thamniap/checkpr.py", "mkdocs.yml", "README.md", "docs/threat-model.md"):
         assert owners_of(text, path) == province, path

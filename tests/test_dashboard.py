@@ -17,6 +17,10 @@ from thamniap.model import District, Province, Round
 from thamniap.check.validate import load_dataset
 
 D = "42-loei/4214-nong-hin/"
+NONG_HIN = D + "roster/421401-nong-hin.yaml"        # subdistrict หนองหิน: 4214-0001…0010
+PUAN_PHU = D + "roster/421403-puan-phu.yaml"        # subdistrict ปวนพุ: 4214-0021…0030
+ROSTER_FILES = [NONG_HIN, D + "roster/421402-tat-kha.yaml", PUAN_PHU]
+NO_ROSTER = [{"file": f, "delete": True} for f in ROSTER_FILES] + [{"dir": D + "roster", "delete": True}]
 FEB_1 = dt.date(2024, 2, 1)
 SVG = "{http://www.w3.org/2000/svg}"
 CHARTS = (charts.status_bar, charts.completeness_chart, charts.gender_chart)
@@ -130,9 +134,9 @@ def test_terms_ending_within_six_months(today, soon, expired):
 
 
 def test_renewed_role_is_not_ending(tmp_path):
-    renew = [{"file": D + "roster.yaml", "replace": "        start: 2023-07-16\n        end: 2027-07-15\n",
-              "with": "        start: 2023-07-16\n        end: 2027-07-15\n"
-                      "      - role: อช.\n        start: 2027-07-16\n        end: 2031-07-15\n"}]
+    renew = [{"file": NONG_HIN, "replace": "      start: 2023-07-16\n      end: 2027-07-15\n",
+              "with": "      start: 2023-07-16\n      end: 2027-07-15\n"
+                      "    - role: อช.\n      start: 2027-07-16\n      end: 2031-07-15\n"}]
     province = edited(tmp_path, renew)
     assert only(summarise(province, dt.date(2027, 6, 1))).terms_ending_soon == 8
     assert only(summarise(province, dt.date(2027, 10, 1))).terms_expired == 7
@@ -141,14 +145,14 @@ def test_renewed_role_is_not_ending(tmp_path):
 def test_roster_thresholds(tmp_path):
     edits = [
         # village 1 of หนองหิน: 4 men → not balanced
-        {"file": D + "roster.yaml", "replace": "id: 4214-0003\n      title: นางสาว", "with": "id: 4214-0003\n      title: นาย"},
-        {"file": D + "roster.yaml", "replace": "id: 4214-0004\n      title: นาง", "with": "id: 4214-0004\n      title: นาย"},
+        {"file": NONG_HIN, "replace": "id: 4214-0003\n    title: นางสาว", "with": "id: 4214-0003\n    title: นาย"},
+        {"file": NONG_HIN, "replace": "id: 4214-0004\n    title: นาง", "with": "id: 4214-0004\n    title: นาย"},
         # subdistrict หนองหิน: two men leaders
-        {"file": D + "roster.yaml", "replace": "id: 4214-0002\n    title: นาง", "with": "id: 4214-0002\n    title: นาย"},
+        {"file": NONG_HIN, "replace": "id: 4214-0002\n  title: นาง", "with": "id: 4214-0002\n  title: นาย"},
         # village 2 of ปวนพุ: 3 อช.
-        {"file": D + "roster.yaml", "replace": "    - id: 4214-0030\n      title: นางสาว\n      first_name: บุญเรือง\n"
-                                               "      last_name: โพธิ์ศรี\n      roles:\n      - role: อช.\n"
-                                               "        start: 2024-03-08\n        end: 2028-03-07\n", "with": ""},
+        {"file": PUAN_PHU, "replace": "  - id: 4214-0030\n    title: นางสาว\n    first_name: บุญเรือง\n"
+                                      "    last_name: โพธิ์ศรี\n    roles:\n    - role: อช.\n"
+                                      "      start: 2024-03-08\n      end: 2028-03-07\n", "with": ""},
     ]
     row = only(summarise(edited(tmp_path, edits), FEB_1))
     assert (row.villages, row.villages_with_4, row.villages_balanced) == (6, 5, 5)
@@ -157,15 +161,17 @@ def test_roster_thresholds(tmp_path):
     assert (row.pct_villages_with_4, row.pct_subdistricts_with_2_leaders) == (83, 67)
 
 
-@pytest.mark.parametrize("missing", ["club.yaml", "roster.yaml", "meeting.yaml", "district.yaml"])
+@pytest.mark.parametrize("missing", ["club.yaml", "roster", "meeting.yaml", "district.yaml"])
 def test_missing_district_file_does_not_crash(tmp_path, missing):
-    s = summarise(edited(tmp_path, [{"file": D + missing, "delete": True}]), FEB_1)
+    """A district file missing (for the roster: its folder, with every subdistrict file, gone)."""
+    edits = NO_ROSTER if missing == "roster" else [{"file": D + missing, "delete": True}]
+    s = summarise(edited(tmp_path, edits), FEB_1)
     row = only(s)
     if missing == "club.yaml":
         assert row.status is Status.NOT_YET and row.stale and not row.has_club
         assert (row.posts_total, row.posts_filled, row.posts_vacant, row.pct_posts_filled) == (0, 0, [], None)
         assert s.clubs == 0 and row.villages == 6
-    if missing == "roster.yaml":
+    if missing == "roster":
         assert not row.has_roster and (row.villages, row.subdistricts, row.volunteers, row.men) == (0, 0, 0, 0)
         assert row.pct_villages_with_4 is None and row.status is Status.ON_TIME and row.posts_filled == 8
     if missing == "meeting.yaml":
@@ -286,7 +292,7 @@ def test_completeness_chart(tmp_path):
 
 
 def test_completeness_chart_without_roster(tmp_path):
-    s = summarise(edited(tmp_path, [{"file": D + "roster.yaml", "delete": True}]), FEB_1)
+    s = summarise(edited(tmp_path, NO_ROSTER), FEB_1)
     assert "ไม่มีข้อมูล" in all_text(check_svg(charts.completeness_chart(s)))
 
 

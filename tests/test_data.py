@@ -6,7 +6,7 @@ import json
 import geothai
 from helpers import REPO, run_cli
 
-from thamniap.load.layout import discover
+from thamniap.load.layout import discover, slugify
 from thamniap.load.loader import load_file
 from thamniap.check.validate import load_dataset
 
@@ -72,7 +72,9 @@ def test_new_district_scaffold(tmp_path):
     code, out, _ = run_cli("new-district", "1001", "--data", str(tmp_path))
     assert code == 0
     folder = tmp_path / "10-bangkok" / "1001-phra-nakhon"
-    assert sorted(p.name for p in folder.iterdir()) == ["club.yaml", "district.yaml", "meeting.yaml", "roster.yaml"]
+    assert sorted(p.name for p in folder.iterdir()) == ["club.yaml", "district.yaml", "meeting.yaml", "roster"]
+    assert sorted(p.name for p in (folder / "roster").iterdir()) == sorted(
+        f"{s.code}-{slugify(s.name_en)}.yaml" for s in geothai.subdistricts("1001"))
     ds = load_dataset(tmp_path)
     subs = ds.provinces[0].districts[0].subdistricts
     assert [s.code for s in subs] == [s.code for s in geothai.subdistricts("1001")]

@@ -303,7 +303,7 @@ def test_neutralise(value, guarded):
 
 def test_hostile_values_are_neutralised(tmp_path):
     root = edited_copy(tmp_path, [
-        {"file": "42-loei/4214-nong-hin/roster.yaml", "replace": "name: บ้านภูป่าไผ่",
+        {"file": "42-loei/4214-nong-hin/roster/421401-nong-hin.yaml", "replace": "name: บ้านภูป่าไผ่",
          "with": "name: '" + HOSTILE.replace("'", "''") + "'"},
         {"file": "42-loei/4214-nong-hin/club.yaml", "replace": "order_no: 34/2566", "with": "order_no: '-2+3'"},
     ])

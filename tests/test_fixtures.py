@@ -8,6 +8,7 @@ small clean dataset in `tests/fixtures/base/`, and the diagnostics expected. Edi
     - {file: F, append: TEXT, times: N}         add text at the end (N times, default 1)
     - {file: F, content: TEXT, encoding: E}     write the whole file (E: utf-8, utf-16, ...)
     - {file: F, delete: true}                   remove a file
+    - {dir: D, delete: true}                    remove an empty folder
     - {file: F, bytes_hex: "…"}                 write raw bytes
 
 `{NATIONAL_ID}` in any text is replaced at run time by a checksum-valid number, so no such
@@ -46,6 +47,9 @@ def national_id(seed: int = 7) -> str:
 def apply_edits(root: Path, edits: list[dict]) -> None:
     nid = national_id()
     for edit in edits:
+        if "dir" in edit:                 # {dir: D, delete: true}: an empty folder removed
+            (root / edit["dir"]).rmdir()
+            continue
         target = root / edit["file"]
         if edit.get("delete"):
             target.unlink()

@@ -75,11 +75,14 @@ def test_merge_commits_count_once_on_the_main_line(repo, monkeypatch):
 
 
 def test_a_file_with_errors_does_not_list_everyone_as_removed(repo, monkeypatch):
-    edit(repo / DISTRICT / "roster.yaml", "subdistricts:", "subdistricts: [")
+    edit(repo / DISTRICT / "roster/421402-tat-kha.yaml", "name: ตาดข่า", "name: 'ตาดข่า")   # an unclosed quote
     commit_at(repo, "broken", "2024-01-06T09:00:00+07:00", monkeypatch)
+    edit(repo / DISTRICT / "roster/421401-nong-hin.yaml", "last_name: คำภา", "last_name: คำภาดี")
+    commit_at(repo, "a change beside it", "2024-01-07T09:00:00+07:00", monkeypatch)
     entries = district_history(repo, repo / DISTRICT)
-    assert entries[0].changes.removed == []
-    assert "อ่าน roster\\.yaml ไม่ได้" in history_markdown(entries)
+    assert entries[1].changes.removed == [] and entries[0].changes.removed == []
+    assert "อ่าน roster/421402\\-tat\\-kha\\.yaml ไม่ได้" in history_markdown(entries)
+    assert "นามสกุล: คำภา → คำภาดี" in history_markdown(entries[:1])   # the other files still compared
 
 
 def test_without_git_history_is_unavailable(base_copy, tmp_path, monkeypatch):
@@ -126,22 +129,36 @@ def test_golden_page_built_outside_git_says_history_is_unavailable():
     assert "## ประวัติการแก้ไข" in page and UNAVAILABLE in page
 
 
-def test_reading_rosters_by_subdistrict_gives_the_same_history(repo, monkeypatch):
-    """The fast path (each subdistrict parsed once across commits) must equal reading whole files."""
-    import thamniap.derive.history as history
-    roster = repo / DISTRICT / "roster.yaml"
-    change_president_and_add_volunteer(repo)
-    commit_at(repo, "one", "2024-01-10T09:00:00+07:00", monkeypatch)
-    edit(roster, "last_name: ศรีวงษ์", "last_name: ศรีวงศ์")
-    edit(roster, "name: บ้านนาซ่าว", "name: บ้านนาซ่าวใหม่")
-    commit_at(repo, "two", "2024-01-11T09:00:00+07:00", monkeypatch)
-    head, _, items = roster.read_text(encoding="utf-8").partition("subdistricts:\n")
+def test_history_reads_across_the_split_of_the_roster(repo, monkeypatch):
+    """Commits from before `split-roster` (one roster.yaml) and after (roster/) read as one history:
+    the split itself changes no data, and changes on either side are named."""
+    from test_split_roster import to_legacy
+    district = repo / DISTRICT
+    to_legacy(district)
+    commit_at(repo, "one file", "2024-01-06T09:00:00+07:00", monkeypatch)
+    edit(district / "roster.yaml", "last_name: ศรีวงษ์", "last_name: ศรีวงศ์")
+    commit_at(repo, "before the split", "2024-01-07T09:00:00+07:00", monkeypatch)
+    rc, out, err = run_cli("split-roster", "--data", str(repo / "data"))
+    assert rc == 0, out + err
+    commit_at(repo, "split", "2024-01-08T09:00:00+07:00", monkeypatch)
+    edit(district / "roster/421403-puan-phu.yaml", "name: บ้านนาซ่าว", "name: บ้านนาซ่าวใหม่")
+    commit_at(repo, "after the split", "2024-01-09T09:00:00+07:00", monkeypatch)
+    entries = district_history(repo, district)
+    assert [e.date.day for e in entries] == [9, 8, 7, 6, 5]
+    assert entries[1].changes.empty and entries[3].changes.empty      # the split, and the move to one file
+    text = history_markdown(entries)
+    assert "บ้านนาซ่าวใหม่" in text and "นามสกุล: ศรีวงษ์ → ศรีวงศ์" in text
+    assert "ไม่ได้" not in history_markdown(entries[:4])               # nothing unreadable
+
+
+def test_an_old_roster_that_cannot_be_cut_lists_no_one_as_removed(repo, monkeypatch):
+    from test_split_roster import to_legacy
+    district = repo / DISTRICT
+    legacy = to_legacy(district)
+    head, _, items = legacy.read_text(encoding="utf-8").partition("subdistricts:\n")
     indented = "".join("  " + line if line.strip() else line for line in items.splitlines(keepends=True))
-    roster.write_text(head + "subdistricts:\n" + indented, encoding="utf-8")  # another layout: whole-file path
-    commit_at(repo, "three", "2024-01-12T09:00:00+07:00", monkeypatch)
-    entries = district_history(repo, repo / DISTRICT)
-    fast = history_markdown(entries)
-    monkeypatch.setattr(history._PastDistricts, "_roster_by_parts", lambda *args: False)
-    assert history_markdown(district_history(repo, repo / DISTRICT)) == fast
-    assert "บ้านนาซ่าวใหม่" in fast and "นามสกุล: ศรีวงษ์ → ศรีวงศ์" in fast
-    assert entries[0].changes.empty  # re-indenting changes no data
+    legacy.write_text(head + "subdistricts:\n" + indented, encoding="utf-8")   # valid YAML, another layout
+    commit_at(repo, "indented", "2024-01-06T09:00:00+07:00", monkeypatch)
+    entries = district_history(repo, district)
+    assert entries[0].changes.removed == [] and entries[0].changes.added == []
+    assert "อ่าน roster\\.yaml ไม่ได้" in history_markdown(entries[:1])

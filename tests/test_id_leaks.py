@@ -55,9 +55,9 @@ def hex_dashed(number: str) -> str:
 def add_ids(root: Path) -> None:
     """Every spelling in every kind of place."""
     s = spellings()
-    roster = root / DISTRICT / "roster.yaml"
+    roster = root / DISTRICT / "roster/421401-nong-hin.yaml"
     text = roster.read_text(encoding="utf-8")
-    text = text.replace("  - id: 4214-0001\n", f"  - id: 4214-0001\n    note: บัตร {s[0][1]}\n", 1)
+    text = text.replace("- id: 4214-0001\n", f"- id: 4214-0001\n  note: บัตร {s[0][1]}\n", 1)
     roster.write_text(text + f"# เลขบัตร {s[2][1]} และ {s[3][1]}\n", encoding="utf-8")
     club = root / DISTRICT / "club.yaml"
     text = club.read_text(encoding="utf-8")
@@ -107,7 +107,7 @@ def repo(tmp_path, monkeypatch) -> Path:
 
 def test_the_test_data_holds_every_number(repo):
     """The check below could fail: the raw files hold each number (escapes aside)."""
-    raw = b"".join(p.read_bytes() for p in (repo / DISTRICT).iterdir() if p.is_file())
+    raw = b"".join(p.read_bytes() for p in sorted((repo / DISTRICT).rglob("*")) if p.is_file())   # roster/ too
     decoded_elsewhere = {IDS[1], IDS[5]}          # only as YAML escapes
     assert {n for n in IDS if n in digits_only(raw)} == set(IDS) - decoded_elsewhere
 

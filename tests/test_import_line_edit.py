@@ -1,10 +1,11 @@
-"""import-xlsx edits roster.yaml line by line (issue 11, section 9): the district's comments stay,
+"""import-xlsx edits the roster files line by line (issue 11, section 9): the district's comments stay,
 an unchanged workbook writes nothing, and a one-cell change is a one-line diff."""
 from __future__ import annotations
 
 import difflib
 from pathlib import Path
 
+from helpers import Roster
 from test_spreadsheet import DISTRICT, ROSTER, edit, import_, template, validate_ok
 
 from thamniap.render.spreadsheet.form import LEADER_SHEET, VOLUNTEER_SHEET
@@ -12,19 +13,16 @@ from thamniap.tools.spreadsheet.lineedit import content, minimal_edit
 
 COMMENTED = [
     ("sample: true\n", "sample: true\n# ทำเนียบอำเภอหนองหิน — ปรับปรุงตามคำสั่งอำเภอ ที่ 12/2567\n"),
-    ("  - id: 4214-0002\n", "  # ผู้นำคนที่สองของตำบล (เลือกใหม่ ต.ค. 2566)\n\n  - id: 4214-0002\n"),
-    ("    last_name: คำภา\n", "    last_name: คำภา  # สะกดตามบัตร\n"),
-    ("      last_name: อินทร์แก้ว\n", "      last_name: อินทร์แก้ว # ยืนยันทางโทรศัพท์\n"),
+    ("- id: 4214-0002\n", "# ผู้นำคนที่สองของตำบล (เลือกใหม่ ต.ค. 2566)\n\n- id: 4214-0002\n"),
+    ("  last_name: คำภา\n", "  last_name: คำภา  # สะกดตามบัตร\n"),
+    ("    last_name: อินทร์แก้ว\n", "    last_name: อินทร์แก้ว # ยืนยันทางโทรศัพท์\n"),
 ]
 
 
-def commented_roster(root: Path) -> Path:
-    roster = root / ROSTER
-    text = roster.read_text(encoding="utf-8")
+def commented_roster(root: Path) -> Roster:
+    roster = Roster(root / ROSTER)
     for old, new in COMMENTED:
-        assert text.count(old) >= 1, old
-        text = text.replace(old, new, 1)
-    roster.write_text(text, encoding="utf-8")
+        roster.replace(old, new)
     return roster
 
 
@@ -52,7 +50,7 @@ def test_one_changed_cell_is_a_one_line_diff_and_every_comment_stays(base_copy, 
     rc, out = import_(base_copy, "4214", book)
     assert rc == 0 and "นำเข้าแล้ว" in out, out
     after = roster.read_text(encoding="utf-8")
-    assert changed_lines(before, after) == ["-      last_name: สุขสวัสดิ์", "+      last_name: สุขสวัสดิ์ดี"]
+    assert changed_lines(before, after) == ["-    last_name: สุขสวัสดิ์", "+    last_name: สุขสวัสดิ์ดี"]
     validate_ok(base_copy)
 
 
@@ -65,7 +63,7 @@ def test_a_changed_line_keeps_its_trailing_comment(base_copy, tmp_path):
     rc, out = import_(base_copy, "4214", book)
     assert rc == 0, out
     assert changed_lines(before, roster.read_text(encoding="utf-8")) == [
-        "-    last_name: คำภา  # สะกดตามบัตร", "+    last_name: คำภาดี  # สะกดตามบัตร"]
+        "-  last_name: คำภา  # สะกดตามบัตร", "+  last_name: คำภาดี  # สะกดตามบัตร"]
 
 
 def test_a_new_person_adds_only_their_lines(base_copy, tmp_path):
@@ -81,7 +79,7 @@ def test_a_new_person_adds_only_their_lines(base_copy, tmp_path):
     assert rc == 0, out
     changed = changed_lines(before, roster.read_text(encoding="utf-8"))
     assert changed and all(line.startswith("+") for line in changed), changed
-    assert "+      first_name: บุญมี" in changed
+    assert "+    first_name: บุญมี" in changed
 
 
 def test_minimal_edit_by_table():
@@ -94,15 +92,14 @@ def test_minimal_edit_by_table():
 
 
 # A role the person has left, with its reason: the form has no column for end_reason.
-LEFT = ("      - role: อช.\n        start: 2025-07-15\n        end: 2029-07-14\n",
-        "      - role: อช.\n        start: 2025-07-15\n        end: 2029-07-14\n        end_reason: ย้ายที่อยู่  # แจ้งทางโทรศัพท์\n")
+LEFT = ("    - role: อช.\n      start: 2025-07-15\n      end: 2029-07-14\n",
+        "    - role: อช.\n      start: 2025-07-15\n      end: 2029-07-14\n      end_reason: ย้ายที่อยู่  # แจ้งทางโทรศัพท์\n")
 
 
-def with_end_reason(root: Path) -> Path:
-    roster = root / ROSTER
-    text = roster.read_text(encoding="utf-8")
-    assert text.count(LEFT[0]) == 1
-    roster.write_text(text.replace(*LEFT), encoding="utf-8")
+def with_end_reason(root: Path) -> Roster:
+    roster = Roster(root / ROSTER)
+    assert roster.read_text().count(LEFT[0]) == 1
+    roster.replace(*LEFT)
     return roster
 
 
@@ -117,7 +114,7 @@ def test_a_field_the_form_has_no_column_for_is_kept(base_copy, tmp_path):
     rc, out = import_(base_copy, "4214", book)
     assert rc == 0, out
     assert changed_lines(before, roster.read_text(encoding="utf-8")) == [
-        "-      last_name: สิงห์คำ", "+      last_name: สิงห์คำดี"]
+        "-    last_name: สิงห์คำ", "+    last_name: สิงห์คำดี"]
 
 
 def test_changing_the_role_that_holds_such_a_field_is_refused_at_its_row(base_copy, tmp_path):

@@ -10,25 +10,25 @@ from pathlib import Path
 from thamniap.check.validate import check_root, load_dataset
 from test_fixtures import BASE, TODAY, apply_edits, run_validate
 
-ROSTER = "42-loei/4214-nong-hin/roster.yaml"
+ROSTER = "42-loei/4214-nong-hin/roster/421401-nong-hin.yaml"   # subdistrict หนองหิน
 CLUB = "42-loei/4214-nong-hin/club.yaml"
 
 MISTAKES = [
     # an ambiguous scalar (a phone without quotes) on the first volunteer
-    {"file": ROSTER, "replace": "      last_name: สุขสวัสดิ์\n",
-     "with": "      last_name: สุขสวัสดิ์\n      phone: 0812345678\n"},
+    {"file": ROSTER, "replace": "    last_name: สุขสวัสดิ์\n",
+     "with": "    last_name: สุขสวัสดิ์\n    phone: 0812345678\n"},
     # an unknown key on the second
-    {"file": ROSTER, "replace": "      last_name: อินทร์แก้ว\n",
-     "with": "      last_name: อินทร์แก้ว\n      nickname: แสง\n"},
+    {"file": ROSTER, "replace": "    last_name: อินทร์แก้ว\n",
+     "with": "    last_name: อินทร์แก้ว\n    nickname: แสง\n"},
     # a Buddhist-era year on the third
     {"file": ROSTER, "replace": "start: 2024-09-27", "with": "start: 2567-09-27"},
     # two villages numbered หมู่ที่ 1
-    {"file": ROSTER, "replace": "  - moo: 2\n    name: บ้านนาเจริญ\n", "with": "  - moo: 1\n    name: บ้านนาเจริญ\n"},
+    {"file": ROSTER, "replace": "- moo: 2\n  name: บ้านนาเจริญ\n", "with": "- moo: 1\n  name: บ้านนาเจริญ\n"},
     # and a rule error in another file: a seat held by an id nobody has
     {"file": CLUB, "replace": "holder: 4214-0001", "with": "holder: 4214-0999"},
 ]
 # a schema error inside one person: the fourth volunteer has no first_name
-NO_FIRST_NAME = {"file": ROSTER, "replace": "      first_name: ปัญญา\n", "with": ""}
+NO_FIRST_NAME = {"file": ROSTER, "replace": "    first_name: ปัญญา\n", "with": ""}
 
 
 def _dataset(tmp_path: Path, edits: list[dict]) -> Path:
@@ -56,7 +56,7 @@ def test_every_problem_of_a_file_in_one_run(tmp_path: Path):
 def test_duplicate_key_goes_on_to_schema_and_rules(tmp_path: Path):
     """A duplicate key leaves a readable document: its schema problems and rule findings come too."""
     root = _dataset(tmp_path, [
-        {"file": ROSTER, "replace": "  name: หนองหิน\n", "with": "  name: หนองหิน\n  name: หนองหิน\n"},
+        {"file": ROSTER, "replace": "\nname: หนองหิน\n", "with": "\nname: หนองหิน\nname: หนองหิน\n"},
         MISTAKES[1], MISTAKES[3]])
     _, diags, _ = run_validate(root)
     found = _found(root, diags)
@@ -97,9 +97,9 @@ def test_cross_file_rules_still_run_for_the_rest(tmp_path: Path):
 def test_alias_and_merge_key_are_said_once(tmp_path: Path):
     """Where the schema would repeat a YAML finding in its own words (`<<` as an unknown key),
     only the YAML message is shown."""
-    root = _dataset(tmp_path, [{"file": ROSTER, "replace": "    first_name: เสกสรร\n",
-                                "with": "    first_name: เสกสรร\n    <<: {x: 1}\n"}])
+    root = _dataset(tmp_path, [{"file": ROSTER, "replace": "  first_name: เสกสรร\n",
+                                "with": "  first_name: เสกสรร\n  <<: {x: 1}\n"}])
     _, diags, _ = run_validate(root)
-    at = [(d["rule"], d["line"]) for d in diags if d["path"].endswith("roster.yaml")]
+    at = [(d["rule"], d["line"]) for d in diags if d["path"].endswith("421401-nong-hin.yaml")]
     lines = [line for rule, line in at if rule == "yaml.merge-key"]
     assert lines and not [r for r, line in at if line in lines and r.startswith("schema.")]

@@ -74,11 +74,11 @@ def test_invalid_data_writes_nothing(base_copy, tmp_path, monkeypatch, jobs):
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
-    roster = base_copy / "42-loei/4214-nong-hin/roster.yaml"
+    roster = base_copy / "42-loei/4214-nong-hin/roster/421401-nong-hin.yaml"
     roster.write_text(roster.read_text(encoding="utf-8").replace("moo: 2", "moo: 1", 1), encoding="utf-8")
     out = tmp_path / "pages"
     code, _, err = run_cli("pages", str(out), "--data", str(base_copy), "--today", TODAY)
-    assert code == 1 and "roster.duplicate-moo" in err and "roster.yaml:" in err
+    assert code == 1 and "roster.duplicate-moo" in err and "421401-nong-hin.yaml:" in err
     assert not out.exists()
     assert list(scratch.iterdir()) == []
 

@@ -21,6 +21,7 @@ import pytest
 from helpers import REPO, run_cli
 
 DISTRICT = "data/42-loei/4209-wang-saphung"
+ROSTER = "roster/420901-wang-saphung.yaml"     # subdistrict วังสะพุง (420901), where หมู่ที่ 1 and 2 are
 TODAY = "2024-02-01"          # the tests' day (the data holds confirmations up to then)
 
 
@@ -43,17 +44,17 @@ def do_the_circulars_task(project: Path) -> None:
          "  - round: 2567-club-update\n    date: 2024-01-22")
     # two new volunteers at the end of หมู่ที่ 1, typed with the usual mistakes (4209-0561 is the
     # district's next free id; 4209-0003 is taken)
-    edit(d / "roster.yaml", "  - moo: 2\n",
-         "    - id: 4209-0561\n      title: นาง\n      first_name: บุญมี\n      last_name: ศรีสวัสดิ์\n"
-         "      roles:\n      - role: อช.\n        start: 2567-01-20\n        end: 2571-01-19\n"
-         "    - id: 4209-0003\n      title: นาย\n      first_name: นายสมหมาย\n      last_name: ใจงาม\n"
-         "      roles:\n      - role: อช.\n        start: 2024-01-20\n        end: 2028-01-19\n"
-         "  - moo: 2\n")
+    edit(d / ROSTER, "\n- moo: 2\n",
+         "\n  - id: 4209-0561\n    title: นาง\n    first_name: บุญมี\n    last_name: ศรีสวัสดิ์\n"
+         "    roles:\n    - role: อช.\n      start: 2567-01-20\n      end: 2571-01-19\n"
+         "  - id: 4209-0003\n    title: นาย\n    first_name: นายสมหมาย\n    last_name: ใจงาม\n"
+         "    roles:\n    - role: อช.\n      start: 2024-01-20\n      end: 2028-01-19\n"
+         "- moo: 2\n")
     # one volunteer leaves, with the reason
-    edit(d / "roster.yaml", "      last_name: จันทะวงศ์สิงห์คำ\n      roles:\n      - role: อช.\n"
-         "        start: 2023-04-01\n        end: 2027-03-31\n",
-         "      last_name: จันทะวงศ์สิงห์คำ\n      roles:\n      - role: อช.\n"
-         "        start: 2023-04-01\n        end: 2024-01-15\n        end_reason: ลาออก\n")
+    edit(d / ROSTER, "    last_name: จันทะวงศ์สิงห์คำ\n    roles:\n    - role: อช.\n"
+         "      start: 2023-04-01\n      end: 2027-03-31\n",
+         "    last_name: จันทะวงศ์สิงห์คำ\n    roles:\n    - role: อช.\n"
+         "      start: 2023-04-01\n      end: 2024-01-15\n      end_reason: ลาออก\n")
     # the meeting: 2 club representatives (one typed by name) + 1 official
     edit(d / "meeting.yaml", "  representatives:\n  - 4209-0001\n  - 4209-0063",
          "  representatives:\n  - นายทองดี ภูมิใจอินทร์แก้ว\n  - 4209-0063")
@@ -76,13 +77,23 @@ def report(project: Path) -> list[dict]:
     return [d for d in json.loads(out) if "4209" in d["path"] or d["severity"] == "error"]
 
 
+def reported_file(project: Path, d: dict) -> Path:
+    """The district's file D is reported in: one at the district's top (club.yaml, …) or a roster file
+    (roster/<code>-<slug>.yaml)."""
+    parts = Path(d["path"]).parts
+    at = parts.index(Path(DISTRICT).name)
+    path = project / DISTRICT / Path(*parts[at + 1:])
+    assert path.is_file(), d
+    return path
+
+
 def fix(project: Path, d: dict) -> None:
     """Write the value the hint names as the value of the reported line."""
     assert d["rule"] in FIX_FROM_HINT, f"no way to act on {d['rule']}: {d['message']} — {d['hint']}"
     pattern, before = FIX_FROM_HINT[d["rule"]]
     value = re.search(pattern, d["hint"])
     assert value, f"{d['rule']}: the hint names no fix: {d['hint']}"
-    path = project / DISTRICT / Path(d["path"]).name
+    path = reported_file(project, d)
     lines = path.read_text(encoding="utf-8").split("\n")
     line = lines[d["line"] - 1]
     assert before in line, (d, line)
@@ -119,7 +130,8 @@ def test_the_circulars_task_is_clean_after_one_round_of_fixes(project):
     # every mistake was reported in the first report, on its own line
     assert {d["rule"] for d in first} >= set(FIX_FROM_HINT)
     dup = next(d for d in first if d["rule"] == "roster.duplicate-id")
-    roster = (project / DISTRICT / "roster.yaml").read_text(encoding="utf-8").split("\n")
+    assert reported_file(project, dup) == project / DISTRICT / ROSTER     # in the file the person was added to
+    roster = (project / DISTRICT / ROSTER).read_text(encoding="utf-8").split("\n")
     assert "ใจงาม" in "\n".join(roster[dup["line"] - 1: dup["line"] + 4]), "on the NEW person's line"
     assert rounds == 1
     # what is left: the vacant seat (declared on purpose) and the warnings the district had before
@@ -133,10 +145,10 @@ def test_the_circulars_task_is_clean_after_one_round_of_fixes(project):
 
 def test_two_used_ids_in_one_run_are_offered_different_free_ids(project):
     """Fixing every duplicate as its hint says must not make a new clash."""
-    edit(project / DISTRICT / "roster.yaml", "  - moo: 2\n",
-         "".join(f"    - id: {used}\n      title: นาง\n      first_name: {first}\n      last_name: ศรีสวัสดิ์\n"
-                 "      roles:\n      - role: อช.\n        start: 2024-01-20\n        end: 2028-01-19\n"
-                 for used, first in (("4209-0003", "บุญมี"), ("4209-0004", "บุญมา")))
-         + "  - moo: 2\n")
+    edit(project / DISTRICT / ROSTER, "\n- moo: 2\n",
+         "\n" + "".join(f"  - id: {used}\n    title: นาง\n    first_name: {first}\n    last_name: ศรีสวัสดิ์\n"
+                        "    roles:\n    - role: อช.\n      start: 2024-01-20\n      end: 2028-01-19\n"
+                        for used, first in (("4209-0003", "บุญมี"), ("4209-0004", "บุญมา")))
+         + "- moo: 2\n")
     offered = [re.search(r"ที่ว่าง `([^`]+)`", d["hint"])[1] for d in report(project) if d["rule"] == "roster.duplicate-id"]
     assert offered == ["4209-0561", "4209-0562"]

@@ -172,3 +172,17 @@ def test_sample_and_new_district_write_the_new_form(tmp_path):
     assert any("- round: 2567-club-update" in c for c in clubs) and any("confirmations: []" in c for c in clubs)
     code, out_text, _ = run_cli("validate", str(out), "--today", "2024-02-01")
     assert code == 0 and "schema." not in out_text and "club.unknown-round" not in out_text
+
+
+def test_district_page_lists_the_report_of_each_round(data, tmp_path):
+    """Each district page shows its confirmation in every round, the current one first (issue 11, §6)."""
+    two_rounds(data, "[{round: 2567-club-update, date: 2024-01-26}]")
+    out = tmp_path / "pages"
+    code, _, err = run_cli("pages", str(out), "--data", str(data), "--today", "2024-12-05")
+    assert code == 0, err
+    page = (out / "districts/4214-nong-hin.md").read_text(encoding="utf-8")
+    section = page[page.index("### การรายงานต่อจังหวัดรายรอบ"):page.index("### แผนผังคณะกรรมการ")]
+    current, past = section.split("</tr><tr>")
+    assert "รอบปัจจุบัน:" in current and "<code>2568-club-update</code>" in current and "กำหนดส่ง 30 พฤศจิกายน 2567" in current
+    assert "ยังไม่ยืนยัน" in current
+    assert "<code>2567-club-update</code>" in past and "ยืนยันเมื่อ 26 มกราคม 2567 (หลังกำหนด)" in past

@@ -24,10 +24,10 @@ def test_landed_site_builds_twice_byte_identical(tmp_path):
 def test_invalid_data_fails_the_build_with_located_messages(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(BASE, data)
-    roster = data / "42-loei/4214-nong-hin/roster.yaml"
+    roster = data / "42-loei/4214-nong-hin/roster/421401-nong-hin.yaml"
     roster.write_text(roster.read_text(encoding="utf-8").replace("first_name: เสกสรร", "first_name: เเสกสรร"),
                       encoding="utf-8")
     proc = mkdocs_build(tmp_path / "site", THAMNIAP_DATA=str(data))
     log = proc.stdout + proc.stderr
     assert proc.returncode != 0
-    assert "roster.yaml:9:" in log and "text.thai-double-sara-e" in log and "แสกสรร" in log
+    assert "421401-nong-hin.yaml:10:" in log and "text.thai-double-sara-e" in log and "แสกสรร" in log

@@ -3,7 +3,7 @@ district's Excel form into the downloads, the page links it apart from the open 
 file is exactly what `template-xlsx` writes, so `import-xlsx` takes it back unchanged."""
 from __future__ import annotations
 
-from helpers import run_cli
+from helpers import Roster, run_cli
 from test_pages import render
 from test_spreadsheet import ROSTER, import_, template
 
@@ -29,18 +29,18 @@ def test_the_site_offers_the_import_form_of_each_district(base_copy, tmp_path):
 def test_the_downloaded_form_imports_back_unchanged(base_copy, tmp_path):
     out = tmp_path / "pages"
     render(base_copy, out)
-    before = (base_copy / ROSTER).read_bytes()
+    before = Roster(base_copy / ROSTER).read_bytes()
     rc, said = import_(base_copy, "4214", out / FORM)
     assert rc == 0 and "ไม่มีการเปลี่ยนแปลง" in said, said
-    assert (base_copy / ROSTER).read_bytes() == before
+    assert Roster(base_copy / ROSTER).read_bytes() == before
 
 
 def test_the_public_export_is_still_refused_by_the_importer(base_copy, tmp_path):
     out = tmp_path / "pages"
     render(base_copy, out)
-    before = (base_copy / ROSTER).read_bytes()
+    before = Roster(base_copy / ROSTER).read_bytes()
     rc, said = import_(base_copy, "4214", out / "downloads/42-loei/4214.xlsx")
-    assert rc == 1 and (base_copy / ROSTER).read_bytes() == before, said
+    assert rc == 1 and Roster(base_copy / ROSTER).read_bytes() == before, said
 
 
 def test_template_command_still_writes_the_form(base_copy, tmp_path):
@@ -52,11 +52,11 @@ def test_a_note_typed_like_a_formula_stays_text_in_the_published_form(base_copy,
     """The form is public and prefilled from the data: a note starting with `=` must not become a
     formula (the open-data exports guard the same way)."""
     import zipfile
-    roster = base_copy / ROSTER
+    roster = Roster(base_copy / ROSTER).file_with("- id: 4214-0001")
     text = roster.read_text(encoding="utf-8")
-    at = text.index("    last_name: ", text.index("- id: 4214-0001"))
+    at = text.index("  last_name: ", text.index("- id: 4214-0001"))
     end = text.index("\n", at) + 1
-    roster.write_text(text[:end] + "    note: '=HYPERLINK(\"https://example.org\",\"คลิก\")'\n" + text[end:],
+    roster.write_text(text[:end] + "  note: '=HYPERLINK(\"https://example.org\",\"คลิก\")'\n" + text[end:],
                       encoding="utf-8")
     out = tmp_path / "pages"
     render(base_copy, out)

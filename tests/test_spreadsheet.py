@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from helpers import BASE, REPO, run_cli
+from helpers import BASE, REPO, Roster, run_cli
 from thamniap.check.validate import validate
 from thamniap.core.diagnostics import Severity
 from thamniap.core.names import is_known_title, title_sex
@@ -36,7 +36,7 @@ from thamniap.render.spreadsheet.form import (HEADERS, LEADER_KEYS, LEADER_SHEET
 from thamniap.tools.spreadsheet.importer import RosterDumper, import_workbook
 
 DISTRICT = "42-loei/4214-nong-hin"
-ROSTER = f"{DISTRICT}/roster.yaml"
+ROSTER = f"{DISTRICT}/roster"
 TODAY = "2024-03-01"
 
 
@@ -89,10 +89,8 @@ def delete_rows(book: Path, sheet: str, pid: str) -> None:
     wb.save(book)
 
 
-def roster_data(path: Path) -> dict:
-    doc = load_file(path)
-    assert not doc.diagnostics, doc.diagnostics
-    return doc.data
+def roster_data(roster: Roster) -> dict:
+    return roster.data()
 
 
 def people(data: dict) -> list[dict]:
@@ -107,14 +105,14 @@ def validate_ok(root: Path, today: str = TODAY) -> None:
 # ---------------------------------------------------------------- round trips
 
 def test_base_round_trip_keeps_the_roster(base_copy, tmp_path):
-    roster = base_copy / ROSTER
+    roster = Roster(base_copy / ROSTER)
     before = roster.read_bytes()
     book = tmp_path / "4214.xlsx"
     template(base_copy, "4214", book)
     # replace the file by an empty roster, so the import really writes it (and checks it) again
     data = roster_data(roster)
     empty = {**data, "subdistricts": [{**s, "leaders": [], "villages": []} for s in data["subdistricts"]]}
-    sample.dump(roster, before.decode().split("\n", 1)[0], empty)
+    roster.dump(empty)
     rc, out = import_(base_copy, "4214", book)
     assert rc == 0, out
     assert "นำเข้าแล้ว: ผู้นำ อช. 6 คน อช. 24 คน (คนใหม่ 0 คน)" in out
@@ -129,14 +127,14 @@ def test_real_district_4209_round_trip_passes_validate(tmp_path):
     """Acceptance: template-xlsx 4209 → import-xlsx → thamniap validate, on a copy of data/."""
     root = tmp_path / "data"
     shutil.copytree(REPO / "data", root)
-    roster = next(root.glob("42-*/4209-*/roster.yaml"))
+    roster = Roster(next(root.glob("42-*/4209-*/roster")))
     before = roster.read_bytes()
     data = roster_data(roster)
     book = tmp_path / "4209.xlsx"
     started = time.perf_counter()
     template(root, "4209", book)
     made = time.perf_counter()
-    roster.write_text(before.decode().split("\n", 1)[0] + "\nsample: true\nsubdistricts: []\n", encoding="utf-8")
+    roster.dump({"sample": True, "subdistricts": []})          # no file left: the import writes each again
     rc, out = import_(root, "4209", book, dt.date.today().isoformat())
     done = time.perf_counter()
     assert rc == 0, out
@@ -200,7 +198,7 @@ BAD_CELLS = [
 
 @pytest.mark.parametrize("key,value,expected", BAD_CELLS, ids=[f"{k}-{v!r}" for k, v, _ in BAD_CELLS])
 def test_bad_cell_is_reported_at_its_cell_and_nothing_written(base_copy, tmp_path, key, value, expected):
-    roster = base_copy / ROSTER
+    roster = Roster(base_copy / ROSTER)
     before = roster.read_bytes()
     book = tmp_path / "t.xlsx"
     template(base_copy, "4214", book)
@@ -219,7 +217,7 @@ def test_bad_cell_is_reported_at_its_cell_and_nothing_written(base_copy, tmp_pat
 def test_unknown_title_is_a_warning_and_then_the_sex_is_needed(base_copy, tmp_path):
     """As in validate: an unknown title is a warning (person.unknown-title) at its cell, and the sex
     the title does not tell is an error (person.sex-required) at the sex cell of the same row."""
-    roster = base_copy / ROSTER
+    roster = Roster(base_copy / ROSTER)
     before = roster.read_bytes()
     book = tmp_path / "t.xlsx"
     template(base_copy, "4214", book)
@@ -258,17 +256,17 @@ def test_form_and_validate_say_the_same_of_a_person(base_copy, tmp_path):
     assert all(d.path.startswith("t.xlsx: อช.!") for d in result.issues if d.rule.startswith(("person.", "privacy.")))
     today = dt.date(2024, 3, 1)
     already = said(validate([base_copy], today))
-    roster = base_copy / ROSTER
+    roster = Roster(base_copy / ROSTER)
     data = roster_data(roster)
     next(p for p in people(data) if p["id"] == "4214-0004").update(bad)
-    dump(roster, roster.read_text(encoding="utf-8").split("\n", 1)[0], data)
+    roster.dump(data)
     assert said(validate([base_copy], today)) - already == form
 
 
 def test_national_id_in_a_cell_is_reported_at_the_cell_and_masked(base_copy, tmp_path):
     digits = "110170020315"
     national_id = digits + str(national_id_check_digit(digits))
-    roster = base_copy / ROSTER
+    roster = Roster(base_copy / ROSTER)
     before = roster.read_bytes()
     book = tmp_path / "t.xlsx"
     template(base_copy, "4214", book)
@@ -294,7 +292,7 @@ def test_every_bad_cell_is_reported_at_once(base_copy, tmp_path):
 
 
 def test_phone_needs_consent(base_copy, tmp_path):
-    roster = base_copy / ROSTER
+    roster = Roster(base_copy / ROSTER)
     before = roster.read_bytes()
     book = tmp_path / "t.xlsx"
     template(base_copy, "4214", book)
@@ -313,7 +311,7 @@ def test_phone_needs_consent(base_copy, tmp_path):
 
 
 def test_phone_that_looks_like_a_number_is_written_quoted(base_copy, tmp_path):
-    roster = base_copy / ROSTER
+    roster = Roster(base_copy / ROSTER)
     book = tmp_path / "t.xlsx"
     template(base_copy, "4214", book)
     edit(book, VOLUNTEER_SHEET, "4214-0004", "phone", "0812345678")
@@ -349,7 +347,7 @@ def test_duplicate_person_id(base_copy, tmp_path):
 
 
 def test_excel_dates_and_number_cells_where_harmless(base_copy, tmp_path):
-    roster = base_copy / ROSTER
+    roster = Roster(base_copy / ROSTER)
     book = tmp_path / "t.xlsx"
     template(base_copy, "4214", book)
     edit(book, VOLUNTEER_SHEET, "4214-0004", "start", dt.datetime(2023, 12, 25))
@@ -365,7 +363,7 @@ def test_excel_dates_and_number_cells_where_harmless(base_copy, tmp_path):
 # ---------------------------------------------------------------- people: new, several roles, removed
 
 def test_new_people_get_the_next_free_id(base_copy, tmp_path):
-    roster = base_copy / ROSTER
+    roster = Roster(base_copy / ROSTER)
     book = tmp_path / "t.xlsx"
     template(base_copy, "4214", book)
     base = {"sub_code": "421402", "moo": 1, "village": "บ้านนาซ่าว", "role": "อช."}
@@ -392,7 +390,7 @@ def test_new_people_get_the_next_free_id(base_copy, tmp_path):
 
 
 def test_extra_role_rows_with_the_same_id(base_copy, tmp_path):
-    roster = base_copy / ROSTER
+    roster = Roster(base_copy / ROSTER)
     book = tmp_path / "t.xlsx"
     template(base_copy, "4214", book)
     append_row(book, VOLUNTEER_SHEET, {"id": "4214-0003", "role": "ผู้นำ อช.", "start": "2019-10-01", "end": "2023-09-30"})
@@ -419,7 +417,7 @@ def test_a_row_on_the_wrong_sheet_needs_its_role(base_copy, tmp_path):
 
 def test_refused_when_the_check_fails(base_copy, tmp_path):
     """Removing a nominee breaks meeting.yaml: the project's check refuses, roster.yaml stays."""
-    roster = base_copy / ROSTER
+    roster = Roster(base_copy / ROSTER)
     before = roster.read_bytes()
     book = tmp_path / "t.xlsx"
     template(base_copy, "4214", book)
@@ -462,7 +460,7 @@ PHONES = ["0 4241 1773", "08 1234 5678", "0812345678", "042411773", "+66 81 234 
 NOTES = ["ย้ายมาจากตำบลอื่น", "เป็นประธานกลุ่มแม่บ้าน", "123", "yes", "2024-01-01", "ชื่อเดิม สมศรี"]
 METHODS = ["ลงนามในแบบฟอร์มยินยอม", "แจ้งด้วยวาจาต่อเจ้าหน้าที่ นางสาวสมใจ"]
 assert all(not check_phone(p) for p in PHONES) and all(is_known_title(t) for t in TITLES)
-BASE_SUBS = [(s["code"], s["name"]) for s in yaml.safe_load((BASE / ROSTER).read_text(encoding="utf-8"))["subdistricts"]]
+BASE_SUBS = [(s["code"], s["name"]) for s in Roster(BASE / ROSTER).data()["subdistricts"]]
 
 
 def _iso(day: dt.date) -> str:
@@ -517,14 +515,6 @@ def rosters(draw) -> dict:
     return {"sample": draw(st.booleans()), "subdistricts": subdistricts}
 
 
-def dump(path: Path, header: str, doc: dict) -> None:
-    """sample.dump, with the importer's Dumper: sample.Dumper writes the phone 0812345678 unquoted,
-    which the strict loader refuses (yaml.ambiguous-scalar)."""
-    body = yaml.dump(doc, Dumper=RosterDumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=10_000)
-    path.write_text(header + "\n" + body, encoding="utf-8")
-
-
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(doc=rosters())
 def test_import_of_template_is_identity(doc):
@@ -534,15 +524,13 @@ def test_import_of_template_is_identity(doc):
         meeting = root / DISTRICT / "meeting.yaml"         # nominees must be roster people: none here
         meeting.write_text(meeting.read_text(encoding="utf-8").split("\nnominations:")[0] + "\nnominations: []\n",
                            encoding="utf-8")
-        roster = root / ROSTER
-        header = expected_schema_header(DataFile("roster", roster, str(roster), root / "42-loei", root / DISTRICT))
-        dump(roster, header, doc)
+        roster = Roster(root / ROSTER)
+        roster.dump(doc)
         written = roster.read_bytes()
         book = Path(tmp) / "t.xlsx"
         template(root, "4214", book)
         # start from a roster without people, so the import writes and checks the whole file
-        dump(roster, header, {**doc, "subdistricts": [{**s, "leaders": [], "villages": []}
-                                                             for s in doc["subdistricts"]]})
+        roster.dump({**doc, "subdistricts": [{**s, "leaders": [], "villages": []} for s in doc["subdistricts"]]})
         rc, out = import_(root, "4214", book)
         assert rc == 0, out
         assert roster_data(roster) == doc
@@ -551,15 +539,14 @@ def test_import_of_template_is_identity(doc):
 
 def test_template_of_a_roster_with_bad_values_points_at_the_cells(base_copy, tmp_path):
     """A typo in roster.yaml does not stop the template; the import then names the cell to fix."""
-    roster = base_copy / ROSTER
-    roster.write_text(roster.read_text(encoding="utf-8").replace("first_name: แสงเดือน", "first_name: เเสงเดือน", 1),
-                      encoding="utf-8")
+    roster = Roster(base_copy / ROSTER)
+    roster.replace("first_name: แสงเดือน", "first_name: เเสงเดือน")
     book = tmp_path / "t.xlsx"
     rc, out, err = run_cli("template-xlsx", "4214", "-o", str(book), "--data", str(base_copy))
     assert rc == 0 and "text.thai-double-sara-e" in out
     rc, out = import_(base_copy, "4214", book)
     assert rc == 1 and "อช.!G3 (ชื่อ)" in out
-    roster.write_text("sample: [", encoding="utf-8")                 # broken YAML: no template
+    roster.files()[0].write_text("sample: [", encoding="utf-8")      # broken YAML: no template
     rc, out, err = run_cli("template-xlsx", "4214", "-o", str(tmp_path / "u.xlsx"), "--data", str(base_copy))
     assert rc == 1 and "ไม่สร้างแบบฟอร์ม" in err
 
@@ -596,7 +583,7 @@ def member(book: Path, name: str) -> bytes:
 
 def refused(base_copy: Path, book: Path, *expected: str) -> str:
     """Import BOOK; it must be refused with a line holding every EXPECTED text, roster.yaml unchanged."""
-    roster = base_copy / ROSTER
+    roster = Roster(base_copy / ROSTER)
     before = roster.read_bytes()
     rc, out = import_(base_copy, "4214", book)
     assert rc == 1, out
@@ -605,7 +592,7 @@ def refused(base_copy: Path, book: Path, *expected: str) -> str:
     assert any(all(words in ln for words in expected) for ln in lines), (expected, out)
     assert "ไม่ได้เขียน" in out
     assert roster.read_bytes() == before
-    assert not list(roster.parent.glob(".roster.yaml.*"))      # no partial file left either
+    assert not list(roster.parent.glob(".*.tmp"))              # no partial file left either
     return out
 
 

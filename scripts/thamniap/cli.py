@@ -111,6 +111,12 @@ def cmd_new_round(args) -> int:
     return 0
 
 
+def cmd_split_roster(args) -> int:
+    from thamniap.tools import split_roster
+    root = Path(args.data) if args.data else project_of(args).data
+    return split_roster.split_command(root, args.district, sys.stdout, sys.stderr)
+
+
 def _iso(value: str) -> bool:
     try:
         dt.date.fromisoformat(value)
@@ -309,6 +315,12 @@ def _add_data_commands(sub) -> None:
     p.add_argument("--officials", type=int, default=1, help="เจ้าหน้าที่ต่ออำเภอ (ค่าเริ่มต้น 1)")
     p.set_defaults(func=cmd_new_round)
 
+    p = sub.add_parser("split-roster", help="แยก roster.yaml แบบเดิม (ทั้งอำเภอในไฟล์เดียว) เป็นหนึ่งไฟล์ต่อตำบลใน roster/ "
+                                            "โดยข้อมูลไม่เปลี่ยน (ไม่เขียนอะไรถ้ามีปัญหา)")
+    p.add_argument("--district", metavar="CODE", help="เฉพาะอำเภอรหัสนี้ (ค่าเริ่มต้น: ทุกอำเภอที่ยังมี roster.yaml)")
+    p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
+    p.set_defaults(func=cmd_split_roster)
+
 
 def _add_review_commands(sub) -> None:
     """check-pr, codeowners and the spreadsheet route: reviewing and submitting changes."""
@@ -333,7 +345,7 @@ def _add_review_commands(sub) -> None:
     p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
     p.set_defaults(func=cmd_template_xlsx)
 
-    p = sub.add_parser("import-xlsx", help="นำเข้าแบบฟอร์ม Excel เป็น roster.yaml ของอำเภอ (ไม่เขียนอะไรถ้ามีช่องผิด)")
+    p = sub.add_parser("import-xlsx", help="นำเข้าแบบฟอร์ม Excel เป็นไฟล์รายตำบลใน roster/ ของอำเภอ (ไม่เขียนอะไรถ้ามีช่องผิด)")
     p.add_argument("file", metavar="FILE", help="ไฟล์ .xlsx ที่สร้างด้วย template-xlsx")
     p.add_argument("--district", required=True, metavar="CODE", help="รหัสอำเภอ 4 หลัก เช่น 4209")
     p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")

@@ -139,8 +139,13 @@ class Subdistrict:
     name: str
     leaders: list[Person]
     villages: list[Village]
-    where: Where
+    where: Where                    # the file's `code:` line (roster/<code>-<slug>.yaml)
     complete: bool = True           # False: a leader or a village was left out for a schema error
+
+    @property
+    def file(self) -> str:
+        """The roster file that holds this subdistrict (display path)."""
+        return self.where.path
 
 
 @dataclass
@@ -231,7 +236,9 @@ class District:
     officials: list[Person] = field(default_factory=list)
     maintainers: list[str] = field(default_factory=list)
     club: Club | None = None
-    subdistricts: list[Subdistrict] | None = None     # None: roster missing or invalid
+    subdistricts: list[Subdistrict] | None = None     # None: no roster file could be read
+    # every roster file of the district, readable or not: (subdistrict code of its name, display path)
+    roster_files: list[tuple[str, str]] = field(default_factory=list)
     nominations: list[Nomination] | None = None
     where: Where | None = None                         # district.yaml's `district:` block
     declared_code: str = ""                            # code written in district.yaml
@@ -240,6 +247,13 @@ class District:
     # count or look people up do not call someone missing who is only left out
     left_out: dict[str, int] = field(default_factory=dict)
     left_out_ids: set[str] = field(default_factory=set)   # ids of the people among them
+
+    @property
+    def roster_complete(self) -> bool:
+        """Every roster file of the district was read (none left out whole for an error), so
+        someone not found in it is really not listed."""
+        read = {s.file for s in self.subdistricts or []}
+        return self.subdistricts is not None and all(path in read for _, path in self.roster_files)
 
     def people(self) -> Iterator[Person]:
         """Every roster person of the district: leaders, then volunteers, in file order."""
@@ -407,7 +421,8 @@ def fill_district(district: District, kind: str, doc: Loaded, broken: set[tuple]
     if bad:
         district.left_out[kind] = len(bad)
         district.left_out_ids |= ids_in(data, bad)
-    district.files[kind] = doc.path
+    if kind != "roster":              # a roster is many files: District.roster_files
+        district.files[kind] = doc.path
     district.sample = district.sample or bool(data.get("sample"))
     if kind == "district":
         district.name = data["district"]["name"]
@@ -420,25 +435,7 @@ def fill_district(district: District, kind: str, doc: Loaded, broken: set[tuple]
     elif kind == "club":
         district.club = build_club(doc, bad)
     elif kind == "roster":
-        district.subdistricts = []
-        for i, s in enumerate(data["subdistricts"]):
-            base = ("subdistricts", i)
-            if base in bad:
-                continue
-            leaders = [build_person(doc, p, base + ("leaders", j), "leader",
-                                    district_code=district.code, subdistrict_code=s["code"])
-                       for j, p in enumerate(s["leaders"]) if base + ("leaders", j) not in bad]
-            villages = [Village(v["moo"], v["name"],
-                                [build_person(doc, p, base + ("villages", k, "volunteers", j), "volunteer",
-                                              district_code=district.code, subdistrict_code=s["code"],
-                                              moo=v["moo"])
-                                 for j, p in enumerate(v["volunteers"])
-                                 if base + ("villages", k, "volunteers", j) not in bad],
-                                _where(doc, base + ("villages", k)),
-                                complete=not holds_bad(bad, base + ("villages", k)))
-                        for k, v in enumerate(s["villages"]) if base + ("villages", k) not in bad]
-            district.subdistricts.append(Subdistrict(s["code"], s["name"], leaders, villages,
-                                                     _where(doc, base), complete=not holds_bad(bad, base)))
+        add_subdistrict(district, doc, bad)
     elif kind == "meeting":
         district.nominations = [
             Nomination(n["meeting"],
@@ -448,6 +445,23 @@ def fill_district(district: District, kind: str, doc: Loaded, broken: set[tuple]
                         for j, pid in enumerate(n["officials"])],
                        parse_date(n.get("submitted_on")), _where(doc, ("nominations", i)))
             for i, n in enumerate(data["nominations"]) if ("nominations", i) not in bad]
+
+
+def add_subdistrict(district: District, doc: Loaded, bad: set[tuple] | frozenset = frozenset()) -> None:
+    """Add the subdistrict of one roster file (roster/<code>-<slug>.yaml) to its district."""
+    s = doc.data
+    leaders = [build_person(doc, p, ("leaders", j), "leader", district_code=district.code, subdistrict_code=s["code"])
+               for j, p in enumerate(s["leaders"]) if ("leaders", j) not in bad]
+    villages = [Village(v["moo"], v["name"],
+                        [build_person(doc, p, ("villages", k, "volunteers", j), "volunteer",
+                                      district_code=district.code, subdistrict_code=s["code"], moo=v["moo"])
+                         for j, p in enumerate(v["volunteers"]) if ("villages", k, "volunteers", j) not in bad],
+                        _where(doc, ("villages", k)), complete=not holds_bad(bad, ("villages", k)))
+                for k, v in enumerate(s["villages"]) if ("villages", k) not in bad]
+    if district.subdistricts is None:
+        district.subdistricts = []
+    district.subdistricts.append(Subdistrict(s["code"], s["name"], leaders, villages, _where(doc, ("code",)),
+                                             complete=not bad))
 
 
 def fill_province(province: Province, kind: str, doc: Loaded, broken: set[tuple] | frozenset = frozenset()) -> None:

@@ -18,16 +18,16 @@ sys.path.insert(0, str(REPO / "tests"))
 from test_fixtures import BASE, apply_edits  # noqa: E402
 
 SITE_URL = "https://example.org/thamniap/"
-ROSTER = "42-loei/4214-nong-hin/roster.yaml"
+ROSTER = "42-loei/4214-nong-hin/roster/421401-nong-hin.yaml"
 DISTRICT = "42-loei/4214-nong-hin/district.yaml"
 CLUB = "42-loei/4214-nong-hin/club.yaml"
 PAGE = "/districts/4214-nong-hin/"
 
 # A known person (unique name, with แ) and a known village (hostile values: test_payloads.py).
 EDITS = [
-    {"file": ROSTER, "replace": "      first_name: แสงเดือน\n      last_name: อินทร์แก้ว\n",
-     "with": "      first_name: ปิ่นมณี\n      last_name: แก้วประเสริฐ\n"},
-    {"file": ROSTER, "replace": "    name: บ้านภูป่าไผ่\n", "with": "    name: บ้านนาดินดำ\n"},
+    {"file": ROSTER, "replace": "    first_name: แสงเดือน\n    last_name: อินทร์แก้ว\n",
+     "with": "    first_name: ปิ่นมณี\n    last_name: แก้วประเสริฐ\n"},
+    {"file": ROSTER, "replace": "  name: บ้านภูป่าไผ่\n", "with": "  name: บ้านนาดินดำ\n"},
 ]
 PERSON_ID = None  # filled from the dataset
 

@@ -96,8 +96,8 @@ def form_rel(province: Province, code: str) -> str:
 
 
 def _write_forms_of(model: bytes, outdir: Path) -> list[Export]:
-    """Each district's Excel form, pre-filled from its roster.yaml, as `template-xlsx` writes it
-    (a worker's job); a district whose roster.yaml cannot be read gets none."""
+    """Each district's Excel form, pre-filled from its roster files, as `template-xlsx` writes it
+    (a worker's job); a district whose roster files cannot be read gets none."""
     province: Province = pickle.loads(model)
     written = []
     for district in province.districts:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from thamniap.core import geography
 from thamniap.core.problem import show
 from thamniap.model import Person, Resolution, Where
 
@@ -20,14 +21,20 @@ def where_en(where: Where) -> str:
     return f"{Path(where.path).name} line {where.line}"
 
 
+def _subdistrict(person: Person) -> str:
+    official = geography.subdistrict(person.subdistrict_code or "")
+    return official.name_th if official else str(person.subdistrict_code)
+
+
 def _detail(person: Person) -> tuple[str, str]:
     """What tells two people of one name apart: their list, village and line."""
     if person.listed_as == "official":
         th, en = "เจ้าหน้าที่", "official"
     elif person.listed_as == "leader":
-        th, en = "ผู้นำ อช.", "volunteer leader"
+        th, en = f"ผู้นำ อช. ตำบล{_subdistrict(person)}", f"volunteer leader, {person.subdistrict_code}"
     else:
-        th, en = f"อช. หมู่ที่ {person.moo}", f"volunteer, village {person.moo}"
+        th, en = (f"อช. หมู่ที่ {person.moo} ตำบล{_subdistrict(person)}",
+                  f"volunteer, village {person.moo} of {person.subdistrict_code}")
     return f"{th}, {where_th(person.where)}", f"{en}, {where_en(person.where)}"
 
 
@@ -45,8 +52,17 @@ def did_you_mean(resolution: Resolution) -> tuple[str, str]:
     return f"หมายถึง {th}?", f"did you mean {en}?"
 
 
+# Where a district's people are listed: one file per subdistrict in the district's roster/ folder.
+ROSTER_FILES = "roster/"
+
+
+def place_th(add_to: str) -> str:
+    """ADD_TO (a file or folder name) as a Thai phrase for messages."""
+    return "ไฟล์ของตำบลในโฟลเดอร์ roster/" if add_to == ROSTER_FILES else add_to
+
+
 def not_an_id(resolution: Resolution, what_th: str, what_en: str, field: str,
-              roster_th: str, next_id: str, add_to: str = "roster.yaml") -> tuple[str, str, str, str]:
+              roster_th: str, next_id: str, add_to: str = ROSTER_FILES) -> tuple[str, str, str, str]:
     """(message, hint, message_en, hint_en) for WHAT (ผู้ดำรงตำแหน่งประธาน) written as TEXT that is
     not an id: the id it probably means, or how to get one. FIELD is how the line starts
     (`holder:` or `-`); NEXT_ID the district's next free id, for a person not yet listed in ADD_TO."""
@@ -66,8 +82,8 @@ def not_an_id(resolution: Resolution, what_th: str, what_en: str, field: str,
                 "ถ้าตำแหน่งนี้ว่าง ให้ลบบรรทัด `holder:` แล้วเขียน `vacant: true`",
                 f"{what_en} says `{text}` instead of a person id",
                 "if the seat is vacant, delete the `holder:` line and write `vacant: true`")
-    new_th = (f"ให้เพิ่มบุคคลนี้ใน {add_to} ก่อน (รหัสถัดไปที่ว่าง `{next_id}`) แล้วเขียน `{field} {next_id}`"
-              if next_id else f"ให้เพิ่มบุคคลนี้ใน {add_to} ของอำเภอก่อน แล้วใส่รหัสนั้นที่นี่")
+    new_th = (f"ให้เพิ่มบุคคลนี้ใน{place_th(add_to)} ก่อน (รหัสถัดไปที่ว่าง `{next_id}`) แล้วเขียน `{field} {next_id}`"
+              if next_id else f"ให้เพิ่มบุคคลนี้ใน {place_th(add_to)} ของอำเภอก่อน แล้วใส่รหัสนั้นที่นี่")
     new_en = (f"add them to {add_to} first (next free id `{next_id}`) and write `{field} {next_id}`"
               if next_id else f"add them to their district's {add_to} first, then put that id here")
     return (f"{what_th} `{text}` ไม่ใช่รหัสบุคคล และไม่พบชื่อนี้ใน{roster_th}",

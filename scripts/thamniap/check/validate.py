@@ -54,6 +54,8 @@ def _load_group(group: _Group) -> _Group:
         match = DISTRICT_DIR.match(first.district_dir.name)
         part = model.District(match["code"], first.district_dir, match["slug"])
     for file in group.files:
+        if file.kind == "roster":
+            part.roster_files.append((file.subdistrict, file.display))
         doc = load_file(file.path, file.display)
         group.texts[file.display] = doc.text
         group.diagnostics.extend(doc.diagnostics)
@@ -153,12 +155,25 @@ class ChangeScope:
     province_files: frozenset[str]
     provinces: frozenset[str]
     data_only: bool
+    # absolute path -> lines added or changed since REV; a path not listed is unchanged, and a
+    # new (untracked or added) file is listed with None: every line of it is new
+    new_lines: dict[str, frozenset[int] | None] = field(default_factory=dict)
+
+    def is_new(self, where) -> bool:
+        """Whether the line WHERE (a model.Where) was added or changed since REV."""
+        lines = self.new_lines.get(str(Path(where.path).resolve()), frozenset())
+        return lines is None or where.line in lines
 
 
 def changed_scope(root: Path, rev: str) -> ChangeScope:
     """What changed since REV (git: committed, staged, unstaged or untracked), inside ROOT or not."""
     top = git.toplevel(root)
-    names = [c.path for c in git.changed(top, rev)] + git.untracked(top)
+    changes = git.changed(top, rev)
+    new_files = git.untracked(top) + [c.path for c in changes if set(c.old_mode) <= {"0"}]
+    names = [c.path for c in changes] + git.untracked(top)
+    new_lines: dict[str, frozenset[int] | None] = {
+        str((top / name).resolve()): frozenset(lines) for name, lines in git.added_lines(top, rev).items()}
+    new_lines.update({str((top / name).resolve()): None for name in new_files})
     districts, province_files, provinces = set(), set(), set()
     data_only = True
     for name in names:
@@ -178,7 +193,7 @@ def changed_scope(root: Path, rev: str) -> ChangeScope:
             province_files.add(str(path))
         else:
             districts.add(district["code"])
-    return ChangeScope(frozenset(districts), frozenset(province_files), frozenset(provinces), data_only)
+    return ChangeScope(frozenset(districts), frozenset(province_files), frozenset(provinces), data_only, new_lines)
 
 
 def _warned(d: Diagnostic, scope: ChangeScope, root: Path) -> bool:
@@ -195,18 +210,19 @@ def _warned(d: Diagnostic, scope: ChangeScope, root: Path) -> bool:
 
 def check_root(root: Path, today: dt.date, focus: set[str] | None = None,
                skip: tuple[str, ...] = (), *, load: Callable[..., Dataset] = load_dataset,
-               found: Discovery | None = None) -> tuple[Dataset, list[Diagnostic]]:
+               found: Discovery | None = None, is_new: Callable | None = None) -> tuple[Dataset, list[Diagnostic]]:
     """Load ROOT (with LOAD, a function like load_dataset; FOUND: its discovery, when the caller
-    has it) and run every check; the dataset comes back for the render step."""
+    has it) and run every check; the dataset comes back for the render step. IS_NEW: see
+    rules.Context."""
     ds = load(root, focus, found=found) if found is not None else load(root, focus)
-    return ds, check_loaded(ds, today, focus, skip)
+    return ds, check_loaded(ds, today, focus, skip, is_new)
 
 
 def check_loaded(ds: Dataset, today: dt.date, focus: set[str] | None = None,
-                 skip: tuple[str, ...] = ()) -> list[Diagnostic]:
+                 skip: tuple[str, ...] = (), is_new: Callable | None = None) -> list[Diagnostic]:
     """Every diagnostic of a loaded dataset: the loader's and schema's, then the rules' (which only
     read the model, so a site build may start rendering from it meanwhile)."""
-    ctx = rules.Context(ds.provinces, today, ds.texts, focus, ds.files)
+    ctx = rules.Context(ds.provinces, today, ds.texts, focus, ds.files, is_new)
     return sorted(set(ds.diagnostics + rules.run(ctx, skip)))
 
 
@@ -238,7 +254,8 @@ def validate(paths: list[Path], today: dt.date, changed_since: str | None = None
     for root, wanted in roots.items():
         scope = changed_scope(root, changed_since) if changed_since else None
         found_files = _touched_provinces(root, scope) if scope else None
-        _, found = check_root(root, today, None, skip, load=load, found=found_files)
+        _, found = check_root(root, today, None, skip, load=load, found=found_files,
+                              is_new=scope.is_new if scope else None)
         out.extend(d for d in found if _under(d.path, wanted, root) and (scope is None or _warned(d, scope, root)))
     return sorted(set(out))
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from thamniap.model import Club, District, Meeting, Nomination, Office, Person, Province, Role
 
@@ -194,13 +195,14 @@ def compare_district(base: District | None, head: District | None,
     # A part that could not be read on one side (file with errors) is not compared: listing every
     # person as "removed" because of one typo would hide the real change.
     both = base is not None and head is not None
-    unreadable = [name for name, part in (("roster.yaml", "subdistricts"), ("club.yaml", "club"),
-                                          ("meeting.yaml", "nominations"))
+    unreadable = [name for name, part in (("club.yaml", "club"), ("meeting.yaml", "nominations"))
                   if both and (getattr(b, part) is None) != (getattr(h, part) is None)]
+    skipped = _unreadable_rosters(b, h) if both else {}
+    unreadable += sorted(set(skipped.values()))
     area.unreadable += unreadable
-    if "roster.yaml" in unreadable:
-        officials = lambda people: {k: v for k, v in people.items() if v[0].listed_as == "official"}  # noqa: E731
-        _people(area, officials(base_people), officials(head_people))
+    if skipped:   # the people of a roster file read on one side only are not compared
+        keep = lambda people: {k: v for k, v in people.items() if v[0].subdistrict_code not in skipped}  # noqa: E731
+        _people(area, keep(base_people), keep(head_people))
     else:
         _people(area, base_people, head_people)
     if "club.yaml" not in unreadable:
@@ -208,6 +210,18 @@ def compare_district(base: District | None, head: District | None,
     if "meeting.yaml" not in unreadable:
         area.nominees += _nominees(b.nominations, h.nominations, names_b, names_h, meetings)
     return area
+
+
+def _unreadable_rosters(base: District, head: District) -> dict[str, str]:
+    """Subdistrict code -> roster file, for each subdistrict whose file could not be read on a side
+    (a file with errors): listing its people as removed or added would hide the real change."""
+    out: dict[str, str] = {}
+    for side in (base, head):
+        done = {s.file for s in side.subdistricts or []}
+        out.update({code: f"roster/{PurePosixPath(path).name}" for code, path in side.roster_files if path not in done})
+    if (base.subdistricts is None) != (head.subdistricts is None):   # a one-file roster.yaml (history)
+        out.update({s.code: "roster.yaml" for s in base.subdistricts or head.subdistricts or []})
+    return out
 
 
 def compare_province(base: Province | None, head: Province | None) -> AreaChanges:

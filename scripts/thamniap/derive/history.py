@@ -12,13 +12,13 @@ page says so; the build still succeeds.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from thamniap import model
 from thamniap.derive.changes import AreaChanges, compare_district
-from thamniap.load.layout import DISTRICT_DIR, DISTRICT_FILES, PROVINCE_DIR
+from thamniap.load import legacy_roster
+from thamniap.load.layout import DISTRICT_DIR, DISTRICT_FILES, LEGACY_ROSTER, PROVINCE_DIR, ROSTER_DIR, ROSTER_FILE
 from thamniap.load.loader import Loaded, load_bytes, load_file
 from thamniap.model import District, Meeting, Province, Subdistrict
 from thamniap.vcs import git
@@ -124,7 +124,7 @@ class _PastDistricts:
     def __init__(self, blobs: git.Blobs):
         self.blobs = blobs
         self.docs: dict[str, Loaded | None] = {}
-        self.rosters: dict[str, tuple[bool, list[Subdistrict]]] = {}
+        self.rosters: dict[str, tuple[bool, list[Subdistrict] | None]] = {}
         self.parts: dict[tuple[str, str], Subdistrict | None] = {}
 
     def _doc(self, rev: str, path: str) -> Loaded | None | bool:
@@ -138,74 +138,85 @@ class _PastDistricts:
         return self.docs[blob]
 
     def district(self, rev: str, rel: str) -> District | None:
-        """The district folder REL as it was at REV (None: no data file there)."""
+        """The district folder REL as it was at REV (None: no data file there). Before the roster was
+        split (load/legacy_roster.py) it was one roster.yaml; after, one file per subdistrict in roster/."""
         match = DISTRICT_DIR.match(PurePosixPath(rel).name)
         if match is None:
             return None
         district = District(match["code"], Path(rel), match["slug"])
         present = False
         for name, kind in DISTRICT_FILES.items():
-            path = f"{rel}/{name}"
-            if kind == "roster":
-                found = self.blobs.read(f"{rev}:{path}")
-                if found is None:
-                    continue
-                present = True
-                if self._roster_by_parts(district, path, *found):
-                    continue
-            doc = self._doc(rev, path)
+            doc = self._doc(rev, f"{rel}/{name}")
             if doc is False:
                 continue
             present = True  # a file with errors still means the district exists; that part stays unknown
             if doc is not None:
                 _fill(district, kind, doc)
+        legacy = self.blobs.read(f"{rev}:{rel}/{LEGACY_ROSTER}")
+        if legacy is not None:
+            present = True
+            self._legacy_roster(district, f"{rel}/{LEGACY_ROSTER}", *legacy)
+        else:
+            present = self._roster_files(district, rev, f"{rel}/{ROSTER_DIR}") or present
         return district if present else None
 
-    def _roster_by_parts(self, district: District, path: str, blob: str, content: bytes) -> bool:
-        """Build the roster one subdistrict at a time, each part parsed once across all commits.
+    def _roster_files(self, district: District, rev: str, folder: str) -> bool:
+        """The subdistrict files in FOLDER at REV, each parsed once across all commits (a commit
+        usually changes one of them). False when there is none."""
+        found = False
+        for entry in self.blobs.read_tree(f"{rev}:{folder}") or []:
+            if entry.kind != "blob" or not ROSTER_FILE.match(PurePosixPath(entry.path).name):
+                continue
+            found = True
+            district.roster_files.append((entry.path.rsplit("/", 1)[-1][:6], entry.path))
+            part = self._subdistrict(district, entry.path, entry.oid)
+            if part is not None:
+                district.subdistricts = (district.subdistricts or []) + [part]
+        if found and district.subdistricts is None:
+            district.subdistricts = []
+        return found
 
-        A commit usually changes one subdistrict of a roster of many; parsing only the changed part
-        keeps a long history fast. The parts are the top-level list items (`- code: …` at column 0)
-        under `subdistricts:`; any other layout, or any part with an error, returns False and the
-        whole file is read the ordinary way.
-        """
-        if blob in self.rosters:
-            sample, subdistricts = self.rosters[blob]
-        else:
-            text = content.decode("utf-8", errors="replace")
-            starts = [m.start() for m in _TOP_ITEM.finditer(text)]
-            if not starts:
-                return False
-            head = _readable(load_bytes(text[:starts[0]].encode(), path))
-            if head is None or set(head.data) - {"sample", "subdistricts"} or head.data.get("subdistricts") is not None:
-                return False
-            subdistricts = []
-            for start, end in zip(starts, starts[1:] + [len(text)]):
-                part = self._subdistrict(district, path, text[start:end])
-                if part is None:
-                    return False
-                subdistricts.append(part)
-            sample = bool(head.data.get("sample"))
-            self.rosters[blob] = (sample, subdistricts)
-        district.files["roster"] = path
-        district.sample = district.sample or sample
-        district.subdistricts = list(subdistricts)
-        return True
-
-    def _subdistrict(self, district: District, path: str, part: str) -> Subdistrict | None:
-        key = (district.code, part)
+    def _subdistrict(self, district: District, path: str, oid: str) -> Subdistrict | None:
+        key = (district.code, oid)
         if key not in self.parts:
-            doc = _readable(load_bytes(("subdistricts:\n" + part).encode(), path))
-            built = None
-            if doc is not None and isinstance(doc.data.get("subdistricts"), list) and len(doc.data["subdistricts"]) == 1:
-                scratch = District(district.code, district.folder, district.slug)
-                _fill(scratch, "roster", doc)
-                built = scratch.subdistricts[0] if scratch.subdistricts else None
-            self.parts[key] = built
+            found = self.blobs.read(oid)
+            doc = _readable(load_bytes(found[1], path)) if found else None
+            self.parts[key] = _one_subdistrict(district, doc)
         return self.parts[key]
 
+    def _legacy_roster(self, district: District, path: str, blob: str, content: bytes) -> None:
+        """A roster.yaml of before the split: cut into its subdistricts as split-roster does, each part
+        parsed once across all commits; one that cannot be cut or read leaves the roster unknown."""
+        if blob not in self.rosters:
+            legacy = legacy_roster.cut(content.decode("utf-8", errors="replace"))
+            parts = None
+            if legacy is not None:
+                sample = legacy.sample_line() or "sample: false"
+                parts = []
+                for part in legacy.parts:
+                    key = (district.code, part.body)
+                    if key not in self.parts:
+                        doc = _readable(load_bytes((sample + "\n" + part.body).encode(), path))
+                        self.parts[key] = _one_subdistrict(district, doc)
+                    parts.append(self.parts[key])
+                if any(p is None for p in parts):
+                    parts = None
+            self.rosters[blob] = (legacy is not None and "true" in (legacy.sample_line() or ""), parts)
+        sample, subdistricts = self.rosters[blob]
+        district.sample = district.sample or sample
+        district.subdistricts = list(subdistricts) if subdistricts is not None else None
 
-_TOP_ITEM = re.compile(r"^- ", re.MULTILINE)
+
+def _one_subdistrict(district: District, doc: Loaded | None) -> Subdistrict | None:
+    """The subdistrict of one roster file's document (None: unreadable, or a shape the model does not know)."""
+    if doc is None:
+        return None
+    scratch = District(district.code, district.folder, district.slug)
+    try:
+        model.add_subdistrict(scratch, doc)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+        return None
+    return scratch.subdistricts[0]
 
 
 def _readable(doc: Loaded) -> Loaded | None:

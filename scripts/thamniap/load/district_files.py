@@ -1,5 +1,9 @@
-"""The district folder a form belongs to: its roster.yaml as the form starts from it, its
-subdistricts, and the person ids already used in the dataset."""
+"""The district folder a form belongs to: its roster (one file per subdistrict in roster/) as the form
+starts from it, its subdistricts, and the person ids already used in the dataset.
+
+The form covers the whole district, so its roster is read here as one document,
+`{"sample": …, "subdistricts": [<each file's subdistrict>, …]}`, and written back one file per
+subdistrict (`roster_file`)."""
 from __future__ import annotations
 
 import re
@@ -7,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from thamniap.core import geography
-from thamniap.load import schema
-from thamniap.load.layout import DISTRICT_DIR, PROVINCE_DIR, DataFile, display_path, expected_schema_header, schema_home
+from thamniap.load import legacy_roster, schema
+from thamniap.load.layout import (DISTRICT_DIR, PROVINCE_DIR, ROSTER_DIR, ROSTER_FILE, DataFile, display_path,
+                                  expected_schema_header, schema_home)
 from thamniap.load.loader import load_file
 
 
@@ -26,16 +31,31 @@ class DistrictFiles:
 
     @property
     def roster(self) -> Path:
-        return self.district_dir / "roster.yaml"
+        """The roster folder (one file per subdistrict)."""
+        return self.district_dir / ROSTER_DIR
 
-    def header(self) -> str:
-        """The schema line the check expects; outside a project (a copy of the data) the check
-        only wants a line naming roster.schema.json, so the file's own line is kept."""
-        expected = expected_schema_header(DataFile("roster", self.roster, str(self.roster),
-                                                   self.province_dir, self.district_dir))
-        if schema_home(self.province_dir) is not None or not self.roster.exists():
+    def roster_files(self) -> dict[str, Path]:
+        """Subdistrict code (from the file name) -> its roster file, in name order."""
+        if not self.roster.is_dir():
+            return {}
+        out: dict[str, Path] = {}
+        for path in sorted(self.roster.iterdir()):
+            match = ROSTER_FILE.match(path.name)
+            if match and path.is_file() and not path.is_symlink():
+                out.setdefault(match["code"], path)
+        return out
+
+    def roster_file(self, code: str) -> Path:
+        """Where subdistrict CODE's roster is (or will be): its file, or the official name for a new one."""
+        return self.roster_files().get(code) or self.roster / (legacy_roster.file_name(code) or f"{code}.yaml")
+
+    def header(self, path: Path) -> str:
+        """The schema line the check expects of roster file PATH; outside a project (a copy of the
+        data) the check only wants a line naming roster.schema.json, so the file's own line is kept."""
+        expected = expected_schema_header(DataFile("roster", path, str(path), self.province_dir, self.district_dir))
+        if schema_home(self.province_dir) is not None or not path.exists():
             return expected
-        with self.roster.open(encoding="utf-8", errors="replace") as f:
+        with path.open(encoding="utf-8", errors="replace") as f:
             first = f.readline().lstrip("\ufeff").rstrip("\r\n")
         ok = first.startswith("# yaml-language-server: $schema=") and first.endswith("/roster.schema.json")
         return first if ok else expected
@@ -55,32 +75,38 @@ def find_district(root: Path, code: str) -> DistrictFiles:
 
 @dataclass
 class RosterInfo:
-    """What the importer keeps from the current roster.yaml: the flag, subdistricts and their order."""
+    """What the importer keeps from the current roster files: the flag, subdistricts and their order."""
     sample: bool
     subdistricts: list[tuple[str, str]]          # (code, name as written in the roster)
-    data: dict | None                            # the whole document when it is schema-valid
+    data: dict | None                            # the whole district's document when every file is schema-valid
     problems: list = field(default_factory=list)  # loader errors and schema errors of shape (Diagnostic)
     value_errors: list = field(default_factory=list)  # bad values (text./date./phone.): fixable in the workbook
 
 
 def read_roster(files: DistrictFiles) -> RosterInfo:
+    """The district's roster files as one document (see the module's docstring)."""
     official = [(s.code, s.name_th) for s in geography.subdistricts(files.code)]
-    if not files.roster.exists():
-        return RosterInfo(False, official, None)
-    doc = load_file(files.roster, display_path(files.roster))
-    problems = [d for d in doc.diagnostics if d.is_error]
-    value_errors = []
-    if doc.data is not None and not problems:
-        found = [d for d in schema.check(doc, "roster") if d.is_error]
-        problems = [d for d in found if d.rule.startswith("schema.")]
-        value_errors = [d for d in found if not d.rule.startswith("schema.")]
-    data = doc.data if isinstance(doc.data, dict) else {}
-    subs = []
-    for s in data.get("subdistricts") or [] if isinstance(data.get("subdistricts"), list) else []:
-        if isinstance(s, dict) and isinstance(s.get("code"), str) and isinstance(s.get("name"), str):
-            subs.append((s["code"], s["name"]))
-    sample = data.get("sample") if isinstance(data.get("sample"), bool) else False
-    return RosterInfo(sample, subs or official, None if problems else doc.data, problems, value_errors)
+    paths = files.roster_files()
+    if not paths:   # no roster file yet: the district's own files say whether its data is a sample
+        district = load_file(files.district_dir / "district.yaml") if (files.district_dir / "district.yaml").is_file() else None
+        flag = isinstance(getattr(district, "data", None), dict) and district.data.get("sample") is True
+        return RosterInfo(flag, official, None)
+    problems, value_errors, subs, sample = [], [], [], False
+    for path in paths.values():
+        doc = load_file(path, display_path(path))
+        errors = [d for d in doc.diagnostics if d.is_error]
+        if doc.data is not None and not errors:
+            found = [d for d in schema.check(doc, "roster") if d.is_error]
+            errors = [d for d in found if d.rule.startswith("schema.")]
+            value_errors += [d for d in found if not d.rule.startswith("schema.")]
+        problems += errors
+        data = doc.data if isinstance(doc.data, dict) else {}
+        if not errors:
+            subs.append({k: v for k, v in data.items() if k != "sample"})
+        sample = sample or data.get("sample") is True
+    names = [(s["code"], s["name"]) for s in subs if isinstance(s.get("code"), str) and isinstance(s.get("name"), str)]
+    whole = None if problems else {"sample": sample, "subdistricts": subs}
+    return RosterInfo(sample, names or official, whole, problems, value_errors)
 
 
 def subdistrict_choices(code: str, roster: RosterInfo) -> dict[str, tuple[str, ...]]:
@@ -102,7 +128,7 @@ _ID_ITEM = re.compile(r"""^[ \t]*-[ \t]+['"]?([0-9]{2,4}-[a-z0-9]{2,8})['"]?[ \t
 
 
 def ids_in_dataset(files: DistrictFiles) -> tuple[set[str], dict[str, str]]:
-    """(every person id written anywhere in the dataset, id -> file for ids outside this roster)."""
+    """(every person id written anywhere in the dataset, id -> file for ids outside this district's roster files)."""
     every: set[str] = set()
     elsewhere: dict[str, str] = {}
     for path in sorted(files.root.rglob("*.yaml")):
@@ -112,7 +138,7 @@ def ids_in_dataset(files: DistrictFiles) -> tuple[set[str], dict[str, str]]:
             continue
         found = set(_ID_LINE.findall(text)) | set(_ID_ITEM.findall(text))
         every |= found
-        if path.resolve() == files.roster.resolve():
+        if path.resolve().parent == files.roster.resolve():
             continue
         defined = set(re.findall(r"""^[ \t-]*id:[ \t]*['"]?([0-9]{2,4}-[a-z0-9]{2,8})""", text, re.M))
         for pid in sorted(defined):

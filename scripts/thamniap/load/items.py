@@ -8,9 +8,7 @@ from __future__ import annotations
 # The items a schema error removes on its own (the rest of the file still feeds the rules), by
 # file kind ("*": any list index). An error anywhere else leaves the whole file out.
 ITEMS: dict[str, tuple[tuple, ...]] = {
-    "roster": (("subdistricts", "*"), ("subdistricts", "*", "leaders", "*"),
-               ("subdistricts", "*", "villages", "*"),
-               ("subdistricts", "*", "villages", "*", "volunteers", "*")),
+    "roster": (("leaders", "*"), ("villages", "*"), ("villages", "*", "volunteers", "*")),
     "club": (("club", "posts", "*"),),
     "district": (("officials", "*"),),
     "province": (("officials", "*"),),

@@ -10,8 +10,9 @@ Layout (province level in the path, so a second province is just another folder)
         <dddd>-<slug>/               one folder per district, e.g. 4201-mueang-loei
           district.yaml              office, officials, maintainers
           club.yaml                  the district club and its committee
-          roster.yaml                ผู้นำ อช. per subdistrict, อช. per village
           meeting.yaml               nominees for the province's meetings
+          roster/                    one file per subdistrict, small enough for a browser editor
+            <dddddd>-<slug>.yaml     its ผู้นำ อช. and the อช. of each village, e.g. 420901-wang-saphung.yaml
 
 Nothing else may be under the root: every other file or folder (hidden ones and README.md too) is
 an error. Discovery never follows a symlink (each is an error and is not read), reads no file over
@@ -35,8 +36,12 @@ DISTRICT_DIR = re.compile(r"^(?P<code>[1-9][0-9]{3})-(?P<slug>[a-z0-9]+(?:-[a-z0
 PROVINCE_FILES = {"province.yaml": "province", "club.yaml": "club"}
 # The circular's full text as received (shown on the site as the official letter).
 PROVINCE_DOCUMENTS = {"circular.txt"}
-DISTRICT_FILES = {"district.yaml": "district", "club.yaml": "club",
-                  "roster.yaml": "roster", "meeting.yaml": "meeting"}
+DISTRICT_FILES = {"district.yaml": "district", "club.yaml": "club", "meeting.yaml": "meeting"}
+ROSTER_DIR = "roster"
+# roster/<subdistrict code>-<official English name as a slug>.yaml
+ROSTER_FILE = re.compile(r"^(?P<code>[1-9][0-9]{5})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.yaml$")
+# The one-file roster of before the split (thamniap split-roster turns it into roster/).
+LEGACY_ROSTER = "roster.yaml"
 
 # The rule ids discovery reports (the loader's are in loader.LOADER_RULES; file.too-large is shared).
 LAYOUT_RULES: dict[str, tuple[str, str]] = {
@@ -44,6 +49,7 @@ LAYOUT_RULES: dict[str, tuple[str, str]] = {
     "layout.unknown-file": ("error", "ไฟล์หรือโฟลเดอร์ที่ไม่ใช่ไฟล์ข้อมูล (รวมไฟล์ซ่อนที่ชื่อขึ้นต้นด้วยจุด และ README.md)"),
     "layout.symlink": ("error", "ลิงก์สัญลักษณ์ (symlink) ใน data/ ระบบไม่อ่านตามลิงก์"),
     "layout.bad-name": ("error", "ชื่อไฟล์หรือโฟลเดอร์มีอักขระควบคุมหรืออักขระที่มองไม่เห็น เช่น ขึ้นบรรทัดใหม่"),
+    "layout.legacy-roster": ("error", "ทำเนียบทั้งอำเภอในไฟล์เดียว (roster.yaml แบบเดิม) ต้องแยกเป็นไฟล์รายตำบลในโฟลเดอร์ roster/"),
 }
 
 # Control (Cc), format (Cf: zero-width, bidi overrides), surrogate (Cs: bytes that are not UTF-8)
@@ -89,6 +95,7 @@ class DataFile:
     display: str              # as shown in messages
     province_dir: Path
     district_dir: Path | None = None
+    subdistrict: str | None = None   # a roster file: the subdistrict code its name gives
 
     @property
     def level(self) -> str:
@@ -185,12 +192,44 @@ def _discover_district(province: Path, folder: Path, found: Discovery) -> None:
     for name in DISTRICT_FILES:
         if name not in present:
             _missing(folder / name, found)
+    if ROSTER_DIR not in present and LEGACY_ROSTER not in present:
+        _missing(folder / ROSTER_DIR, found)
     for entry in entries:
         kind, path = _kind(entry, found), Path(entry.path)
         if kind == "file" and entry.name in DISTRICT_FILES:
             found.files.append(DataFile(DISTRICT_FILES[entry.name], path, display_path(path), province, folder))
+        elif kind == "dir" and entry.name == ROSTER_DIR:
+            _discover_roster(province, folder, path, found)
+        elif kind == "file" and entry.name == LEGACY_ROSTER:
+            _legacy_roster(path, found)
         elif kind:
-            _unexpected(path, kind, found, "ในโฟลเดอร์อำเภอมีได้เฉพาะ " + ", ".join(DISTRICT_FILES))
+            _unexpected(path, kind, found, "ในโฟลเดอร์อำเภอมีได้เฉพาะ " + ", ".join(DISTRICT_FILES)
+                        + f" และโฟลเดอร์ {ROSTER_DIR}/")
+
+
+def _discover_roster(province: Path, district: Path, folder: Path, found: Discovery) -> None:
+    """roster/: one file per subdistrict, named <code>-<slug>.yaml."""
+    for entry in _entries(folder):
+        kind, path = _kind(entry, found), Path(entry.path)
+        match = ROSTER_FILE.match(entry.name)
+        if kind == "file" and match:
+            found.files.append(DataFile("roster", path, display_path(path), province, district, match["code"]))
+        elif kind:
+            _unexpected(path, kind, found, "ในโฟลเดอร์ roster/ มีได้เฉพาะไฟล์ของตำบล ชื่อแบบ "
+                        "<รหัสตำบล 6 หลัก>-<ชื่อภาษาอังกฤษ>.yaml เช่น 420901-wang-saphung.yaml")
+
+
+def _legacy_roster(path: Path, found: Discovery) -> None:
+    """The whole district's roster in one file, as before the split: not read; scanned for privacy."""
+    _other_file(path, found)
+    found.diagnostics.append(error(
+        display_path(path), 0, 0, "layout.legacy-roster",
+        "ทำเนียบทั้งอำเภอในไฟล์เดียว (`roster.yaml`) ใช้ไม่ได้แล้ว: ทำเนียบแยกเป็นหนึ่งไฟล์ต่อหนึ่งตำบลในโฟลเดอร์ "
+        "`roster/` (ไฟล์เล็กพอจะแก้บนเว็บ GitHub หรือโทรศัพท์ได้)",
+        "ผู้ดูแลระบบแยกไฟล์ให้ด้วยคำสั่ง `thamniap split-roster` (ไม่เปลี่ยนข้อมูล เพียงแยกไฟล์) "
+        "แล้ว commit ทั้งไฟล์ที่ลบและไฟล์ใหม่",
+        "the one-file `roster.yaml` is no longer read: the roster is one file per subdistrict in `roster/`",
+        "split it with `thamniap split-roster` (data unchanged) and commit the removal and the new files"))
 
 
 def _other_file(path: Path, found: Discovery) -> None:
@@ -203,8 +242,8 @@ def _other_file(path: Path, found: Discovery) -> None:
         display_path(path), 0, 0, "file.too-large",
         f"ไฟล์ `{shown_name(path.name)}` ใหญ่เกินไป ({size / (1024 * 1024):.1f} MB เกินขีดจำกัด "
         f"{MAX_BYTES // (1024 * 1024)} MB) จึงไม่ได้อ่าน",
-        "ลบไฟล์นี้ออกจาก data/ (ไฟล์ใหญ่ เช่น รูปภาพ ไฟล์สำรอง ไม่ควรอยู่ในที่เก็บ) หรือแบ่งข้อมูลเป็นหลายไฟล์",
-        f"file too large ({size} bytes; limit {MAX_BYTES})", "remove it from data/ or split it"))
+        "ลบไฟล์นี้ออกจาก data/ (ไฟล์ใหญ่ เช่น รูปภาพ ไฟล์สำรอง ไม่ควรอยู่ในที่เก็บ)",
+        f"file too large ({size} bytes; limit {MAX_BYTES})", "remove it from data/"))
 
 
 def _other_folder(folder: Path, found: Discovery) -> None:

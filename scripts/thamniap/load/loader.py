@@ -190,8 +190,11 @@ def _too_large(path: str, size: int) -> Diagnostic:
     return error(
         path, 1, 1, "file.too-large",
         f"ไฟล์ใหญ่เกินไป ({mb:.1f} MB เกินขีดจำกัด {limit} MB) จึงไม่ได้ตรวจเนื้อหา",
-        "แบ่งข้อมูลออกเป็นหลายไฟล์ (เช่น แยกตามอำเภอหรือตำบล)",
-        f"File too large ({size} bytes; limit {MAX_BYTES})", "Split the data into several files.")
+        "ไฟล์ข้อมูลปกติเล็กกว่านี้มาก: ทำเนียบเป็นหนึ่งไฟล์ต่อหนึ่งตำบลในโฟลเดอร์ roster/ ของอำเภอ "
+        "(เช่น roster/420901-wang-saphung.yaml) — ตรวจว่าไม่ได้วางข้อมูลหลายตำบลหรือข้อความอื่นรวมไว้ในไฟล์นี้",
+        f"File too large ({size} bytes; limit {MAX_BYTES})",
+        "Data files are far smaller: the roster is one file per subdistrict in the district's roster/ folder; "
+        "check that this file does not hold several subdistricts or pasted text.")
 
 
 def load_bytes(raw: bytes, path: str) -> Loaded:

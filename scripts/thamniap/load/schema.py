@@ -40,9 +40,8 @@ FIELD_CHECKS: dict[str, tuple[str, Callable[[str], list]]] = {
 PLACE_NAME_PATHS: dict[str, tuple[tuple[str, ...], ...]] = {
     # titles (นาย, ว่าที่ร้อยตรี, ดร., พ.ต.ท.) take the same characters: an unknown title is only a
     # warning (person.unknown-title), but one carrying markup must not reach a page
-    "roster": (("subdistricts", "*", "name"), ("subdistricts", "*", "villages", "*", "name"),
-               ("subdistricts", "*", "leaders", "*", "title"),
-               ("subdistricts", "*", "villages", "*", "volunteers", "*", "title")),
+    "roster": (("name",), ("villages", "*", "name"), ("leaders", "*", "title"),
+               ("villages", "*", "volunteers", "*", "title")),
     "club": (("club", "name"),),
     "district": (("district", "name"), ("office", "name"), ("office", "unit"), ("officials", "*", "title")),
     "province": (("province", "name"), ("office", "name"), ("office", "unit"), ("officials", "*", "title")),
@@ -288,9 +287,9 @@ REPLACED_HINT_EN = {
 
 # What to write instead of an empty value, for fields where "write a value" is not the whole answer.
 EMPTY_VALUE_HINTS = {
-    "holder": ("ใส่รหัสบุคคลของผู้ดำรงตำแหน่งจาก roster.yaml เช่น `holder: 4214-0001` "
+    "holder": ("ใส่รหัสบุคคลของผู้ดำรงตำแหน่ง (หน้าอำเภอบนเว็บไซต์แสดงรหัสหลังชื่อแต่ละคน) เช่น `holder: 4214-0001` "
                "ถ้าตำแหน่งนี้ว่าง ให้ลบบรรทัด `holder:` แล้วเขียน `vacant: true` แทน",
-               "write the holder's person id from roster.yaml, e.g. `holder: 4214-0001`; if the seat is "
+               "write the holder's person id (the district page shows it after each name), e.g. `holder: 4214-0001`; if the seat is "
                "vacant, delete the `holder:` line and write `vacant: true` instead"),
 }
 

@@ -3,6 +3,8 @@ edit links, QR code and downloads. Every data value is escaped (markup.h for HTM
 Markdown headings)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from thamniap.core.dates import thai_date
 from thamniap.model import LEADER, Club, District, Person, Province
 from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel_url
@@ -95,7 +97,24 @@ def appointment_rows(club: Club, deadline) -> list[list[str]]:
     return rows
 
 
-def club_section(district: District, people: dict[str, Person], deadline) -> list[str]:
+def rounds_table(club: Club, rounds: list) -> list[str]:
+    """The club's report to the province in each round (ROUNDS: the current one first, then the
+    past ones, newest first): when it confirmed its structure, or that it has not."""
+    if not rounds:
+        return []
+    rows = []
+    for i, rnd in enumerate(rounds):
+        found = club.confirmation(rnd.id)
+        when = f"ยืนยันเมื่อ {h(thai_date(found.date))}" if found and found.date else "ยังไม่ยืนยัน"
+        if found and found.date and rnd.deadline and found.date > rnd.deadline:
+            when += " (หลังกำหนด)"
+        label = f"{h(rnd.title)} (รหัสรอบ <code>{h(rnd.id)}</code>" + (
+            f", กำหนดส่ง {h(thai_date(rnd.deadline))})" if rnd.deadline else ")")
+        rows.append([("รอบปัจจุบัน: " if i == 0 else "") + label, when])
+    return ["### การรายงานต่อจังหวัดรายรอบ {#rounds}", "", table(["รอบการรายงาน", "ผล"], rows, cls="tn-kv"), ""]
+
+
+def club_section(district: District, people: dict[str, Person], deadline, rounds: list | None = None) -> list[str]:
     club = district.club
     lines = ["## ชมรมผู้นำ อช. {#club}", ""]
     if club is None:
@@ -105,7 +124,9 @@ def club_section(district: District, people: dict[str, Person], deadline) -> lis
         rows.append(["เลขทะเบียนสมาคม", h(club.registration_no)])
     rows.append(["วาระคณะกรรมการ", f"{h(thai_date(club.term_start))} – {h(thai_date(club.term_end))}"])
     rows += appointment_rows(club, deadline)
-    lines += [table(["รายการ", "ข้อมูล"], rows, cls="tn-kv"), "", "### แผนผังคณะกรรมการ {#org-chart}", "",
+    lines += [table(["รายการ", "ข้อมูล"], rows, cls="tn-kv"), ""]
+    lines += rounds_table(club, rounds or [])
+    lines += ["### แผนผังคณะกรรมการ {#org-chart}", "",
               org_chart(club, people, lambda p: f"#{p.anchor}"), ""]
     return lines
 
@@ -123,14 +144,40 @@ def leaders_section(district: District, posts: dict[str, list[str]]) -> list[str
     return lines + [table(["ชื่อ", "เพศ", "ตำบล", "ตำแหน่งในชมรม", "บทบาทและวาระ"], rows, ids, "tn-people"), ""]
 
 
-def volunteers_section(district: District, posts: dict[str, list[str]]) -> list[str]:
+@dataclass(frozen=True)
+class RosterLinks:
+    """Where an editor changes one subdistrict's roster file on GitHub."""
+    edit: str          # the web editor of the file
+    view: str          # the file's page (a line of it: view + "#L<n>"; its pencil opens the editor)
+    path: str          # roster/<code>-<slug>.yaml
+
+
+def _roster_edit_link(links: RosterLinks | None) -> list[str]:
+    if links is None:
+        return []
+    return [f'<p class="tn-edit-file" data-pagefind-ignore><a href="{h(links.edit)}">แก้ไขรายชื่อของตำบลนี้</a> '
+            f'(ไฟล์ <code>{h(links.path)}</code> — ลิงก์ใต้หมู่บ้านเปิดไฟล์ตรงบรรทัดของหมู่บ้าน แล้วกดรูปดินสอเพื่อแก้)</p>', ""]
+
+
+def _village_edit_link(links: RosterLinks, village) -> str:
+    line = village.where.line
+    return (f'<p class="tn-edit-file" data-pagefind-ignore><a href="{h(links.view)}#L{line}">แก้ไขหมู่ที่ {village.moo}</a> '
+            f'(บรรทัด {line})</p>')
+
+
+def volunteers_section(district: District, posts: dict[str, list[str]],
+                       roster_files: dict[str, RosterLinks] | None = None) -> list[str]:
     lines = ["## อช. รายหมู่บ้าน {#volunteers}", ""]
+    roster_files = roster_files or {}
     for sub in district.subdistricts or []:
         lines += [f"### ตำบล{md(sub.name)} {{#s-{sub.code}}}", ""]
+        lines += _roster_edit_link(roster_files.get(sub.code))
         if not sub.villages:
             lines += ["<p>ยังไม่มีข้อมูลหมู่บ้าน</p>", ""]
         for village in sub.villages:
             lines += [f"#### หมู่ที่ {village.moo} {md(village.name)} {{#v-{sub.code}-{village.moo}}}", ""]
+            if sub.code in roster_files:
+                lines += [_village_edit_link(roster_files[sub.code], village), ""]
             rows = [[name_cell(p), sex_of(p), f"หมู่ที่ {village.moo} {h(village.name)} ตำบล{h(sub.name)}",
                      h(", ".join(posts.get(p.id, [])) or "-"), role_terms(p)] for p in village.volunteers]
             if rows:
@@ -165,11 +212,13 @@ def nominees_section(province: Province, district: District, people: dict[str, P
 
 def district_page(province: Province, district: District, status, overdue: bool, edit_urls: dict[str, str],
                   qr_rel: str, downloads: list, page_url: str, history_md: str = "", *,
-                  form: tuple[str, str, str] | None = None) -> str:
+                  form: tuple[str, str, str] | None = None, roster_files: dict[str, RosterLinks] | None = None,
+                  rounds: list | None = None) -> str:
     """Markdown for one district page (raw HTML blocks for tables and the chart).
 
     FORM: (link, size, link to the submit page's Excel section) of the district's form for import-xlsx,
-    offered apart from the open data.
+    offered apart from the open data. ROSTER_FILES: each subdistrict's file to edit (by code). ROUNDS:
+    the reporting rounds, current first (rounds_table).
 
     HISTORY_MD is the already escaped "ประวัติการแก้ไข" body (thamniap.render.history.history_markdown)."""
     people = {p.id: p for p in district.people()}
@@ -183,9 +232,9 @@ def district_page(province: Province, district: District, status, overdue: bool,
                     for label, url in edit_urls.items())
     lines += [f'<p class="tn-edit" data-pagefind-ignore>{edit}</p>', ""]
     lines += office_section(province, district)
-    lines += club_section(district, people, deadline)
+    lines += club_section(district, people, deadline, rounds)
     lines += leaders_section(district, posts)
-    lines += volunteers_section(district, posts)
+    lines += volunteers_section(district, posts, roster_files)
     lines += nominees_section(province, district, people)
     if history_md:
         lines += ["## ประวัติการแก้ไข {#history}", "", history_md, ""]

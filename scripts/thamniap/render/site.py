@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from urllib.parse import urljoin
 
 import yaml
@@ -26,7 +26,8 @@ from thamniap.render.history import history_markdown
 from thamniap.model import District, Province
 from thamniap.render import texts
 from thamniap.render.circular import letter_html, parse_letter
-from thamniap.render.district import appointment_rows, district_page
+from thamniap.load.layout import ROSTER_DIR
+from thamniap.render.district import RosterLinks, appointment_rows, district_page
 from thamniap.render.front_matter import escape_front_matter, front_matter
 from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel_url
 from thamniap.render.orgchart import org_chart
@@ -73,6 +74,12 @@ class SiteSettings:
         if base.endswith("/" + suffix):
             base = base[: -len(suffix)]
         return urljoin(base if base.endswith("/") else base + "/", repo_path)
+
+    def view_url(self, repo_path: str, kind: str = "blob") -> str:
+        """GitHub's page of a repository file (KIND blob) or folder (tree), on the branch edit_uri names."""
+        edit = self.edit_url(repo_path)
+        marker = "/edit/"
+        return edit.replace(marker, f"/{kind}/", 1) if marker in edit else edit
 
 
 def district_rel(district: District) -> str:
@@ -126,13 +133,20 @@ def district_pages(province: Province, settings: SiteSettings, today: dt.date, r
     statuses = {row.code: row for row in summary.districts}
     deadline = summary.deadline
     commit_url = settings.repo_url.rstrip("/") + "/commit/" if settings.repo_url else None
+    current = province.round_on(today)
+    rounds = ([current] if current else []) + province.past_rounds(today)
     for district in province.districts:
         rel = district_rel(district)
         url = settings.page_url(rel)
         repo_folder = district.folder.relative_to(repo_root).as_posix() if repo_root in district.folder.parents else district.folder.name
         edit_urls = {label: settings.edit_url(f"{repo_folder}/{name}") for label, name in
-                     (("คณะกรรมการชมรม", "club.yaml"), ("รายชื่อ อช./ผู้นำ อช.", "roster.yaml"),
-                      ("สำนักงาน/เจ้าหน้าที่", "district.yaml"), ("ผู้แทนเข้าประชุม", "meeting.yaml"))}
+                     (("คณะกรรมการชมรม", "club.yaml"), ("สำนักงาน/เจ้าหน้าที่", "district.yaml"),
+                      ("ผู้แทนเข้าประชุม", "meeting.yaml"))}
+        edit_urls["รายชื่อ อช./ผู้นำ อช. (ไฟล์รายตำบล)"] = settings.view_url(f"{repo_folder}/{ROSTER_DIR}", "tree")
+        roster_files = {sub.code: RosterLinks(settings.edit_url(f"{repo_folder}/{ROSTER_DIR}/{PurePath(sub.file).name}"),
+                                              settings.view_url(f"{repo_folder}/{ROSTER_DIR}/{PurePath(sub.file).name}"),
+                                              f"{ROSTER_DIR}/{PurePath(sub.file).name}")
+                        for sub in district.subdistricts or []}
         downloads = [(_rel_link(rel, e.rel, settings), e.title_th, _size(e.size)) for e in exports
                      if e.scope == district.code and e.kind != FORM_KIND]
         submit = _rel_link(rel, "submit/" if settings.use_directory_urls else "submit.html", settings) + "#excel"
@@ -142,7 +156,8 @@ def district_pages(province: Province, settings: SiteSettings, today: dt.date, r
         overdue = bool(status and status.status is Status.NOT_YET and deadline and today > deadline)
         page = district_page(province, district, status, overdue, edit_urls,
                              _rel_link(rel, f"assets/qr/{district.code}.svg", settings), downloads, url,
-                             history_markdown(histories[district.folder], commit_url), form=form)
+                             history_markdown(histories[district.folder], commit_url), form=form,
+                             roster_files=roster_files, rounds=rounds)
         pages[rel] = front_matter(f"อำเภอ{district.name}", f"ชมรมและทำเนียบ อช. อำเภอ{district.name} จังหวัด{province.name}") + page
     return _finished(pages, settings)
 

@@ -174,7 +174,8 @@ def git_repo_of(root: Path, work: Path) -> Path:
 def changed_since(root: Path, work: Path) -> Step:
     """Change one district's roster in a git repository of the dataset; check only what changed."""
     repo = git_repo_of(root, work)
-    roster = sorted((repo / "data").glob("*/*/roster.yaml"))[len(list((repo / "data").glob("*/*/roster.yaml"))) // 2]
+    rosters = sorted((repo / "data").glob("*/*/roster/*.yaml"))
+    roster = rosters[len(rosters) // 2]
     original = roster.read_bytes()
     text = original.decode("utf-8")
     roster.write_text(text.replace("first_name: ", "first_name: ก", 1), encoding="utf-8")
@@ -183,15 +184,15 @@ def changed_since(root: Path, work: Path) -> Step:
                        _thamniap("validate", str(repo / "data"), "--changed-since", "HEAD", "--today", TODAY), ok_codes=(0,))
     finally:
         roster.write_bytes(original)
-    step.extra["district"] = roster.parent.name
+    step.extra["district"] = roster.parent.parent.name
     return step
 
 
 def largest_province(root: Path) -> str:
     """Code of the province with the most people in the dataset (by roster file size)."""
     sizes: dict[str, int] = {}
-    for roster in root.glob("*/*/roster.yaml"):
-        code = roster.parent.parent.name[:2]
+    for roster in root.glob("*/*/roster/*.yaml"):
+        code = roster.parent.parent.parent.name[:2]
         sizes[code] = sizes.get(code, 0) + roster.stat().st_size
     return max(sizes, key=sizes.get)
 
@@ -263,7 +264,7 @@ def search_bytes(site: Path, query: str) -> Step:
 
 def a_name(root: Path, province_code: str) -> str:
     """A person's first and last name from the middle of the province's data (the query to search)."""
-    rosters = sorted(root.glob(f"{province_code}-*/*/roster.yaml"))
+    rosters = sorted(root.glob(f"{province_code}-*/*/roster/*.yaml"))
     text = rosters[len(rosters) // 2].read_text(encoding="utf-8")
     first = text.split("first_name: ", 1)[1].split("\n", 1)[0]
     last = text.split("last_name: ", 1)[1].split("\n", 1)[0]

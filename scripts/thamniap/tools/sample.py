@@ -15,7 +15,8 @@ import yaml
 
 from thamniap.core import geography
 from thamniap.load.loader import plain_scalar
-from thamniap.load.layout import expected_schema_header, slugify, DataFile, DISTRICT_FILES, PROVINCE_FILES
+from thamniap.load import legacy_roster
+from thamniap.load.layout import DISTRICT_FILES, PROVINCE_FILES, ROSTER_DIR, DataFile, expected_schema_header, slugify
 from thamniap.core.dates import add_years
 
 MALE = ("สมชาย สมศักดิ์ ประเสริฐ บุญมี สมบัติ วิชัย สุรชัย ธนพล อนุชา ชัยวัฒน์ ประยุทธ สมพงษ์ "
@@ -84,6 +85,26 @@ def _write(folder: Path, name: str, kind_files: dict, province_dir: Path, distri
     path = folder / name
     header = expected_schema_header(DataFile(kind_files[name], path, str(path), province_dir, district_dir))
     dump(path, header, doc)
+
+
+def _write_district(ddir: Path, pdir: Path, docs: dict) -> None:
+    """A district's files; DOCS["roster"] (the whole district's roster) as one file per subdistrict."""
+    for name, doc in docs.items():
+        if name == "roster":
+            write_roster(ddir, pdir, doc)
+        else:
+            _write(ddir, name, DISTRICT_FILES, pdir, ddir, doc)
+
+
+def write_roster(ddir: Path, pdir: Path, doc: dict) -> None:
+    """roster/<code>-<slug>.yaml for each subdistrict of DOC ({"sample", "subdistricts"}), each named
+    in its comment lines (legacy_roster.file_comment), as split-roster writes them."""
+    folder = ddir / ROSTER_DIR
+    folder.mkdir(exist_ok=True)
+    for sub in doc["subdistricts"]:
+        path = folder / legacy_roster.file_name(sub["code"])
+        header = expected_schema_header(DataFile("roster", path, str(path), pdir, ddir, sub["code"]))
+        dump(path, "\n".join([header, *legacy_roster.file_comment(sub["code"])]), {"sample": doc["sample"], **sub})
 
 
 def _iso(day: dt.date) -> str:
@@ -206,7 +227,7 @@ def district_docs(code: str, rng: random.Random, scale: Scale, index: int, count
                             "submitted_on": _iso(dt.date(2024, 1, rng.randint(8, 12)))})
     meeting = {"sample": True, "nominations": nominations}
     roster = {"sample": True, "subdistricts": subdistricts}
-    return {"district.yaml": district, "club.yaml": club, "roster.yaml": roster, "meeting.yaml": meeting}
+    return {"district.yaml": district, "club.yaml": club, "roster": roster, "meeting.yaml": meeting}
 
 
 def province_docs(code: str, district_presidents: list[str], rng: random.Random) -> dict[str, dict]:
@@ -265,11 +286,10 @@ def generate(out: Path, scale: str | Scale = "loei", seed: int = 2567,
             ddir = pdir / f"{d.code}-{slugify(d.name_en)}"
             ddir.mkdir(exist_ok=True)
             docs = district_docs(d.code, rng, spec, i, len(districts), used)
-            for name, doc in docs.items():
-                _write(ddir, name, DISTRICT_FILES, pdir, ddir, doc)
+            _write_district(ddir, pdir, docs)
             president = next(p for p in docs["club.yaml"]["club"]["posts"] if p["post"] == "ประธาน")
             presidents.append(president["holder"])
-            subs = docs["roster.yaml"]["subdistricts"]
+            subs = docs["roster"]["subdistricts"]
             stats["districts"] += 1
             stats["subdistricts"] += len(subs)
             stats["villages"] += sum(len(s["villages"]) for s in subs)
@@ -309,10 +329,9 @@ def scaffold_district(root: Path, code: str) -> Path:
             "kind": "ชมรม", "name": f"ชมรมผู้นำอาสาพัฒนาชุมชนอำเภอ{d.name_th}",
             "term": {"start": _iso(CLUB_TERM[0]), "end": _iso(CLUB_TERM[1])}, "confirmations": [],
             "posts": [{"post": post, "vacant": True} for post in ("ประธาน", "รองประธาน", "เลขานุการ", "เหรัญญิก")]}},
-        "roster.yaml": {"sample": False, "subdistricts": [
+        "roster": {"sample": False, "subdistricts": [
             {"code": s.code, "name": s.name_th, "leaders": [], "villages": []} for s in geography.subdistricts(code)]},
         "meeting.yaml": {"sample": False, "nominations": []},
     }
-    for name, doc in docs.items():
-        _write(ddir, name, DISTRICT_FILES, pdir, ddir, doc)
+    _write_district(ddir, pdir, docs)
     return ddir

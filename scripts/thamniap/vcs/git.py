@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -168,6 +169,26 @@ def changed(top: Path, old: str, new: str | None = None, paths: tuple[str, ...] 
     return out
 
 
+_HUNK = re.compile(r"^@@ -[0-9,]+ \+(?P<start>[0-9]+)(?:,(?P<count>[0-9]+))? @@")
+
+
+def added_lines(top: Path, old: str, paths: tuple[str, ...] = ()) -> dict[str, set[int]]:
+    """Path -> the line numbers (1-based, in the working tree) that were added or changed since
+    revision OLD, for tracked files under PATHS. Untracked files are not listed (every line is new)."""
+    out = _text(run(top, "-c", "core.quotepath=off", "diff", "-U0", "--no-color", "--no-renames", "--no-ext-diff",
+                    "--end-of-options", _revision(old), "--", *paths))
+    found: dict[str, set[int]] = {}
+    current: set[int] | None = None
+    for line in out.split("\n"):
+        if line.startswith("+++ "):
+            name = line[4:]
+            current = found.setdefault(name[2:], set()) if name.startswith("b/") else None
+        elif current is not None and (m := _HUNK.match(line)):
+            start, count = int(m["start"]), int(m["count"] if m["count"] is not None else 1)
+            current.update(range(start, start + count))
+    return found
+
+
 def untracked(top: Path, paths: tuple[str, ...] = ()) -> list[str]:
     """Files in the working tree that git does not track and does not ignore, under PATHS."""
     out = _text(run(top, "ls-files", "--others", "--exclude-standard", "-z", "--", *paths))
@@ -226,8 +247,8 @@ class Blobs:
             self._proc.stdin.close()
         self._proc.wait(timeout=60)
 
-    def read(self, spec: str) -> tuple[str, bytes] | None:
-        """(blob id, content) of SPEC — an object id or `REV:PATH` — or None when it names no blob."""
+    def _object(self, spec: str) -> tuple[bytes, str, bytes] | None:
+        """(kind, object id, content) of SPEC — an object id or `REV:PATH` — or None when it names nothing."""
         if not spec or "\n" in spec:  # one request per line: a newline would start another
             return None
         stdin, stdout = self._proc.stdin, self._proc.stdout
@@ -240,7 +261,31 @@ class Blobs:
             return None
         content = stdout.read(int(header[2]))
         stdout.read(1)  # the newline after the content
-        return (header[0].decode(), content) if header[1] == b"blob" else None
+        return header[1], header[0].decode(), content
+
+    def read(self, spec: str) -> tuple[str, bytes] | None:
+        """(blob id, content) of SPEC — an object id or `REV:PATH` — or None when it names no blob."""
+        found = self._object(spec)
+        return (found[1], found[2]) if found and found[0] == b"blob" else None
+
+    def read_tree(self, spec: str) -> list[TreeEntry] | None:
+        """The entries of the folder SPEC names (`REV:PATH`), not recursive, each with SPEC's path
+        before its name; None when SPEC names no folder."""
+        found = self._object(spec)
+        if not found or found[0] != b"tree":
+            return None
+        prefix = spec.partition(":")[2].rstrip("/")
+        entries, data, at = [], found[2], 0
+        while at < len(data):   # "<mode> <name>\0<20 or 32 bytes of object id>" per entry
+            space = data.index(b" ", at)
+            nul = data.index(b"\0", space)
+            mode, name = data[at:space].decode(), data[space + 1:nul].decode("utf-8", errors="surrogateescape")
+            size = len(found[1]) // 2
+            oid = data[nul + 1:nul + 1 + size].hex()
+            at = nul + 1 + size
+            kind = "tree" if mode == "40000" else "commit" if mode == "160000" else "blob"
+            entries.append(TreeEntry(mode, kind, oid, f"{prefix}/{name}" if prefix else name))
+        return entries
 
 
 _KINDS = (b"blob", b"tree", b"commit", b"tag")

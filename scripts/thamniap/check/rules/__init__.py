@@ -36,6 +36,9 @@ class Context:
     texts: dict[str, str] = field(default_factory=dict)   # display path -> decoded text of every file
     focus: set[str] | None = None                          # district codes checked fully; None = all
     files: list = field(default_factory=list)              # layout.DataFile of every data file checked
+    # is_new(where): whether that line was added or changed by the change under check
+    # (validate --changed-since); None: not known, rules fall back to file order
+    is_new: Callable[[Where], bool] | None = None
 
     def districts(self) -> Iterator[tuple[Province, District]]:
         """Districts this run checks fully (all of them unless --changed-since narrowed it)."""

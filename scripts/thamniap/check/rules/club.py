@@ -14,12 +14,12 @@ def _clubs(ctx: Context):
     """(club, people it may draw holders from, label) for the province club and each checked district."""
     for province in ctx.provinces:
         if province.club and ctx.focus is None:
-            complete = all(d.subdistricts is not None for d in province.districts)
+            complete = all(d.roster_complete for d in province.districts)
             yield province.club, province.person_index(), f"จังหวัด{province.name}", province, complete
     for province, district in ctx.districts():
         if district.club:
             people = {p.id: p for p in [*district.officials, *district.people()]}
-            yield district.club, people, f"อำเภอ{district.name}", province, district.subdistricts is not None
+            yield district.club, people, f"อำเภอ{district.name}", province, district.roster_complete
 
 
 @rule("club.holder-or-vacant", Severity.ERROR,
@@ -118,11 +118,11 @@ def holder_in_roster(ctx: Context):
                 yield Finding(post.holder_where or post.where, message, hint, message_en, hint_en)
                 continue
             yield Finding(post.holder_where or post.where, f"{seat_th}: ผู้ดำรงตำแหน่งรหัส `{holder}` ไม่อยู่ในทำเนียบ{label}",
-                          "ถ้าพิมพ์รหัสผิด ให้แก้เป็นรหัสจาก roster.yaml (หน้าอำเภอบนเว็บไซต์แสดงรหัสหลังชื่อแต่ละคน) "
+                          "ถ้าพิมพ์รหัสผิด ให้แก้เป็นรหัสจากทำเนียบ (หน้าอำเภอบนเว็บไซต์แสดงรหัสหลังชื่อแต่ละคน) "
                           "ถ้าลบบุคคลนี้ออกจากทำเนียบ ให้แก้ตำแหน่งนี้ใน pull request เดียวกัน: "
                           "ใส่รหัสผู้ดำรงตำแหน่งคนใหม่ที่ `holder:` หรือลบ `holder:` แล้วเขียน `vacant: true`",
                           f"{seat_en}: holder `{holder}` is not in the roster",
-                          "if the id is mistyped, use the id from roster.yaml (the district page shows it after each "
+                          "if the id is mistyped, use the id from the roster (the district page shows it after each "
                           "name); if this person was removed from the roster, update this seat in the same pull "
                           "request: the new holder's id in `holder:`, or delete `holder:` and write `vacant: true`")
 

@@ -1,9 +1,11 @@
 """Rules about places: codes exist in geothai, folders match codes, names match the official ones."""
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from thamniap.core import geography
 from thamniap.core.diagnostics import Severity
-from thamniap.load.layout import slugify
+from thamniap.load.layout import ROSTER_DIR, display_path, slugify
 from thamniap.model import Where
 from thamniap.check.rules import Context, Finding, rule
 
@@ -57,11 +59,11 @@ def folder_matches_code(ctx: Context):
 
 
 @rule("geo.subdistrict-in-district", Severity.ERROR,
-      "รหัสตำบลในทำเนียบมีอยู่จริงและอยู่ในอำเภอนั้น แต่ละตำบลมีครั้งเดียว")
+      "รหัสตำบลในทำเนียบมีอยู่จริงและอยู่ในอำเภอนั้น แต่ละตำบลมีไฟล์เดียว")
 def subdistrict_belongs_to_district(ctx: Context):
-    """Every subdistrict code in a roster exists and belongs to that district; each appears once."""
+    """Every subdistrict code in a roster exists and belongs to that district; each is in one file only."""
     for _, district in ctx.districts():
-        seen: dict[str, int] = {}
+        seen: dict[str, str] = {}
         for sub in district.subdistricts or []:
             if sub.code[:4] != district.code or geography.subdistrict(sub.code) is None:
                 names = ", ".join(f"{s.code} {s.name_th}" for s in geography.subdistricts(district.code))
@@ -69,29 +71,63 @@ def subdistrict_belongs_to_district(ctx: Context):
                               f"ตำบลของอำเภอนี้: {names}", f"subdistrict `{sub.code}` is not in district {district.code}",
                               f"subdistricts of this district: {names}")
             elif sub.code in seen:
-                yield Finding(sub.where, f"ตำบลรหัส `{sub.code}` ({sub.name}) ปรากฏซ้ำ (บรรทัด {seen[sub.code]} และ {sub.where.line})",
-                              "รวมข้อมูลของตำบลนี้ไว้ในรายการเดียว",
-                              f"subdistrict `{sub.code}` ({sub.name}) listed twice (lines {seen[sub.code]} and {sub.where.line})",
-                              "merge this subdistrict into one item",
-                              related=((seen[sub.code], 0),))
-            seen.setdefault(sub.code, sub.where.line)
+                yield Finding(sub.where, f"ตำบลรหัส `{sub.code}` ({sub.name}) มีสองไฟล์: `{seen[sub.code]}` และไฟล์นี้",
+                              "ย้ายรายชื่อในไฟล์นี้ไปรวมในไฟล์แรก แล้วลบไฟล์นี้ (หนึ่งตำบลหนึ่งไฟล์)",
+                              f"subdistrict `{sub.code}` ({sub.name}) is in two files: `{seen[sub.code]}` and this one",
+                              "move this file's people into the first file and delete this one (one file per subdistrict)")
+            seen.setdefault(sub.code, sub.file)
+
+
+@rule("geo.roster-file-name", Severity.ERROR,
+      "ชื่อไฟล์ทำเนียบของตำบลคือ `<รหัสตำบล>-<ชื่อภาษาอังกฤษทางการ>.yaml` และรหัสตรงกับ `code:` ในไฟล์")
+def roster_file_named_for_its_subdistrict(ctx: Context):
+    """A roster file is named `<code>-<official English slug>.yaml` for the subdistrict it holds."""
+    for _, district in ctx.districts():
+        names = dict((path, code) for code, path in district.roster_files)
+        for sub in district.subdistricts or []:
+            official = geography.subdistrict(sub.code)
+            if official is None or sub.code[:4] != district.code:
+                continue              # geo.subdistrict-in-district says so
+            expected = roster_file_name(official)
+            name = PurePath(sub.file).name
+            if name == expected:
+                continue
+            if names.get(sub.file) != sub.code:
+                message = (f"ไฟล์ `{name}` เก็บตำบล{official.name_th} รหัส `{sub.code}` แต่ชื่อไฟล์เป็นรหัสอื่น")
+                message_en = f"file `{name}` holds subdistrict {sub.code} but its name gives another code"
+            else:
+                message = f"ชื่อไฟล์ `{name}` ไม่ตรงกับชื่อทางการของตำบล{official.name_th}"
+                message_en = f"file name `{name}` differs from the official name of subdistrict {sub.code}"
+            yield Finding(Where(sub.file, 0, 0), message,
+                          f"เปลี่ยนชื่อไฟล์เป็น `{expected}` (ถ้า `code:` ในไฟล์ผิด ให้แก้ `code:` แทน)",
+                          message_en, f"rename the file to `{expected}` (or fix `code:` if that is wrong)")
+
+
+def roster_file_name(official) -> str:
+    """The roster file name of an official (geothai) subdistrict: 420901-wang-saphung.yaml."""
+    return f"{official.code}-{slugify(official.name_en)}.yaml"
 
 
 @rule("geo.missing-subdistrict", Severity.WARNING,
-      "ทำเนียบมีครบทุกตำบลของอำเภอ (ตามรายชื่อทางการจาก geothai)")
+      "ทำเนียบมีไฟล์ครบทุกตำบลของอำเภอ (ตามรายชื่อทางการจาก geothai)")
 def every_subdistrict_listed(ctx: Context):
-    """The roster lists every subdistrict of its district (official list from geothai)."""
+    """The roster has a file for every subdistrict of its district (official list from geothai)."""
     for _, district in ctx.districts():
-        if district.subdistricts is None:
-            continue
-        listed = {s.code for s in district.subdistricts}
+        if district.subdistricts is None and not district.roster_files:
+            continue                  # no roster folder: layout.missing-file says so
+        listed = {s.code for s in district.subdistricts or []} | {code for code, _ in district.roster_files}
+        folder = display_path(district.folder / ROSTER_DIR)
         for official in geography.subdistricts(district.code):
             if official.code not in listed:
-                yield Finding(Where(district.files["roster"], 1, 1),
-                              f"ยังไม่มีตำบล{official.name_th} (รหัส {official.code}) ใน roster.yaml",
-                              f"เพิ่ม `- code: \"{official.code}\"` และ `name: {official.name_th}` พร้อมผู้นำ อช. และหมู่บ้าน",
-                              f"subdistrict `{official.name_th}` ({official.code}) is missing from roster.yaml",
-                              f"add `- code: \"{official.code}\"` and `name: {official.name_th}` with its leaders and villages")
+                name = roster_file_name(official)
+                yield Finding(Where(folder, 0, 0),
+                              f"ยังไม่มีไฟล์ทำเนียบของตำบล{official.name_th} (รหัส {official.code})",
+                              f"สร้างไฟล์ `{ROSTER_DIR}/{name}` ที่มี `code: \"{official.code}\"`, "
+                              f"`name: {official.name_th}` พร้อมผู้นำ อช. (`leaders:`) และหมู่บ้าน (`villages:`) "
+                              "(ดูไฟล์ของตำบลอื่นในโฟลเดอร์เดียวกันเป็นตัวอย่าง)",
+                              f"no roster file for subdistrict `{official.name_th}` ({official.code})",
+                              f"create `{ROSTER_DIR}/{name}` with `code: \"{official.code}\"`, `name:`, "
+                              "`leaders:` and `villages:`")
 
 
 @rule("geo.official-name", Severity.ERROR,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from thamniap.core.diagnostics import Severity
 from thamniap.model import Where, is_person_id, next_free_id, resolve_person
-from thamniap.check.references import not_an_id, where_en, where_th
+from thamniap.check.references import ROSTER_FILES, not_an_id, place_th, where_en, where_th
 from thamniap.check.rules import Context, Finding, rule
 
 
@@ -47,8 +47,8 @@ def nominees_resolve(ctx: Context):
     """Each representative is the id of someone in the district roster, and each official of someone in district.yaml."""
     for province, district in ctx.districts():
         roster = list(district.people())
-        lists = (("representatives", "ผู้แทนชมรม", "representative", roster, "roster.yaml",
-                  "ทำเนียบของอำเภอ", district.subdistricts is not None),
+        lists = (("representatives", "ผู้แทนชมรม", "representative", roster, ROSTER_FILES,
+                  "ทำเนียบของอำเภอ", district.roster_complete),
                  ("officials", "เจ้าหน้าที่", "official", district.officials, "district.yaml",
                   "รายชื่อเจ้าหน้าที่ใน district.yaml", district.where is not None))
         for nomination in district.nominations or []:
@@ -80,12 +80,12 @@ def _unresolved(province, district, meeting: str, pid: str, where: Where, noun_t
     """The finding for one nominee that is not an id in PEOPLE: the name it may be, or the
     nomination to update when the person was removed."""
     if not is_person_id(pid):
-        next_id = next_free_id(province, district.code) if add_to == "roster.yaml" else ""
+        next_id = next_free_id(province, district.code) if add_to == ROSTER_FILES else ""
         message, hint, message_en, hint_en = not_an_id(
             resolve_person(people, pid), noun_th, f"the {noun_en}", "-", in_th, next_id, add_to)
         return Finding(where, message, hint, message_en, hint_en)
     return Finding(where, f"การส่งรายชื่อเข้าประชุม `{meeting}` ใน {where_th(where)}: ไม่พบ{noun_th}รหัส `{pid}` ใน{in_th}",
-                   f"ถ้าพิมพ์รหัสผิด ให้แก้เป็นรหัสจาก {add_to} ถ้าลบบุคคลนี้ออกจาก {add_to} "
+                   f"ถ้าพิมพ์รหัสผิด ให้แก้เป็นรหัสจาก {place_th(add_to)} ถ้าลบบุคคลนี้ออกจาก {place_th(add_to)} "
                    f"ให้แก้รายชื่อนี้ใน pull request เดียวกัน: ใส่รหัส{noun_th}คนใหม่แทน `{pid}`",
                    f"nomination for `{meeting}`, {where_en(where)}: {noun_en} `{pid}` is not in {add_to}",
                    f"if the id is mistyped, use the id from {add_to}; if this person was removed from {add_to}, "

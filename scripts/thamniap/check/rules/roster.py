@@ -141,8 +141,11 @@ def person_id_unique(ctx: Context):
         everyone = [*province.officials]
         for district in province.districts:
             everyone += [*district.officials, *district.people()]
-        # the later one in file order is taken as the new person: it gets the error
+        # the new person gets the error: the one on a line the change added (validate
+        # --changed-since), else the later one in file order
         for person, other in repeats(everyone, lambda p: p.id):
+            if ctx.is_new is not None and ctx.is_new(other.where) and not ctx.is_new(person.where):
+                person, other = other, person
             if ctx.focus is not None and person.district_code not in ctx.focus:
                 continue
             # each duplicate of one run is offered its own free id, so fixing them all at once

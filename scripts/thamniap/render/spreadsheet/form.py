@@ -8,7 +8,7 @@ Layout (one row = one role of one person):
 * sheet "ตำบล"        — reference list of subdistrict codes (the drop-down of รหัสตำบล); not imported
 * sheet "คำอธิบาย"    — instructions; not imported
 
-The sheet says where a person is listed in roster.yaml (`leaders` of a subdistrict or `volunteers` of
+The sheet says where a person is listed in its roster file (`leaders` of a subdistrict or `volunteers` of
 a village); the บทบาท column says which role the row is (empty = the sheet's role). A person with
 several roles or terms has several rows with the same รหัสบุคคล on the same sheet; the first row
 carries the person's details (later rows may leave them empty, or must repeat them exactly).
@@ -63,9 +63,9 @@ DETAIL_KEYS = ("sub_code", "moo", "title", "first_name", "last_name", "sex", "ph
                "consent_date", "consent_method", "note")
 DATE_KEYS = ("start", "end", "consent_date")
 
-# column key -> where its value goes in roster.yaml ("*": any item of a list). A volunteer's path;
-# a leader is the same person schema under `leaders`.
-_SUBDISTRICT = ("subdistricts", "*")
+# column key -> where its value goes in a subdistrict's roster file ("*": any item of a list). A
+# volunteer's path; a leader is the same person schema under `leaders`.
+_SUBDISTRICT = ()
 _VILLAGE = _SUBDISTRICT + ("villages", "*")
 _PERSON = _VILLAGE + ("volunteers", "*")
 ROSTER_PATHS = {
@@ -79,7 +79,7 @@ ROSTER_PATHS = {
 }
 
 # The ids of the problems only a form has, worded for its cells and rows. A problem the form shares
-# with roster.yaml carries validate's id and validate's message, because the same code finds it:
+# with the roster files carries validate's id and validate's message, because the same code finds it:
 # text.*, date.*, phone.* (the schema's field checks) and person.*, privacy.* (validate's rules).
 FORM_RULES: dict[str, tuple[str, str]] = {
     "xlsx.refused": ("error", "ไฟล์ที่อาจเป็นอันตรายหรือเสียหาย (guard.check_workbook ตรวจก่อน openpyxl อ่าน)"),

@@ -1,4 +1,4 @@
-"""The Excel form (import template) of a district, pre-filled from its roster.yaml, with drop-downs
+"""The Excel form (import template) of a district, pre-filled from its roster files, with drop-downs
 for the title, sex, subdistrict and role, text-formatted cells (so Excel keeps a phone number's
 leading 0) and the instructions sheet. The bytes are the same every time for the same roster.
 
@@ -159,7 +159,7 @@ def help_rows(code: str, district_name: str) -> list[tuple[str, ...]]:
     return [
         (f"แบบฟอร์มทำเนียบ อช. และผู้นำ อช. อำเภอ{district_name} (รหัสอำเภอ {code})",),
         ("ใช้ทำอะไร", "แก้ไขรายชื่อในแผ่นงาน อช. และ ผู้นำ อช. แล้วนำเข้าด้วยคำสั่ง "
-                      f"thamniap import-xlsx ไฟล์นี้.xlsx --district {code} — โปรแกรมแก้ไฟล์ roster.yaml ของอำเภอ "
+                      f"thamniap import-xlsx ไฟล์นี้.xlsx --district {code} — โปรแกรมแก้ไฟล์ของตำบลในโฟลเดอร์ roster/ ของอำเภอ "
                       "เฉพาะบรรทัดที่ข้อมูลในแบบฟอร์มนี้ต่างไป (หมายเหตุ # ในไฟล์ยังอยู่ครบ และไม่แก้ไฟล์อื่น)"),
         ("หนึ่งแถว", "หนึ่งแถวคือหนึ่งบทบาทของหนึ่งคน คนส่วนใหญ่มีแถวเดียว"),
         ("แผ่นงาน", "แผ่นงาน อช. คือ อช. ของแต่ละหมู่บ้าน (กรอก รหัสตำบล หมู่ที่ ชื่อหมู่บ้าน) "
@@ -236,7 +236,7 @@ def workbook_bytes(wb) -> bytes:
 
 
 def district_template(files: DistrictFiles) -> tuple[RosterInfo, bytes | None]:
-    """(the roster as read, the form's bytes); no form (None) when roster.yaml cannot be read."""
+    """(the roster as read, the form's bytes); no form (None) when a roster file cannot be read."""
     roster = read_roster(files)
     if roster.problems:
         return roster, None

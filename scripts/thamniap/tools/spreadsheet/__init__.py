@@ -1,7 +1,7 @@
 """The spreadsheet route, for districts that keep their roster in Excel.
 
 The form itself (sheets, columns, the workbook) is render/spreadsheet/ and the district folder with
-its roster.yaml load/district_files.py, so the site build can offer each district's form too.
-template (`template-xlsx`) · lineedit (the smallest edit of roster.yaml) · guard (hostile files, before openpyxl) · cells (reading
+its roster files load/district_files.py, so the site build can offer each district's form too.
+template (`template-xlsx`) · lineedit (the smallest edit of a roster file) · guard (hostile files, before openpyxl) · cells (reading
 a filled-in form) · people (rows to people, and their checks) · importer (`import-xlsx`).
 """

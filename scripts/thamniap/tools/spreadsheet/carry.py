@@ -1,5 +1,5 @@
-"""What roster.yaml holds that the form has no column for (a role's end_reason and end_note, any
-field added to the schema later): kept from the current roster.yaml for the same person and role,
+"""What the roster files hold that the form has no column for (a role's end_reason and end_note, any
+field added to the schema later): kept from the current roster files for the same person and role,
 so an import never drops it; when the workbook changed or removed that role, the import is refused
 at the person's row instead (the field would otherwise vanish without a word)."""
 from __future__ import annotations
@@ -55,9 +55,9 @@ def keep_fields_not_in_form(new_doc: dict, old_doc: dict | None, rows: dict[str,
                 continue
             row = rows[pid][0]
             out.at(row, "role", "xlsx.not-in-form",
-                   f"บทบาท {old_role.get('role')} ที่เริ่ม {old_role.get('start')} ของ {pid} ใน roster.yaml มี "
+                   f"บทบาท {old_role.get('role')} ที่เริ่ม {old_role.get('start')} ของ {pid} ในไฟล์ของตำบล (roster/) มี "
                    f"{', '.join(extra)} ซึ่งแบบฟอร์มไม่มีช่องให้ แต่แบบฟอร์มเปลี่ยนหรือลบบทบาทนั้น จึงจะหายไป",
-                   "คงแถวของบทบาทนั้นไว้ตามเดิม (บทบาทและวันเริ่มวาระเดิม) หรือแก้บทบาทนั้นใน roster.yaml โดยตรง")
+                   "คงแถวของบทบาทนั้นไว้ตามเดิม (บทบาทและวันเริ่มวาระเดิม) หรือแก้บทบาทนั้นในไฟล์ของตำบลใน roster/ โดยตรง")
         if "roles" in merged:
             merged["roles"] = roles
         person.clear()

@@ -1,7 +1,7 @@
-"""`thamniap import-xlsx FILE --district CODE`: a filled-in form back to roster.yaml, the only file
+"""`thamniap import-xlsx FILE --district CODE`: a filled-in form back to the district's roster files (roster/), the only files
 it writes. The importer is strict the way the YAML loader is: every bad cell is reported by sheet
 and cell (`อช.!K14`) with a Thai hint, and nothing is written unless the whole workbook is right
-and the new roster.yaml passes the project's check (check.validate) on a temporary copy of the
+and the new roster files pass the project's check (check.validate) on a temporary copy of the
 dataset. Before openpyxl sees the file, guard refuses what could hurt or mislead (zip bombs, entity
 declarations, macros, external links, formulas, hidden rows/columns/sheets, more than 10,000 rows).
 """
@@ -22,6 +22,7 @@ import yaml
 
 from thamniap.core import report
 from thamniap.core.diagnostics import Diagnostic
+from thamniap.load import legacy_roster
 from thamniap.load.layout import display_path
 from thamniap.tools import sample as _sample
 from thamniap.tools.spreadsheet.carry import keep_fields_not_in_form
@@ -42,7 +43,7 @@ class ImportResult:
     issues: list[Diagnostic]
     new_ids: list[tuple[str, str]]        # (cell ref, id) for people who got an id
     people: dict[str, int]
-    rewritten: bool = False               # roster.yaml written whole: a line edit would not read the same
+    rewritten: list = field(default_factory=list)  # roster files written whole: a line edit would not read the same
 
 
 @dataclass
@@ -156,7 +157,7 @@ def _check_sub_name(row: Row, code: str, choices: Choices, out: Collector) -> No
 def _roster_document(people: dict[str, PersonDraft], villages: dict[tuple[str, int], VillageDraft], code: str,
                      roster: RosterInfo, choices: Choices, used_ids: set[str]) -> tuple[dict, list[tuple[str, str]]]:
     """(the roster document, (cell refs, id) of each new person). Roster order: subdistricts as in
-    roster.yaml (others after, by code), leaders and volunteers in row order, villages by หมู่ที่;
+    the roster files (others after, by code), leaders and volunteers in row order, villages by หมู่ที่;
     new people get the next free ids in that order."""
     sub_order = [c for c, _ in roster.subdistricts]
     used_subs = {p.values["sub_code"] for p in people.values()} | {s for s, _ in villages}
@@ -205,33 +206,43 @@ def _person_document(person: PersonDraft) -> dict:
     return doc
 
 
-# ---------------------------------------------------------------- roster.yaml, checked before it is written
+# ---------------------------------------------------------------- the roster files, checked before they are written
 
 # The generator's writer quotes exactly what the strict loader would refuse unquoted.
 RosterDumper = _sample.Dumper
 
 
-def render_roster(files: DistrictFiles, doc: dict) -> str:
-    """The text sample.dump would write (same options), with RosterDumper."""
-    body = yaml.dump(doc, Dumper=RosterDumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=10_000)
-    return files.header() + "\n" + body
+def render_rosters(files: DistrictFiles, doc: dict) -> dict[Path, str]:
+    """Each subdistrict of DOC (the whole district's roster) as the text of its own file, as
+    sample.dump would write it (same options, RosterDumper)."""
+    out = {}
+    for sub in doc["subdistricts"]:
+        path = files.roster_file(sub["code"])
+        body = yaml.dump({"sample": doc["sample"], **sub}, Dumper=RosterDumper, allow_unicode=True, sort_keys=False,
+                         default_flow_style=False, width=10_000)
+        out[path] = "\n".join([files.header(path), *legacy_roster.file_comment(sub["code"])]) + "\n" + body
+    return out
 
 
-def _edit_of_roster(files: DistrictFiles, text: str, result: ImportResult) -> str:
-    """TEXT as the smallest line edit of the roster.yaml on disk (its comments and untouched lines
-    kept, lineedit.py); TEXT itself, marked in RESULT, when the edit would not read the same."""
-    if not files.roster.exists():
-        return text
-    edited = minimal_edit(files.roster.read_text(encoding="utf-8"), text)
-    if same_document(edited, text):
-        return edited
-    result.rewritten = True
-    return text
+def _edit_of_rosters(texts: dict[Path, str], result: ImportResult) -> dict[Path, str]:
+    """Each text as the smallest line edit of its file on disk (its comments and untouched lines
+    kept, lineedit.py); the text itself, marked in RESULT, where the edit would not read the same."""
+    out = {}
+    for path, text in texts.items():
+        if not path.exists():
+            out[path] = text
+            continue
+        edited = minimal_edit(path.read_text(encoding="utf-8"), text)
+        if same_document(edited, text):
+            out[path] = edited
+        else:
+            result.rewritten.append(path)
+            out[path] = text
+    return out
 
 
-def check_candidate(files: DistrictFiles, text: str, today: dt.date) -> tuple[list, list]:
-    """(errors, warnings) of the district after replacing roster.yaml by TEXT, on a temporary copy.
+def check_candidate(files: DistrictFiles, texts: dict[Path, str], today: dt.date) -> tuple[list, list]:
+    """(errors, warnings) of the district after writing TEXTS (roster files), on a temporary copy.
 
     Errors in the district's other files (club.yaml, meeting.yaml) count only when the new roster
     causes them: ones already there before the import are not this import's doing.
@@ -244,7 +255,10 @@ def check_candidate(files: DistrictFiles, text: str, today: dt.date) -> tuple[li
         shutil.copytree(files.root, copy, symlinks=False,
                         ignore=shutil.ignore_patterns(".git", "*.xlsx", "~$*"))
         rel_district = files.district_dir.relative_to(files.root)
-        (copy / rel_district / "roster.yaml").write_text(text, encoding="utf-8")
+        for path, text in texts.items():
+            target = copy / path.relative_to(files.root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
         _, found = check_root(copy, today, focus)
 
         def relative(diag) -> Path | None:
@@ -253,16 +267,21 @@ def check_candidate(files: DistrictFiles, text: str, today: dt.date) -> tuple[li
             except ValueError:
                 return None
 
+        roster_rel = files.roster.relative_to(files.root)
+
+        def in_roster(diag) -> bool:
+            rel = relative(diag)
+            return rel is not None and (rel == roster_rel or roster_rel in rel.parents)
+
         mine = [d for d in found if (rel := relative(d)) is not None and rel_district in rel.parents]
-        roster_rel = rel_district / "roster.yaml"
-        errors = [d for d in mine if d.is_error and relative(d) == roster_rel]
-        others = [d for d in mine if d.is_error and relative(d) != roster_rel]
+        errors = [d for d in mine if d.is_error and in_roster(d)]
+        others = [d for d in mine if d.is_error and not in_roster(d)]
         if others:
             _, before = check_root(files.root, today, focus)
             known = {(str(Path(d.path).resolve().relative_to(files.root.resolve())), d.line, d.rule, d.message)
                      for d in before if d.is_error and files.root.resolve() in Path(d.path).resolve().parents}
             errors += [d for d in others if (str(relative(d)), d.line, d.rule, d.message) not in known]
-        warnings = [d for d in mine if not d.is_error and relative(d) == roster_rel]
+        warnings = [d for d in mine if not d.is_error and in_roster(d)]
 
         def shown(d):
             return dataclasses.replace(d, path=display_path(files.root / relative(d)))
@@ -274,8 +293,9 @@ def check_candidate(files: DistrictFiles, text: str, today: dt.date) -> tuple[li
 # ---------------------------------------------------------------- the command
 
 def import_workbook(path: Path, code: str, root: Path, today: dt.date | None = None, *,
-                    validate: bool = True) -> tuple[ImportResult, DistrictFiles, str | None, list, list]:
-    """Read PATH for district CODE: (result, files, new roster text or None, validate errors, warnings)."""
+                    validate: bool = True) -> tuple[ImportResult, DistrictFiles, dict[Path, str] | None, list, list]:
+    """Read PATH for district CODE: (result, files, the roster files' new texts or None, validate
+    errors, warnings)."""
     files = find_district(root, code)
     if not path.is_file():
         raise SpreadsheetError(f"ไม่พบไฟล์ `{path}`")
@@ -288,40 +308,52 @@ def import_workbook(path: Path, code: str, root: Path, today: dt.date | None = N
     result = rows_to_roster(sheets, code, roster, used, elsewhere, out)
     if result.doc is None:
         return result, files, None, [], []
-    text = _edit_of_roster(files, render_roster(files, result.doc), result)
-    errors, warnings = (check_candidate(files, text, today or dt.date.today()) if validate else ([], []))
-    return result, files, text, errors, warnings
+    texts = _edit_of_rosters(render_rosters(files, result.doc), result)
+    errors, warnings = (check_candidate(files, texts, today or dt.date.today()) if validate else ([], []))
+    return result, files, texts, errors, warnings
 
 
 def import_command(path: Path, code: str, root: Path, today: dt.date, stdout: TextIO, stderr: TextIO) -> int:
     try:
-        result, files, text, errors, warnings = import_workbook(path, code, root, today)
+        result, files, texts, errors, warnings = import_workbook(path, code, root, today)
     except SpreadsheetError as exc:
         print(f"thamniap: {exc}", file=stderr)
         return 1
-    report.place_text(result.issues, stdout, summary=text is None)
-    if text is None:
-        print(f"thamniap: ไม่ได้เขียน {display_path(files.roster)} — แก้ช่องที่แจ้งในแบบฟอร์มแล้วนำเข้าใหม่", file=stderr)
+    folder = display_path(files.roster)
+    report.place_text(result.issues, stdout, summary=texts is None)
+    if texts is None:
+        print(f"thamniap: ไม่ได้เขียนไฟล์ใดใน {folder}/ — แก้ช่องที่แจ้งในแบบฟอร์มแล้วนำเข้าใหม่", file=stderr)
         return 1
     if errors:
         report.text(errors + warnings, stdout)
-        print(f"thamniap: ไม่ได้เขียน {display_path(files.roster)} — ทำเนียบที่ได้จากแบบฟอร์มไม่ผ่านการตรวจ "
+        print(f"thamniap: ไม่ได้เขียนไฟล์ใดใน {folder}/ — ทำเนียบที่ได้จากแบบฟอร์มไม่ผ่านการตรวจ "
               "(ตำแหน่งข้างบนคือบรรทัดในไฟล์ที่จะเขียน)", file=stderr)
         return 1
     if warnings:
         report.text(warnings, stdout)
-    old = files.roster.read_text(encoding="utf-8") if files.roster.exists() else None
-    if old == text:
-        print(f"ไม่มีการเปลี่ยนแปลง: {display_path(files.roster)} ตรงกับแบบฟอร์มแล้ว", file=stdout)
+    changed = {p: text for p, text in texts.items()
+               if not p.exists() or p.read_text(encoding="utf-8") != text}
+    if not changed:
+        print(f"ไม่มีการเปลี่ยนแปลง: ไฟล์ใน {folder}/ ตรงกับแบบฟอร์มแล้ว", file=stdout)
         return 0
-    if result.rewritten:
-        print(f"หมายเหตุ: เขียน {display_path(files.roster)} ใหม่ทั้งไฟล์ เพราะแก้เฉพาะบรรทัดที่เปลี่ยนไม่ได้ "
-              "ความเห็น (#) ในไฟล์เดิมจึงไม่อยู่ในไฟล์ใหม่ — ดูความต่างก่อนส่ง", file=stdout)
-    tmp = files.roster.with_name(f".roster.yaml.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, files.roster)
+    for p in result.rewritten:
+        if p in changed:
+            print(f"หมายเหตุ: เขียน {display_path(p)} ใหม่ทั้งไฟล์ เพราะแก้เฉพาะบรรทัดที่เปลี่ยนไม่ได้ "
+                  "ความเห็น (#) ในไฟล์เดิมจึงไม่อยู่ในไฟล์ใหม่ — ดูความต่างก่อนส่ง", file=stdout)
+    files.roster.mkdir(exist_ok=True)
+    temporary = {}
+    try:                       # every file written aside first, then each moved in place
+        for p, text in changed.items():
+            temporary[p] = p.with_name(f".{p.name}.{os.getpid()}.tmp")
+            temporary[p].write_text(text, encoding="utf-8")
+        for p, tmp in temporary.items():
+            os.replace(tmp, p)
+    finally:
+        for tmp in temporary.values():
+            tmp.unlink(missing_ok=True)
     for ref, pid in result.new_ids:
         print(f"คนใหม่ {ref} ได้รหัส {pid} — กรอกรหัสนี้ในแบบฟอร์มด้วย", file=stdout)
+    names = ", ".join(display_path(p) for p in changed)
     print(f"นำเข้าแล้ว: ผู้นำ อช. {result.people['leaders']} คน อช. {result.people['volunteers']} คน "
-          f"(คนใหม่ {len(result.new_ids)} คน) → {display_path(files.roster)}", file=stdout)
+          f"(คนใหม่ {len(result.new_ids)} คน) → {names}", file=stdout)
     return 0

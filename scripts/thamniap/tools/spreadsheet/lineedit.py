@@ -1,4 +1,4 @@
-"""The smallest line edit that turns the roster.yaml on disk into the one an import produced.
+"""The smallest line edit that turns a roster file on disk into the one an import produced.
 
 import-xlsx builds the whole roster from the workbook and dumps it (importer.render_roster); writing
 that dump over the file would drop every comment a district officer wrote and reformat lines nobody

@@ -1,6 +1,6 @@
 """From rows to people: a person's rows gathered by รหัสบุคคล (or a temporary label), and the checks
 of each row's cells and of each person's merged details. Nothing here restates a rule: a value is
-held to the field checks and limits roster.schema.json gives its key in roster.yaml, and a person
+held to the field checks and limits roster.schema.json gives its key in a roster file, and a person
 to validate's own person.* and privacy.* rules (check/rules), run on the form's people.
 """
 from __future__ import annotations
@@ -43,10 +43,10 @@ class PersonDraft:
         return self.source.get(key, self.first)
 
 
-# ---------------------------------------------------------------- one value, as roster.yaml holds it
+# ---------------------------------------------------------------- one value, as a roster file holds it
 
 def check_value(row: Row, key: str, out: Collector) -> None:
-    """ROW's KEY value against what the schema says of KEY in roster.yaml: the field check of its
+    """ROW's KEY value against what the schema says of KEY in a roster file: the field check of its
     format (validate's ids and messages), the characters of a name, its maximum length."""
     value = row.values.get(key)
     if value is None:
@@ -111,7 +111,7 @@ def check_person(person: PersonDraft, out: Collector) -> None:
 
 
 # validate's rules about one person, run on the form's people: the same code, so the same rule,
-# severity and message as `thamniap validate` gives for the same person in roster.yaml. Each is
+# severity and message as `thamniap validate` gives for the same person in a roster file. Each is
 # shown at the cell to change: rule id -> (its column, the detail whose row it is on).
 PERSON_RULES = {
     "person.unknown-title": ("title", "title"),
@@ -119,7 +119,7 @@ PERSON_RULES = {
     "person.sex-contradicts-title": ("sex", "sex"),
     "privacy.phone-without-consent": ("phone", "phone"),
 }
-# The rules' hints say how to fix roster.yaml (`sex:`, `phone_consent:`); these say it in columns.
+# The rules' hints say how to fix a roster file (`sex:`, `phone_consent:`); these say it in columns.
 FORM_HINTS = {
     "person.sex-required": "เลือก ชาย หรือ หญิง (ใช้ตรวจสัดส่วนชายหญิง)",
     "person.sex-contradicts-title": "ตรวจคำนำหน้า หรือเว้นช่องเพศว่าง (คำนำหน้านี้บอกเพศอยู่แล้ว)",
@@ -180,7 +180,7 @@ def _rule_context(drafts: list[PersonDraft]) -> rules.Context:
 
 def check_national_ids(sheets: dict[str, list[Row]], out: Collector) -> None:
     """validate's privacy.national-id on every text cell of the people sheets (imported or not
-    into roster.yaml, a cell is seen by whoever gets the form)."""
+    into a roster file, a cell is seen by whoever gets the form)."""
     cells = [(row, key) for rows in sheets.values() for row in rows
              for key, value in row.values.items() if isinstance(value, str)]
     rule = rules.load_all()["privacy.national-id"]
