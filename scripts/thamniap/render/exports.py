@@ -10,7 +10,7 @@ What goes out, and nothing else (PDPA; the rules are on the site's privacy page,
 * clubs: level, district, kind, name, registration no., term, appointment order no., date and issuer,
   confirmed_on (the latest confirmation date, in any reporting round), each post with its holder's id and name or "ว่าง" (vacant),
   the holder's start date in the post (since) and the seat's own appointment order (no., date, issuer) where it has one;
-* offices (JSON only): the office's own contact details.
+* offices (JSON only): the office's own contact details (address, phone, hours, map position).
 
 Never: phone-consent records, notes, GitHub maintainers, file paths, or any other field.
 Person rows are built field by field from explicit lists below, so a new field in the schema
@@ -135,7 +135,8 @@ JSON_SHAPE_TH = """\
   {
    "code": "4201", "name": "เมืองเลย",
    "sample": true,                  ข้อมูลของอำเภอนี้เป็นข้อมูลสมมุติ
-   "office": {"name", "unit", "address", "phone", "email", "website"},   ข้อมูลติดต่อสำนักงาน
+   "office": {"name", "unit", "address", "phone", "email", "website",   ข้อมูลติดต่อสำนักงาน
+              "hours", "location": {"lat", "lon"} หรือ null},      เวลาทำการ; ตำแหน่งบนแผนที่ (องศา WGS 84)
    "officials": [{"id", "title", "first_name", "last_name", "position",
                   "responsible_for_volunteers", "work_phone"}],           โทรศัพท์ที่ทำงานเท่านั้น
    "club": {"kind", "name", "registration_no",
@@ -411,7 +412,9 @@ def _official_json(person: model.Person) -> dict:
 def _office_json(office: model.Office | None) -> dict | None:
     if office is None:
         return None
-    return {k: getattr(office, k) for k in ("name", "unit", "address", "phone", "email", "website")}
+    position = office.position
+    return {**{k: getattr(office, k) for k in ("name", "unit", "address", "phone", "email", "website", "hours")},
+            "location": {"lat": position[0], "lon": position[1]} if position else None}
 
 
 def _club_json(club: model.Club | None, index: dict[str, model.Person]) -> dict | None:

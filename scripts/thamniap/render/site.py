@@ -26,9 +26,9 @@ from thamniap.render.history import history_markdown
 from thamniap.model import District, Province
 from thamniap.render import texts
 from thamniap.render.circular import letter_html, parse_letter
-from thamniap.render.district import appointment_rows, district_page
+from thamniap.render.district import appointment_rows, district_page, office_phone, phone_note
 from thamniap.render.front_matter import escape_front_matter, front_matter
-from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel_url
+from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, map_url, md, phone_display, table, tel_url
 from thamniap.render.orgchart import org_chart
 from thamniap.render.qr import qr_svg
 
@@ -211,9 +211,14 @@ def province_page(province: Province, deadline: dt.date | None = None) -> str:
             rows.append(["กลุ่มงาน", h(office.unit)])
         if office.address:
             rows.append(["ที่ตั้ง", h(office.address)])
+        if office.hours:
+            rows.append(["เวลาทำการ", h(office.hours)])
         if office.phone:
             rows.append(["โทรศัพท์", link(tel_url(office.phone), phone_display(office.phone))])
+        if map_url(office.location):
+            rows.append(["แผนที่", link(map_url(office.location), f"OpenStreetMap ({office.location})")])
         out += ["## สำนักงาน", "", table(["รายการ", "ข้อมูล"], rows, cls="tn-kv"), ""]
+    out += district_offices(province)
     club = province.club
     if club:
         index = province.person_index()
@@ -230,6 +235,30 @@ def province_page(province: Province, deadline: dt.date | None = None) -> str:
         out += [f"## {md(club.name)}", "", table(["รายการ", "ข้อมูล"], rows, cls="tn-kv"), "",
                 "### แผนผังคณะกรรมการ", "", org_chart(club, index, href), ""]
     return "\n".join(out)
+
+
+def district_offices(province: Province) -> list[str]:
+    """Every district's community development office: address, hours, phone (the province office's,
+    labelled, where the district has none of its own) and map link."""
+    rows = []
+    for district in province.districts:
+        office = district.office
+        if office is None:
+            continue
+        place = "<br>".join(h(part) for part in (office.address, office.hours and f"เวลาทำการ: {office.hours}") if part)
+        phone = office_phone(province, district)
+        if phone:
+            number, own = phone
+            call = link(tel_url(number), phone_display(number)) + ("" if own else f"<br>{phone_note(province)}")
+        else:
+            call = "-"
+        osm = map_url(office.location)
+        rows.append([f'<a href="../districts/{h(district.folder.name)}/">อำเภอ{h(district.name)}</a>', h(office.name),
+                     place or "-", call, link(osm, "OpenStreetMap") if osm else "-"])
+    if not rows:
+        return []
+    return ["## สำนักงานพัฒนาชุมชนอำเภอ {#district-offices}", "",
+            table(["อำเภอ", "หน่วยงาน", "ที่ตั้งและเวลาทำการ", "โทรศัพท์", "แผนที่"], rows, cls="tn-offices"), ""]
 
 
 def dashboard_page(province: Province, summary) -> str:
