@@ -20,9 +20,10 @@ from thamniap.render import charts
 from thamniap.core import geography
 from thamniap.core.dates import thai_date
 from thamniap.derive.dashboard import Status, summarise
-from thamniap.render.exports import DATA_LICENCE, JSON_SHAPE_TH, Export
+from thamniap.render.exports import DATA_LICENCE, DOWNLOADS, JSON_SHAPE_TH, Export
 from thamniap.render.spreadsheet.template import FORM_KIND
 from thamniap.render.history import history_markdown
+from thamniap.render.opendata import opendata_files
 from thamniap.model import District, Province
 from thamniap.render import texts
 from thamniap.render.circular import letter_html, parse_letter
@@ -122,6 +123,7 @@ def district_pages(province: Province, settings: SiteSettings, today: dt.date, r
 
     REPO_ROOT: edit links name a district's files by their path from there."""
     pages = {"downloads.md": downloads_page(province, exports)}
+    pages |= opendata_files(province, exports, histories, settings.site_url, settings.repo_url)
     summary = summarise(province, today)
     statuses = {row.code: row for row in summary.districts}
     deadline = summary.deadline
@@ -338,6 +340,7 @@ def downloads_page(province: Province, exports) -> str:
                      for e in exports if e.scope != "province" and e.kind != FORM_KIND]
     return "\n".join([front_matter("ดาวน์โหลดข้อมูล"), "# ดาวน์โหลดข้อมูล (ข้อมูลเปิด)", "",
                       SAMPLE_NOTICE if any(d.sample for d in province.districts) else "", "",
-                      texts.downloads_intro(), "", "## ทั้งจังหวัด", "", table(["ไฟล์", "รูปแบบ", "ขนาด", "สัญญาอนุญาต"], rows), "",
+                      texts.downloads_intro(), "", texts.opendata_link(f"../{h(DOWNLOADS)}/{h(province.folder.name)}/"), "",
+                      "## ทั้งจังหวัด", "", table(["ไฟล์", "รูปแบบ", "ขนาด", "สัญญาอนุญาต"], rows), "",
                       "## รายอำเภอ", "", table(["ไฟล์", "รูปแบบ", "ขนาด", "สัญญาอนุญาต"], district_rows), "",
                       JSON_SHAPE_TH, "", f"<p>{h(geography.CREDIT)}</p>", ""])
