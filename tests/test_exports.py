@@ -39,7 +39,7 @@ PUBLIC_JSON_KEYS = {
     # meta
     "meta", "schema_version", "generated_from", "province", "sample", "licence", "credit", "dates",
     # places, offices, clubs
-    "districts", "code", "name", "office", "unit", "address", "phone", "email", "website",
+    "districts", "code", "name", "office", "unit", "address", "phone", "email", "website", "hours", "location", "lat", "lon",
     "officials", "club", "kind", "registration_no", "term", "start", "end", "appointment",
     "order_no", "date", "by", "confirmed_on", "posts", "post", "vacant", "holder_id", "holder_name", "since",
     "subdistricts", "leaders", "villages", "moo", "volunteers",

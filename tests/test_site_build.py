@@ -2,7 +2,11 @@
 byte-identical when repeated, and fails with the validator's located messages on bad data."""
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 from helpers import BASE, mkdocs_build
 
@@ -19,6 +23,13 @@ def test_landed_site_builds_twice_byte_identical(tmp_path):
     assert different == []
     assert len([f for f in files_a if f.parts[0] == "districts"]) == 14
     assert (first / "pagefind" / "pagefind.js").exists()
+    # the open-data package of the 14 districts describes the CSVs of this build (issue 13 §10)
+    package = first / "downloads" / "42-loei" / "datapackage.json"
+    proc = subprocess.run([str(Path(sys.executable).parent / "frictionless"), "validate", "--json", package.name],
+                          cwd=package.parent, capture_output=True, text=True, timeout=300)
+    report = json.loads(proc.stdout)
+    assert proc.returncode == 0 and report["valid"], proc.stdout[:2000]
+    assert len(report["tasks"]) == 3 + 2 * 14
 
 
 def test_invalid_data_fails_the_build_with_located_messages(tmp_path):

@@ -217,12 +217,21 @@ class Nomination:
 
 @dataclass
 class Office:
+    """A community development office's public contact details (never a person's home)."""
     name: str
     unit: str | None = None
     address: str | None = None
     phone: str | None = None
     email: str | None = None
     website: str | None = None
+    hours: str | None = None
+    location: str | None = None        # "lat, lon" as written (WGS 84), e.g. "17.48601, 101.72230"
+    location_where: Where | None = None
+
+    @property
+    def position(self) -> tuple[float, float] | None:
+        """(latitude, longitude) of LOCATION, or None when it is absent."""
+        return parse_position(self.location)
 
 
 @dataclass
@@ -377,8 +386,27 @@ def build_person(doc: Loaded, raw: dict, path: tuple, listed_as: str, **area) ->
         listed_as=listed_as, **area)
 
 
-def build_office(raw: dict) -> Office:
-    return Office(**{k: raw.get(k) for k in ("name", "unit", "address", "phone", "email", "website")})
+OFFICE_FIELDS = ("name", "unit", "address", "phone", "email", "website", "hours", "location")
+
+
+def build_office(doc: Loaded, path: tuple) -> Office:
+    """The office at PATH of DOC (its `office:` block)."""
+    raw = doc.data
+    for key in path:
+        raw = raw[key]
+    where = _where(doc, path + ("location",)) if "location" in raw else None
+    return Office(**{k: raw.get(k) for k in OFFICE_FIELDS}, location_where=where)
+
+
+def parse_position(text: str | None) -> tuple[float, float] | None:
+    """"17.48601, 101.72230" -> (17.48601, 101.7223); None when absent (the schema checked its form)."""
+    if not isinstance(text, str) or "," not in text:
+        return None
+    lat, lon = (part.strip() for part in text.split(",", 1))
+    try:
+        return float(lat), float(lon)
+    except ValueError:
+        return None
 
 
 def build_club(doc: Loaded, bad: set[tuple] | frozenset = frozenset()) -> Club:
@@ -427,7 +455,7 @@ def fill_district(district: District, kind: str, doc: Loaded, broken: set[tuple]
     if kind == "district":
         district.name = data["district"]["name"]
         district.where = _where(doc, ("district",))
-        district.office = build_office(data["office"])
+        district.office = build_office(doc, ("office",))
         district.officials = [build_person(doc, o, ("officials", i), "official", district_code=district.code)
                               for i, o in enumerate(data["officials"]) if ("officials", i) not in bad]
         district.maintainers = list(data["maintainers"])
@@ -476,7 +504,7 @@ def fill_province(province: Province, kind: str, doc: Loaded, broken: set[tuple]
         province.name = data["province"]["name"]
         province.declared_code = data["province"]["code"]
         province.where = _where(doc, ("province",))
-        province.office = build_office(data["office"])
+        province.office = build_office(doc, ("office",))
         province.officials = [build_person(doc, o, ("officials", i), "official")
                               for i, o in enumerate(data.get("officials", [])) if ("officials", i) not in bad]
         province.maintainers = list(data["maintainers"])

@@ -25,7 +25,8 @@ import yaml
 NAV_HEAD = [{"หน้าแรก": "index.md"}, {"สถานะการรายงาน": "dashboard.md"}, {"ค้นหารายชื่อ": "people.md"},
             {"จังหวัด": "province.md"}]
 NAV_TAIL = [{"หนังสือเวียน": "circular.md"}, {"แนวทาง": "guidelines.md"}, {"วิธีส่งข้อมูล": "submit.md"},
-            {"ดาวน์โหลดข้อมูล": "downloads.md"}, {"การคุ้มครองข้อมูลส่วนบุคคล": "privacy.md"},
+            {"ดาวน์โหลดข้อมูล": "downloads.md"}, {"ข้อมูลเปิด": "opendata.md"},
+            {"การคุ้มครองข้อมูลส่วนบุคคล": "privacy.md"},
             {"กฎการตรวจข้อมูล": "rules.md"}, {"แบบจำลองภัยคุกคาม": "threat-model.md"},
             {"ประสิทธิภาพ": "performance.md"}, {"โครงสร้างโปรแกรม": "architecture.md"}]
 # Pages written by hand in docs/ (not generated), always in the menu.

@@ -49,6 +49,9 @@ EXAMPLES: dict[str, tuple[str, str]] = {'club.confirmed-in-future': ('club-confi
                          'บรรทัดแรกของไฟล์ต้องบอกตำแหน่ง schema (ให้โปรแกรมแก้ไขช่วยตรวจและเติมคำ)'),
  'geo.folder-code': ('geo-folder-code', 'รหัสอำเภอ `4213` ไม่ตรงกับชื่อโฟลเดอร์ `4214-nong-hin`'),
  'geo.missing-subdistrict': ('geo-missing-subdistrict', 'ยังไม่มีไฟล์ทำเนียบของตำบลปวนพุ (รหัส 421403)'),
+ 'geo.office-location': ('geo-office-location',
+                         'ตำแหน่งของสำนักงานพัฒนาชุมชนอำเภอหนองหิน `13.75633, 100.50177` อยู่นอกจังหวัดเลย '
+                         '(จังหวัดเลยอยู่ราวละติจูด 16.6–18.4 และลองจิจูด 100.6–102.4)'),
  'geo.official-name': ('geo-official-name', 'ชื่อตำบล `ตาดขา` ไม่ตรงกับชื่อทางการ `ตาดข่า`'),
  'geo.roster-file-name': ('geo-roster-file-name',
                           'ไฟล์ `421401-nong-hin.yaml` เก็บตำบลปวนพุ รหัส `421403` แต่ชื่อไฟล์เป็นรหัสอื่น'),
@@ -81,6 +84,7 @@ EXAMPLES: dict[str, tuple[str, str]] = {'club.confirmed-in-future': ('club-confi
  'person.sex-required': ('person-sex-required',
                          'คำนำหน้า `ว่าที่ร้อยตรี` ไม่บอกเพศของ ว่าที่ร้อยตรีบัวผัน พรหมวงศ์'),
  'person.unknown-title': ('person-unknown-title', 'ไม่รู้จักคำนำหน้านาม `กำนัน` ของ บัวผัน พรหมวงศ์'),
+ 'phone.phone-format': ('office-phone-format', '`0 4241 177` ไม่ใช่หมายเลขโทรศัพท์ไทยที่เขียนถูกรูปแบบ'),
  'privacy.national-id': ('national-id-comment', 'พบเลขที่มีรูปแบบเลขประจำตัวประชาชน `X-XXXX-XXXXX-X1-1`'),
  'privacy.phone-without-consent': ('privacy-phone-without-consent',
                                    'มีโทรศัพท์ส่วนตัวของ นายเสกสรร คำภา แต่ไม่มีบันทึกความยินยอม'),

@@ -268,6 +268,8 @@ def _office(before: Office | None, after: Office | None) -> list[FieldChange]:
     _value(out, "office.address", b.address, a.address)
     _value(out, "office.email", b.email, a.email)
     _value(out, "office.website", b.website, a.website)
+    _value(out, "office.hours", b.hours, a.hours)
+    _value(out, "office.location", b.location, a.location)
     if b.phone != a.phone:  # numbers are not repeated in summaries
         out.append(FieldChange("office.phone", bool(b.phone), bool(a.phone)))
     return out

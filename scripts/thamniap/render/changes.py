@@ -25,6 +25,7 @@ LABELS = {
     "meeting": "การประชุม", "circular": "หนังสือเวียน",
     "office.name": "ชื่อหน่วยงาน", "office.unit": "กลุ่มงาน", "office.address": "ที่ตั้ง",
     "office.email": "อีเมล", "office.website": "เว็บไซต์", "office.phone": "โทรศัพท์สำนักงาน",
+    "office.hours": "เวลาทำการ", "office.location": "ตำแหน่งบนแผนที่",
     "maintainer.added": "เพิ่มผู้ดูแล", "maintainer.removed": "ลบผู้ดูแล",
     "person.title": "คำนำหน้า", "person.first_name": "ชื่อ", "person.last_name": "นามสกุล",
     "person.sex": "เพศ", "person.place": "ที่อยู่ในทำเนียบ", "person.roles": "บทบาทและวาระ",

@@ -1,5 +1,5 @@
-"""One district's page: office and responsible official, club and org chart, rosters, nominees,
-edit links, QR code and downloads. Every data value is escaped (markup.h for HTML, markup.md for
+"""One district's page: the office's contact at the top (call button, map link), office and responsible
+official, club and org chart, rosters, nominees, edit links, QR code and downloads. Every data value is escaped (markup.h for HTML, markup.md for
 Markdown headings)."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from thamniap.core.dates import thai_date
 from thamniap.model import LEADER, Club, District, Person, Province
-from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel_url
+from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, map_url, md, phone_display, table, tel_url
 from thamniap.render import texts
 from thamniap.render.orgchart import order_text, org_chart
 
@@ -62,6 +62,51 @@ def status_badges(district: District, status, overdue: bool) -> str:
     return f'<p class="tn-badges">{"".join(out)}</p>' if out else ""
 
 
+def office_phone(province: Province, district: District) -> tuple[str, bool] | None:
+    """(number, True) of the district office's own phone; (the province office's number, False) when the
+    district has none; None when neither is known. District numbers are never guessed."""
+    if district.office and district.office.phone:
+        return district.office.phone, True
+    if province.office and province.office.phone:
+        return province.office.phone, False
+    return None
+
+
+def phone_note(province: Province) -> str:
+    """The label next to the province office's number shown for a district without its own (escaped)."""
+    return f"หมายเลขของ{h(province.office.name)} (ยังไม่มีหมายเลขของสำนักงานอำเภอ)"
+
+
+def office_contact(province: Province, district: District) -> list[str]:
+    """The top of the page: the office's name, address and hours, a call button (tel:) and a map link
+    (OpenStreetMap, a plain link: nothing is loaded from it with the page). Absent parts are left out."""
+    office = district.office
+    if office is None:
+        return []
+    about = [f"<strong>{h(office.name)}</strong>"]
+    if office.address:
+        about.append(f"ที่ตั้ง: {h(office.address)}")
+    if office.hours:
+        about.append(f"เวลาทำการ: {h(office.hours)}")
+    actions, note = [], ""
+    phone = office_phone(province, district)
+    if phone and tel_url(phone[0]):
+        number, own = phone
+        actions.append(f'<a class="md-button md-button--primary tn-call" href="{h(tel_url(number))}">'
+                       f"โทร {h(phone_display(number))}</a>")
+        if not own:
+            note = f'<p class="tn-contact__note">{phone_note(province)}</p>'
+    osm = map_url(office.location)
+    if osm:
+        actions.append(f'<a class="md-button tn-map" href="{h(osm)}">แผนที่ไปสำนักงาน (OpenStreetMap)</a>')
+    lines = ['<div class="tn-contact" data-pagefind-ignore>', f'<p class="tn-contact__office">{"<br>".join(about)}</p>']
+    if actions:
+        lines.append(f'<p class="tn-contact__actions">{" ".join(actions)}</p>')
+    if note:
+        lines.append(note)
+    return lines + ["</div>", ""]
+
+
 def office_section(province: Province, district: District) -> list[str]:
     lines = ["## สำนักงานและผู้รับผิดชอบ {#office}", ""]
     office = district.office
@@ -70,11 +115,15 @@ def office_section(province: Province, district: District) -> list[str]:
         rows.append(["หน่วยงาน", h(office.name)])
         if office.address:
             rows.append(["ที่ตั้ง", h(office.address)])
-        if office.phone:
-            rows.append(["โทรศัพท์", link(tel_url(office.phone), phone_display(office.phone))])
-    if not (office and office.phone) and province.office and province.office.phone:
-        rows.append(["โทรศัพท์", link(tel_url(province.office.phone), phone_display(province.office.phone))
-                     + f" ({h(province.office.name)})"])
+        if office.hours:
+            rows.append(["เวลาทำการ", h(office.hours)])
+    phone = office_phone(province, district)
+    if phone:
+        number, own = phone
+        rows.append(["โทรศัพท์", link(tel_url(number), phone_display(number))
+                     + ("" if own else f" ({phone_note(province)})")])
+    if office and map_url(office.location):
+        rows.append(["แผนที่", link(map_url(office.location), f"OpenStreetMap ({office.location})")])
     for official in district.officials:
         if official.responsible:
             contact = ""
@@ -226,6 +275,7 @@ def district_page(province: Province, district: District, status, overdue: bool,
     deadline = status.deadline if status else None
     lines = [f"# อำเภอ{md(district.name)}", "",
              status_badges(district, status, overdue), ""]
+    lines += office_contact(province, district)
     if district.sample:
         lines += [SAMPLE_NOTICE, ""]
     edit = " ".join(f'<a class="md-button" href="{h(url)}">แก้ไขข้อมูล: {h(label)}</a>'

@@ -10,7 +10,7 @@ What goes out, and nothing else (PDPA; the rules are on the site's privacy page,
 * clubs: level, district, kind, name, registration no., term, appointment order no., date and issuer,
   confirmed_on (the latest confirmation date, in any reporting round), each post with its holder's id and name or "ว่าง" (vacant),
   the holder's start date in the post (since) and the seat's own appointment order (no., date, issuer) where it has one;
-* offices (JSON only): the office's own contact details.
+* offices (JSON only): the office's own contact details (address, phone, hours, map position).
 
 Never: phone-consent records, notes, GitHub maintainers, file paths, or any other field.
 Person rows are built field by field from explicit lists below, so a new field in the schema
@@ -74,21 +74,97 @@ SHEET_ABOUT = "เกี่ยวกับข้อมูล"
 
 # ------------------------------------------------------------------ columns (Thai headers)
 
-PEOPLE_HEADERS = (
-    "รหัสบุคคล", "คำนำหน้านาม", "ชื่อ", "นามสกุล", "เพศ", "บทบาทและวาระ",
-    "รหัสจังหวัด", "จังหวัด", "รหัสอำเภอ", "อำเภอ", "รหัสตำบล", "ตำบล", "หมู่ที่", "หมู่บ้าน",
-    "ตำแหน่งในชมรม/สมาคม", "โทรศัพท์ (ได้รับความยินยอม)", "ข้อมูลตัวอย่าง",
+@dataclass(frozen=True)
+class Column:
+    """One column of a CSV/Excel export: its Thai header (as written in the file), a Table Schema type
+    and what it holds (Thai, then English). The header rows, the Excel sheets and the Frictionless
+    datapackage.json (render/opendata.py) are all made from these lists, so they cannot disagree."""
+    name: str
+    type: str                  # Table Schema: "string" | "integer" | "boolean" | "date"
+    description: str
+    description_en: str
+    pattern: str | None = None         # a regular expression every non-empty value matches
+    enum: tuple[str, ...] | None = None
+
+
+def _code(name: str, digits: int, what: str, what_en: str) -> Column:
+    return Column(name, "string", f"รหัส{what} {digits} หลัก ตามกรมการปกครอง", f"{what_en} code, {digits} digits (DOPA)",
+                  pattern=f"[0-9]{{{digits}}}")
+
+
+def _date(name: str, what: str, what_en: str) -> Column:
+    return Column(name, "date", f"{what} (ISO 8601 ปี ค.ศ. เช่น 2024-01-24)", f"{what_en} (ISO 8601, CE)")
+
+
+SAMPLE_COLUMN = Column("ข้อมูลตัวอย่าง", "boolean", "true เมื่อแถวนี้เป็นข้อมูลสมมุติ (ไม่ใช่บุคคลจริง)",
+                       "true when the row is fictional sample data")
+LEVEL_COLUMN = Column("ระดับ", "string", "ระดับ: จังหวัด หรือ อำเภอ", "level: province or district",
+                      enum=("จังหวัด", "อำเภอ"))
+DISTRICT_CODE = _code("รหัสอำเภอ", 4, "อำเภอ", "district")
+DISTRICT_NAME = Column("อำเภอ", "string", "ชื่ออำเภอ (ว่างสำหรับระดับจังหวัด)", "district name (empty at province level)")
+PERSON_ID = Column("รหัสบุคคล", "string", "รหัสบุคคลในทำเนียบ เช่น 4201-0001", "person id in the directory")
+TITLE = Column("คำนำหน้านาม", "string", "คำนำหน้านาม เช่น นาย นาง นางสาว", "title, e.g. นาย, นาง, นางสาว")
+FIRST_NAME = Column("ชื่อ", "string", "ชื่อ", "first name")
+LAST_NAME = Column("นามสกุล", "string", "นามสกุล", "last name")
+
+PEOPLE_COLUMNS = (
+    PERSON_ID, TITLE, FIRST_NAME, LAST_NAME,
+    Column("เพศ", "string", "ชาย หรือ หญิง ตามที่กรอกหรือตามคำนำหน้านาม (ว่างถ้าไม่ทราบ)",
+           "sex as given or implied by the title (empty when unknown)", enum=("ชาย", "หญิง")),
+    Column("บทบาทและวาระ", "string", "บทบาท (อช. หรือ ผู้นำ อช.) วันเริ่ม–วันสิ้นสุดวาระ คั่นหลายบทบาทด้วย \"; \" "
+           "และเหตุที่พ้นจากบทบาท", "roles with term start–end, \"; \" between roles, and why a role ended"),
+    _code("รหัสจังหวัด", 2, "จังหวัด", "province"),
+    Column("จังหวัด", "string", "ชื่อจังหวัด", "province name"),
+    DISTRICT_CODE,
+    Column("อำเภอ", "string", "ชื่ออำเภอ", "district name"),
+    _code("รหัสตำบล", 6, "ตำบล", "subdistrict"),
+    Column("ตำบล", "string", "ชื่อตำบล", "subdistrict name"),
+    Column("หมู่ที่", "integer", "หมู่ที่ของหมู่บ้านของ อช. (ว่างสำหรับผู้นำ อช. ซึ่งเป็นระดับตำบล)",
+           "village number of an อช. (empty for a leader, chosen per subdistrict)"),
+    Column("หมู่บ้าน", "string", "ชื่อหมู่บ้าน (ว่างสำหรับผู้นำ อช.)", "village name (empty for a leader)"),
+    Column("ตำแหน่งในชมรม/สมาคม", "string", "ตำแหน่งในคณะกรรมการชมรม/สมาคม และชื่อชมรม คั่นด้วย \"; \"",
+           "committee posts held, with the club's name, \"; \" between them"),
+    Column("โทรศัพท์ (ได้รับความยินยอม)", "string",
+           "โทรศัพท์ส่วนตัว เฉพาะผู้ที่ยินยอมให้เผยแพร่ (นอกนั้นว่าง ให้ติดต่อสำนักงานพัฒนาชุมชนอำเภอ)",
+           "personal phone, only with the person's recorded consent (otherwise empty)"),
+    SAMPLE_COLUMN,
 )
-CLUB_HEADERS = (
-    "ระดับ", "รหัสอำเภอ", "อำเภอ", "ประเภท", "ชื่อชมรม/สมาคม", "เลขทะเบียน",
-    "วาระเริ่ม", "วาระสิ้นสุด", "เลขที่คำสั่งแต่งตั้ง", "คำสั่งลงวันที่", "ผู้ออกคำสั่ง", "วันที่ยืนยันข้อมูล",
-    "ตำแหน่ง", "รหัสผู้ดำรงตำแหน่ง", "ผู้ดำรงตำแหน่ง", "ดำรงตำแหน่งตั้งแต่",
-    "เลขที่คำสั่งของตำแหน่ง", "คำสั่งของตำแหน่งลงวันที่", "ผู้ออกคำสั่งของตำแหน่ง", "ข้อมูลตัวอย่าง",
+CLUB_COLUMNS = (
+    LEVEL_COLUMN, DISTRICT_CODE, DISTRICT_NAME,
+    Column("ประเภท", "string", "ชมรม หรือ สมาคม", "club or (registered) association", enum=("ชมรม", "สมาคม")),
+    Column("ชื่อชมรม/สมาคม", "string", "ชื่อเต็มของชมรม/สมาคมผู้นำ อช.", "full name of the club or association"),
+    Column("เลขทะเบียน", "string", "เลขทะเบียนสมาคม (ว่างสำหรับชมรม)", "association registration number"),
+    _date("วาระเริ่ม", "วันเริ่มวาระของคณะกรรมการ", "committee term start"),
+    _date("วาระสิ้นสุด", "วันสิ้นสุดวาระของคณะกรรมการ", "committee term end"),
+    Column("เลขที่คำสั่งแต่งตั้ง", "string", "เลขที่คำสั่งแต่งตั้งคณะกรรมการ", "appointment order number"),
+    _date("คำสั่งลงวันที่", "วันที่ของคำสั่งแต่งตั้ง", "date of the appointment order"),
+    Column("ผู้ออกคำสั่ง", "string", "ผู้ออกคำสั่งแต่งตั้ง", "who issued the appointment order"),
+    _date("วันที่ยืนยันข้อมูล", "วันที่ยืนยันโครงสร้างกับจังหวัดครั้งล่าสุด (ทุกรอบการรายงาน)",
+          "latest confirmation to the province, in any reporting round"),
+    Column("ตำแหน่ง", "string", "ตำแหน่งในคณะกรรมการ เช่น ประธาน", "committee post, e.g. president"),
+    Column("รหัสผู้ดำรงตำแหน่ง", "string", "รหัสบุคคลของผู้ดำรงตำแหน่ง (ว่างเมื่อตำแหน่งว่าง)",
+           "person id of the holder (empty when vacant)"),
+    Column("ผู้ดำรงตำแหน่ง", "string", "ชื่อผู้ดำรงตำแหน่ง หรือ ว่าง", "holder's name, or ว่าง (vacant)"),
+    _date("ดำรงตำแหน่งตั้งแต่", "วันที่เริ่มดำรงตำแหน่ง", "holder's start in the post"),
+    Column("เลขที่คำสั่งของตำแหน่ง", "string", "เลขที่คำสั่งแต่งตั้งเฉพาะตำแหน่งนี้ (ถ้ามี)",
+           "the seat's own appointment order number, if any"),
+    _date("คำสั่งของตำแหน่งลงวันที่", "วันที่ของคำสั่งเฉพาะตำแหน่ง", "date of the seat's own order"),
+    Column("ผู้ออกคำสั่งของตำแหน่ง", "string", "ผู้ออกคำสั่งเฉพาะตำแหน่ง", "who issued the seat's own order"),
+    SAMPLE_COLUMN,
 )
-OFFICIAL_HEADERS = (
-    "ระดับ", "รหัสอำเภอ", "อำเภอ", "รหัสบุคคล", "คำนำหน้านาม", "ชื่อ", "นามสกุล", "ตำแหน่ง",
-    "ผู้รับผิดชอบงาน อช.", "โทรศัพท์ที่ทำงาน", "ข้อมูลตัวอย่าง",
+OFFICIAL_COLUMNS = (
+    LEVEL_COLUMN, DISTRICT_CODE, DISTRICT_NAME, PERSON_ID, TITLE, FIRST_NAME, LAST_NAME,
+    Column("ตำแหน่ง", "string", "ตำแหน่งของเจ้าหน้าที่ เช่น พัฒนาการอำเภอ", "the official's position"),
+    Column("ผู้รับผิดชอบงาน อช.", "boolean", "true เมื่อเป็นผู้รับผิดชอบงาน อช. ของสำนักงาน",
+           "true for the official responsible for volunteer work"),
+    Column("โทรศัพท์ที่ทำงาน", "string", "โทรศัพท์ที่ทำงานของเจ้าหน้าที่", "the official's work phone"),
+    SAMPLE_COLUMN,
 )
+# Export.kind -> its columns (CSV files of these kinds are described in datapackage.json)
+COLUMNS = {"people": PEOPLE_COLUMNS, "clubs": CLUB_COLUMNS, "officials": OFFICIAL_COLUMNS}
+PEOPLE_HEADERS = tuple(c.name for c in PEOPLE_COLUMNS)
+CLUB_HEADERS = tuple(c.name for c in CLUB_COLUMNS)
+OFFICIAL_HEADERS = tuple(c.name for c in OFFICIAL_COLUMNS)
 LEVEL_PROVINCE = "จังหวัด"
 LEVEL_DISTRICT = "อำเภอ"
 
@@ -135,7 +211,8 @@ JSON_SHAPE_TH = """\
   {
    "code": "4201", "name": "เมืองเลย",
    "sample": true,                  ข้อมูลของอำเภอนี้เป็นข้อมูลสมมุติ
-   "office": {"name", "unit", "address", "phone", "email", "website"},   ข้อมูลติดต่อสำนักงาน
+   "office": {"name", "unit", "address", "phone", "email", "website",   ข้อมูลติดต่อสำนักงาน
+              "hours", "location": {"lat", "lon"} หรือ null},      เวลาทำการ; ตำแหน่งบนแผนที่ (องศา WGS 84)
    "officials": [{"id", "title", "first_name", "last_name", "position",
                   "responsible_for_volunteers", "work_phone"}],           โทรศัพท์ที่ทำงานเท่านั้น
    "club": {"kind", "name", "registration_no",
@@ -411,7 +488,9 @@ def _official_json(person: model.Person) -> dict:
 def _office_json(office: model.Office | None) -> dict | None:
     if office is None:
         return None
-    return {k: getattr(office, k) for k in ("name", "unit", "address", "phone", "email", "website")}
+    position = office.position
+    return {**{k: getattr(office, k) for k in ("name", "unit", "address", "phone", "email", "website", "hours")},
+            "location": {"lat": position[0], "lon": position[1]} if position else None}
 
 
 def _club_json(club: model.Club | None, index: dict[str, model.Person]) -> dict | None:

@@ -63,6 +63,23 @@ def tel_url(phone: str) -> str | None:
     return "tel:+66" + digits[1:] if digits.startswith("0") else "tel:" + digits
 
 
+OSM_ZOOM = 16   # the office and the streets around it
+
+
+def map_url(location: str | None) -> str | None:
+    """An OpenStreetMap link with a marker at LOCATION ("lat, lon" as written), or None.
+
+    A plain link: nothing is loaded from openstreetmap.org until the reader follows it. The zoom is a
+    query parameter, not the usual ``#map=16/lat/lon``: there the two numbers joined by "/" can read as
+    a 13-digit national ID, which h() masks (and so breaks the link)."""
+    if not location or "," not in location:
+        return None
+    lat, lon = (part.strip() for part in location.split(",", 1))
+    if not all(re.fullmatch(r"-?[0-9]{1,3}\.[0-9]+", part) for part in (lat, lon)):
+        return None
+    return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}&zoom={OSM_ZOOM}"
+
+
 def table(headers: list[str], rows: list[list[str]], row_ids: list[str | None] | None = None,
           cls: str = "") -> str:
     """An HTML table; cells are ALREADY escaped HTML. A raw HTML block: Markdown leaves it alone."""

@@ -20,16 +20,17 @@ from thamniap.render import charts
 from thamniap.core import geography
 from thamniap.core.dates import thai_date
 from thamniap.derive.dashboard import Status, summarise
-from thamniap.render.exports import DATA_LICENCE, JSON_SHAPE_TH, Export
+from thamniap.render.exports import DATA_LICENCE, DOWNLOADS, JSON_SHAPE_TH, Export
 from thamniap.render.spreadsheet.template import FORM_KIND
 from thamniap.render.history import history_markdown
+from thamniap.render.opendata import opendata_files
 from thamniap.model import District, Province
 from thamniap.render import texts
 from thamniap.render.circular import letter_html, parse_letter
 from thamniap.load.layout import ROSTER_DIR
-from thamniap.render.district import RosterLinks, appointment_rows, district_page
+from thamniap.render.district import RosterLinks, appointment_rows, district_page, office_phone, phone_note
 from thamniap.render.front_matter import escape_front_matter, front_matter
-from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel_url
+from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, map_url, md, phone_display, table, tel_url
 from thamniap.render.orgchart import org_chart
 from thamniap.render.qr import qr_svg
 
@@ -129,6 +130,7 @@ def district_pages(province: Province, settings: SiteSettings, today: dt.date, r
 
     REPO_ROOT: edit links name a district's files by their path from there."""
     pages = {"downloads.md": downloads_page(province, exports)}
+    pages |= opendata_files(province, exports, histories, settings.site_url, settings.repo_url)
     summary = summarise(province, today)
     statuses = {row.code: row for row in summary.districts}
     deadline = summary.deadline
@@ -226,9 +228,14 @@ def province_page(province: Province, deadline: dt.date | None = None) -> str:
             rows.append(["กลุ่มงาน", h(office.unit)])
         if office.address:
             rows.append(["ที่ตั้ง", h(office.address)])
+        if office.hours:
+            rows.append(["เวลาทำการ", h(office.hours)])
         if office.phone:
             rows.append(["โทรศัพท์", link(tel_url(office.phone), phone_display(office.phone))])
+        if map_url(office.location):
+            rows.append(["แผนที่", link(map_url(office.location), f"OpenStreetMap ({office.location})")])
         out += ["## สำนักงาน", "", table(["รายการ", "ข้อมูล"], rows, cls="tn-kv"), ""]
+    out += district_offices(province)
     club = province.club
     if club:
         index = province.person_index()
@@ -245,6 +252,30 @@ def province_page(province: Province, deadline: dt.date | None = None) -> str:
         out += [f"## {md(club.name)}", "", table(["รายการ", "ข้อมูล"], rows, cls="tn-kv"), "",
                 "### แผนผังคณะกรรมการ", "", org_chart(club, index, href), ""]
     return "\n".join(out)
+
+
+def district_offices(province: Province) -> list[str]:
+    """Every district's community development office: address, hours, phone (the province office's,
+    labelled, where the district has none of its own) and map link."""
+    rows = []
+    for district in province.districts:
+        office = district.office
+        if office is None:
+            continue
+        place = "<br>".join(h(part) for part in (office.address, office.hours and f"เวลาทำการ: {office.hours}") if part)
+        phone = office_phone(province, district)
+        if phone:
+            number, own = phone
+            call = link(tel_url(number), phone_display(number)) + ("" if own else f"<br>{phone_note(province)}")
+        else:
+            call = "-"
+        osm = map_url(office.location)
+        rows.append([f'<a href="../districts/{h(district.folder.name)}/">อำเภอ{h(district.name)}</a>', h(office.name),
+                     place or "-", call, link(osm, "OpenStreetMap") if osm else "-"])
+    if not rows:
+        return []
+    return ["## สำนักงานพัฒนาชุมชนอำเภอ {#district-offices}", "",
+            table(["อำเภอ", "หน่วยงาน", "ที่ตั้งและเวลาทำการ", "โทรศัพท์", "แผนที่"], rows, cls="tn-offices"), ""]
 
 
 def dashboard_page(province: Province, summary) -> str:
@@ -324,6 +355,7 @@ def downloads_page(province: Province, exports) -> str:
                      for e in exports if e.scope != "province" and e.kind != FORM_KIND]
     return "\n".join([front_matter("ดาวน์โหลดข้อมูล"), "# ดาวน์โหลดข้อมูล (ข้อมูลเปิด)", "",
                       SAMPLE_NOTICE if any(d.sample for d in province.districts) else "", "",
-                      texts.downloads_intro(), "", "## ทั้งจังหวัด", "", table(["ไฟล์", "รูปแบบ", "ขนาด", "สัญญาอนุญาต"], rows), "",
+                      texts.downloads_intro(), "", texts.opendata_link(f"../{h(DOWNLOADS)}/{h(province.folder.name)}/"), "",
+                      "## ทั้งจังหวัด", "", table(["ไฟล์", "รูปแบบ", "ขนาด", "สัญญาอนุญาต"], rows), "",
                       "## รายอำเภอ", "", table(["ไฟล์", "รูปแบบ", "ขนาด", "สัญญาอนุญาต"], district_rows), "",
                       JSON_SHAPE_TH, "", f"<p>{h(geography.CREDIT)}</p>", ""])

@@ -195,6 +195,13 @@ def downloads_intro() -> str:
             "<p>สัญญาอนุญาตของข้อมูลต้องได้รับการยืนยันจากจังหวัด</p>")
 
 
+def opendata_link(folder: str) -> str:
+    """Where the catalogue record and the datapackage are (FOLDER: the escaped link to the downloads folder)."""
+    return ('<p>คำอธิบายชุดข้อมูลสำหรับบัญชีข้อมูลภาครัฐ (data.go.th) และคำอธิบายคอลัมน์ของไฟล์ CSV: '
+            f'หน้า <a href="../opendata/">ข้อมูลเปิด</a>, <a href="{folder}catalog.json">catalog.json</a> และ '
+            f'<a href="{folder}datapackage.json">datapackage.json</a> (Frictionless Data Package)</p>')
+
+
 def dashboard_notes() -> str:
     return ("## วิธีนับ\n\n<ul>"
             "<li><strong>รอบปัจจุบัน</strong>: รอบการรายงานล่าสุดใน province.yaml (<code>rounds:</code>) ที่เริ่มแล้ว (วันเริ่ม <code>opens</code> ไม่หลังวันนี้) จังหวัดเพิ่มรอบใหม่ทุกปีงบประมาณด้วยคำสั่ง <code>thamniap new-round</code></li>"

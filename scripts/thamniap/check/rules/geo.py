@@ -158,3 +158,34 @@ def names_match_official(ctx: Context):
                               f"แก้เป็น `{official_sub.name_th}`",
                               f"subdistrict name `{sub.name}` differs from the official `{official_sub.name_th}`",
                               f"write `{official_sub.name_th}`")
+
+
+@rule("geo.office-location", Severity.ERROR,
+      "ตำแหน่งสำนักงานบนแผนที่ (location: ละติจูด, ลองจิจูด) อยู่ในจังหวัดของสำนักงาน")
+def office_location_in_province(ctx: Context):
+    """An office's map position (location: lat, lon) lies inside its province (a rough box)."""
+    offices = [(p, p.office) for p in ctx.provinces] + [(p, d.office) for p, d in ctx.districts()]
+    for province, office in offices:
+        box = geography.PROVINCE_BOXES.get(province.code)
+        position = office.position if office else None
+        if box is None or position is None or office.location_where is None:
+            continue
+        lat, lon = position
+        if box.holds(lat, lon):
+            continue
+        area = (f"ละติจูด {box.south:g}–{box.north:g} และลองจิจูด {box.west:g}–{box.east:g}")
+        area_en = f"latitude {box.south:g}–{box.north:g} and longitude {box.west:g}–{box.east:g}"
+        if box.holds(lon, lat):
+            first, second = (part.strip() for part in office.location.split(",", 1))
+            fix = f"ละติจูดกับลองจิจูดสลับกัน: แก้เป็น `{second}, {first}` (ละติจูดก่อน)"
+            fix_en = f"latitude and longitude are swapped: write `{second}, {first}` (latitude first)"
+        else:
+            fix = ("คัดลอกตำแหน่งจาก OpenStreetMap: คลิกขวาที่สำนักงาน เลือก แสดงที่อยู่ "
+                   "แล้วคัดลอกตัวเลขแบบ `ละติจูด, ลองจิจูด`")
+            fix_en = ("copy the position from OpenStreetMap: right-click the office, choose Show address "
+                      "and copy the numbers as `latitude, longitude`")
+        yield Finding(office.location_where,
+                      f"ตำแหน่งของ{office.name} `{office.location}` อยู่นอกจังหวัด{province.name} "
+                      f"(จังหวัด{province.name}อยู่ราว{area})", fix,
+                      f"the position `{office.location}` of {office.name} lies outside province {province.code} "
+                      f"(which lies at about {area_en})", fix_en)
