@@ -199,3 +199,12 @@ def test_moo_finds_that_number_only(page, loei_site, province):
     assert all(s["anchor"].endswith("-1") for s in shown)
     page.assert_clean()
 
+
+def test_the_home_title_is_said_once(page, loei_site, province):
+    page.page.goto(loei_site.page_url(""))
+    site_name = f"ทำเนียบ อช. จังหวัด{province.name}"
+    assert page.page.title() == site_name
+    header = page.page.locator(".md-header__topic").first.inner_text().strip()
+    heading = page.page.locator("h1").inner_text().strip().rstrip("¶").strip()
+    assert header == site_name and heading != site_name and site_name not in heading
+    assert page.page.locator("h1").count() == 1
