@@ -185,7 +185,7 @@ def home_page(province: Province, summary, settings: SiteSettings) -> str:
     # page offers instead of repeating it right below (issue 13 §7).
     out = [front_matter(f"ทำเนียบ อช. จังหวัด{province.name}",
                   f"ทำเนียบอาสาพัฒนาชุมชน ผู้นำ อช. และชมรมผู้นำ อช. จังหวัด{province.name}"),
-           f"# อาสาพัฒนาชุมชนและผู้นำ อช. ทุกหมู่บ้านของจังหวัด{md(province.name)}", ""]
+           f"# อช. และผู้นำ อช. ทุกหมู่บ้าน จังหวัด{md(province.name)}", ""]
     if summary.sample:
         out += [SAMPLE_NOTICE, ""]
     out += [village_finder(province), "", texts.home_intro(province), "",
