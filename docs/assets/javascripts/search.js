@@ -9,7 +9,8 @@
  * index-time word splitter and the browser's query splitter (Intl.Segmenter)
  * often cut names differently, so a single search both misses pages and
  * returns pages that do not contain the name. So we:
- *   1. normalise the query (zero-width chars, เเ→แ, ํา→ำ, spaces);
+ *   1. normalise the query (zero-width chars, เเ→แ, ํา→ำ, spaces) and write
+ *      out place abbreviations (ต.นาดี → ตำบลนาดี, ม.3 → หมู่ที่3);
  *   2. ask Pagefind for the SEARCH KEY of every query word (the word without
  *      a title/place prefix such as นาย, บ้าน, ตำบล, encoded as one ASCII
  *      word): pages and people records (one per subdistrict section of a
@@ -24,7 +25,9 @@
  *      word;
  *   5. link each hit to the record (element with an id) that contains the
  *      words, e.g. page/#p-4201-0001, or to the page when its top part
- *      (title) does; hits on the same page are shown as one page.
+ *      (title) does; hits on the same page are shown as one page, also
+ *      across batches ("แสดงผลเพิ่ม" adds to a page already shown), and the
+ *      count names the people and other records found ("พบ 17 คน ใน 6 หน้า").
  * No request leaves the site: everything is loaded from <site>/pagefind/.
  * Pagefind runs without its web worker (noWorker): one file less to load.
  */
