@@ -84,3 +84,199 @@
   if (params.get("district")) { form.elements.district.value = params.get("district"); }
   load();
 })();
+
+/* อช. หมู่บ้านของฉัน (home page): อำเภอ → ตำบล → หมู่บ้าน, three native selects, or a village name
+   typed; then a card with the village's อช., the subdistrict's ผู้นำ อช. and a call button.
+   Data: assets/villages/<district>.json (on demand) and assets/villages/index.json (only when a name
+   is typed), made by thamniap.render.villages. Values are set as text, never parsed as HTML.
+   Active only on the page that has .tn-village. */
+(function () {
+  "use strict";
+  var root = document.querySelector(".tn-village");
+  if (!root) return;
+  var form = root.querySelector("form");
+  var district = form.elements.district, subdistrict = form.elements.subdistrict;
+  var village = form.elements.village, query = form.elements.q;
+  var matches = root.querySelector(".tn-village__matches");
+  var status = root.querySelector(".tn-village__status");
+  var card = root.querySelector(".tn-village__card");
+  var base = new URL(form.getAttribute("data-base"), location.href);
+  var files = {};       // district code -> Promise of its JSON (with .url)
+  var index = null;     // Promise of index.json
+  var MAX_MATCHES = 12;
+
+  function normalise(text) {
+    return (text || "").normalize("NFC")
+      .replace(/[\u200B-\u200D\uFEFF\u2060]/g, "")
+      .replace(/\u0E40\u0E40/g, "\u0E41")
+      .replace(/\u0E4D\u0E32/g, "\u0E33")
+      .replace(/\s+/g, "").toLowerCase();
+  }
+
+  function el(tag, text, attrs) {
+    var node = document.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
+  }
+
+  function fetchJson(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + url);
+      return r.json();
+    }).then(function (json) { json.url = url; return json; });
+  }
+
+  function districtData(code) {
+    if (!files[code]) {
+      files[code] = fetchJson(new URL(code + ".json", base).href);
+      files[code].catch(function () { delete files[code]; });
+    }
+    return files[code];
+  }
+
+  function reset(select, text) {
+    while (select.options.length) select.remove(0);
+    select.add(new Option(text, ""));
+    select.disabled = true;
+  }
+
+  function findSub(data, code) {
+    return data.subdistricts.filter(function (s) { return s.code === code; })[0];
+  }
+
+  function fillSubdistricts(data) {
+    reset(subdistrict, "— เลือกตำบล —");
+    data.subdistricts.forEach(function (s) { subdistrict.add(new Option("ตำบล" + s.name, s.code)); });
+    subdistrict.disabled = false;
+  }
+
+  function fillVillages(sub) {
+    reset(village, "— เลือกหมู่บ้าน —");
+    sub.villages.forEach(function (v) { village.add(new Option("หมู่ที่ " + v.moo + " " + v.name, String(v.moo))); });
+    village.disabled = !sub.villages.length;
+  }
+
+  function link(data, anchor) {
+    return new URL(data.page + "#" + anchor, data.url).href;
+  }
+
+  function names(data, people, empty) {
+    if (!people.length) return el("p", empty);
+    var list = el("ul");
+    people.forEach(function (p) {
+      var li = el("li");
+      li.appendChild(el("a", p[1], { href: link(data, p[0]) }));
+      list.appendChild(li);
+    });
+    return list;
+  }
+
+  function showCard(data, sub, v) {
+    card.textContent = "";
+    var where = "หมู่ที่ " + v.moo + " " + v.name + " ตำบล" + sub.name + " อำเภอ" + data.name;
+    var box = el("article", undefined, { "class": "tn-village-card", "aria-label": where });
+    box.appendChild(el("h3", where, { tabindex: "-1" }));
+    if (data.sample) box.appendChild(el("p", "ข้อมูลตัวอย่าง (รายชื่อสมมุติ)", { "class": "tn-village-card__sample" }));
+    box.appendChild(el("h4", "อช. ประจำหมู่บ้าน (" + v.volunteers.length + " คน)"));
+    box.appendChild(names(data, v.volunteers, "ยังไม่มีรายชื่อ อช. ของหมู่บ้านนี้"));
+    box.appendChild(el("h4", "ผู้นำ อช. ตำบล" + sub.name + " (" + sub.leaders.length + " คน)"));
+    box.appendChild(names(data, sub.leaders, "ยังไม่มีรายชื่อผู้นำ อช. ของตำบลนี้"));
+    var call = el("p", undefined, { "class": "tn-village-card__call" });
+    if (data.office) {
+      call.appendChild(el("a", "โทร " + data.office.name + " " + data.office.phone,
+                          { href: data.office.tel, "class": "md-button md-button--primary tn-village-card__tel" }));
+      box.appendChild(call);
+      if (data.office.note) box.appendChild(el("p", data.office.note, { "class": "tn-village-card__note" }));
+    } else {
+      call.appendChild(el("span", "ยังไม่มีเบอร์โทรศัพท์ของ" + data.office_name + " — "));
+      call.appendChild(el("a", "ดูข้อมูลสำนักงาน", { href: link(data, "office") }));
+      box.appendChild(call);
+    }
+    var more = el("p");
+    more.appendChild(el("a", "ดูหมู่บ้านนี้ในหน้าอำเภอ" + data.name, { href: link(data, v.anchor), "class": "tn-village-card__page" }));
+    box.appendChild(more);
+    card.appendChild(box);
+    status.textContent = "แสดงข้อมูล" + where;
+  }
+
+  function failed() { status.textContent = "โหลดข้อมูลไม่สำเร็จ โปรดลองใหม่"; }
+
+  /** Pick a village (from the selects or a typed match): the selects follow, then the card. */
+  function choose(dcode, scode, moo) {
+    status.textContent = "กำลังโหลด…";
+    return districtData(dcode).then(function (data) {
+      if (district.value !== dcode) district.value = dcode;
+      fillSubdistricts(data);
+      var sub = findSub(data, scode);
+      if (!sub) { status.textContent = ""; return; }
+      subdistrict.value = scode;
+      fillVillages(sub);
+      if (moo === null) { status.textContent = "เลือกหมู่บ้านในตำบล" + sub.name; return; }
+      village.value = String(moo);
+      var v = sub.villages.filter(function (x) { return x.moo === moo; })[0];
+      if (v) showCard(data, sub, v);
+    }).catch(failed);
+  }
+
+  district.addEventListener("change", function () {
+    card.textContent = "";
+    reset(subdistrict, "— เลือกอำเภอก่อน —");
+    reset(village, "— เลือกตำบลก่อน —");
+    var code = district.value;
+    if (!code) { status.textContent = ""; return; }
+    status.textContent = "กำลังโหลด…";
+    districtData(code).then(function (data) {
+      if (district.value !== code) return;
+      fillSubdistricts(data);
+      status.textContent = "เลือกตำบลในอำเภอ" + data.name + " (" + data.subdistricts.length + " ตำบล)";
+    }).catch(failed);
+  });
+
+  subdistrict.addEventListener("change", function () {
+    card.textContent = "";
+    if (!subdistrict.value) { reset(village, "— เลือกตำบลก่อน —"); return; }
+    choose(district.value, subdistrict.value, null);
+  });
+
+  village.addEventListener("change", function () {
+    if (!village.value) { card.textContent = ""; return; }
+    choose(district.value, subdistrict.value, Number(village.value));
+  });
+
+  function typed() {
+    var q = normalise(query.value).replace(/^(หมู่บ้าน|บ้าน)/, "");
+    matches.textContent = "";
+    if (!q) { status.textContent = ""; return; }
+    if (!index) {
+      index = fetchJson(new URL("index.json", base).href);
+      index.catch(function () { index = null; });
+    }
+    index.then(function (idx) {
+      if (normalise(query.value).replace(/^(หมู่บ้าน|บ้าน)/, "") !== q) return;
+      var found = idx.villages.filter(function (v) {
+        return normalise(v[3]).replace(/^(หมู่บ้าน|บ้าน)/, "").indexOf(q) !== -1;
+      });
+      matches.textContent = "";
+      found.slice(0, MAX_MATCHES).forEach(function (v) {
+        var li = el("li");
+        var label = "หมู่ที่ " + v[2] + " " + v[3] + " ตำบล" + idx.subdistricts[v[1]] + " อำเภอ" + idx.districts[v[0]];
+        var button = el("button", label, { type: "button", "class": "tn-village__match" });
+        button.addEventListener("click", function () {
+          // a typed choice moves the focus to the card (the selects keep it: the next choice is there)
+          choose(v[0], v[1], v[2]).then(function () {
+            var heading = card.querySelector("h3");
+            if (heading) heading.focus();
+          });
+        });
+        li.appendChild(button);
+        matches.appendChild(li);
+      });
+      status.textContent = found.length
+        ? "พบ " + found.length + " หมู่บ้าน" + (found.length > MAX_MATCHES ? " แสดง " + MAX_MATCHES + " รายการแรก — พิมพ์เพิ่มเพื่อจำกัดผล" : "")
+        : "ไม่พบหมู่บ้านชื่อนี้";
+    }).catch(failed);
+  }
+  var timer = null;
+  query.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(typed, 150); });
+})();

@@ -9,7 +9,8 @@
  * index-time word splitter and the browser's query splitter (Intl.Segmenter)
  * often cut names differently, so a single search both misses pages and
  * returns pages that do not contain the name. So we:
- *   1. normalise the query (zero-width chars, เเ→แ, ํา→ำ, spaces);
+ *   1. normalise the query (zero-width chars, เเ→แ, ํา→ำ, spaces) and write
+ *      out place abbreviations (ต.นาดี → ตำบลนาดี, ม.3 → หมู่ที่3);
  *   2. ask Pagefind for the SEARCH KEY of every query word (the word without
  *      a title/place prefix such as นาย, บ้าน, ตำบล, encoded as one ASCII
  *      word): pages and people records (one per subdistrict section of a
@@ -24,7 +25,9 @@
  *      word;
  *   5. link each hit to the record (element with an id) that contains the
  *      words, e.g. page/#p-4201-0001, or to the page when its top part
- *      (title) does; hits on the same page are shown as one page.
+ *      (title) does; hits on the same page are shown as one page, also
+ *      across batches ("แสดงผลเพิ่ม" adds to a page already shown), and the
+ *      count names the people and other records found ("พบ 17 คน ใน 6 หน้า").
  * No request leaves the site: everything is loaded from <site>/pagefind/.
  * Pagefind runs without its web worker (noWorker): one file less to load.
  */
@@ -72,6 +75,33 @@
       .toLowerCase();
   }
 
+  /**
+   * Place abbreviations officials type, written out as the pages write them (query only):
+   * ต.นาดี = ตำบลนาดี, อ. = อำเภอ, จ. = จังหวัด, บ. = บ้าน, ม.3 / หมู่ 3 / หมู่ที่ 3 = หมู่ที่3
+   * (one word, so the check wants that number: not หมู่ที่ 30). Thai digits after ม. become 0–9.
+   */
+  var ABBREVIATIONS = [[/(^| )ต\. ?(?=\S)/g, "$1ตำบล"], [/(^| )อ\. ?(?=\S)/g, "$1อำเภอ"],
+    [/(^| )จ\. ?(?=\S)/g, "$1จังหวัด"], [/(^| )บ\. ?(?=\S)/g, "$1บ้าน"]];
+  var MOO = /(^| )(?:ม\.|หมู่ที่|หมู่) ?([0-9\u0E50-\u0E59]+)(?![0-9\u0E50-\u0E59])/g;
+
+  function expandAbbreviations(query) {
+    ABBREVIATIONS.forEach(function (a) { query = query.replace(a[0], a[1]); });
+    return query.replace(MOO, function (_, before, number) {
+      return before + "หมู่ที่" + number.replace(/[\u0E50-\u0E59]/g, function (d) {
+        return String(d.charCodeAt(0) - 0x0E50);
+      });
+    });
+  }
+
+  /** `text` contains `word`; a word ending in a number (หมู่ที่3) not followed by another digit. */
+  function has(text, word) {
+    if (!/[0-9]$/.test(word)) return text.indexOf(word) >= 0;
+    for (var at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      if (!/[0-9]/.test(text.charAt(at + word.length))) return true;
+    }
+    return false;
+  }
+
   /** Normalised and without spaces: what the checks compare. */
   function flat(text) {
     return normalize(text).replace(/ /g, "");
@@ -109,7 +139,7 @@
   function keyQuery(query) {
     var keys = [];
     query.split(" ").forEach(function (t) {
-      t = t.replace(EDGE_PUNCTUATION, "");
+      t = t.replace(EDGE_PUNCTUATION, "").replace(/(\D)[0-9]+$/, "$1");   // หมู่ที่3: the key of หมู่ที่
       if (!HAS_LETTER.test(t)) return;
       keys.push(searchKey(stripPrefix(t) || t));
     });
@@ -228,7 +258,7 @@
     var pageTitle = (data.meta && data.meta.title) || data.url;
     var titleText = flat(pageTitle);
     var all = tokens.every(function (t) {
-      return pageText.indexOf(t) >= 0 || titleText.indexOf(t) >= 0;
+      return has(pageText, t) || has(titleText, t);
     });
     if (!all) return null;
     var pageUrl = data.url.split("#")[0];
@@ -241,7 +271,16 @@
     var bounds = [{ id: null, element: null, text: "", location: 0 }].concat(anchors);
     var top = null;
     var records = [];
+    var headings = [];   // text of the latest heading of each level: h4 หมู่ที่ 3 บ้านนาแก is in h3 ตำบลนาดี
     for (var i = 0; i < bounds.length; i++) {
+      var level = /^h([2-6])$/.exec(bounds[i].element || "");
+      var within = "";
+      if (level) {
+        level = Number(level[1]);
+        headings.length = level + 1;
+        headings[level] = bounds[i].text || "";
+        if (level >= 4) within = headings[level - 1] || "";
+      }
       var start = bounds[i].location;
       var end = i + 1 < bounds.length ? bounds[i + 1].location : words.length;
       if (end <= start && i + 1 < bounds.length) continue;
@@ -249,11 +288,11 @@
       var text = flat(chunk);
       var inRecord = bounds[i].id
         // a record may leave words to the page title: "สมชาย ครบุรี" = a row on อำเภอครบุรี's page
-        ? tokens.some(function (t) { return text.indexOf(t) >= 0; }) &&
-          tokens.every(function (t) { return text.indexOf(t) >= 0 || titleText.indexOf(t) >= 0; })
-        : tokens.every(function (t) { return text.indexOf(t) >= 0; });
+        ? tokens.some(function (t) { return has(text, t); }) &&
+          tokens.every(function (t) { return has(text, t) || has(titleText, t); })
+        : tokens.every(function (t) { return has(text, t); });
       if (!inRecord) continue;
-      var sub = describe(bounds[i], chunk, tokens, pageUrl);
+      var sub = describe(bounds[i], chunk, tokens, pageUrl, within);
       sub.size = end - start;
       // the query as typed (words in order, one space apart) — e.g. the full name:
       // 2 = and not followed by more letters (สมชาย ทองสุข, not สมชาย ทองสุขศรี), 1 = anywhere
@@ -266,7 +305,7 @@
       title: pageTitle,
       top: top,
       records: records,
-      pageExcerpt: top || records.length ? "" : excerpt(words.join("").replace(/\s+/g, " "), tokens, 160)
+      pageExcerpt: top || records.length ? "" : excerpt(readable(words.join("").replace(/\s+/g, " ")), tokens, 160)
     };
   }
 
@@ -314,6 +353,7 @@
     page.rank = records.length ? 2 + records[0].exact : top ? 1 : 0;
     page.url = top || !records.length ? page.pageUrl : records[0].url;
     page.excerpt = top ? top.excerpt : records.length ? "" : page.pageExcerpt;
+    page.ids = records.map(function (s) { return s.id; });
     page.subs = records.slice(0, SUBS_PER_PAGE);
     page.more = Math.max(0, records.length - SUBS_PER_PAGE);
     return page;
@@ -338,14 +378,35 @@
     return (start > 0 ? "…" : "") + highlight(piece, tokens) + (start + size < text.length ? "…" : "");
   }
 
-  function describe(anchor, chunk, tokens, pageUrl) {
-    var text = chunk.replace(ZERO_WIDTH, "").replace(/\s+/g, " ").replace(/[\s.]+$/, "").trim();
+  // An abbreviation's dot (อช., ต., น.ส.): one or two Thai consonants after a space, "(" or ".".
+  // Pagefind ends each cell with ". " unless the cell already ends with "." — so "อช. " is not
+  // the end of a sentence, and is kept as written.
+  var ABBREVIATION_DOT = /(^|[\s(.])([\u0E01-\u0E2E]{1,2})\.(?= |$)/g;
+  var KEPT_DOT = "\uE000";
+  var CELL_END = /\. /g;
+
+  /** Indexed text as it reads: an abbreviation keeps its dot, cells are set apart by " · ". */
+  function readable(text) {
+    return text.replace(ABBREVIATION_DOT, "$1$2" + KEPT_DOT).replace(/[\s.]+$/, "")
+      .replace(CELL_END, " · ").split(KEPT_DOT).join(".");
+  }
+
+  /**
+   * A record's heading and excerpt. WITHIN: the heading a village heading sits under (its
+   * subdistrict), named after it so that equal village names in one district can be told apart.
+   */
+  function describe(anchor, chunk, tokens, pageUrl, within) {
+    var text = chunk.replace(ZERO_WIDTH, "").replace(/\s+/g, " ").trim()
+      .replace(ABBREVIATION_DOT, "$1$2" + KEPT_DOT).replace(/[\s.]+$/, "");
+    var named = (anchor.text || "").replace(ABBREVIATION_DOT, "$1$2" + KEPT_DOT);
     var cut = text.indexOf(". ", 6);   // Pagefind ends each cell/block with ". "
-    var head = anchor.text || (cut > 0 ? text.slice(0, cut) : text.slice(0, 60));
+    var head = named || (cut > 0 ? text.slice(0, cut) : text.slice(0, 60));
     var rest = text;
-    if (anchor.text && rest.indexOf(anchor.text) === 0) rest = rest.slice(anchor.text.length);
-    else if (!anchor.text) rest = cut > 0 ? text.slice(cut + 2) : "";
-    rest = rest.replace(/^[\s.]+/, "");
+    if (named && rest.indexOf(named) === 0) rest = rest.slice(named.length);
+    else if (!named) rest = cut > 0 ? text.slice(cut + 2) : "";
+    rest = rest.replace(/^[\s.]+/, "").replace(CELL_END, " · ").split(KEPT_DOT).join(".");
+    head = head.split(KEPT_DOT).join(".");
+    if (within && head.indexOf(within) < 0) head += " " + within;
     return {
       id: anchor.id,
       url: anchor.id ? pageUrl + "#" + encodeURIComponent(anchor.id) : pageUrl,
@@ -395,7 +456,7 @@
   var list = root.querySelector(".md-search-result__list");
   var T = root.dataset;
 
-  var state = { seq: 0, query: "", tokens: [], queue: [], fallback: null, shown: 0 };
+  var state = { seq: 0, query: "", tokens: [], queue: [], fallback: null, shown: 0, pages: [], byPage: {} };
   var timer = null;
 
   function setOpen(open) {
@@ -405,14 +466,28 @@
     }
   }
 
-  function count(n) {
-    if (n === 0) return T.tNone;
-    if (n === 1) return T.tOne;
-    return T.tOther.replace("#", String(n));
+  /**
+   * "พบ 26 คน ใน 9 หน้า": the people (rows p-…) and other records (villages, subdistricts, sections)
+   * found on the pages shown, each once; pages without such a record count as pages only.
+   * MORE: there are candidates not loaded yet ("แสดงผลเพิ่ม" shows them).
+   */
+  function count(pages, more) {
+    var people = 0, items = 0;
+    pages.forEach(function (p) {
+      p.ids.forEach(function (id) { if (/^p-/.test(id)) people += 1; else items += 1; });
+    });
+    var n = pages.length;
+    var parts = [];
+    if (people) parts.push(T.tPeople.replace("#", people.toLocaleString("th-TH")));
+    if (items) parts.push(T.tItems.replace("#", items.toLocaleString("th-TH")));
+    var text = n === 0 ? T.tNone : !parts.length ? (n === 1 ? T.tOne : T.tOther.replace("#", String(n)))
+      : T.tFound.replace("#", parts.join(T.tAnd)) + " " + T.tOnPages.replace("#", n.toLocaleString("th-TH"));
+    return more ? text + " " + T.tHasMore : text;
   }
 
   function renderPage(hit) {
-    var li = document.createElement("li");
+    var li = hit.li || document.createElement("li");
+    hit.li = li;
     li.className = "md-search-result__item";
     var html =
       '<a href="' + escapeHtml(hit.url) + '" class="md-search-result__link" tabindex="-1">' +
@@ -434,7 +509,7 @@
         escapeHtml(hit.more === 1 ? T.tMoreOne : T.tMoreOther.replace("#", String(hit.more))) + "</p>";
     }
     li.innerHTML = html;
-    list.appendChild(li);
+    if (!li.parentNode) list.appendChild(li);
   }
 
   function renderMoreButton(show) {
@@ -463,8 +538,9 @@
    * (state.fallback) are tried next.
    */
   function nextBatch(seq) {
-    var hits = [];
-    var byPage = {};
+    var hits = [];                 // pages first found in this batch
+    var byPage = state.byPage;     // every page found so far: a later batch adds to a page shown
+    var grown = [];                // pages shown before that this batch adds records to
     var loads = 0;
     function enough() {
       return hits.length >= PAGE_LIMIT && hits.some(function (h) { return finish(h).rank >= 3; });
@@ -487,7 +563,10 @@
         if (seq !== state.seq) return;
         datas.forEach(function (d) {
           var hit = analyse(d, state.tokens, state.query);
-          if (hit) addHit(hits, byPage, hit);
+          if (!hit) return;
+          var shown = byPage[hit.pageUrl];
+          if (shown && shown.li && grown.indexOf(shown) < 0) grown.push(shown);
+          addHit(hits, byPage, hit);
         });
         return step();
       });
@@ -500,9 +579,10 @@
           (b.subs.length + b.more - a.subs.length - a.more) || (a.order - b.order);
       });
       renderMoreButton(false);
-      hits.forEach(function (hit) { state.shown += 1; renderPage(hit); });
+      grown.forEach(function (hit) { finish(hit); renderPage(hit); });
+      hits.forEach(function (hit) { state.shown += 1; state.pages.push(hit); renderPage(hit); });
       if (state.shown) state.fallback = null;   // the keys found pages: no Thai-term round
-      meta.textContent = count(state.shown) + (state.queue.length ? "+" : "");
+      meta.textContent = count(state.pages, state.queue.length > 0);
       renderMoreButton(state.queue.length > 0);
       root.dataset.state = "done";
       root.dispatchEvent(new CustomEvent("tn-search:done", { detail: { query: state.query, pages: state.shown } }));
@@ -511,14 +591,17 @@
 
   function run(rawQuery) {
     var seq = ++state.seq;
-    var query = normalize(rawQuery);
+    var typed = normalize(rawQuery);
+    var query = expandAbbreviations(typed);
     list.innerHTML = "";
     state.query = query;
     state.tokens = query.split(" ").filter(Boolean);
     state.queue = [];
     state.fallback = null;
     state.shown = 0;
-    root.dataset.query = query;
+    state.pages = [];
+    state.byPage = {};
+    root.dataset.query = typed;
     root.dataset.state = query ? "searching" : "idle";
     if (!query) {
       meta.textContent = T.tPlaceholder;
@@ -608,6 +691,6 @@
   });
 
   // Exposed for tests and for other pages' scripts.
-  window.thamniapSearch = { normalize: normalize, termsFor: termsFor, keyQuery: keyQuery,
+  window.thamniapSearch = { normalize: normalize, expandAbbreviations: expandAbbreviations, termsFor: termsFor, keyQuery: keyQuery,
     fullNameKey: fullNameKey, searchKey: searchKey, run: run };
 })();

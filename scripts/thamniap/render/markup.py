@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from urllib.parse import urlsplit
 
@@ -27,6 +28,22 @@ def md(value) -> str:
     """
     text = mask_national_ids(" ".join(("" if value is None else str(value)).split()))
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def json_data(value) -> str:
+    """A JSON file for the site's scripts: every string (keys too) with national IDs masked, and
+    ``<``, ``>``, ``&`` written as ``\\u003c`` … so the text stays inert even if pasted into HTML.
+    The scripts put these values into the page as text (textContent), never as HTML."""
+    def masked(v):
+        if isinstance(v, str):
+            return mask_national_ids(v)
+        if isinstance(v, dict):
+            return {masked(k): masked(x) for k, x in v.items()}
+        if isinstance(v, (list, tuple)):
+            return [masked(x) for x in v]
+        return v
+    text = json.dumps(masked(value), ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")

@@ -9,7 +9,6 @@ district pages, which list the downloads and show the history).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from urllib.parse import urljoin
@@ -30,9 +29,10 @@ from thamniap.render.circular import letter_html, parse_letter
 from thamniap.load.layout import ROSTER_DIR
 from thamniap.render.district import RosterLinks, appointment_rows, district_page, office_phone, phone_note
 from thamniap.render.front_matter import escape_front_matter, front_matter
-from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, map_url, md, phone_display, table, tel_url
+from thamniap.render.markup import SAMPLE_NOTICE, badge, h, json_data, link, map_url, md, phone_display, table, tel_url
 from thamniap.render.orgchart import org_chart
 from thamniap.render.qr import qr_svg
+from thamniap.render.villages import village_files, village_finder
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,7 @@ def province_pages(province: Province, settings: SiteSettings, today: dt.date,
     for district in province.districts:
         pages[f"assets/qr/{district.code}.svg"] = qr_svg(settings.page_url(district_rel(district)))
         pages[f"assets/people/{district.code}.json"] = people_json(district)
+    pages.update(village_files(province))
     pages["assets/qr/circular.svg"] = qr_svg(settings.page_url("submit.md"))
     pages["index.md"] = home_page(province, summary, settings)
     pages["province.md"] = province_page(province, summary.deadline)
@@ -188,9 +189,8 @@ def people_json(district: District) -> str:
             for person in village.volunteers:
                 records.append({"id": person.id, "n": person.name, "r": "อช.", "s": sub.name, "sc": sub.code,
                                 "v": f"หมู่ที่ {village.moo} {village.name}", "p": posts.get(person.id, [])})
-    return json.dumps({"district": district.code, "name": district.name, "sample": district.sample,
-                       "page": f"../../districts/{district.folder.name}/", "people": records},
-                      ensure_ascii=False, separators=(",", ":"))
+    return json_data({"district": district.code, "name": district.name, "sample": district.sample,
+                      "page": f"../../districts/{district.folder.name}/", "people": records})
 
 
 def home_page(province: Province, summary, settings: SiteSettings) -> str:
@@ -198,12 +198,14 @@ def home_page(province: Province, summary, settings: SiteSettings) -> str:
             ["หมู่บ้านที่มีข้อมูล", f"{summary.villages:,}"], ["อช.", f"{summary.volunteers:,}"],
             ["ผู้นำ อช.", f"{summary.leaders:,}"], ["ชมรมระดับอำเภอ", f"{summary.clubs:,}"]]
     status = [[h(s.thai), str(n)] for s, n in summary.status_counts]
+    # The header already shows the site's name ("ทำเนียบ อช. จังหวัดเลย"): the heading says what the
+    # page offers instead of repeating it right below (issue 13 §7).
     out = [front_matter(f"ทำเนียบ อช. จังหวัด{province.name}",
                   f"ทำเนียบอาสาพัฒนาชุมชน ผู้นำ อช. และชมรมผู้นำ อช. จังหวัด{province.name}"),
-           f"# ทำเนียบ อช. จังหวัด{md(province.name)}", ""]
+           f"# อช. และผู้นำ อช. ทุกหมู่บ้าน จังหวัด{md(province.name)}", ""]
     if summary.sample:
         out += [SAMPLE_NOTICE, ""]
-    out += [texts.home_intro(province), "",
+    out += [village_finder(province), "", texts.home_intro(province), "",
             "## ตัวเลขทั้งจังหวัด", "", table(["รายการ", "จำนวน"], rows, cls="tn-kv"), "",
             "## สถานะการรายงานโครงสร้างชมรม", "",
             f"<p>กำหนดส่ง {h(thai_date(summary.deadline))} — ดูรายละเอียดรายอำเภอที่ <a href=\"dashboard/\">สถานะการรายงาน</a></p>",

@@ -25,7 +25,10 @@ keys out of the text it shows and checks. :data:`PREFIXES`, :func:`normalize`,
 :func:`search_key` and the word rules of :func:`word_forms` (letters required,
 edge punctuation dropped) must stay identical to
 ``docs/assets/javascripts/search.js`` (tests/browser/test_theme_search.py
-compares them in the browser).
+compares them in the browser). Abbreviations officials type (``ต.นาดี``, ``อ.``, ``จ.``,
+``บ.``, ``ม.3``) are written out in the QUERY by search.js ``expandAbbreviations`` before any of
+this, as the pages write them (``ตำบลนาดี``, ``หมู่ที่ 3``): the index holds nothing for them
+(tests/browser/test_search_reads.py).
 """
 from __future__ import annotations
 
