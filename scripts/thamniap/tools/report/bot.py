@@ -180,7 +180,7 @@ def run(options: Options, download: Callable[[str], bytes] | None = None) -> Out
         folder = f"{data_dir}/{district.folder.relative_to(base_root).as_posix()}"
         allowed = checkpr.approvers(checkpr.area_of(f"{folder}/club.yaml", data_dir), ds.provinces)
         if not checkpr.may_change(issue.author, options.actor_teams, allowed):
-            outcome.reply = checkpr.public(problems_reply(report.name, issue.author, [_not_allowed(district.name, allowed)],
+            outcome.reply = checkpr.public(problems_reply(report.name, issue.author, [_not_allowed(f"ข้อมูลอำเภอ{district.name}", allowed)],
                                                           lead="ผู้รายงานไม่มีสิทธิ์แก้ไขข้อมูลอำเภอนี้"))
             return outcome
 

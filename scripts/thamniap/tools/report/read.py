@@ -87,11 +87,14 @@ def who(person: Person, district: District) -> str:
     if person.listed_as == "leader":
         return f"{person.id} ผู้นำ อช.{where}"
     village = next((v for v in (sub.villages if sub else []) if v.moo == person.moo), None)
-    return f"{person.id} อช.{where} หมู่ที่ {person.moo}" + (f" บ้าน{village.name}" if village else "")
+    name = "" if village is None else village.name if village.name.startswith("บ้าน") else f"บ้าน{village.name}"
+    return f"{person.id} อช.{where} หมู่ที่ {person.moo}" + (f" {name}" if name else "")
 
 
-def person_id(people: list[Person], text: str, district: District, spec: Field, what: str) -> tuple[str | None, Note | None]:
-    """The id of the one person TEXT names among PEOPLE, or a problem that says who it may mean."""
+def person_id(people: list[Person], text: str, district: District, spec: Field, what: str,
+              where: str = "") -> tuple[str | None, Note | None]:
+    """The id of the one person TEXT names among PEOPLE, or a problem that says who it may mean
+    (WHAT: ผู้แทนชมรม …; WHERE: the line it is on, "บรรทัดที่ 2 (ประธาน): ")."""
     found = resolve_person(people, text)
     if found.exact:
         return found.exact.id, None
@@ -103,7 +106,7 @@ def person_id(people: list[Person], text: str, district: District, spec: Field, 
     if len(same) > 1:
         marks = " หรือ ".join(f"{{{i + 1}}} ({{{i + 1 + len(same)}}})" for i in range(len(same)))
         values = (text, *(p.name for p in same), *(who(p, district) for p in same))
-        return None, Note(f"{what} {{0}}: มีหลายคนชื่อนี้ในทำเนียบ คือ {marks}", values,
+        return None, Note(f"{where}{what} {{0}}: มีหลายคนชื่อนี้ในทำเนียบ คือ {marks}", values,
                           "เขียนรหัสบุคคลของคนที่ถูกแทนชื่อ (เช่น 4209-0001)", spec.label)
     suggestions = list(found.candidates)
     if not suggestions and key:
@@ -112,9 +115,9 @@ def person_id(people: list[Person], text: str, district: District, spec: Field, 
     if suggestions:
         marks = " หรือ ".join(f"{{{i + 1}}} ({{{i + 1 + len(suggestions)}}})" for i in range(len(suggestions)))
         values = (text, *(p.name for p in suggestions), *(who(p, district) for p in suggestions))
-        return None, Note(f"ไม่พบ{what} {{0}} ในทำเนียบอำเภอนี้ หมายถึง {marks} หรือไม่?", values,
+        return None, Note(f"{where}ไม่พบ{what} {{0}} ในทำเนียบอำเภอนี้ หมายถึง {marks} หรือไม่?", values,
                           "แก้ชื่อให้ตรงกับทำเนียบ หรือเขียนรหัสบุคคล", spec.label)
-    return None, Note(f"ไม่พบ{what} {{0}} ในทำเนียบอำเภอ{{1}}", (text, district.name),
+    return None, Note(f"{where}ไม่พบ{what} {{0}} ในทำเนียบอำเภอ{{1}}", (text, district.name),
                       "ตรวจการสะกดชื่อกับหน้าอำเภอบนเว็บไซต์ (ชื่อเขียนติดคำนำหน้า เช่น นายสมชาย ใจดี) "
                       "ถ้าเป็นคนที่ยังไม่มีในทำเนียบ ให้เพิ่มในทำเนียบก่อน (แบบฟอร์ม Excel ของอำเภอ)", spec.label)
 
@@ -186,7 +189,7 @@ def _seat(line: str, number: int, counts: dict[str, int], people: list[Person], 
     if not holder_text:
         notes.append(Note(f"{where} ({{0}}): ไม่ได้เขียนผู้ดำรงตำแหน่ง", (post,), "เขียนชื่อ หรือ ว่าง ถ้าตำแหน่งนี้ว่าง", spec.label))
     elif not vacant:
-        holder, problem = person_id(people, holder_text, district, spec, f"{where} ({post}) ผู้ดำรงตำแหน่ง")
+        holder, problem = person_id(people, holder_text, district, spec, "ผู้ดำรงตำแหน่ง", f"{where} ({post}): ")
         if problem:
             notes.append(problem)
     since = read_date(since_text, spec, notes, f"{where} วันที่เริ่มดำรงตำแหน่ง")
