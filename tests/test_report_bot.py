@@ -10,6 +10,7 @@ Golden replies: tests/golden/report/*.md; re-bless with
 """
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import re
@@ -25,7 +26,7 @@ from thamniap.check.validate import load_dataset
 from thamniap.core.national_id import national_id_check_digit
 from thamniap.tools.github_client import FakeGitHub
 from thamniap.tools.report import bot
-from thamniap.tools.report.cli import report_command
+from thamniap.tools.report.publish import publish_outcome
 
 GOLDEN = REPO / "tests" / "golden" / "report"
 TODAY = "2024-02-01"
@@ -307,15 +308,12 @@ def remote(tmp_path) -> Path:
 
 
 def publish(repo: Path, payload: dict, client: FakeGitHub) -> tuple[int, str, str]:
+    """What `thamniap report --publish` does, with the fake client in place of GitHub's API."""
+    options = bot.Options(write(repo.parent / "event.json", payload), repo, (TEAM,), "main",
+                          dt.date.fromisoformat(TODAY), write=False)
     out, err = io.StringIO(), io.StringIO()
-    code = report_command(write(repo.parent / "event.json", payload), repo, (TEAM,), "main",
-                          __import__("datetime").date.fromisoformat(TODAY), False, out, err)
-    outcome = bot.run(bot.Options(repo.parent / "event.json", repo, (TEAM,), "main",
-                                  __import__("datetime").date.fromisoformat(TODAY)))
-    git(repo, "checkout", "-q", ".")                     # the CLI run wrote the files; publish pushes the commit
-    from thamniap.tools.report.publish import publish_outcome
-    out, err = io.StringIO(), io.StringIO()
-    code = publish_outcome(outcome, client, repo, out, err)
+    code = publish_outcome(bot.run(options), client, repo, out, err)
+    assert git(repo, "status", "--porcelain") == ""       # the commit is pushed; the working tree stays
     return code, out.getvalue(), err.getvalue()
 
 
@@ -341,6 +339,7 @@ def test_edited_issue_updates_the_same_branch_pull_request_and_comment(repo, rem
                                          action="edited"), client)
     assert code == 0 and list(client.comments) == [1] and "ไม่พบ" in client.comments[1]["body"]
     assert client.labels[7] == {"report:needs-fix"}
+    assert "#101 ยังเป็นรายงานฉบับก่อนหน้า" in client.comments[1]["body"]
     assert git(remote, "rev-parse", "refs/heads/report/7").strip() == second     # the branch is left as it was
 
 
@@ -348,7 +347,8 @@ def test_publish_without_an_app_token_says_what_is_missing(repo):
     code, out, err = run_cli("report", str(write(repo.parent / "e.json", event("committee", COMMITTEE))),
                              "--project", str(repo), "--today", TODAY, "--actor-teams", TEAM, "--publish")
     assert code == 2 and "GitHub App" in err and "THAMNIAP_BOT_PRIVATE_KEY" in err
-    assert "อ่านรายงานแล้ว" in out
+    assert "อ่านรายงานแล้ว" in out and "THAMNIAP_BOT_PRIVATE_KEY" in out
+    assert git(repo, "status", "--porcelain") == ""
 
 
 def test_excel_attachment_is_downloaded_through_the_client_and_imported(repo, tmp_path):
@@ -358,7 +358,6 @@ def test_excel_attachment_is_downloaded_through_the_client_and_imported(repo, tm
     url = "https://github.com/user-attachments/files/123456/4209.xlsx"
     client = FakeGitHub(str(tmp_path), files={url: workbook.read_bytes()})
     write(repo.parent / "event.json", event("excel", {"district": "4209", "workbook": f"[4209.xlsx]({url})"}))
-    import datetime as dt
     outcome = bot.run(bot.Options(repo.parent / "event.json", repo, (TEAM,), "main", dt.date.fromisoformat(TODAY)),
                       download=client.download)
     assert client.downloads == [url]

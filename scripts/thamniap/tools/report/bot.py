@@ -50,6 +50,7 @@ class Options:
     actor_teams: tuple[str, ...] | None = None     # None: membership unknown (grants nothing)
     base: str = "HEAD"                             # the default branch's commit
     today: dt.date | None = None                   # None: today in Thailand
+    write: bool = True                             # write the files when applied (--publish pushes the commit instead)
 
 
 @dataclass
@@ -215,7 +216,7 @@ def run(options: Options, download: Callable[[str], bytes] | None = None) -> Out
             before = next((p for p in ds.provinces if p.code == code), None)
             after = next((p for p in head_ds.provinces if p.code == code), None)
             summary.areas += changes.compare(before, after).areas
-    for path, content in changed.items():          # only now: everything passed
+    for path, content in changed.items() if options.write else ():    # only now: everything passed
         target = top / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

@@ -39,7 +39,7 @@ def report_command(event: Path, root: Path, teams: tuple[str, ...] | None, base:
     from thamniap.tools.report.publish import publish_outcome
     from thamniap.tools import github_client
     client = github_client.from_environment() if publish else None
-    options = bot.Options(event, root, teams, base, today)
+    options = bot.Options(event, root, teams, base, today, write=not publish)
     try:
         outcome = bot.run(options, download=client.download if client else github_client.public_download)
     except (bot.EventError, git.GitError, checkpr.CheckError) as exc:
@@ -51,7 +51,8 @@ def report_command(event: Path, root: Path, teams: tuple[str, ...] | None, base:
         out.write(outcome.reply)
         return outcome.code
     if client is None or not client.ready:
-        out.write(outcome.reply)
+        if outcome.reply:
+            out.write(outcome.reply.rstrip() + "\n\n> " + github_client.MISSING_TOKEN + "\n")
         err.write(github_client.MISSING_TOKEN + "\n")
         return 2
     return publish_outcome(outcome, client, git.toplevel(root), out, err)

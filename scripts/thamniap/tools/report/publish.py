@@ -51,6 +51,9 @@ def publish_outcome(outcome: Outcome, client, top: Path, out: TextIO, err: TextI
             else:
                 pull = client.update_pull(pull["number"], title, body)
             reply = reply.rstrip() + f"\n\nคำขอแก้ไข (pull request) #{int(pull['number'])} รอผู้ดูแลตรวจและรวม (merge)\n"
+        elif outcome.code != 0 and (earlier := client.find_pull(f"report/{issue.number}")) is not None:
+            reply = reply.rstrip() + (f"\n\nคำขอแก้ไข (pull request) #{int(earlier['number'])} ยังเป็นรายงานฉบับก่อนหน้า "
+                                      "จนกว่าจะแก้รายงานนี้ให้ผ่าน\n")
         if outcome.code == 0:
             client.add_labels(issue.number, [APPLIED])
             client.remove_label(issue.number, NEEDS_FIX)
