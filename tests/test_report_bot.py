@@ -351,18 +351,69 @@ def test_publish_without_an_app_token_says_what_is_missing(repo):
     assert git(repo, "status", "--porcelain") == ""
 
 
-def test_excel_attachment_is_downloaded_through_the_client_and_imported(repo, tmp_path):
+def excel_report(repo: Path, tmp_path: Path, edit=None) -> tuple[bot.Outcome, FakeGitHub]:
+    """The district's own Excel form (template-xlsx), EDIT applied with openpyxl, as an attachment."""
     workbook = tmp_path / "4209.xlsx"
     code, out, err = run_cli("template-xlsx", "4209", "-o", str(workbook), "--data", str(repo / "data"))
     assert code == 0, out + err
+    if edit:
+        import openpyxl
+        book = openpyxl.load_workbook(workbook)
+        edit(book)
+        book.save(workbook)
     url = "https://github.com/user-attachments/files/123456/4209.xlsx"
     client = FakeGitHub(str(tmp_path), files={url: workbook.read_bytes()})
     write(repo.parent / "event.json", event("excel", {"district": "4209", "workbook": f"[4209.xlsx]({url})"}))
     outcome = bot.run(bot.Options(repo.parent / "event.json", repo, (TEAM,), "main", dt.date.fromisoformat(TODAY)),
                       download=client.download)
     assert client.downloads == [url]
+    return outcome, client
+
+
+def test_excel_attachment_unchanged_changes_nothing(repo, tmp_path):
+    outcome, _ = excel_report(repo, tmp_path)
     assert outcome.code == 0, outcome.reply
-    assert "ตรงกับรายงานนี้อยู่แล้ว" in outcome.reply        # the form as downloaded: nothing changed
+    assert "ตรงกับรายงานนี้อยู่แล้ว" in outcome.reply and git(repo, "status", "--porcelain") == ""
+
+
+def test_excel_attachment_is_imported_line_by_line(repo, tmp_path):
+    def rename(book):
+        sheet = book["อช."]
+        row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "4209-0005")
+        row[7].value = "ศรีภูมิทอง"                       # นามสกุล
+    outcome, _ = excel_report(repo, tmp_path, rename)
+    assert outcome.code == 0, outcome.reply
+    assert "นามสกุล: ศรีภูมิทองสุข → ศรีภูมิทอง" in plain(outcome.reply)
+    assert diff_lines(repo) == ["-      last_name: ศรีภูมิทองสุข", "+      last_name: ศรีภูมิทอง"]
+
+
+def test_excel_attachment_with_a_bad_cell_is_refused(repo, tmp_path):
+    def bad_date(book):
+        sheet = book["อช."]
+        row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "4209-0005")
+        row[10].value = "2567-01-29"                      # วันเริ่มวาระ in พ.ศ.
+    outcome, _ = excel_report(repo, tmp_path, bad_date)
+    assert outcome.code == 1 and "ช่อง **ไฟล์แบบฟอร์ม Excel**" in outcome.reply and "K" in outcome.reply
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_comments_and_layout_of_club_yaml_are_kept(repo):
+    club = repo / DISTRICT / "club.yaml"
+    text = club.read_text(encoding="utf-8")
+    text = text.replace("  posts:\n", "  # คณะกรรมการตามคำสั่งที่ 19/2566\n  posts:\n", 1)
+    text = text.replace("    holder: 4209-0001\n", "    holder: 4209-0001 # ประธานคนแรก\n", 1)
+    text = text.replace("    holder: 4209-0123\n", "    holder: 4209-0123  # ประชาสัมพันธ์\n", 1)
+    club.write_text(text, encoding="utf-8")
+    commit_all(repo, "comments")
+    code, out, err = report(repo, event("committee", COMMITTEE), TEAM)
+    assert code == 0, out + err
+    after = club.read_text(encoding="utf-8")
+    assert "  # คณะกรรมการตามคำสั่งที่ 19/2566\n  posts:\n" in after
+    assert "    holder: 4209-0003 # ประธานคนแรก\n" in after           # the comment stays on its key's line
+    assert "  - post: ประชาสัมพันธ์\n    vacant: true\n    # ประชาสัมพันธ์\n" in after   # its key is gone: never dropped
+    assert [ln for ln in diff_lines(repo) if ln.startswith("-")] == [
+        "-    holder: 4209-0001 # ประธานคนแรก", "-    since: 2023-10-15", "-    holder: 4209-0123  # ประชาสัมพันธ์",
+        "-    since: 2023-10-15"]
 
 
 def test_report_takes_under_three_seconds_on_the_loei_data(repo):
