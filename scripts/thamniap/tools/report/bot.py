@@ -141,89 +141,103 @@ def private_numbers(text: str) -> list[Note]:
 
 def run(options: Options, download: Callable[[str], bytes] | None = None) -> Outcome:
     issue = read_event(options.event)
-    if issue.action not in ("opened", "edited"):
-        return Outcome(0, issue=issue, note=f"ไม่อ่าน: เหตุการณ์ {issue.action}")
-    if issue.sender_is_bot:
-        return Outcome(0, issue=issue, note="ไม่อ่าน: เหตุการณ์จากบอท")
     report = report_type(issue)
-    if report is None:
-        return Outcome(0, issue=issue, note="ไม่อ่าน: issue นี้ไม่ใช่รายงาน (ไม่มีป้าย report:… หรือชื่อเรื่องของแบบฟอร์มรายงาน)")
-    today = options.today or dt.datetime.now(THAI_TIME).date()
-
-    def refuse(notes: list[Note], **kw) -> Outcome:
-        return Outcome(1, checkpr.public(problems_reply(report.name, issue.author, notes, **kw)), issue, report)
-
-    if body_parser.too_large(issue.body):
-        return refuse([Note(f"รายงานยาวเกิน {body_parser.MAX_BODY_BYTES // 1000} KB บอทจึงไม่อ่าน", (),
-                            "ใส่เฉพาะช่องของแบบฟอร์ม ถ้ามีหลายเรื่อง ให้แยกเป็นหลาย issue")])
-    private = private_numbers(issue.body)
-    if private:
-        return refuse(private)
-    parsed = body_parser.parse(issue.body, report)
-    if parsed.problems:
-        return refuse(parsed.problems)
-
+    why_not = _not_read(issue, report)
+    if why_not:
+        return Outcome(0, issue=issue, note=why_not)
+    problems = _body_problems(issue)
+    parsed = None if problems else body_parser.parse(issue.body, report)
+    problems = problems or parsed.problems
+    if problems:
+        return Outcome(1, checkpr.public(problems_reply(report.name, issue.author, problems)), issue, report)
     top = git.toplevel(options.project)
     data_dir = (options.project.resolve() / "data").relative_to(top.resolve()).as_posix()
-    base = git.commit(top, options.base)
+    outcome = Outcome(1, issue=issue, report=report)
     with tempfile.TemporaryDirectory(prefix="thamniap-report-") as tmp:
-        # Everything is read from BASE's git objects (check-pr's materialise), never from the working tree.
-        base_root = checkpr.materialise(top, base, data_dir, Path(tmp) / "base")
-        if base_root is None:
-            raise EventError(f"รุ่น {base[:12]} ไม่มีโฟลเดอร์ {data_dir}/")
-        ds = load_dataset(base_root)
-        outcome = Outcome(1, issue=issue, report=report)
-        district, province, problem = read.find_district(ds.provinces, parsed.values.get("district"), report.field("district"))
-        if problem:
-            outcome.reply = checkpr.public(problems_reply(report.name, issue.author, [problem]))
-            return outcome
-        outcome.district, outcome.district_name = district.code, district.name
-        folder = f"{data_dir}/{district.folder.relative_to(base_root).as_posix()}"
-        allowed = checkpr.approvers(checkpr.area_of(f"{folder}/club.yaml", data_dir), ds.provinces)
-        if not checkpr.may_change(issue.author, options.actor_teams, allowed):
-            outcome.reply = checkpr.public(problems_reply(report.name, issue.author, [_not_allowed(f"ข้อมูลอำเภอ{district.name}", allowed)],
-                                                          lead="ผู้รายงานไม่มีสิทธิ์แก้ไขข้อมูลอำเภอนี้"))
-            return outcome
+        _apply(options, top, data_dir, Path(tmp), parsed, outcome, download)
+    if outcome.code == 0 and options.write:      # only now: everything passed
+        for path, content in outcome.files.items():
+            target = top / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+    return outcome
 
-        notes: list[Note] = []
-        files = _understand_and_edit(report, parsed, district, province, today, issue, notes, folder, download)
-        if notes:
-            outcome.reply = checkpr.public(problems_reply(report.name, issue.author, notes))
-            return outcome
-        changed = {path: content for path, content in files.items()
-                   if git.show_file(top, base, path) != content}
-        if not changed:
-            outcome.code = 0
-            outcome.reply = checkpr.public(applied_reply(report.name, issue.author, district.name,
-                                                         "ข้อมูลในทำเนียบตรงกับรายงานนี้อยู่แล้ว ไม่มีอะไรต้องเปลี่ยน"))
-            return outcome
 
-        message = f"{report.name} อำเภอ{district.name} ({district.code}) จาก issue #{issue.number} โดย @{issue.author}"
-        candidate = git.commit_files(top, base, changed, message, BOT_IDENTITY)
-        head_root = checkpr.materialise(top, candidate, data_dir, Path(tmp) / "head")
-        head_ds, problems, warnings = _validate(head_root, ds, district, today)
-        if problems:
-            outcome.reply = checkpr.public(problems_reply(report.name, issue.author, problems,
-                                                          lead="รายงานนี้ทำให้ข้อมูลอำเภอไม่ผ่านการตรวจ ไม่มีการเปลี่ยนแปลงข้อมูล"))
-            return outcome
-        refused = _scope(changed, data_dir, ds.provinces, issue.author, options.actor_teams)
-        if refused:
-            outcome.reply = checkpr.public(problems_reply(report.name, issue.author, refused,
-                                                          lead="ผู้รายงานไม่มีสิทธิ์แก้ไขข้อมูลนี้"))
-            return outcome
-        summary = changes.ProvinceChanges()
-        for code in sorted({p.code for p in ds.provinces} | {p.code for p in head_ds.provinces}):
-            before = next((p for p in ds.provinces if p.code == code), None)
-            after = next((p for p in head_ds.provinces if p.code == code), None)
-            summary.areas += changes.compare(before, after).areas
-    for path, content in changed.items() if options.write else ():    # only now: everything passed
-        target = top / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+def _not_read(issue: Issue, report: Report | None) -> str | None:
+    """Why the bot says nothing about this event (None: it is a report to read)."""
+    if issue.action not in ("opened", "edited"):
+        return f"ไม่อ่าน: เหตุการณ์ {issue.action}"
+    if issue.sender_is_bot:
+        return "ไม่อ่าน: เหตุการณ์จากบอท"
+    if report is None:
+        return "ไม่อ่าน: issue นี้ไม่ใช่รายงาน (ไม่มีป้าย report:… หรือชื่อเรื่องของแบบฟอร์มรายงาน)"
+    return None
+
+
+def _body_problems(issue: Issue) -> list[Note]:
+    """What stops the body being read at all: its size, a phone or national ID number in it."""
+    if body_parser.too_large(issue.body):
+        return [Note(f"รายงานยาวเกิน {body_parser.MAX_BODY_BYTES // 1000} KB บอทจึงไม่อ่าน", (),
+                     "ใส่เฉพาะช่องของแบบฟอร์ม ถ้ามีหลายเรื่อง ให้แยกเป็นหลาย issue")]
+    return private_numbers(issue.body)
+
+
+def _apply(options: Options, top: Path, data_dir: str, tmp: Path, parsed, outcome: Outcome, download) -> None:
+    """The report read against BASE's data, written as a commit and checked; OUTCOME says how it went."""
+    issue, report = outcome.issue, outcome.report
+    today = options.today or dt.datetime.now(THAI_TIME).date()
+
+    def refuse(notes: list[Note], **kw) -> None:
+        outcome.reply = checkpr.public(problems_reply(report.name, issue.author, notes, **kw))
+
+    base = git.commit(top, options.base)
+    # Everything is read from BASE's git objects (check-pr's materialise), never from the working tree.
+    base_root = checkpr.materialise(top, base, data_dir, tmp / "base")
+    if base_root is None:
+        raise EventError(f"รุ่น {base[:12]} ไม่มีโฟลเดอร์ {data_dir}/")
+    ds = load_dataset(base_root)
+    district, province, problem = read.find_district(ds.provinces, parsed.values.get("district"), report.field("district"))
+    if problem:
+        return refuse([problem])
+    outcome.district, outcome.district_name = district.code, district.name
+    folder = f"{data_dir}/{district.folder.relative_to(base_root).as_posix()}"
+    allowed = checkpr.approvers(checkpr.area_of(f"{folder}/club.yaml", data_dir), ds.provinces)
+    if not checkpr.may_change(issue.author, options.actor_teams, allowed):
+        return refuse([_not_allowed(f"ข้อมูลอำเภอ{district.name}", allowed)], lead="ผู้รายงานไม่มีสิทธิ์แก้ไขข้อมูลอำเภอนี้")
+
+    notes: list[Note] = []
+    files = _understand_and_edit(report, parsed, district, province, today, issue, notes, folder, download)
+    if notes:
+        return refuse(notes)
+    changed = {path: content for path, content in files.items() if git.show_file(top, base, path) != content}
+    if not changed:
+        outcome.code = 0
+        outcome.reply = checkpr.public(applied_reply(report.name, issue.author, district.name,
+                                                     "ข้อมูลในทำเนียบตรงกับรายงานนี้อยู่แล้ว ไม่มีอะไรต้องเปลี่ยน"))
+        return None
+
+    message = f"{report.name} อำเภอ{district.name} ({district.code}) จาก issue #{issue.number} โดย @{issue.author}"
+    candidate = git.commit_files(top, base, changed, message, BOT_IDENTITY)
+    head_ds, problems, warnings = _validate(checkpr.materialise(top, candidate, data_dir, tmp / "head"), ds, district, today)
+    if problems:
+        return refuse(problems, lead="รายงานนี้ทำให้ข้อมูลอำเภอไม่ผ่านการตรวจ ไม่มีการเปลี่ยนแปลงข้อมูล")
+    refused = _scope(changed, data_dir, ds.provinces, issue.author, options.actor_teams)
+    if refused:
+        return refuse(refused, lead="ผู้รายงานไม่มีสิทธิ์แก้ไขข้อมูลนี้")
+    summary = _summary(ds.provinces, head_ds.provinces)
     outcome.code, outcome.commit, outcome.files = 0, candidate, changed
     outcome.reply = checkpr.public(applied_reply(report.name, issue.author, district.name,
                                                  change_text.markdown(summary, heading="####"), notes=warnings))
-    return outcome
+    return None
+
+
+def _summary(before: list, after: list) -> changes.ProvinceChanges:
+    """What changed, province by province, as check-pr compares them (derive.changes.compare)."""
+    summary = changes.ProvinceChanges()
+    for code in sorted({p.code for p in before} | {p.code for p in after}):
+        summary.areas += changes.compare(next((p for p in before if p.code == code), None),
+                                         next((p for p in after if p.code == code), None)).areas
+    return summary
 
 
 def _scope(changed: dict[str, bytes], data_dir: str, base: list, author: str, teams) -> list[Note]:
