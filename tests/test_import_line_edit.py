@@ -88,6 +88,11 @@ def test_minimal_edit_by_table():
     assert minimal_edit(old, "a: 1\nb: 5\nc: '#3'\n") == "# head\na: 1\n# about b\nb: 5  # two\nc: '#3' # three\n"
     assert minimal_edit(old, "a: 1\nc: '#3'\n") == "# head\na: 1\n# about b\nc: '#3' # three\n"
     assert minimal_edit("# only a comment\n", "a: 1\n") == "a: 1\n"
+    # a block replaced by a longer one: each trailing comment on the new line of its key, else on a line of its own
+    old = "s:\n  holder: x  # first\n  since: d # day\nt: 1\n"
+    assert minimal_edit(old, "s:\n  holder: y\n  since: e\n  order: z\nt: 1\n") == \
+        "s:\n  holder: y  # first\n  since: e # day\n  order: z\nt: 1\n"
+    assert minimal_edit(old, "s:\n  vacant: true\nt: 1\n") == "s:\n  vacant: true\n  # first\n  # day\nt: 1\n"
     assert content("c: '#3' # three") == "c: '#3'" and content('d: "x #y"') == 'd: "x #y"'
 
 

@@ -22,6 +22,8 @@ PINNED = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]+)?@[0-9a-f]{40} # v\d+\.\d+\.\
 SCOPE_CHECK = "ขอบเขตสิทธิ์และสรุปการเปลี่ยนแปลง"     # the required checks, as the ruleset names them
 BUILD_CHECK = "ตรวจข้อมูลและสร้างเว็บไซต์ตัวอย่าง"
 TEAMS_ENVIRONMENT = "thamniap-teams"                  # deployment branches: the default branch only
+BOT_ENVIRONMENT = "thamniap-bot"                      # the report bot's App key; the default branch only
+BOT_ACTIONS = ["actions/create-github-app-token", "actions/checkout", "actions/setup-python"]
 DEFAULT_BRANCH_ONLY = "github.ref == format('refs/heads/{0}', github.event.repository.default_branch)"
 
 
@@ -48,7 +50,7 @@ def steps(workflow: dict):
 
 
 def test_the_workflows_exist():
-    assert [p.name for p in FILES] == ["pages.yml", "pull-request-build.yml", "pull-request.yml"]
+    assert [p.name for p in FILES] == ["pages.yml", "pull-request-build.yml", "pull-request.yml", "report-bot.yml"]
 
 
 def test_actionlint_is_clean():
@@ -87,6 +89,30 @@ def triggers(path: Path) -> dict:
 
 def job_text(job: dict) -> str:
     return yaml.safe_dump(job, allow_unicode=True)
+
+
+def test_report_bot_runs_default_branch_code_with_least_privilege():
+    """issues events run the default branch's workflow; the body is read from $GITHUB_EVENT_PATH."""
+    wf = load(WORKFLOWS / "report-bot.yml")
+    assert wf["on"] == {"issues": {"types": ["opened", "edited"]}}
+    assert wf["permissions"] == {}
+    assert wf["concurrency"] == {"group": "report-bot-${{ github.event.issue.number }}", "cancel-in-progress": False}
+    [job] = wf["jobs"].values()
+    assert job["permissions"] == {"contents": "read"}
+    assert job["environment"] == {"name": BOT_ENVIRONMENT}
+    app, checkout, setup = (s for s in job["steps"] if "uses" in s)
+    assert {k: v for k, v in app["with"].items() if k.startswith("permission-")} == {
+        "permission-contents": "write", "permission-pull-requests": "write", "permission-issues": "write",
+        "permission-members": "read"}
+    assert app["with"]["private-key"] == "${{ secrets.THAMNIAP_BOT_PRIVATE_KEY }}"
+    assert checkout["with"] == {"ref": "${{ github.sha }}", "persist-credentials": False}
+    assert "cache" not in setup["with"]
+    text = (WORKFLOWS / "report-bot.yml").read_text(encoding="utf-8")
+    assert "issue.body" not in text and "issue.title" not in text      # only via the event file
+    last = job["steps"][-1]
+    assert last["env"] == {"GITHUB_TOKEN": "${{ steps.app.outputs.token }}", "ACTOR_TEAMS": "${{ steps.teams.outputs.teams }}"}
+    assert '"$GITHUB_EVENT_PATH"' in last["run"] and "--publish" in last["run"]
+    assert last["run"].strip().endswith('.venv/bin/thamniap report "$@"')
 
 
 def test_only_the_scope_workflow_uses_pull_request_target():
@@ -176,9 +202,11 @@ def test_secrets_are_used_only_in_jobs_with_an_environment():
         for job_id, job in wf["jobs"].items():
             if "secrets." in job_text(job):
                 assert job.get("environment"), (path.name, job_id)
-                assert not any("uses" in s for s in job.get("steps", [])), (path.name, job_id)
+                uses = [s["uses"].split("@")[0] for s in job.get("steps", []) if "uses" in s]
+                # the report bot runs only the default branch's code (issues events), with these actions
+                assert uses == (BOT_ACTIONS if path.name == "report-bot.yml" else []), (path.name, job_id)
                 seen.append((path.name, job_id))
-    assert seen == [("pull-request.yml", "teams")]
+    assert seen == [("pull-request.yml", "teams"), ("report-bot.yml", "report")]
 
 
 def test_required_check_names_are_unique():
@@ -242,8 +270,15 @@ def test_docs_name_what_the_workflows_rely_on():
     threat = (REPO / "docs" / "threat-model.md").read_text(encoding="utf-8")
     contributing = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
     for text in (SCOPE_CHECK, BUILD_CHECK, TEAMS_ENVIRONMENT, "THAMNIAP_TEAMS_TOKEN", "github-pages",
-                 "pull_request_target", "pull-request.yml", "pull-request-build.yml", "pages.yml"):
+                 "pull_request_target", "pull-request.yml", "pull-request-build.yml", "pages.yml",
+                 BOT_ENVIRONMENT, "THAMNIAP_BOT_PRIVATE_KEY", "report-bot.yml"):
         assert text in threat, text
+    bot = (REPO / "docs" / "report-bot.md").read_text(encoding="utf-8")
+    for text in (BOT_ENVIRONMENT, "THAMNIAP_BOT_PRIVATE_KEY", "THAMNIAP_BOT_CLIENT_ID", "Contents: Read and write",
+                 "Pull requests: Read and write", "Issues: Read and write", "Members: Read-only"):
+        assert text in bot, text
+    workflow = (WORKFLOWS / "report-bot.yml").read_text(encoding="utf-8")
+    assert "vars.THAMNIAP_BOT_CLIENT_ID" in workflow and "secrets.THAMNIAP_BOT_PRIVATE_KEY" in workflow
     for text in (SCOPE_CHECK, BUILD_CHECK, "pull_request_target"):
         assert text in contributing, text
 

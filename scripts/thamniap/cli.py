@@ -166,9 +166,7 @@ def cmd_index(args) -> int:
 
 def cmd_check_pr(args) -> int:
     from thamniap.tools.checkpr import Options, run
-    teams = None
-    if args.actor_teams is not None:
-        teams = tuple(t.strip().lstrip("@") for item in args.actor_teams for t in item.split(",") if t.strip())
+    teams = _teams(args.actor_teams)
     # The data folder is the project's (check-pr finds its git repository from there); without a
     # project here, the data/ of the git repository at the current directory.
     found = project_or_none(args) if args.data_dir is None else None
@@ -176,6 +174,24 @@ def cmd_check_pr(args) -> int:
     options = Options(base=args.base, head=args.head, actor=(args.actor or "").strip().lstrip("@") or None,
                       actor_teams=teams, **where)
     return run(options, sys.stdout, sys.stderr)
+
+
+def _teams(given: list[str] | None) -> tuple[str, ...] | None:
+    """--actor-teams ORG/TEAM,… (repeatable) as a tuple; None when not given (membership unknown)."""
+    if given is None:
+        return None
+    return tuple(t.strip().lstrip("@") for item in given for t in item.split(",") if t.strip())
+
+
+def cmd_report(args) -> int:
+    from thamniap.tools.report.cli import report_command
+    return report_command(Path(args.event), project_of(args).root, _teams(args.actor_teams), args.base,
+                          args.today, args.publish, sys.stdout, sys.stderr)
+
+
+def cmd_issue_forms(args) -> int:
+    from thamniap.tools.report.cli import issue_forms_command
+    return issue_forms_command(project_of(args).root, args.check, sys.stdout, sys.stderr)
 
 
 def cmd_codeowners(args) -> int:
@@ -332,6 +348,21 @@ def _add_review_commands(sub) -> None:
                    help="ทีมที่ผู้ส่งเป็นสมาชิก (คั่นด้วยจุลภาค ใส่ซ้ำได้); ไม่ระบุ = ไม่ทราบทีม ตรวจเฉพาะชื่อบัญชี")
     p.add_argument("--data-dir", metavar="DIR", help="โฟลเดอร์ข้อมูลในที่เก็บ (ค่าเริ่มต้น: data)")
     p.set_defaults(func=cmd_check_pr)
+
+    p = sub.add_parser("report", help="อ่านรายงานของอำเภอจาก issue (ไฟล์เหตุการณ์ issues ของ GitHub) "
+                                      "แก้ club.yaml/meeting.yaml เฉพาะบรรทัดที่เปลี่ยน ตรวจ แล้วพิมพ์คำตอบภาษาไทย")
+    p.add_argument("event", metavar="EVENT.json", help="ไฟล์เหตุการณ์ (ใน GitHub Actions: $GITHUB_EVENT_PATH)")
+    p.add_argument("--actor-teams", action="append", metavar="ORG/TEAM,…",
+                   help="ทีมของผู้เปิด issue (คั่นด้วยจุลภาค); ไม่ระบุ = ไม่ทราบทีม ตรวจเฉพาะชื่อบัญชี")
+    p.add_argument("--base", default="HEAD", metavar="REV", help="รุ่นของ branch หลัก (สิทธิ์อ่านจากข้อมูลรุ่นนี้; ค่าเริ่มต้น HEAD)")
+    p.add_argument("--today", type=_date, default=None, help="วันที่ใช้ตรวจ (YYYY-MM-DD; ค่าเริ่มต้น: วันนี้ เวลาประเทศไทย)")
+    p.add_argument("--publish", action="store_true",
+                   help="ส่งผลขึ้น GitHub: branch report/<เลข issue>, pull request, ความเห็นตอบกลับ, ป้าย (ต้องมี GITHUB_TOKEN ของ GitHub App)")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("issue-forms", help="สร้างแบบฟอร์มรายงาน .github/ISSUE_TEMPLATE/<รายงาน>.yml จากคำอธิบายช่อง")
+    p.add_argument("--check", action="store_true", help="ไม่เขียนไฟล์ ตรวจว่าแบบฟอร์มใน git ตรงกับคำอธิบาย (ออก 1 เมื่อไม่ตรง)")
+    p.set_defaults(func=cmd_issue_forms)
 
     p = sub.add_parser("codeowners", help="สร้าง .github/CODEOWNERS จากผู้ดูแลในข้อมูล")
     p.add_argument("--check", action="store_true", help="ไม่เขียนไฟล์ ตรวจว่าไฟล์ใน git เป็นปัจจุบัน (ออก 1 เมื่อไม่ตรง)")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from thamniap.core.digits import THAI_DIGITS, has_thai_digit, to_arabic_digits, to_thai_digits
+from thamniap.core.digits import THAI_DIGITS, ascii_digits, has_thai_digit, to_arabic_digits, to_thai_digits
 from thamniap.core.problem import Problem, show
 
 BE_OFFSET = 543     # Buddhist-era year (พ.ศ.) = Christian-era year (ค.ศ.) + 543
@@ -146,3 +146,38 @@ def add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years)
     except ValueError:
         return day.replace(year=day.year + years, day=28)
+
+
+_RE_ANY_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
+
+
+def read_thai_date(value: str) -> tuple[dt.date | None, Problem | None]:
+    """A date as an officer types it in a form: `20/1/2567`, `20.01.2567`, `๒๐/๑/๒๕๖๗`,
+    `20 มกราคม 2567` or ISO `2024-01-20` (a two-digit year is not accepted).
+
+    Day-month-year with a year from 2400 up is Buddhist Era (พ.ศ.), below it Christian Era; an ISO
+    date must carry a Christian-era year (`2567-01-20` is the problem `buddhist-year`, as in the
+    data). Returns (date, None), or (None, the Problem: date-format, buddhist-year, impossible-date).
+    """
+    text = " ".join(ascii_digits(value).split())
+    if m := _RE_ANY_ISO.fullmatch(text):
+        iso = f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
+        problems = check_iso_date(iso)
+        if problems:
+            return None, problems[0]
+        return dt.date.fromisoformat(iso), None
+    ymd = None
+    if m := _RE_DMY.fullmatch(text):
+        ymd = int(m[3]), int(m[2]), int(m[1])
+    elif m := _RE_THAI_TEXT_DATE.fullmatch(text):
+        ymd = int(m[3]), _MONTH_NUMBER[m[2]], int(m[1])
+    if ymd is None:
+        return None, Problem(
+            "date-format", f"`{show(value)}` ไม่ใช่วันที่ที่อ่านได้",
+            "เขียนเป็น วัน/เดือน/ปี พ.ศ. เช่น `20/1/2567` หรือ `20 มกราคม 2567`",
+            f"`{show(value)}` is not a date that can be read",
+            "write day/month/year (BE), e.g. `20/1/2567` or `20 มกราคม 2567`")
+    year, month, day = _ce_year(ymd[0]), ymd[1], ymd[2]
+    if not _valid_ymd(year, month, day):
+        return None, _impossible_date(show(value.strip()), year, month)
+    return dt.date(year, month, day), None

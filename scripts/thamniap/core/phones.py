@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from thamniap.core.digits import THAI_DIGITS, has_thai_digit, to_arabic_digits
+from thamniap.core.digits import THAI_DIGITS, ascii_digits, has_thai_digit, to_arabic_digits
 from thamniap.core.problem import Problem, show
 
 _RE_PHONE_SHAPE = re.compile(r"(?:\+66[ -]?)?\d+(?:[ -]\d+)*", re.ASCII)
@@ -100,3 +100,25 @@ def check_phone(value: str) -> list[Problem]:
             f"change it to `{format_phone(suggestion)}`" if suggestion else _PHONE_EXAMPLES_EN,
         ))
     return problems
+
+
+# A run of digits (any script) with single separators, optionally after +: what a typed phone looks like.
+_RE_NUMBER_RUN = re.compile(r"\+?\d+(?:[ \-.()/]{1,2}\d+)*")
+
+
+def find_phone_numbers(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every run of digits in TEXT that reads as a Thai landline or mobile number
+    (`0 4241 1773`, `081-234-5678`, `+66 81 234 5678`, Thai digits too); never the number itself,
+    so a caller can refuse it without repeating it. Runs are whole: a date or an order number
+    (`20/1/2567`, `19/2566`) has too few digits and no leading 0."""
+    found = []
+    for run in _RE_NUMBER_RUN.finditer(text):
+        digits = re.sub(r"[^0-9]", "", ascii_digits(run.group()))
+        if not 9 <= len(digits) <= 12:
+            continue
+        candidates = [run.group()]
+        if not run.group().startswith("+") and digits.startswith("66"):
+            candidates.append("+" + run.group())
+        if any(_lenient_national_digits(c) for c in candidates):
+            found.append((run.start(), run.end()))
+    return found

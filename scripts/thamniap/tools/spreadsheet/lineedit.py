@@ -4,7 +4,8 @@ import-xlsx builds the whole roster from the workbook and dumps it (importer.ren
 that dump over the file would drop every comment a district officer wrote and reformat lines nobody
 changed. `minimal_edit` instead keeps the old file and replaces only the lines whose content differs:
 comment lines and blank lines of the old file all stay (a comment inside a replaced block follows the
-lines that replace it), a line keeps its trailing comment (also when one line is replaced by one),
+lines that replace it), a line keeps its trailing comment (also when one line is replaced by one; in
+a block replaced by a longer or shorter one, on the new line of the same key, else on a line of its own),
 and an unchanged workbook gives the same bytes back. The result must read as the same document as the dump: the importer checks
 that (`same_document`) and refuses to write otherwise.
 """
@@ -64,9 +65,38 @@ def minimal_edit(old: str, new: str) -> str:
         replaced = new_lines[j1:j2]
         if i2 - i1 == j2 - j1:                      # line for line: each keeps its trailing comment
             replaced = [_keep_trailing(old_lines[kept[i1 + n]], line) for n, line in enumerate(replaced)]
+        elif tag == "replace":                      # a block for a block: a comment goes to the line of its key
+            replaced, orphans = _trailing_by_key([old_lines[kept[k]] for k in range(i1, i2)], replaced)
+            comments = orphans + comments
         out.extend(replaced)
         out.extend(comments)
     return "".join(out)
+
+
+_KEY = re.compile(r"^\s*(?:-\s+)?([^\s:#][^:#]*):")
+
+
+def _trailing_by_key(old: list[str], new: list[str]) -> tuple[list[str], list[str]]:
+    """NEW with each trailing comment of OLD on the first new line of the same key (`holder:`);
+    a comment whose key is gone becomes a comment line of its own (never dropped)."""
+    new = list(new)
+    taken: set[int] = set()
+    orphans = []
+    for line in old:
+        said = content(line)
+        comment = line[len(said):].rstrip("\n")
+        if not comment.strip():
+            continue
+        key = _KEY.match(said)
+        at = next((i for i, n in enumerate(new) if i not in taken and key and (m := _KEY.match(n))
+                   and m.group(1) == key.group(1)), None)
+        if at is None:
+            indent = len(said) - len(said.lstrip(" "))
+            orphans.append(" " * indent + comment.strip() + "\n")
+        else:
+            taken.add(at)
+            new[at] = _keep_trailing(line, new[at])
+    return new, orphans
 
 
 def _keep_trailing(old: str, new: str) -> str:

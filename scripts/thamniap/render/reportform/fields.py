@@ -1,0 +1,121 @@
+"""The one description of the reports a district sends as a GitHub issue, field by field.
+
+Everything else follows from it: the issue forms in .github/ISSUE_TEMPLATE/ (forms.py, `thamniap
+issue-forms`; a test fails when the committed files drift), the parser of a submitted issue's body
+(tools/report/body.py reads `### <label>` headings, so a label here is also the key the bot reads)
+and the bot's reply (which names a field by its label). Field ids are ASCII, so a link can prefill
+them (`?district=4209`); anything a link may prefill is a plain `input` or `textarea`, never a
+dropdown (GitHub does not prefill dropdowns reliably).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from thamniap.model import POST_ORDER
+
+# Column order of one committee seat line in the `seats` field (tools/report/read.py reads it).
+SEAT_COLUMNS = ("ตำแหน่ง", "ผู้ดำรงตำแหน่ง (หรือ ว่าง)", "ตั้งแต่วันที่", "คำสั่งเลขที่", "ลงวันที่", "ผู้ออกคำสั่ง")
+SEAT_SEPARATOR = "|"
+MAX_BODY_BYTES = 20_000          # a report is a few lines; a larger body is refused unread
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str                      # ASCII, also the URL query key that prefills it
+    label: str                   # Thai; GitHub renders it as the `### <label>` heading of the body
+    kind: str                    # input | textarea | checkboxes
+    description: str = ""
+    placeholder: str = ""
+    required: bool = False
+    value: str = "text"          # what the bot reads from it: district, date, seats, names, name, url, text, confirm
+    options: tuple[str, ...] = ()   # checkboxes only (each one required)
+
+
+@dataclass(frozen=True)
+class Report:
+    id: str                      # ASCII: the form file (<id>.yml) and the label `report:<id>`
+    name: str                    # Thai: the form's name in GitHub's template chooser
+    about: str                   # Thai: the form's description
+    title: str                   # Thai title prefix the bot also recognises ("รายงานคณะกรรมการชมรม: ")
+    intro: str                   # Markdown shown at the top of the form
+    fields: tuple[Field, ...]
+
+    @property
+    def label(self) -> str:
+        return f"report:{self.id}"
+
+    def field(self, field_id: str) -> Field:
+        return next(f for f in self.fields if f.id == field_id)
+
+
+PRIVACY_NOTE = ("**รายงานนี้เป็นสาธารณะ ทุกคนอ่านได้** โปรด**อย่า**ใส่เลขประจำตัวประชาชน วันเกิด ที่อยู่บ้าน "
+                "หรือเบอร์โทรศัพท์ส่วนตัว — บอทจะไม่รับรายงานที่มีเลขเหล่านี้ และขอให้แก้ไขออก")
+AFTER_NOTE = ("บอทของทำเนียบจะอ่านรายงานนี้ ตอบในความเห็น (comment) ว่าเข้าใจว่าอะไร หรือช่องใดต้องแก้ "
+              "และเปิดคำขอแก้ไข (pull request) ให้ผู้ดูแลตรวจ แก้รายงานได้ด้วยการแก้ไข issue นี้ (Edit) "
+              "บอทจะอ่านใหม่ทุกครั้ง")
+
+DISTRICT = Field("district", "อำเภอ (รหัสหรือชื่อ)", "input", "รหัสอำเภอ 4 หลัก หรือชื่ออำเภอ",
+                 "เช่น 4209 หรือ วังสะพุง", required=True, value="district")
+NO_PRIVATE_NUMBERS = Field(
+    "no-private-numbers", "ยืนยัน", "checkboxes", value="confirm",
+    options=("ข้าพเจ้าไม่ได้ใส่เลขประจำตัวประชาชน วันเกิด ที่อยู่บ้าน หรือเบอร์โทรศัพท์ส่วนตัวในรายงานนี้",))
+DATE_HINT = "วัน/เดือน/ปี พ.ศ. เช่น 20/1/2567"
+
+COMMITTEE = Report(
+    "committee", "รายงานคณะกรรมการชมรม", "รายงานคณะกรรมการชมรมผู้นำ อช. ของอำเภอ (ผู้ดำรงตำแหน่ง ตำแหน่งว่าง คำสั่งแต่งตั้ง วาระ)",
+    "รายงานคณะกรรมการชมรม: ", PRIVACY_NOTE,
+    (DISTRICT,
+     Field("seats", "ตำแหน่งในคณะกรรมการ", "textarea",
+           "หนึ่งบรรทัดต่อหนึ่งตำแหน่ง: " + f" {SEAT_SEPARATOR} ".join(SEAT_COLUMNS)
+           + " — ใส่เฉพาะสองช่องแรกก็ได้ ตำแหน่งที่ไม่ได้เขียนคงเดิม ตำแหน่งชื่อซ้ำ (รองประธาน กรรมการ) "
+             "นับตามลำดับ: บรรทัดรองประธานบรรทัดที่สองคือรองประธานคนที่สอง ตำแหน่งที่ไม่มีผู้ดำรงให้เขียน ว่าง "
+             "ชื่อเขียนตามทำเนียบ เช่น นายสมชาย ใจดี (หรือรหัสบุคคล เช่น 4209-0001) วันที่ " + DATE_HINT
+             + " ตำแหน่งที่ใช้ได้: " + " ".join(POST_ORDER),
+           "ประธาน | นายสมชาย ใจดี | 1/3/2567 | 25/2567 | 1/3/2567 | นายอำเภอวังสะพุง\nเหรัญญิก | ว่าง",
+           required=True, value="seats"),
+     Field("term-start", "วาระคณะกรรมการ เริ่ม", "input", "เว้นว่างถ้าไม่เปลี่ยน — " + DATE_HINT, "เช่น 1/10/2566", value="date"),
+     Field("term-end", "วาระคณะกรรมการ สิ้นสุด", "input", "เว้นว่างถ้าไม่เปลี่ยน — " + DATE_HINT, "เช่น 30/9/2570", value="date"),
+     Field("order-no", "คำสั่งแต่งตั้งคณะกรรมการ เลขที่", "input", "คำสั่งแต่งตั้งคณะกรรมการทั้งชุด เว้นว่างถ้าไม่เปลี่ยน",
+           "เช่น 19/2566"),
+     Field("order-date", "คำสั่งแต่งตั้งคณะกรรมการ ลงวันที่", "input", "เว้นว่างถ้าไม่เปลี่ยน — " + DATE_HINT, "เช่น 12/10/2566",
+           value="date"),
+     Field("order-by", "คำสั่งแต่งตั้งคณะกรรมการ ผู้ออกคำสั่ง", "input", "เว้นว่างถ้าไม่เปลี่ยน", "เช่น นายอำเภอวังสะพุง"),
+     NO_PRIVATE_NUMBERS))
+
+CONFIRMATION = Report(
+    "confirmation", "ยืนยันโครงสร้างชมรม", "ยืนยันว่าโครงสร้างชมรมของอำเภอเป็นปัจจุบันสำหรับรอบการรายงานนี้ (รายงานต่อจังหวัด)",
+    "ยืนยันโครงสร้างชมรม: ", PRIVACY_NOTE,
+    (DISTRICT,
+     Field("confirmed-on", "วันที่ยืนยัน", "input", "วันที่อำเภอตรวจแล้วว่าโครงสร้างเป็นปัจจุบัน — " + DATE_HINT,
+           "เช่น 20/1/2567", required=True, value="date"),
+     Field("confirm", "ยืนยันโครงสร้าง", "checkboxes", value="confirm",
+           options=("ข้าพเจ้ายืนยันว่าคณะกรรมการชมรมในทำเนียบเป็นปัจจุบันสำหรับรอบการรายงานนี้",)),
+     NO_PRIVATE_NUMBERS))
+
+NOMINEES = Report(
+    "nominees", "ส่งรายชื่อผู้แทนเข้าประชุม", "ส่งรายชื่อผู้แทนชมรม 2 คน และเจ้าหน้าที่ผู้รับผิดชอบ 1 คน เข้าประชุมตามหนังสือเวียน",
+    "ส่งรายชื่อผู้แทนเข้าประชุม: ", PRIVACY_NOTE,
+    (DISTRICT,
+     Field("meeting", "รหัสการประชุม", "input", "เว้นว่างได้: บอทใช้การประชุมครั้งถัดไปในหนังสือเวียน",
+           "เช่น 2567-anniversary-55-prep"),
+     Field("representatives", "ผู้แทนชมรม", "textarea", "หนึ่งชื่อต่อบรรทัด ตามจำนวนที่จังหวัดกำหนด (2 คน) ชื่อเขียนตามทำเนียบ",
+           "นายสมชาย ใจดี\nนางสาวมาลัย ใจงาม", required=True, value="names"),
+     Field("officials", "เจ้าหน้าที่ผู้รับผิดชอบ", "textarea", "ชื่อเจ้าหน้าที่ตามรายชื่อใน district.yaml หนึ่งชื่อต่อบรรทัด (1 คน)",
+           "นางสาวสุดา แสนสุข", required=True, value="names"),
+     Field("submitted-on", "วันที่ส่งรายชื่อ", "input", "เว้นว่างได้: ใช้วันที่เปิด issue นี้ — " + DATE_HINT,
+           "เช่น 9/1/2567", value="date"),
+     NO_PRIVATE_NUMBERS))
+
+EXCEL = Report(
+    "excel", "ส่งแบบฟอร์ม Excel ทำเนียบ", "แนบแบบฟอร์ม Excel ทำเนียบ อช. ของอำเภอที่กรอกแล้ว (ดาวน์โหลดได้จากหน้าอำเภอ)",
+    "ส่งแบบฟอร์ม Excel: ", PRIVACY_NOTE,
+    (DISTRICT,
+     Field("workbook", "ไฟล์แบบฟอร์ม Excel", "textarea",
+           "ลากไฟล์ .xlsx มาวางในช่องนี้ (GitHub จะใส่ลิงก์ให้) แนบได้ไฟล์เดียว", "", required=True, value="url"),
+     NO_PRIVATE_NUMBERS))
+
+REPORTS: tuple[Report, ...] = (COMMITTEE, CONFIRMATION, NOMINEES, EXCEL)
+
+
+def report(report_id: str) -> Report | None:
+    return next((r for r in REPORTS if r.id == report_id), None)

@@ -1,0 +1,56 @@
+"""GitHub issue forms (.github/ISSUE_TEMPLATE/<report>.yml) made from the report fields (fields.py).
+
+The syntax is GitHub's issue-form schema: top-level `name`, `description`, `title`, `labels`,
+`body`; each body element a `type` (markdown, input, textarea, checkboxes) with `id`,
+`attributes` (label, description, placeholder, options) and `validations`. `thamniap issue-forms`
+writes them; tests/test_report_forms.py fails when a committed form differs from this output.
+"""
+from __future__ import annotations
+
+import yaml
+
+from thamniap.render.reportform.fields import AFTER_NOTE, REPORTS, Field, Report
+
+HEADER = ("# สร้างด้วย `thamniap issue-forms` จาก scripts/thamniap/render/reportform/fields.py — อย่าแก้ไฟล์นี้ด้วยมือ\n"
+          "# (generated; tests/test_report_forms.py fails when this file and fields.py differ)\n")
+
+
+def _element(field: Field) -> dict:
+    attributes: dict = {"label": field.label}
+    if field.description:
+        attributes["description"] = field.description
+    if field.kind == "checkboxes":
+        attributes["options"] = [{"label": option, "required": True} for option in field.options]
+        return {"type": "checkboxes", "id": field.id, "attributes": attributes}
+    if field.placeholder:
+        attributes["placeholder"] = field.placeholder
+    return {"type": field.kind, "id": field.id, "attributes": attributes,
+            "validations": {"required": field.required}}
+
+
+def form(report: Report) -> dict:
+    """The issue form of REPORT as data."""
+    body = [{"type": "markdown", "attributes": {"value": report.intro + "\n\n" + AFTER_NOTE + "\n"}}]
+    body += [_element(f) for f in report.fields]
+    return {"name": report.name, "description": report.about, "title": report.title,
+            "labels": [report.label], "body": body}
+
+
+class _Dumper(yaml.SafeDumper):
+    """Multi-line text as a literal block (`|`), as a person would write the form."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str):
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def form_text(report: Report) -> str:
+    return HEADER + yaml.dump(form(report), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+def issue_forms() -> dict[str, str]:
+    """File name (under .github/ISSUE_TEMPLATE/) → text, for every report."""
+    return {f"{r.id}.yml": form_text(r) for r in REPORTS}

@@ -1,0 +1,317 @@
+"""`thamniap report EVENT.json`: one GitHub `issues` event (opened or edited) → a checked change.
+
+The steps, each of which can only refuse: the body's size (fields.MAX_BODY_BYTES) → no phone or
+national ID number anywhere in it (refused, never repeated) → the report type (label `report:<id>`,
+else the title prefix of its form) → the fields (body.py) → the district, and whether the issue's
+author may change it (the district's and the province's maintainers, tools.checkpr.may_change) →
+names and dates (read.py) → the edit of club.yaml / meeting.yaml (edit.py) written as a git commit
+on top of BASE without touching the working tree (vcs.git.commit_files) → validation of the district
+on that commit (only errors the report causes) → check-pr on that commit with the author as actor
+(authority read from BASE's data, teams from --actor-teams). Only then are the files written.
+
+Exit 0: applied (or nothing to do: not a report, a bot's event); 1: problems or refused, nothing
+changed on disk; 2: usage or internal error. The reply is one Markdown comment (render/reportform/reply.py).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from thamniap.check.validate import check_loaded, check_root, load_dataset
+from thamniap.derive import changes
+from thamniap.core.national_id import find_national_ids
+from thamniap.core.phones import find_phone_numbers
+from thamniap.render import changes as change_text
+from thamniap.render.reportform.fields import REPORTS, Report
+from thamniap.render.reportform.reply import Note, applied_reply, problems_reply
+from thamniap.tools import checkpr
+from thamniap.tools.report import attachment, body as body_parser, edit, read
+from thamniap.vcs import git
+
+BOT_IDENTITY = {"GIT_AUTHOR_NAME": "thamniap-report-bot", "GIT_AUTHOR_EMAIL": "thamniap-report-bot@users.noreply.github.com",
+                "GIT_COMMITTER_NAME": "thamniap-report-bot",
+                "GIT_COMMITTER_EMAIL": "thamniap-report-bot@users.noreply.github.com"}
+THAI_TIME = dt.timezone(dt.timedelta(hours=7))
+
+
+class EventError(Exception):
+    """The event file cannot be used (exit 2, Thai message)."""
+
+
+@dataclass(frozen=True)
+class Options:
+    event: Path
+    project: Path                                  # the project root (mkdocs.yml, data/)
+    actor_teams: tuple[str, ...] | None = None     # None: membership unknown (grants nothing)
+    base: str = "HEAD"                             # the default branch's commit
+    today: dt.date | None = None                   # None: today in Thailand
+    write: bool = True                             # write the files when applied (--publish pushes the commit instead)
+
+
+@dataclass
+class Issue:
+    number: int
+    title: str
+    body: str
+    labels: tuple[str, ...]
+    author: str
+    opened: dt.date | None
+    action: str
+    sender: str
+    sender_is_bot: bool
+
+
+@dataclass
+class Outcome:
+    code: int
+    reply: str = ""                                # Markdown, already public (masked); "" = say nothing
+    issue: Issue | None = None
+    report: Report | None = None
+    commit: str | None = None                      # the checked commit (code 0 with a change)
+    files: dict[str, bytes] = field(default_factory=dict)   # repository path → new content
+    district: str | None = None                    # its code
+    district_name: str | None = None
+    note: str = ""                                 # for stderr (why nothing was done)
+
+
+# ---------------------------------------------------------------- the event
+
+def read_event(path: Path) -> Issue:
+    try:
+        event = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise EventError(f"อ่านไฟล์เหตุการณ์ {path} ไม่ได้: {exc}") from None
+    issue = event.get("issue") if isinstance(event, dict) else None
+    if not isinstance(issue, dict) or not isinstance(issue.get("number"), int):
+        raise EventError("ไฟล์เหตุการณ์ไม่ใช่เหตุการณ์ issues ของ GitHub (ไม่มี issue.number)")
+    sender = event.get("sender") or {}
+    user = issue.get("user") or {}
+    opened = None
+    if isinstance(issue.get("created_at"), str):
+        try:
+            opened = dt.datetime.fromisoformat(issue["created_at"].replace("Z", "+00:00")).astimezone(THAI_TIME).date()
+        except ValueError:
+            opened = None
+    return Issue(issue["number"], str(issue.get("title") or ""), str(issue.get("body") or ""),
+                 tuple(str(label.get("name", "")) for label in issue.get("labels") or [] if isinstance(label, dict)),
+                 str(user.get("login") or ""), opened, str(event.get("action") or ""),
+                 str(sender.get("login") or ""), _is_bot(sender) or _is_bot(user))
+
+
+def _is_bot(account: dict) -> bool:
+    return account.get("type") == "Bot" or str(account.get("login") or "").endswith("[bot]")
+
+
+def report_type(issue: Issue) -> Report | None:
+    """The report the issue's label names, else the one whose title prefix it starts with."""
+    labelled = [r for r in REPORTS if r.label in issue.labels]
+    if len(labelled) == 1:
+        return labelled[0]
+    return next((r for r in REPORTS if issue.title.strip().startswith(r.title.strip())), None)
+
+
+# ---------------------------------------------------------------- privacy
+
+_HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$", re.M)
+
+
+def private_numbers(text: str) -> list[Note]:
+    """A note per form field that holds a phone or national ID number; the number is never quoted."""
+    headings = [(m.start(), m.group(1)) for m in _HEADING.finditer(text)]
+
+    def where(at: int) -> str | None:
+        return next((label for start, label in reversed(headings) if start <= at), None)
+
+    notes: list[Note] = []
+    for kind, spans in (("เลขประจำตัวประชาชน", [(s, e) for s, e, _ in find_national_ids(text)]),
+                        ("หมายเลขโทรศัพท์", find_phone_numbers(text))):
+        for label in dict.fromkeys(where(s) for s, _ in spans):
+            notes.append(Note(f"มีตัวเลขที่ดูเหมือน{kind} (บอทไม่แสดงเลขนั้นซ้ำ และไม่รับรายงานนี้)", (),
+                              f"ลบ{kind}ออกจากรายงาน รายงานนี้เป็นสาธารณะ — ถ้าต้องการแจ้งเป็นการส่วนตัว ให้ติดต่อสำนักงานพัฒนาชุมชนจังหวัด",
+                              label))
+    return notes
+
+
+# ---------------------------------------------------------------- the run
+
+def run(options: Options, download: Callable[[str], bytes] | None = None) -> Outcome:
+    issue = read_event(options.event)
+    report = report_type(issue)
+    why_not = _not_read(issue, report)
+    if why_not:
+        return Outcome(0, issue=issue, note=why_not)
+    problems = _body_problems(issue)
+    parsed = None if problems else body_parser.parse(issue.body, report)
+    problems = problems or parsed.problems
+    if problems:
+        return Outcome(1, checkpr.public(problems_reply(report.name, issue.author, problems)), issue, report)
+    top = git.toplevel(options.project)
+    data_dir = (options.project.resolve() / "data").relative_to(top.resolve()).as_posix()
+    outcome = Outcome(1, issue=issue, report=report)
+    with tempfile.TemporaryDirectory(prefix="thamniap-report-") as tmp:
+        _apply(options, top, data_dir, Path(tmp), parsed, outcome, download)
+    if outcome.code == 0 and options.write:      # only now: everything passed
+        for path, content in outcome.files.items():
+            target = top / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+    return outcome
+
+
+def _not_read(issue: Issue, report: Report | None) -> str | None:
+    """Why the bot says nothing about this event (None: it is a report to read)."""
+    if issue.action not in ("opened", "edited"):
+        return f"ไม่อ่าน: เหตุการณ์ {issue.action}"
+    if issue.sender_is_bot:
+        return "ไม่อ่าน: เหตุการณ์จากบอท"
+    if report is None:
+        return "ไม่อ่าน: issue นี้ไม่ใช่รายงาน (ไม่มีป้าย report:… หรือชื่อเรื่องของแบบฟอร์มรายงาน)"
+    return None
+
+
+def _body_problems(issue: Issue) -> list[Note]:
+    """What stops the body being read at all: its size, a phone or national ID number in it."""
+    if body_parser.too_large(issue.body):
+        return [Note(f"รายงานยาวเกิน {body_parser.MAX_BODY_BYTES // 1000} KB บอทจึงไม่อ่าน", (),
+                     "ใส่เฉพาะช่องของแบบฟอร์ม ถ้ามีหลายเรื่อง ให้แยกเป็นหลาย issue")]
+    return private_numbers(issue.body)
+
+
+def _apply(options: Options, top: Path, data_dir: str, tmp: Path, parsed, outcome: Outcome, download) -> None:
+    """The report read against BASE's data, written as a commit and checked; OUTCOME says how it went."""
+    issue, report = outcome.issue, outcome.report
+    today = options.today or dt.datetime.now(THAI_TIME).date()
+
+    def refuse(notes: list[Note], **kw) -> None:
+        outcome.reply = checkpr.public(problems_reply(report.name, issue.author, notes, **kw))
+
+    base = git.commit(top, options.base)
+    # Everything is read from BASE's git objects (check-pr's materialise), never from the working tree.
+    base_root = checkpr.materialise(top, base, data_dir, tmp / "base")
+    if base_root is None:
+        raise EventError(f"รุ่น {base[:12]} ไม่มีโฟลเดอร์ {data_dir}/")
+    ds = load_dataset(base_root)
+    district, province, problem = read.find_district(ds.provinces, parsed.values.get("district"), report.field("district"))
+    if problem:
+        return refuse([problem])
+    outcome.district, outcome.district_name = district.code, district.name
+    folder = f"{data_dir}/{district.folder.relative_to(base_root).as_posix()}"
+    allowed = checkpr.approvers(checkpr.area_of(f"{folder}/club.yaml", data_dir), ds.provinces)
+    if not checkpr.may_change(issue.author, options.actor_teams, allowed):
+        return refuse([_not_allowed(f"ข้อมูลอำเภอ{district.name}", allowed)], lead="ผู้รายงานไม่มีสิทธิ์แก้ไขข้อมูลอำเภอนี้")
+
+    notes: list[Note] = []
+    files = _understand_and_edit(report, parsed, district, province, today, issue, notes, folder, download)
+    if notes:
+        return refuse(notes)
+    changed = {path: content for path, content in files.items() if git.show_file(top, base, path) != content}
+    if not changed:
+        outcome.code = 0
+        outcome.reply = checkpr.public(applied_reply(report.name, issue.author, district.name,
+                                                     "ข้อมูลในทำเนียบตรงกับรายงานนี้อยู่แล้ว ไม่มีอะไรต้องเปลี่ยน"))
+        return None
+
+    message = f"{report.name} อำเภอ{district.name} ({district.code}) จาก issue #{issue.number} โดย @{issue.author}"
+    candidate = git.commit_files(top, base, changed, message, BOT_IDENTITY)
+    head_ds, problems, warnings = _validate(checkpr.materialise(top, candidate, data_dir, tmp / "head"), ds, district, today)
+    if problems:
+        return refuse(problems, lead="รายงานนี้ทำให้ข้อมูลอำเภอไม่ผ่านการตรวจ ไม่มีการเปลี่ยนแปลงข้อมูล")
+    refused = _scope(changed, data_dir, ds.provinces, issue.author, options.actor_teams)
+    if refused:
+        return refuse(refused, lead="ผู้รายงานไม่มีสิทธิ์แก้ไขข้อมูลนี้")
+    summary = _summary(ds.provinces, head_ds.provinces)
+    outcome.code, outcome.commit, outcome.files = 0, candidate, changed
+    outcome.reply = checkpr.public(applied_reply(report.name, issue.author, district.name,
+                                                 change_text.markdown(summary, heading="####"), notes=warnings))
+    return None
+
+
+def _summary(before: list, after: list) -> changes.ProvinceChanges:
+    """What changed, province by province, as check-pr compares them (derive.changes.compare)."""
+    summary = changes.ProvinceChanges()
+    for code in sorted({p.code for p in before} | {p.code for p in after}):
+        summary.areas += changes.compare(next((p for p in before if p.code == code), None),
+                                         next((p for p in after if p.code == code), None)).areas
+    return summary
+
+
+def _scope(changed: dict[str, bytes], data_dir: str, base: list, author: str, teams) -> list[Note]:
+    """check-pr's verdict for the changed paths, the author as actor, authority from BASE's data."""
+    notes = []
+    for path in sorted(changed):
+        area = checkpr.area_of(path, data_dir)
+        allowed = checkpr.approvers(area, base)
+        if not checkpr.may_change(author, teams, allowed):
+            notes.append(_not_allowed(area.folder or path, allowed))
+    return notes
+
+
+def _not_allowed(where: str, allowed: list[str]) -> Note:
+    marks = ", ".join(f"{{{i + 1}}}" for i in range(len(allowed))) or "ผู้ดูแลระบบของที่เก็บ"
+    return Note(f"ผู้รายงานไม่มีสิทธิ์แก้ไข{{0}} ผู้ที่แก้ไขได้: {marks} (อ่านจากข้อมูลใน branch หลัก)",
+                (where, *("@" + a for a in allowed)),
+                "ให้ผู้ดูแลของอำเภอเป็นผู้รายงาน หรือขอให้ผู้ดูแลจังหวัดเพิ่มบัญชีของท่านเป็นผู้ดูแลอำเภอ (district.yaml) ก่อน")
+
+
+def _understand_and_edit(report, parsed, district, province, today, issue, notes, folder, download):
+    """The files the report changes (repository path under FOLDER → bytes); problems go to NOTES."""
+    club_path, meeting_path = district.folder / "club.yaml", district.folder / "meeting.yaml"
+    files: dict[str, bytes] = {}
+    try:
+        if report.id == "committee":
+            understood = read.read_committee(report, parsed.values, district, notes)
+        elif report.id == "confirmation":
+            understood = read.read_confirmation(report, parsed.values, district, province, today, notes)
+        elif report.id == "nominees":
+            understood = read.read_nominees(report, parsed.values, district, province, today, issue.opened, notes)
+        else:
+            return attachment.import_files(report, parsed.values, issue.body, district, folder, today, notes, download)
+        if notes:
+            return files
+        if report.id in ("committee", "confirmation"):
+            if not club_path.exists():
+                notes.append(Note("อำเภอ{0} ยังไม่มีข้อมูลชมรม (club.yaml)", (district.name,), "ให้ผู้ดูแลจังหวัดสร้างข้อมูลชมรมของอำเภอก่อน"))
+                return files
+            files[f"{folder}/club.yaml"] = edit.edit_club(club_path.read_text(encoding="utf-8"), understood).encode("utf-8")
+        else:
+            old = meeting_path.read_text(encoding="utf-8") if meeting_path.exists() else edit.new_meeting_file(district, province)
+            files[f"{folder}/meeting.yaml"] = edit.edit_meeting(old, understood).encode("utf-8")
+    except edit.EditError as exc:
+        notes.append(Note(str(exc).replace("{", "{{").replace("}", "}}")))
+        return {}
+    return files
+
+
+def _validate(head_root: Path, base_ds, district, today: dt.date):
+    """(the head's dataset, errors, warnings): what the district has on HEAD_ROOT that BASE_DS did not
+    (compared without line numbers, which the edit moves)."""
+    focus = {district.code}
+    rel_district = district.folder.relative_to(base_ds.root).as_posix() + "/"
+
+    def key(d, root: Path):
+        try:
+            rel = Path(d.path).resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            rel = d.path
+        return rel, d.rule, d.message
+
+    before = {key(d, base_ds.root) for d in check_loaded(base_ds, today, focus)}
+    head_ds, found = check_root(head_root, today, focus)
+    new = [d for d in found if key(d, head_root) not in before and key(d, head_root)[0].startswith(rel_district)]
+    notes = [Note(f"{'ข้อมูลที่ได้ไม่ผ่านการตรวจ' if d.is_error else 'คำเตือนจากการตรวจ'} "
+                  f"({_file_name(d.path)} บรรทัด {d.line}): {{0}}", (d.message, d.hint), "{1}" if d.hint else "")
+             for d in new]
+    errors = [n for n, d in zip(notes, new) if d.is_error]
+    warnings = [n for n, d in zip(notes, new) if not d.is_error]
+    return head_ds, errors, warnings
+
+
+def _file_name(path: str) -> str:
+    """The data file's own name (club.yaml …), which our layout fixes; anything else is not shown."""
+    name = Path(path).name
+    return name if re.fullmatch(r"[a-z0-9_./-]{1,80}", name) else "ไฟล์ข้อมูล"

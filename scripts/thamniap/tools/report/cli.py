@@ -1,0 +1,57 @@
+"""The report commands behind cli.py: `thamniap report` and `thamniap issue-forms`."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TextIO
+
+from thamniap.render.reportform.forms import issue_forms
+from thamniap.tools import checkpr
+from thamniap.vcs import git
+
+FORMS_DIR = Path(".github") / "ISSUE_TEMPLATE"
+
+
+def issue_forms_command(root: Path, check: bool, out: TextIO, err: TextIO) -> int:
+    folder = root / FORMS_DIR
+    stale = []
+    for name, text in issue_forms().items():
+        path = folder / name
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        if current == text:
+            continue
+        stale.append(name)
+        if not check:
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    if check and stale:
+        err.write("แบบฟอร์มไม่ตรงกับ render/reportform/fields.py: " + ", ".join(stale)
+                  + " — รัน `thamniap issue-forms` แล้ว commit\n")
+        return 1
+    out.write(("เขียนแล้ว: " + ", ".join(stale) if stale and not check else "แบบฟอร์มรายงานเป็นปัจจุบัน") + "\n")
+    return 0
+
+
+def report_command(event: Path, root: Path, teams: tuple[str, ...] | None, base: str, today: dt.date | None,
+                   publish: bool, out: TextIO, err: TextIO) -> int:
+    from thamniap.tools.report import bot
+    from thamniap.tools.report.publish import publish_outcome
+    from thamniap.tools import github_client
+    client = github_client.from_environment() if publish else None
+    options = bot.Options(event, root, teams, base, today, write=not publish)
+    try:
+        outcome = bot.run(options, download=client.download if client else github_client.public_download)
+    except (bot.EventError, git.GitError, checkpr.CheckError) as exc:
+        err.write(checkpr.public(f"thamniap report: {exc}\n"))
+        return 2
+    if outcome.note:
+        err.write(checkpr.public(outcome.note) + "\n")
+    if not publish:
+        out.write(outcome.reply)
+        return outcome.code
+    if client is None or not client.ready:
+        if outcome.reply:
+            out.write(outcome.reply.rstrip() + "\n\n> " + github_client.MISSING_TOKEN + "\n")
+        err.write(github_client.MISSING_TOKEN + "\n")
+        return 2
+    return publish_outcome(outcome, client, git.toplevel(root), out, err)

@@ -1,0 +1,74 @@
+"""`thamniap report --publish`: the bot's outcome on GitHub, through tools/github_client.py.
+
+Applied: the checked commit is pushed as branch report/<issue> (replaced on every edit of the
+issue), one pull request from it is opened or updated (it closes the issue and names the reporter),
+the label `report:pull-request` is set. Problems: the label `report:needs-fix`. Either way the
+bot's one reply comment on the issue (found by its hidden marker) is written or updated. Exit 0
+once the reply is posted (also when it lists problems), 2 when GitHub or git refused a call.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TextIO
+
+from thamniap.render.markup import md
+from thamniap.render.reportform.reply import MARKER
+from thamniap.tools import checkpr
+from thamniap.tools.github_client import GitHubError
+from thamniap.tools.report.bot import Outcome
+from thamniap.vcs import git
+
+APPLIED, NEEDS_FIX = "report:pull-request", "report:needs-fix"
+LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
+
+
+def pull_text(outcome: Outcome) -> tuple[str, str]:
+    """Title and body of the report's pull request (the reporter named, the issue closed)."""
+    issue, report = outcome.issue, outcome.report
+    who = f"@{issue.author}" if LOGIN.match(issue.author) else md(issue.author)
+    title = f"{report.name}: อำเภอ{outcome.district_name} ({outcome.district}) จาก issue #{issue.number}"
+    body = "\n".join([f"Closes #{issue.number}", "",
+                      f"รายงานโดย {who} ผ่านแบบฟอร์ม {md(report.name)} — บอทอ่านรายงาน ตรวจข้อมูล และตรวจสิทธิ์ของผู้รายงานแล้ว "
+                      "ผู้ดูแลตรวจการเปลี่ยนแปลงด้านล่างก่อนรวม (merge)", "",
+                      "สรุปการเปลี่ยนแปลงอยู่ในความเห็นของบอทที่ issue และในผลการตรวจของคำขอนี้", ""])
+    return title, checkpr.public(body)
+
+
+def publish_outcome(outcome: Outcome, client, top: Path, out: TextIO, err: TextIO) -> int:
+    issue = outcome.issue
+    if not outcome.reply or issue is None:
+        return outcome.code
+    reply = outcome.reply
+    try:
+        if outcome.code == 0 and outcome.commit:
+            branch = f"report/{issue.number}"
+            client.push(top, outcome.commit, branch)
+            title, body = pull_text(outcome)
+            pull = client.find_pull(branch)
+            if pull is None:
+                pull = client.create_pull(branch, client.default_branch(), title, body)
+            else:
+                pull = client.update_pull(pull["number"], title, body)
+            reply = reply.rstrip() + f"\n\nคำขอแก้ไข (pull request) #{int(pull['number'])} รอผู้ดูแลตรวจและรวม (merge)\n"
+        elif outcome.code != 0 and (earlier := client.find_pull(f"report/{issue.number}")) is not None:
+            reply = reply.rstrip() + (f"\n\nคำขอแก้ไข (pull request) #{int(earlier['number'])} ยังเป็นรายงานฉบับก่อนหน้า "
+                                      "จนกว่าจะแก้รายงานนี้ให้ผ่าน\n")
+        if outcome.code == 0:
+            client.add_labels(issue.number, [APPLIED])
+            client.remove_label(issue.number, NEEDS_FIX)
+        else:
+            client.add_labels(issue.number, [NEEDS_FIX])
+            client.remove_label(issue.number, APPLIED)
+        found = client.find_comment(issue.number, MARKER)
+        if found:
+            client.update_comment(found["id"], reply)
+        else:
+            client.create_comment(issue.number, reply)
+    except (GitHubError, git.GitError) as exc:
+        out.write(reply)
+        err.write(checkpr.public(f"thamniap report --publish: {exc}\n"))
+        return 2
+    out.write(reply)
+    # Posted: the reporter reads the problems in the comment; a failed run would only add an email.
+    return 0

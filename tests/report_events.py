@@ -1,0 +1,37 @@
+"""GitHub `issues` events for the report bot's tests: bodies rendered exactly as GitHub renders an
+issue form (`### <label>`, a blank line, the value or `_No response_`, checkboxes `- [X] …`)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from thamniap.render.reportform.fields import report
+
+
+def body(report_id: str, values: dict[str, str], unticked: tuple[str, ...] = ()) -> str:
+    parts = []
+    for field in report(report_id).fields:
+        if field.kind == "checkboxes":
+            mark = " " if field.id in unticked else "X"
+            value = "\n".join(f"- [{mark}] {option}" for option in field.options)
+        else:
+            value = values.get(field.id) or "_No response_"
+        parts.append(f"### {field.label}\n\n{value}")
+    return "\n\n".join(parts)
+
+
+def event(report_id: str, values: dict[str, str] | None = None, *, author: str = "somchai-4209",
+          action: str = "opened", number: int = 7, text: str | None = None, labelled: bool = True,
+          sender: dict | None = None) -> dict:
+    form = report(report_id)
+    return {"action": action,
+            "issue": {"number": number, "title": form.title + "อำเภอวังสะพุง",
+                      "body": body(report_id, values or {}) if text is None else text,
+                      "labels": [{"name": form.label}] if labelled else [],
+                      "user": {"login": author, "type": "User"}, "created_at": "2024-01-18T03:00:00Z"},
+            "sender": sender or {"login": author, "type": "User"}}
+
+
+def write(path: Path, payload: dict) -> Path:
+    path.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+    return path
