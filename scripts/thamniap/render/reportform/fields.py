@@ -16,6 +16,13 @@ from thamniap.model import POST_ORDER
 # Column order of one committee seat line in the `seats` field (tools/report/read.py reads it).
 SEAT_COLUMNS = ("ตำแหน่ง", "ผู้ดำรงตำแหน่ง (หรือ ว่าง)", "ตั้งแต่วันที่", "คำสั่งเลขที่", "ลงวันที่", "ผู้ออกคำสั่ง")
 SEAT_SEPARATOR = "|"
+# One line of the `changes` field of the roster report (tools/report/roster.py reads it): the first
+# column says what to do, the others depend on it.
+ADD_WORD, END_WORD = "เพิ่ม", "พ้น"
+ADD_COLUMNS = (ADD_WORD, "บทบาท (อช. หรือ ผู้นำ อช.)", "ตำบล", "หมู่ที่ (เฉพาะ อช.)", "ชื่อพร้อมคำนำหน้า",
+               "เพศ (ว่างได้)", "วันเริ่มวาระ", "วันสิ้นสุดวาระ (ว่างได้)")
+END_COLUMNS = (END_WORD, "ชื่อ (หรือรหัสบุคคล)", "วันที่พ้น", "เหตุผล", "หมายเหตุ (เฉพาะ อื่น ๆ)")
+END_REASONS = ("ลาออก", "พ้นวาระ", "ย้ายที่อยู่", "เสียชีวิต", "อื่น ๆ")   # as schemas/defs.schema.json end_reason
 MAX_BODY_BYTES = 20_000          # a report is a few lines; a larger body is refused unread
 
 
@@ -114,7 +121,21 @@ EXCEL = Report(
            "ลากไฟล์ .xlsx มาวางในช่องนี้ (GitHub จะใส่ลิงก์ให้) แนบได้ไฟล์เดียว", "", required=True, value="url"),
      NO_PRIVATE_NUMBERS))
 
-REPORTS: tuple[Report, ...] = (COMMITTEE, CONFIRMATION, NOMINEES, EXCEL)
+ROSTER = Report(
+    "roster", "แก้ไขรายชื่อ อช./ผู้นำ อช.", "เพิ่ม อช. หรือผู้นำ อช. คนใหม่ หรือแจ้งผู้ที่พ้นจากตำแหน่ง (ลาออก พ้นวาระ ย้ายที่อยู่ เสียชีวิต)",
+    "แก้ไขรายชื่อ อช.: ", PRIVACY_NOTE,
+    (DISTRICT,
+     Field("changes", "รายการเปลี่ยนแปลง", "textarea",
+           "หนึ่งบรรทัดต่อหนึ่งรายการ คั่นช่องด้วย | — คนใหม่: " + f" {SEAT_SEPARATOR} ".join(ADD_COLUMNS)
+           + " — ผู้พ้นจากตำแหน่ง: " + f" {SEAT_SEPARATOR} ".join(END_COLUMNS)
+           + " (เหตุผล: " + ", ".join(END_REASONS) + ") — แทนคนเดิม: เขียนบรรทัด พ้น ของคนเดิม และบรรทัด เพิ่ม ของคนใหม่ "
+             "ตำบลเขียนชื่อหรือรหัส 6 หลัก ชื่อเขียนตามทำเนียบ วันที่ " + DATE_HINT
+           + " วันสิ้นสุดวาระของ อช. ที่เว้นว่างคือครบ 4 ปี บอทให้รหัสบุคคลคนใหม่เอง",
+           "เพิ่ม | อช. | วังสะพุง | 3 | นางสมศรี ใจดี | | 15/1/2567 |\nพ้น | นายสมชาย ใจงาม | 10/1/2567 | ลาออก |",
+           required=True, value="roster-changes"),
+     NO_PRIVATE_NUMBERS))
+
+REPORTS: tuple[Report, ...] = (COMMITTEE, CONFIRMATION, NOMINEES, ROSTER, EXCEL)
 
 
 def report(report_id: str) -> Report | None:
