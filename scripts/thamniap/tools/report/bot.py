@@ -4,7 +4,8 @@ The steps, each of which can only refuse: the body's size (fields.MAX_BODY_BYTES
 national ID number anywhere in it (refused, never repeated) → the report type (label `report:<id>`,
 else the title prefix of its form) → the fields (body.py) → the district, and whether the issue's
 author may change it (the district's and the province's maintainers, tools.checkpr.may_change) →
-names and dates (read.py) → the edit of club.yaml / meeting.yaml (edit.py) written as a git commit
+names and dates (read.py) → the edit of club.yaml / meeting.yaml (edit.py) or of the subdistricts' roster
+files (roster.py) written as a git commit
 on top of BASE without touching the working tree (vcs.git.commit_files) → validation of the district
 on that commit (only errors the report causes) → check-pr on that commit with the author as actor
 (authority read from BASE's data, teams from --actor-teams). Only then are the files written.
@@ -30,7 +31,7 @@ from thamniap.render import changes as change_text
 from thamniap.render.reportform.fields import REPORTS, Report
 from thamniap.render.reportform.reply import Note, applied_reply, problems_reply
 from thamniap.tools import checkpr
-from thamniap.tools.report import attachment, body as body_parser, edit, read
+from thamniap.tools.report import attachment, body as body_parser, edit, read, roster
 from thamniap.vcs import git
 
 BOT_IDENTITY = {"GIT_AUTHOR_NAME": "thamniap-report-bot", "GIT_AUTHOR_EMAIL": "thamniap-report-bot@users.noreply.github.com",
@@ -269,6 +270,9 @@ def _understand_and_edit(report, parsed, district, province, today, issue, notes
             understood = read.read_confirmation(report, parsed.values, district, province, today, notes)
         elif report.id == "nominees":
             understood = read.read_nominees(report, parsed.values, district, province, today, issue.opened, notes)
+        elif report.id == "roster":
+            additions, endings = roster.read_changes(report, parsed.values, district, notes)
+            return {} if notes else roster.apply(district, province, additions, endings, folder)
         else:
             return attachment.import_files(report, parsed.values, issue.body, district, folder, today, notes, download)
         if notes:
