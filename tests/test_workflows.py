@@ -135,7 +135,7 @@ def test_scope_check_is_defined_by_the_default_branch():
     assert scope["name"] == SCOPE_CHECK
     assert "permissions" not in scope          # the workflow's contents: read, nothing more
     # A skipped required check counts as passed: the job runs even when the team lookup failed.
-    assert scope["needs"] == "teams" and scope["if"] == "${{ !cancelled() }}"
+    assert scope["needs"] == ["actor", "teams"] and scope["if"] == "${{ !cancelled() }}"
 
 
 def test_scope_job_checks_out_only_the_default_branch():
@@ -170,7 +170,8 @@ def test_scope_job_runs_nothing_from_the_pull_request():
         assert not forbidden.search(step["run"]), step["name"]
     check = after[-1]
     assert check["env"] == {"BASE_SHA": "${{ github.sha }}", "HEAD_SHA": "${{ github.event.pull_request.head.sha }}",
-                            "ACTOR": "${{ github.actor }}", "ACTOR_TEAMS": "${{ needs.teams.outputs.teams }}"}
+                            "ACTOR": "${{ needs.actor.outputs.login || github.actor }}",
+                            "ACTOR_TEAMS": "${{ needs.teams.outputs.teams }}"}
     assert '--base "$BASE_SHA" --head "$HEAD_SHA" --actor "$ACTOR"' in check["run"]
     assert check["run"].strip().endswith('.venv/bin/thamniap check-pr "$@"')
 
@@ -189,7 +190,39 @@ def test_team_lookup_sees_only_the_actor_behind_an_environment():
     [step] = teams["steps"]
     assert "uses" not in step                       # no checkout, no action: nothing of the pull request
     assert step["env"] == {"GH_TOKEN": "${{ secrets.THAMNIAP_TEAMS_TOKEN }}", "ORG": "${{ github.repository_owner }}",
-                           "ACTOR": "${{ github.actor }}"}
+                           "ACTOR": "${{ needs.actor.outputs.login }}"}
+
+
+def test_the_bots_pull_requests_are_judged_as_their_reporter():
+    """Issue 12 §3: the scope check of a report/<n> pull request the bot pushed and opened judges
+    the author of issue n; any other pull request (or anyone else's push) judges github.actor."""
+    wf = load(WORKFLOWS / "pull-request.yml")
+    actor = wf["jobs"]["actor"]
+    assert actor["permissions"] == {"issues": "read"} and "environment" not in actor
+    assert "secrets." not in job_text(actor) and all("uses" not in s for s in actor["steps"])
+    [step] = actor["steps"]
+    script = step["run"]
+    for condition in ('[ "$ACTOR" = "$BOT" ]', '[ "$AUTHOR" = "$BOT" ]', '[ "$HEAD_REPO" = "$REPO" ]',
+                      "'^report/[0-9]{1,9}$'", '[ -n "$BOT" ]'):
+        assert condition in script, condition
+    assert step["env"]["BOT"] == "${{ vars.THAMNIAP_BOT_LOGIN }}" and step["env"]["ACTOR"] == "${{ github.actor }}"
+    assert "'^[A-Za-z0-9-]{1,39}$'" in script          # only a login-shaped answer is used
+    assert wf["jobs"]["teams"]["needs"] == "actor" and wf["jobs"]["scope"]["needs"] == ["actor", "teams"]
+    # the decision itself, run in bash with the gh call stubbed
+    def decide(**env) -> str:
+        base = {"REPO": "loei-cdd/thamniap", "ACTOR": "thamniap-bot[bot]", "AUTHOR": "thamniap-bot[bot]",
+                "HEAD_REPO": "loei-cdd/thamniap", "HEAD_REF": "report/12", "BOT": "thamniap-bot[bot]",
+                "GITHUB_OUTPUT": "/dev/stdout", "PATH": "/usr/bin:/bin"}
+        stub = "gh() { echo somchai-4209; }\n"
+        run = subprocess.run(["bash", "-c", stub + script], env={**base, **env}, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        return run.stdout.strip()
+    assert decide() == "login=somchai-4209"
+    assert decide(ACTOR="someone") == "login=someone"                       # another pusher is judged
+    assert decide(AUTHOR="someone") == "login=thamniap-bot[bot]"
+    assert decide(HEAD_REPO="fork/thamniap") == "login=thamniap-bot[bot]"
+    assert decide(HEAD_REF="report/12-x") == "login=thamniap-bot[bot]"
+    assert decide(BOT="") == "login=thamniap-bot[bot]"
 
 
 def test_secrets_are_used_only_in_jobs_with_an_environment():
