@@ -59,16 +59,22 @@ def card_names(page, heading_start: str) -> list[str]:
     }""", heading_start)
 
 
-def test_three_taps_from_the_home_page_to_a_village_card(phone, data_site, province):  # noqa: F811
-    [district] = province.districts
-    sub = district.subdistricts[2]
-    village = sub.villages[-1]
+def open_card(phone, site, district, sub, village):
+    """The home page, then อำเภอ → ตำบล → หมู่บ้าน chosen (three taps): (page, its tap counter)."""
     page = phone.page
-    page.goto(data_site.page_url(""))
+    page.goto(site.page_url(""))
     taps = Taps(page)
     taps.choose("อำเภอ", district.code)
     taps.choose("ตำบล", sub.code)
     taps.choose("หมู่บ้าน", str(village.moo))
+    return page, taps
+
+
+def test_three_taps_from_the_home_page_to_a_village_card(phone, data_site, province):  # noqa: F811
+    [district] = province.districts
+    sub = district.subdistricts[2]
+    village = sub.villages[-1]
+    page, taps = open_card(phone, data_site, district, sub, village)
     card = page.locator(".tn-village-card")
     card.wait_for()
     assert taps.count <= MAX_TAPS, f"{taps.count} taps to the card"
@@ -108,12 +114,7 @@ def test_a_person_on_the_card_links_to_their_row(phone, data_site, province):  #
     [district] = province.districts
     sub = district.subdistricts[0]
     village = sub.villages[0]
-    page = phone.page
-    page.goto(data_site.page_url(""))
-    taps = Taps(page)
-    taps.choose("อำเภอ", district.code)
-    taps.choose("ตำบล", sub.code)
-    taps.choose("หมู่บ้าน", str(village.moo))
+    page, taps = open_card(phone, data_site, district, sub, village)
     person = village.volunteers[0]
     link = page.locator(".tn-village-card a", has_text=person.name)
     with page.expect_navigation():

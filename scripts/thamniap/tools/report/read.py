@@ -141,14 +141,19 @@ def _braces(text: str) -> str:
 
 # ---------------------------------------------------------------- the reports
 
+def field_lines(values: dict, spec: Field, limit: int, unit: str, hint: str, notes: list[Note]) -> list[str]:
+    """The non-empty lines of the textarea SPEC, at most LIMIT (more is a problem: "เกิน 40 ตำแหน่ง")."""
+    lines = [ln for ln in (values.get(spec.id) or "").split("\n") if ln.strip()]
+    if len(lines) > limit:
+        notes.append(Note(f"มี {len(lines)} บรรทัด เกิน {limit} {unit}", (), hint, spec.label))
+    return lines[:limit]
+
+
 def read_committee(report: Report, values: dict, district: District, notes: list[Note]) -> Understood:
     out = Understood(district)
     spec = report.field("seats")
     people = list(district.people())
-    lines = [ln for ln in (values.get("seats") or "").split("\n") if ln.strip()]
-    if len(lines) > MAX_SEAT_LINES:
-        notes.append(Note(f"มี {len(lines)} บรรทัด เกิน {MAX_SEAT_LINES} ตำแหน่ง", (), "เขียนหนึ่งบรรทัดต่อหนึ่งตำแหน่ง", spec.label))
-        lines = lines[:MAX_SEAT_LINES]
+    lines = field_lines(values, spec, MAX_SEAT_LINES, "ตำแหน่ง", "เขียนหนึ่งบรรทัดต่อหนึ่งตำแหน่ง", notes)
     counts: dict[str, int] = {}
     for number, line in enumerate(lines, 1):
         seat = _seat(line.replace("｜", SEAT_SEPARATOR), number, counts, people, district, spec, notes)

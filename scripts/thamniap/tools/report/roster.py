@@ -23,7 +23,7 @@ from thamniap.render.reportform.fields import (ADD_COLUMNS, ADD_WORD, END_COLUMN
                                                SEAT_SEPARATOR, Report)
 from thamniap.render.reportform.reply import Note
 from thamniap.tools.report import edit
-from thamniap.tools.report.read import person_id, read_date
+from thamniap.tools.report.read import field_lines, person_id, read_date
 
 MAX_LINES = 60
 VOLUNTEER_YEARS = 4          # a volunteer's term (check/rules/terms.py): an empty end is its last day
@@ -65,10 +65,7 @@ def _subdistrict(district: District, text: str) -> Subdistrict | None:
 def read_changes(report: Report, values: dict, district: District, notes: list[Note]) -> tuple[list[Addition], list[Ending]]:
     spec = report.field("changes")
     people = list(district.people())
-    lines = [ln for ln in (values.get("changes") or "").split("\n") if ln.strip()]
-    if len(lines) > MAX_LINES:
-        notes.append(Note(f"มี {len(lines)} บรรทัด เกิน {MAX_LINES} รายการ", (), "แบ่งส่งเป็นหลายรายงาน", spec.label))
-        lines = lines[:MAX_LINES]
+    lines = field_lines(values, spec, MAX_LINES, "รายการ", "แบ่งส่งเป็นหลายรายงาน", notes)
     additions, endings = [], []
     for number, line in enumerate(lines, 1):
         cells = _cells(line)
