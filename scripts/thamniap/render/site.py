@@ -26,7 +26,7 @@ from thamniap.render.history import history_markdown
 from thamniap.model import District, Province
 from thamniap.render import texts
 from thamniap.render.circular import letter_html, parse_letter
-from thamniap.render.district import appointment_rows, district_page
+from thamniap.render.district import appointment_rows, district_page, person_pages, subdistrict_page, subdistrict_rel
 from thamniap.render.front_matter import escape_front_matter, front_matter
 from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, md, phone_display, table, tel_url
 from thamniap.render.orgchart import org_chart
@@ -85,6 +85,13 @@ def _rel_link(from_md: str, to_path: str, settings: SiteSettings) -> str:
     return "../" * depth + to_path
 
 
+def _page_link(from_md: str, to_md: str, settings: SiteSettings) -> str:
+    """Relative link from one generated page to another, as the built HTML sees them."""
+    stem = to_md[:-3]
+    target = stem + "/" if settings.use_directory_urls else stem + ".html"
+    return _rel_link(from_md, target, settings)
+
+
 def _size(n: int) -> str:
     return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} ไบต์"
 
@@ -97,6 +104,11 @@ def province_pages(province: Province, settings: SiteSettings, today: dt.date,
     for district in province.districts:
         pages[f"assets/qr/{district.code}.svg"] = qr_svg(settings.page_url(district_rel(district)))
         pages[f"assets/people/{district.code}.json"] = people_json(district)
+        for sub in district.subdistricts or []:
+            sub_rel = subdistrict_rel(district, sub)
+            pages[sub_rel] = (front_matter(f"ตำบล{sub.name} อำเภอ{district.name}",
+                                           f"อช. รายหมู่บ้าน ตำบล{sub.name} อำเภอ{district.name} จังหวัด{province.name}")
+                              + subdistrict_page(province, district, sub, _page_link(sub_rel, district_rel(district), settings)))
     pages["assets/qr/circular.svg"] = qr_svg(settings.page_url("submit.md"))
     pages["index.md"] = home_page(province, summary, settings)
     pages["province.md"] = province_page(province, summary.deadline)
@@ -142,7 +154,10 @@ def district_pages(province: Province, settings: SiteSettings, today: dt.date, r
         overdue = bool(status and status.status is Status.NOT_YET and deadline and today > deadline)
         page = district_page(province, district, status, overdue, edit_urls,
                              _rel_link(rel, f"assets/qr/{district.code}.svg", settings), downloads, url,
-                             history_markdown(histories[district.folder], commit_url), form=form)
+                             history_markdown(histories[district.folder], commit_url), form=form,
+                             sub_links={sub.code: _page_link(rel, subdistrict_rel(district, sub), settings)
+                                        for sub in district.subdistricts or []},
+                             people_json=_rel_link(rel, f"assets/people/{district.code}.json", settings))
         pages[rel] = front_matter(f"อำเภอ{district.name}", f"ชมรมและทำเนียบ อช. อำเภอ{district.name} จังหวัด{province.name}") + page
     return _finished(pages, settings)
 
@@ -218,9 +233,13 @@ def province_page(province: Province, deadline: dt.date | None = None) -> str:
     if club:
         index = province.person_index()
         district_of = {d.code: d for d in province.districts}
+        on_page = {pid: (d, code) for d in province.districts for pid, code in person_pages(d).items()}
 
         def href(person):
             d = district_of.get(person.district_code)
+            if person.id in on_page:
+                d, code = on_page[person.id]
+                return f"../districts/{d.folder.name}/{code}/#{person.anchor}"
             return f"../districts/{d.folder.name}/#{person.anchor}" if d else "#"
         rows = [["ชื่อ", h(club.name)], ["ประเภท", h(club.kind)]]
         if club.registration_no:
