@@ -171,7 +171,8 @@ def test_people_finder_filters(page, data_site):
     href = rows.first.locator("a").get_attribute("href")
     assert href.endswith(person_anchor(PINMANEE))
     # the link lands on the person's row on the published address (issue 13: it left /thamniap/)
-    # (on the district page, which sends a volunteer's link on to the subdistrict page: roster.js)
+    # a village volunteer's link goes to the page of their subdistrict (people.json "pages")
+    assert href.endswith(PINMANEE_PAGE + person_anchor(PINMANEE)), href
     rows.first.locator("a").click()
     page.page.wait_for_url("**" + PINMANEE_PAGE + "**")
     page.page.wait_for_load_state("networkidle")

@@ -55,8 +55,10 @@
     var body = table.appendChild(el("tbody"));
     rows.slice(0, 500).forEach(function (p) {
       var tr = el("tr"), td = el("td");
-      // data.page is relative to the JSON file (assets/people/), not to this page
-      td.appendChild(el("a", p.n, { href: new URL(data.page + "#p-" + p.id, data.url).href }));
+      // data.page is relative to the JSON file (assets/people/), not to this page; a village
+      // volunteer (p.v) is on the page of their subdistrict (data.pages), a leader on the district's
+      var page = (p.v && data.pages && data.pages[p.sc]) || data.page;
+      td.appendChild(el("a", p.n, { href: new URL(page + "#p-" + p.id, data.url).href }));
       tr.appendChild(td);
       [p.r, "ตำบล" + p.s, p.v || "-", p.p.join(", ") || "-"].forEach(function (v) { tr.appendChild(el("td", v)); });
       body.appendChild(tr);

@@ -31,5 +31,7 @@
   }
 
   window.addEventListener("hashchange", follow);
-  follow();
+  // after the page has loaded: leaving earlier would cut off its own requests (icons, fonts)
+  if (document.readyState === "complete") follow();
+  else window.addEventListener("load", follow);
 })();

@@ -186,8 +186,10 @@ def people_json(district: District) -> str:
             for person in village.volunteers:
                 records.append({"id": person.id, "n": person.name, "r": "อช.", "s": sub.name, "sc": sub.code,
                                 "v": f"หมู่ที่ {village.moo} {village.name}", "p": posts.get(person.id, [])})
+    # page: the district's (its leaders); pages: each subdistrict's, where its village volunteers are
+    pages = {sub.code: f"../../districts/{district.folder.name}/{sub.code}/" for sub in district.subdistricts or []}
     return json.dumps({"district": district.code, "name": district.name, "sample": district.sample,
-                       "page": f"../../districts/{district.folder.name}/", "people": records},
+                       "page": f"../../districts/{district.folder.name}/", "pages": pages, "people": records},
                       ensure_ascii=False, separators=(",", ":"))
 
 
