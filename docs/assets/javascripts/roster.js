@@ -2,18 +2,9 @@
    A link made before that, or by the people finder, to a volunteer's row on the district page
    (…/districts/4201-mueang-loei/#p-4201-0003) is sent on to the same row on the subdistrict page:
    the person's subdistrict comes from the people finder's records (assets/people/<district>.json,
-   this site only). Active only on a page that has ul.tn-subdistricts[data-people].
-   Every page: the print footer's date. */
+   this site only). Active only on a page that has ul.tn-subdistricts[data-people]. */
 (function () {
   "use strict";
-  // The printed pages' footer (overrides/main.html) says when the page was printed
-  function printDate() {
-    var date = document.querySelector(".tn-print-footer__date");
-    if (date) date.textContent = " · พิมพ์เมื่อ " + new Date().toLocaleDateString("th-TH", { dateStyle: "long" });
-  }
-  printDate();
-  window.addEventListener("beforeprint", printDate);
-
   var list = document.querySelector("ul.tn-subdistricts[data-people]");
   if (!list) return;
 
