@@ -101,11 +101,13 @@ def test_roster_rows_are_cards_on_a_phone(browser, loei_site):
             return {display: getComputedStyle(tr).display, rowW: tr.getBoundingClientRect().width,
                     tableScroll: table.scrollWidth - table.clientWidth, content: table.parentElement.clientWidth,
                     nameLines: new Set([...td.getClientRects()].map(r => Math.round(r.top))).size,
+                    termPrefix: getComputedStyle(tr.cells[tr.cells.length - 1], '::before').content,
                     top: tr.getBoundingClientRect().top};
         }""", rid)
         assert facts["display"] == "block" and facts["tableScroll"] <= 0, facts
         assert facts["rowW"] >= facts["content"] - 2, facts
         assert facts["nameLines"] == 1, facts
+        assert facts["termPrefix"] in ("none", "normal"), facts   # the term starts its own line, no " · "
         assert 0 <= facts["top"] < 800, f"the anchor does not land on the row: {facts}"
         # the subdistrict and village of the heading are not repeated in every row
         assert "ตำบล" not in row.inner_text()

@@ -98,4 +98,5 @@ def letter_html(letter: Letter, qr_img: str) -> str:
 <div class="tn-letter__signature">{"".join(f"<p>{_lines(p)}</p>" for p in letter.signature)}</div>
 <div class="tn-letter__unit">{"".join(f"<p>{_lines(p)}</p>" for p in letter.unit)}</div>
 <div class="tn-letter__qr">{qr_img}</div>
-{trailer}</div></article>"""
+</div>
+{trailer}</article>"""
