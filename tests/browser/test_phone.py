@@ -139,23 +139,23 @@ BREAKS_JS = """(selector) => {
   const walker = document.createTreeWalker(document.querySelector('article') || document.body, NodeFilter.SHOW_TEXT);
   const roots = [...document.querySelectorAll(selector)];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.data;
-    if (!/[\\u0E00-\\u0E7F]/.test(text) || !roots.some(r => r.contains(node))) continue;
+    const chars = node.data;
+    if (!/[\\u0E00-\\u0E7F]/.test(chars) || !roots.some(r => r.contains(node))) continue;
     if (!node.parentElement.getClientRects().length) continue;
     checked++;
-    const bounds = new Set([0, text.length]);
-    for (const s of seg.segment(text)) { bounds.add(s.index); bounds.add(s.index + s.segment.length); }
+    const bounds = new Set([0, chars.length]);
+    for (const s of seg.segment(chars)) { bounds.add(s.index); bounds.add(s.index + s.segment.length); }
     const range = document.createRange();
     let lastTop = null, lastEnd = 0;
-    for (const g of graph.segment(text)) {
+    for (const g of graph.segment(chars)) {
       range.setStart(node, g.index); range.setEnd(node, g.index + g.segment.length);
       const rect = [...range.getClientRects()].find(r => r.width > 0);
       if (!rect) continue;
       const top = Math.round(rect.top);
       if (lastTop !== null && top > lastTop + 2) {
         // a new line starts at g.index: the break must be at a word boundary (or after a space)
-        if (!bounds.has(g.index) && !/\\s/.test(text[g.index - 1] || '')) {
-          bad.push(text.slice(Math.max(0, g.index - 12), g.index) + '|' + text.slice(g.index, g.index + 12));
+        if (!bounds.has(g.index) && !/\\s/.test(chars[g.index - 1] || '')) {
+          bad.push(chars.slice(Math.max(0, g.index - 12), g.index) + '|' + chars.slice(g.index, g.index + 12));
         }
       }
       lastTop = top; lastEnd = g.index;
