@@ -8,7 +8,7 @@ from pathlib import Path
 from helpers import run_cli
 
 EDIT = re.compile(r'<a href="https://github\.com/example/thamniap/edit/main/(?P<path>[^"]+)">แก้ไขรายชื่อของตำบลนี้</a>')
-VILLAGE = re.compile(r'#### หมู่ที่ (?P<moo>\d+) (?P<name>\S+) \{#v-(?P<code>\d{6})-\d+\}\n\n'
+VILLAGE = re.compile(r'### หมู่ที่ (?P<moo>\d+) (?P<name>\S+) \{#v-(?P<code>\d{6})-\d+\}\n\n'
                      r'<p class="tn-edit-file" data-pagefind-ignore><a href="https://github\.com/example/thamniap/blob/main/'
                      r'(?P<path>[^"#]+)#L(?P<line>\d+)">แก้ไขหมู่ที่ (?P=moo)</a>')
 
@@ -20,8 +20,11 @@ def test_each_subdistrict_and_village_links_to_its_file_and_line(base_copy, tmp_
                       "edit_uri: edit/main/docs/\n", encoding="utf-8")
     code, _, err = run_cli("pages", str(out), "--data", str(base_copy), "--config", str(config), "--today", "2024-02-01")
     assert code == 0, err
-    page = (out / "districts/4214-nong-hin.md").read_text(encoding="utf-8")
     district = base_copy / "42-loei/4214-nong-hin"
+    # the villages are on one page per subdistrict (districts/<district>/<code>.md), in code order
+    page = "".join((out / "districts/4214-nong-hin" / f"{p.name[:6]}.md").read_text(encoding="utf-8")
+                   for p in sorted((district / "roster").glob("*.yaml")))
+    district_page = (out / "districts/4214-nong-hin.md").read_text(encoding="utf-8")
     files = sorted(p.name for p in (district / "roster").glob("*.yaml"))
     linked = [Path(m["path"]).name for m in EDIT.finditer(page)]
     assert linked == files                                          # every subdistrict, in page order
@@ -32,4 +35,4 @@ def test_each_subdistrict_and_village_links_to_its_file_and_line(base_copy, tmp_
         assert Path(m["path"]).name.startswith(m["code"])
         at = int(m["line"]) - 1
         assert lines[at] == f"- moo: {m['moo']}" and lines[at + 1] == f"  name: {m['name']}", (m.group(0), lines[at:at + 2])
-    assert "/tree/main/" in page and "(ไฟล์รายตำบล)" in page          # the folder, for a new subdistrict file
+    assert "/tree/main/" in district_page and "(ไฟล์รายตำบล)" in district_page   # the folder, for a new subdistrict file

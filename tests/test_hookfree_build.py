@@ -61,7 +61,9 @@ def test_the_site_built_without_hooks_is_the_hook_build(tmp_path):
     assert len(pagefind) > 50 and (hooked / "pagefind/pagefind.js").is_file()
     assert not [f for f in files_of(free) if "lunr" in f or f.startswith("assets/javascripts/workers/")]
     html = sorted(f for f in files_of(hooked) if f.endswith(".html"))
-    assert len([f for f in html if f.startswith("districts/")]) == 14
+    assert len([f for f in html if f.startswith("districts/") and f.count("/") == 2]) == 14
+    # and each district's subdistrict pages (districts/<district>/<code>/index.html)
+    assert len([f for f in html if f.startswith("districts/") and f.count("/") == 3]) > 14
     different = [f for f in sorted(files_of(hooked) - set(SITEMAP))
                  if (hooked / f).read_bytes() != (free / f).read_bytes()]
     assert different == []

@@ -14,7 +14,7 @@ from helpers import BASE, REPO
 
 from thamniap.check.validate import load_dataset
 from thamniap.model import Office
-from thamniap.render.district import district_page
+from thamniap.render.district import district_page, subdistrict_page
 from thamniap.render.markup import json_data, phone_display, tel_url
 from thamniap.render.villages import (INDEX, district_villages, office_contact, village_files, village_finder,
                                       village_index)
@@ -59,17 +59,20 @@ def test_a_person_who_left_every_role_is_not_on_the_card(base):
     assert [leader.anchor, leader.name] not in out["leaders"]
 
 
-def test_every_anchor_is_on_the_district_page(base):
-    """The card links to the village (and each person) on the district page: those ids must exist."""
+def test_every_anchor_is_on_the_page_the_card_links_to(base):
+    """The card links to the leaders on the district page, and to the village and its volunteers on
+    the subdistrict's page: those ids must exist there."""
     [district] = base.districts
     page = district_page(base, district, None, False, {}, "qr.svg", [], "https://example.org/")
     record = district_villages(base, district)
-    for sub in record["subdistricts"]:
-        assert f"{{#{sub['anchor']}}}" in page
+    for sub, found in zip(record["subdistricts"], district.subdistricts):
+        sub_page = subdistrict_page(base, district, found, "../")
+        assert f'id="{sub["anchor"]}"' in page and f"{{#{sub['anchor']}}}" in sub_page
+        assert sub["page"] == f"../../districts/{district.folder.name}/{found.code}/"
         for village in sub["villages"]:
-            assert f"{{#{village['anchor']}}}" in page, village
+            assert f"{{#{village['anchor']}}}" in sub_page, village
             for anchor, _ in village["volunteers"]:
-                assert f'<tr id="{anchor}">' in page
+                assert f'<tr id="{anchor}">' in sub_page
         for anchor, _ in sub["leaders"]:
             assert f'<tr id="{anchor}">' in page
     assert record["page"] == f"../../districts/{district.folder.name}/"

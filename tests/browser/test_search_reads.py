@@ -95,7 +95,12 @@ def test_the_count_names_people_and_grows_only_by_what_is_new(page, loei_site, p
     assert found_people == sorted(found_people) and found_people[-1] == len(people), (counts, len(people))
     listed = pages_listed(page.page)
     assert len(listed) == len(set(listed)) == parsed[-1][2], ("a page shown twice", listed)
-    assert {f"อำเภอ{d.name}" for d in province.districts if d.code in districts} <= set(listed)
+    # a village volunteer is on the page of their subdistrict, a leader on their district's
+    names = {d.code: d.name for d in province.districts}
+    subs = {s.code: s.name for d in province.districts for s in d.subdistricts}
+    expected = {f"ตำบล{subs[p.subdistrict_code]} อำเภอ{names[p.district_code]}" if p.moo is not None
+                else f"อำเภอ{names[p.district_code]}" for p in people}
+    assert expected <= set(listed), expected - set(listed)
     site_pages = len(list(loei_site.dir.rglob("index.html")))
     assert parsed[-1][2] <= site_pages
     page.assert_clean()
@@ -103,16 +108,17 @@ def test_the_count_names_people_and_grows_only_by_what_is_new(page, loei_site, p
 
 def test_the_count_without_more(page, loei_site, province):
     """A query found in one batch: exact figures, nothing promised after them. A subdistrict whose
-    name is in no other name: its people (every row says ตำบล…) and its heading, on one page."""
+    name is in no other name: its leaders (their rows on the district page say ตำบล…), and its own
+    page of villages, the one record that names it there."""
     others = [d.name for d in province.districts] + [p.name for p in province.people()] + [
         v.name for d in province.districts for s in d.subdistricts for v in s.villages]
     subs = [s for d in province.districts for s in d.subdistricts]
     sub = next(s for s in subs if not any(s.name in o for o in others) and
                sum(s.name in t.name for t in subs) == 1)
     [count] = search(page.page, loei_site, f"ตำบล{sub.name}")
-    people = len(sub.leaders) + sum(len(v.volunteers) for v in sub.villages)
-    assert parse(count) == (people, 1, 1, False), (count, sub.name)
-    assert count == f"พบ {people} คน และ 1 รายการ ใน 1 หน้า"
+    people = len(sub.leaders)
+    assert parse(count) == (people, 1, 2, False), (count, sub.name)
+    assert count == f"พบ {people} คน และ 1 รายการ ใน 2 หน้า"
     page.assert_clean()
 
 
@@ -149,7 +155,6 @@ def test_an_excerpt_keeps_the_abbreviation(page, loei_site, province):
     [row] = [s for s in subresults(page.page) if s["anchor"] == person.anchor]
     assert row["excerpt"].endswith("อช."), row
     assert ". อช" not in row["excerpt"] and "อช. ·" not in row["excerpt"]
-    assert " · " in row["excerpt"]            # cells apart, as in the table
     # a page that holds the words apart (not in one row) shows its text as it reads too
     excerpts = page.page.eval_on_selector_all("[data-tn-search] .md-search-result__item > a:first-child p",
                                               "els => els.map(e => e.textContent)")
@@ -158,6 +163,7 @@ def test_an_excerpt_keeps_the_abbreviation(page, loei_site, province):
     search(page.page, loei_site, leader.name)
     [row] = [s for s in subresults(page.page) if s["anchor"] == leader.anchor]
     assert row["excerpt"].endswith("ผู้นำ อช."), row
+    assert " · " in row["excerpt"]            # cells apart (ตำบล · post · role), as in the table
     page.assert_clean()
 
 

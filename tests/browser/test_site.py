@@ -22,6 +22,8 @@ ROSTER = "42-loei/4214-nong-hin/roster/421401-nong-hin.yaml"
 DISTRICT = "42-loei/4214-nong-hin/district.yaml"
 CLUB = "42-loei/4214-nong-hin/club.yaml"
 PAGE = "/districts/4214-nong-hin/"
+# her village volunteers are on the subdistrict page (one page per subdistrict: issue 13 §3)
+PINMANEE_PAGE = PAGE + "421401/"
 
 # A known person (unique name, with แ) and a known village (hostile values: test_payloads.py).
 EDITS = [
@@ -93,7 +95,7 @@ def test_search_query_kinds(page, data_site, case, query, lands):
     links = search(page, data_site, query)
     assert links, f"{case}: nothing found for {query!r}"
     if lands == "person":
-        assert links[0] == PAGE + person_anchor(PINMANEE), f"{case}: {links}"
+        assert links[0] == PINMANEE_PAGE + person_anchor(PINMANEE), f"{case}: {links}"
     else:
         assert any(link.startswith(PAGE) for link in links[:5]), f"{case}: {links}"
     page.assert_clean()
@@ -102,7 +104,7 @@ def test_search_query_kinds(page, data_site, case, query, lands):
 def test_person_result_opens_the_row(page, data_site):
     search(page, data_site, "ปิ่นมณี แก้วประเสริฐ")
     page.page.locator("[data-tn-search] .md-search-result__link").first.click()
-    page.page.wait_for_url("**" + PAGE + "**")
+    page.page.wait_for_url("**" + PINMANEE_PAGE + "**")
     anchor = person_anchor(PINMANEE)
     assert page.page.url.endswith(anchor)
     row = page.page.locator(f"tr{anchor}")
@@ -169,14 +171,17 @@ def test_people_finder_filters(page, data_site):
     href = rows.first.locator("a").get_attribute("href")
     assert href.endswith(person_anchor(PINMANEE))
     # the link lands on the person's row on the published address (issue 13: it left /thamniap/)
+    # a village volunteer's link goes to the page of their subdistrict (people.json "pages")
+    assert href.endswith(PINMANEE_PAGE + person_anchor(PINMANEE)), href
     rows.first.locator("a").click()
+    page.page.wait_for_url("**" + PINMANEE_PAGE + "**")
     page.page.wait_for_load_state("networkidle")
-    assert urlsplit(page.page.url).path == SITE_PATH + PAGE.lstrip("/")
+    assert urlsplit(page.page.url).path == SITE_PATH + PINMANEE_PAGE.lstrip("/")
     assert page.page.locator(f"tr{person_anchor(PINMANEE)}").is_visible()
     page.assert_clean()
 
 
-@pytest.mark.parametrize("path", ["/", PAGE, "/dashboard/", "/province/", "/circular/", "/guidelines/", "/submit/",
+@pytest.mark.parametrize("path", ["/", PAGE, PINMANEE_PAGE, "/dashboard/", "/province/", "/circular/", "/guidelines/", "/submit/",
                                   "/downloads/", "/privacy/", "/people/", "/rules/"])
 def test_pages_load_clean(page, data_site, path):
     page.page.goto(data_site.page_url(path))
@@ -186,7 +191,7 @@ def test_pages_load_clean(page, data_site, path):
 
 
 def test_sample_badge_on_pages_with_people(page, data_site):
-    for path in (PAGE, "/", "/dashboard/", "/people/", "/downloads/", "/province/"):
+    for path in (PAGE, PINMANEE_PAGE, "/", "/dashboard/", "/people/", "/downloads/", "/province/"):
         page.page.goto(data_site.page_url(path))
         assert page.page.locator(".tn-sample").count() == 1, path
 

@@ -104,7 +104,7 @@ def test_three_taps_from_the_home_page_to_a_village_card(phone, data_site, provi
         taps.tap(card.locator(".tn-village-card__page"))
     page.wait_for_load_state("networkidle")
     url = urlsplit(page.url)
-    assert url.path == f"{SITE_PATH}districts/{district.folder.name}/"
+    assert url.path == f"{SITE_PATH}districts/{district.folder.name}/{sub.code}/"     # the subdistrict's page
     assert url.fragment == f"v-{sub.code}-{village.moo}"
     assert page.locator(f"[id='v-{sub.code}-{village.moo}']").inner_text().startswith(f"หมู่ที่ {village.moo} {village.name}")
     phone.assert_clean()
@@ -120,7 +120,7 @@ def test_a_person_on_the_card_links_to_their_row(phone, data_site, province):  #
     with page.expect_navigation():
         taps.tap(link)
     page.wait_for_load_state("networkidle")
-    assert page.url.endswith(f"/districts/{district.folder.name}/#{person.anchor}")
+    assert page.url.endswith(f"/districts/{district.folder.name}/{sub.code}/#{person.anchor}")
     assert person.name in page.locator(f"tr#{person.anchor}").inner_text()
     phone.assert_clean()
 

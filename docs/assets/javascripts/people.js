@@ -55,8 +55,10 @@
     var body = table.appendChild(el("tbody"));
     rows.slice(0, 500).forEach(function (p) {
       var tr = el("tr"), td = el("td");
-      // data.page is relative to the JSON file (assets/people/), not to this page
-      td.appendChild(el("a", p.n, { href: new URL(data.page + "#p-" + p.id, data.url).href }));
+      // data.page is relative to the JSON file (assets/people/), not to this page; a village
+      // volunteer (p.v) is on the page of their subdistrict (data.pages), a leader on the district's
+      var page = (p.v && data.pages && data.pages[p.sc]) || data.page;
+      td.appendChild(el("a", p.n, { href: new URL(page + "#p-" + p.id, data.url).href }));
       tr.appendChild(td);
       [p.r, "ตำบล" + p.s, p.v || "-", p.p.join(", ") || "-"].forEach(function (v) { tr.appendChild(el("td", v)); });
       body.appendChild(tr);
@@ -157,16 +159,18 @@
     village.disabled = !sub.villages.length;
   }
 
-  function link(data, anchor) {
-    return new URL(data.page + "#" + anchor, data.url).href;
+  // page: the district's (leaders, office) or a subdistrict's (villages and their volunteers),
+  // relative to the JSON file (assets/villages/)
+  function link(data, anchor, page) {
+    return new URL((page || data.page) + "#" + anchor, data.url).href;
   }
 
-  function names(data, people, empty) {
+  function names(data, people, empty, page) {
     if (!people.length) return el("p", empty);
     var list = el("ul");
     people.forEach(function (p) {
       var li = el("li");
-      li.appendChild(el("a", p[1], { href: link(data, p[0]) }));
+      li.appendChild(el("a", p[1], { href: link(data, p[0], page) }));
       list.appendChild(li);
     });
     return list;
@@ -179,7 +183,7 @@
     box.appendChild(el("h3", where, { tabindex: "-1" }));
     if (data.sample) box.appendChild(el("p", "ข้อมูลตัวอย่าง (รายชื่อสมมุติ)", { "class": "tn-village-card__sample" }));
     box.appendChild(el("h4", "อช. ประจำหมู่บ้าน (" + v.volunteers.length + " คน)"));
-    box.appendChild(names(data, v.volunteers, "ยังไม่มีรายชื่อ อช. ของหมู่บ้านนี้"));
+    box.appendChild(names(data, v.volunteers, "ยังไม่มีรายชื่อ อช. ของหมู่บ้านนี้", sub.page));
     box.appendChild(el("h4", "ผู้นำ อช. ตำบล" + sub.name + " (" + sub.leaders.length + " คน)"));
     box.appendChild(names(data, sub.leaders, "ยังไม่มีรายชื่อผู้นำ อช. ของตำบลนี้"));
     var call = el("p", undefined, { "class": "tn-village-card__call" });
@@ -194,7 +198,7 @@
       box.appendChild(call);
     }
     var more = el("p");
-    more.appendChild(el("a", "ดูหมู่บ้านนี้ในหน้าอำเภอ" + data.name, { href: link(data, v.anchor), "class": "tn-village-card__page" }));
+    more.appendChild(el("a", "ดูหมู่บ้านนี้ในหน้าตำบล" + sub.name, { href: link(data, v.anchor, sub.page), "class": "tn-village-card__page" }));
     box.appendChild(more);
     card.appendChild(box);
     status.textContent = "แสดงข้อมูล" + where;

@@ -271,7 +271,7 @@
     var bounds = [{ id: null, element: null, text: "", location: 0 }].concat(anchors);
     var top = null;
     var records = [];
-    var headings = [];   // text of the latest heading of each level: h4 หมู่ที่ 3 บ้านนาแก is in h3 ตำบลนาดี
+    var headings = [];   // text of the latest heading of each level: h3 หมู่ที่ 3 บ้านนาแก is in h2 … ตำบลนาดี
     for (var i = 0; i < bounds.length; i++) {
       var level = /^h([2-6])$/.exec(bounds[i].element || "");
       var within = "";
@@ -279,7 +279,9 @@
         level = Number(level[1]);
         headings.length = level + 1;
         headings[level] = bounds[i].text || "";
-        if (level >= 4) within = headings[level - 1] || "";
+        // the subdistrict named in the heading above: "ตำบลนาดี" (a district page's h3) or
+        // "อช. รายหมู่บ้าน ตำบลนาดี" (a subdistrict page's h2, its villages being h3)
+        if (level >= 3) within = ((headings[level - 1] || "").match(/ตำบล\S+/) || [""])[0];
       }
       var start = bounds[i].location;
       var end = i + 1 < bounds.length ? bounds[i + 1].location : words.length;

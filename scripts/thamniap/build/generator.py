@@ -34,12 +34,13 @@ STATIC_PAGES = ("rules.md", "threat-model.md", "report-bot.md", "performance.md"
 
 
 def navigation(generated: list[str], district_titles: dict[str, str] | None) -> list:
-    """The menu: fixed pages that exist, then the district pages of GENERATED under "อำเภอ".
+    """The menu: fixed pages that exist, then the district pages of GENERATED under "อำเภอ" (not their
+    subdistrict pages, districts/<district>/<code>.md: the district page links them).
 
     DISTRICT_TITLES (plain text, escaped later by the hook) name the district entries; None
     leaves them without a name, so the generator takes the page's own (escaped) title."""
     districts = [rel if district_titles is None else {district_titles.get(rel, rel): rel}
-                 for rel in generated if rel.startswith("districts/") and rel.endswith(".md")]
+                 for rel in generated if rel.startswith("districts/") and rel.endswith(".md") and rel.count("/") == 1]
     head = [item for item in NAV_HEAD if next(iter(item.values())) in generated]
     tail = [item for item in NAV_TAIL if next(iter(item.values())) in generated or next(iter(item.values())) in STATIC_PAGES]
     return head + [{"อำเภอ": districts}] + tail

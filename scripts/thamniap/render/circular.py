@@ -93,8 +93,10 @@ def letter_html(letter: Letter, qr_img: str) -> str:
 <p class="tn-letter__line"><span class="tn-letter__label">เรียน</span> {h(letter.to)}</p>
 <p class="tn-letter__line"><span class="tn-letter__label">สิ่งที่ส่งมาด้วย</span> {h(letter.attachment)}</p>
 <div class="tn-letter__body">{body}</div>
+<div class="tn-letter__end">
 {closing}
 <div class="tn-letter__signature">{"".join(f"<p>{_lines(p)}</p>" for p in letter.signature)}</div>
 <div class="tn-letter__unit">{"".join(f"<p>{_lines(p)}</p>" for p in letter.unit)}</div>
 <div class="tn-letter__qr">{qr_img}</div>
+</div>
 {trailer}</article>"""

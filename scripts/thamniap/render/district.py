@@ -38,6 +38,11 @@ def name_cell(person: Person) -> str:
             '</span>')
 
 
+def post_cell(person: Person, posts: dict[str, list[str]]) -> str:
+    """The person's club posts, or a quiet "-" that a phone's person card leaves out."""
+    return h(", ".join(posts.get(person.id, []))) or '<span class="tn-none">-</span>'
+
+
 def sex_of(person: Person) -> str:
     return IGNORE.format(h(person.sex or "-"))
 
@@ -163,7 +168,8 @@ def rounds_table(club: Club, rounds: list) -> list[str]:
     return ["### การรายงานต่อจังหวัดรายรอบ {#rounds}", "", table(["รอบการรายงาน", "ผล"], rows, cls="tn-kv"), ""]
 
 
-def club_section(district: District, people: dict[str, Person], deadline, rounds: list | None = None) -> list[str]:
+def club_section(district: District, people: dict[str, Person], deadline, person_href,
+                 rounds: list | None = None) -> list[str]:
     club = district.club
     lines = ["## ชมรมผู้นำ อช. {#club}", ""]
     if club is None:
@@ -175,8 +181,7 @@ def club_section(district: District, people: dict[str, Person], deadline, rounds
     rows += appointment_rows(club, deadline)
     lines += [table(["รายการ", "ข้อมูล"], rows, cls="tn-kv"), ""]
     lines += rounds_table(club, rounds or [])
-    lines += ["### แผนผังคณะกรรมการ {#org-chart}", "",
-              org_chart(club, people, lambda p: f"#{p.anchor}"), ""]
+    lines += ["### แผนผังคณะกรรมการ {#org-chart}", "", org_chart(club, people, person_href), ""]
     return lines
 
 
@@ -185,12 +190,12 @@ def leaders_section(district: District, posts: dict[str, list[str]]) -> list[str
     rows, ids = [], []
     for sub in district.subdistricts or []:
         for person in sub.leaders:
-            rows.append([name_cell(person), sex_of(person), f"ตำบล{h(sub.name)}", h(", ".join(posts.get(person.id, [])) or "-"),
+            rows.append([name_cell(person), sex_of(person), f"ตำบล{h(sub.name)}", post_cell(person, posts),
                          role_terms(person)])
             ids.append(person.anchor)
     if not rows:
         return lines + ["<p>ยังไม่มีรายชื่อผู้นำ อช.</p>", ""]
-    return lines + [table(["ชื่อ", "เพศ", "ตำบล", "ตำแหน่งในชมรม", "บทบาทและวาระ"], rows, ids, "tn-people"), ""]
+    return lines + [table(["ชื่อ", "เพศ", "ตำบล", "ตำแหน่งในชมรม", "บทบาทและวาระ"], rows, ids, "tn-people tn-people--leaders"), ""]
 
 
 @dataclass(frozen=True)
@@ -214,31 +219,73 @@ def _village_edit_link(links: RosterLinks, village) -> str:
             f'(บรรทัด {line})</p>')
 
 
-def volunteers_section(district: District, posts: dict[str, list[str]],
-                       roster_files: dict[str, RosterLinks] | None = None) -> list[str]:
+def subdistrict_rel(district: District, sub) -> str:
+    """The page of one subdistrict's village volunteers, inside its district's folder
+    (districts/4201-mueang-loei/420101.md, shown at districts/4201-mueang-loei/420101/)."""
+    return f"districts/{district.folder.name}/{sub.code}.md"
+
+
+def person_pages(district: District) -> dict[str, str]:
+    """Person id -> the code of the subdistrict page that lists them (village volunteers); leaders
+    and officials are on the district page itself and are not in it."""
+    return {person.id: sub.code for sub in district.subdistricts or []
+            for village in sub.villages for person in village.volunteers}
+
+
+def volunteers_section(district: District, sub_links: dict[str, str], people_json: str = "") -> list[str]:
+    """The district page's index of its subdistrict pages (one page of village volunteers each,
+    so that a district page stays small enough for a phone): villages and volunteers per subdistrict.
+    SUB_LINKS: subdistrict code -> link from the district page. PEOPLE_JSON (the people finder's
+    records, relative link) lets assets/javascripts/roster.js send an old link to a volunteer's row
+    on this page (#p-…) on to the row's subdistrict page."""
     lines = ["## อช. รายหมู่บ้าน {#volunteers}", ""]
-    roster_files = roster_files or {}
-    for sub in district.subdistricts or []:
-        lines += [f"### ตำบล{md(sub.name)} {{#s-{sub.code}}}", ""]
-        lines += _roster_edit_link(roster_files.get(sub.code))
-        if not sub.villages:
-            lines += ["<p>ยังไม่มีข้อมูลหมู่บ้าน</p>", ""]
-        for village in sub.villages:
-            lines += [f"#### หมู่ที่ {village.moo} {md(village.name)} {{#v-{sub.code}-{village.moo}}}", ""]
-            if sub.code in roster_files:
-                lines += [_village_edit_link(roster_files[sub.code], village), ""]
-            rows = [[name_cell(p), sex_of(p), f"หมู่ที่ {village.moo} {h(village.name)} ตำบล{h(sub.name)}",
-                     h(", ".join(posts.get(p.id, [])) or "-"), role_terms(p)] for p in village.volunteers]
-            if rows:
-                lines.append(table(["ชื่อ", "เพศ", "หมู่บ้าน", "ตำแหน่งในชมรม", "บทบาทและวาระ"], rows,
-                                   [p.anchor for p in village.volunteers], "tn-people"))
-            else:
-                lines.append("<p>ยังไม่มีรายชื่อ อช.</p>")
-            lines.append("")
-    return lines
+    if not district.subdistricts:
+        return lines + ["<p>ยังไม่มีข้อมูลตำบล</p>", ""]
+    items = []
+    for sub in district.subdistricts:
+        volunteers = sum(len(v.volunteers) for v in sub.villages)
+        items.append(f'<li id="s-{h(sub.code)}"><a href="{h(sub_links[sub.code])}">ตำบล{h(sub.name)}</a> '
+                     f'<span class="tn-count">{len(sub.villages)} หมู่บ้าน · อช. {volunteers} คน</span></li>')
+    data = f' data-people="{h(people_json)}"' if people_json else ""
+    return lines + ["<p>รายชื่อ อช. แยกหน้าละหนึ่งตำบล:</p>", f'<ul class="tn-subdistricts"{data}>{"".join(items)}</ul>', ""]
 
 
-def nominees_section(province: Province, district: District, people: dict[str, Person]) -> list[str]:
+def village_rows(village, posts: dict[str, list[str]]) -> list[list[str]]:
+    """One row per volunteer: the village and subdistrict are the headings above, not repeated."""
+    return [[name_cell(p), sex_of(p), post_cell(p, posts), role_terms(p)]
+            for p in village.volunteers]
+
+
+def subdistrict_page(province: Province, district: District, sub, district_link: str,
+                     roster_file: RosterLinks | None = None) -> str:
+    """Markdown for one subdistrict's page: each village and its volunteers (ids p-<person id> on
+    the rows, v-<subdistrict>-<moo> on the village headings, as the district page had them), with
+    the links to the subdistrict's roster file to edit (ROSTER_FILE) under its heading and each village's."""
+    posts = district.club.posts_by_holder() if district.club else {}
+    lines = [f"# ตำบล{md(sub.name)} อำเภอ{md(district.name)}", ""]
+    if district.sample:
+        lines += [SAMPLE_NOTICE, ""]
+    lines += [f'<p class="tn-crumb" data-pagefind-ignore><a href="{h(district_link)}">อำเภอ{h(district.name)}</a> › '
+              f'ตำบล{h(sub.name)} — ผู้นำ อช. ของตำบลอยู่ที่<a href="{h(district_link)}#leaders">หน้าอำเภอ</a></p>', ""]
+    lines += [f"## อช. รายหมู่บ้าน ตำบล{md(sub.name)} {{#s-{sub.code}}}", ""]
+    lines += _roster_edit_link(roster_file)
+    if not sub.villages:
+        lines += ["<p>ยังไม่มีข้อมูลหมู่บ้าน</p>", ""]
+    for village in sub.villages:
+        lines += [f"### หมู่ที่ {village.moo} {md(village.name)} {{#v-{sub.code}-{village.moo}}}", ""]
+        if roster_file is not None:
+            lines += [_village_edit_link(roster_file, village), ""]
+        rows = village_rows(village, posts)
+        if rows:
+            lines.append(table(["ชื่อ", "เพศ", "ตำแหน่งในชมรม", "บทบาทและวาระ"], rows,
+                               [p.anchor for p in village.volunteers], "tn-people tn-people--village"))
+        else:
+            lines.append("<p>ยังไม่มีรายชื่อ อช.</p>")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def nominees_section(province: Province, district: District, people: dict[str, Person], person_href) -> list[str]:
     lines = ["## ผู้แทนเข้าประชุม {#meeting}", ""]
     meetings = {m.id: m for m in province.meetings}
     if not district.nominations:
@@ -251,7 +298,7 @@ def nominees_section(province: Province, district: District, people: dict[str, P
         rows = []
         for pid, _ in nomination.representatives:
             person = people.get(pid)
-            rows.append(["ผู้แทนชมรม", f'<a href="#{h(person.anchor)}">{h(person.name)}</a>' if person else h(pid)])
+            rows.append(["ผู้แทนชมรม", f'<a href="{h(person_href(person))}">{h(person.name)}</a>' if person else h(pid)])
         for pid, _ in nomination.officials:
             person = officials.get(pid)
             rows.append(["เจ้าหน้าที่ผู้รับผิดชอบ", h(f"{person.name} {person.position}") if person else h(pid)])
@@ -262,15 +309,25 @@ def nominees_section(province: Province, district: District, people: dict[str, P
 def district_page(province: Province, district: District, status, overdue: bool, edit_urls: dict[str, str],
                   qr_rel: str, downloads: list, page_url: str, history_md: str = "", *,
                   form: tuple[str, str, str] | None = None, roster_files: dict[str, RosterLinks] | None = None,
-                  rounds: list | None = None) -> str:
+                  rounds: list | None = None, sub_links: dict[str, str] | None = None,
+                  people_json: str = "") -> str:
     """Markdown for one district page (raw HTML blocks for tables and the chart).
 
     FORM: (link, size, link to the submit page's Excel section) of the district's form for import-xlsx,
     offered apart from the open data. ROSTER_FILES: each subdistrict's file to edit (by code). ROUNDS:
     the reporting rounds, current first (rounds_table).
 
-    HISTORY_MD is the already escaped "ประวัติการแก้ไข" body (thamniap.render.history.history_markdown)."""
+    HISTORY_MD is the already escaped "ประวัติการแก้ไข" body (thamniap.render.history.history_markdown).
+
+    SUB_LINKS: subdistrict code -> link from this page to the subdistrict's page of village volunteers
+    (subdistrict_page); a volunteer's link goes there, a leader's to this page."""
     people = {p.id: p for p in district.people()}
+    sub_links = sub_links or {sub.code: f"{sub.code}/" for sub in district.subdistricts or []}
+    on_page = person_pages(district)
+
+    def person_href(person: Person) -> str:
+        code = on_page.get(person.id)
+        return (sub_links[code] if code else "") + f"#{person.anchor}"
     posts = district.club.posts_by_holder() if district.club else {}
     deadline = status.deadline if status else None
     lines = [f"# อำเภอ{md(district.name)}", "",
@@ -282,10 +339,10 @@ def district_page(province: Province, district: District, status, overdue: bool,
                     for label, url in edit_urls.items())
     lines += [f'<p class="tn-edit" data-pagefind-ignore>{edit}</p>', ""]
     lines += office_section(province, district)
-    lines += club_section(district, people, deadline, rounds)
+    lines += club_section(district, people, deadline, person_href, rounds)
     lines += leaders_section(district, posts)
-    lines += volunteers_section(district, posts, roster_files)
-    lines += nominees_section(province, district, people)
+    lines += volunteers_section(district, sub_links, people_json)
+    lines += nominees_section(province, district, people, person_href)
     if history_md:
         lines += ["## ประวัติการแก้ไข {#history}", "", history_md, ""]
     lines += ["## ดาวน์โหลดและ QR code {#downloads}", "", '<div class="tn-qr-block" data-pagefind-ignore>',

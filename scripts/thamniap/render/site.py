@@ -27,7 +27,8 @@ from thamniap.model import District, Province
 from thamniap.render import texts
 from thamniap.render.circular import letter_html, parse_letter
 from thamniap.load.layout import ROSTER_DIR
-from thamniap.render.district import RosterLinks, appointment_rows, district_page, office_phone, phone_note
+from thamniap.render.district import (RosterLinks, appointment_rows, district_page, office_phone, person_pages, phone_note,
+                                      subdistrict_page, subdistrict_rel)
 from thamniap.render.front_matter import escape_front_matter, front_matter
 from thamniap.render.markup import SAMPLE_NOTICE, badge, h, json_data, link, map_url, md, phone_display, table, tel_url
 from thamniap.render.orgchart import org_chart
@@ -91,6 +92,13 @@ def _rel_link(from_md: str, to_path: str, settings: SiteSettings) -> str:
     """Relative link from a generated page to a site file, as the built HTML sees it."""
     depth = from_md.count("/") + (1 if settings.use_directory_urls and not from_md.endswith("index.md") else 0)
     return "../" * depth + to_path
+
+
+def _page_link(from_md: str, to_md: str, settings: SiteSettings) -> str:
+    """Relative link from one generated page to another, as the built HTML sees them."""
+    stem = to_md[:-3]
+    target = stem + "/" if settings.use_directory_urls else stem + ".html"
+    return _rel_link(from_md, target, settings)
 
 
 def _size(n: int) -> str:
@@ -160,7 +168,16 @@ def district_pages(province: Province, settings: SiteSettings, today: dt.date, r
         page = district_page(province, district, status, overdue, edit_urls,
                              _rel_link(rel, f"assets/qr/{district.code}.svg", settings), downloads, url,
                              history_markdown(histories[district.folder], commit_url), form=form,
-                             roster_files=roster_files, rounds=rounds)
+                             roster_files=roster_files, rounds=rounds,
+                             sub_links={sub.code: _page_link(rel, subdistrict_rel(district, sub), settings)
+                                        for sub in district.subdistricts or []},
+                             people_json=_rel_link(rel, f"assets/people/{district.code}.json", settings))
+        for sub in district.subdistricts or []:
+            sub_rel = subdistrict_rel(district, sub)
+            pages[sub_rel] = (front_matter(f"ตำบล{sub.name} อำเภอ{district.name}",
+                                           f"อช. รายหมู่บ้าน ตำบล{sub.name} อำเภอ{district.name} จังหวัด{province.name}")
+                              + subdistrict_page(province, district, sub, _page_link(sub_rel, rel, settings),
+                                                 roster_files.get(sub.code)))
         pages[rel] = front_matter(f"อำเภอ{district.name}", f"ชมรมและทำเนียบ อช. อำเภอ{district.name} จังหวัด{province.name}") + page
     return _finished(pages, settings)
 
@@ -189,8 +206,10 @@ def people_json(district: District) -> str:
             for person in village.volunteers:
                 records.append({"id": person.id, "n": person.name, "r": "อช.", "s": sub.name, "sc": sub.code,
                                 "v": f"หมู่ที่ {village.moo} {village.name}", "p": posts.get(person.id, [])})
+    # page: the district's (its leaders); pages: each subdistrict's, where its village volunteers are
+    pages = {sub.code: f"../../districts/{district.folder.name}/{sub.code}/" for sub in district.subdistricts or []}
     return json_data({"district": district.code, "name": district.name, "sample": district.sample,
-                      "page": f"../../districts/{district.folder.name}/", "people": records})
+                      "page": f"../../districts/{district.folder.name}/", "pages": pages, "people": records})
 
 
 def home_page(province: Province, summary, settings: SiteSettings) -> str:
@@ -242,9 +261,13 @@ def province_page(province: Province, deadline: dt.date | None = None) -> str:
     if club:
         index = province.person_index()
         district_of = {d.code: d for d in province.districts}
+        on_page = {pid: (d, code) for d in province.districts for pid, code in person_pages(d).items()}
 
         def href(person):
             d = district_of.get(person.district_code)
+            if person.id in on_page:
+                d, code = on_page[person.id]
+                return f"../districts/{d.folder.name}/{code}/#{person.anchor}"
             return f"../districts/{d.folder.name}/#{person.anchor}" if d else "#"
         rows = [["ชื่อ", h(club.name)], ["ประเภท", h(club.kind)]]
         if club.registration_no:

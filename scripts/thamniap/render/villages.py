@@ -18,7 +18,7 @@ INDEX = DATA_DIR + "index.json"
 
 
 def village_anchor(sub: Subdistrict, village: Village) -> str:
-    """The village heading's id on the district page (render.district.volunteers_section writes it)."""
+    """The village heading's id on its subdistrict's page (render.district.subdistrict_page writes it)."""
     return f"v-{sub.code}-{village.moo}"
 
 
@@ -57,6 +57,8 @@ def district_villages(province: Province, district: District) -> dict:
         "office_name": office.name if office else f"สำนักงานพัฒนาชุมชนอำเภอ{district.name}",
         "subdistricts": [
             {"code": sub.code, "name": sub.name, "anchor": subdistrict_anchor(sub), "leaders": _people(sub.leaders),
+             # the subdistrict's page, where its villages and their volunteers are (render.district.subdistrict_page)
+             "page": f"../../districts/{district.folder.name}/{sub.code}/",
              "villages": [{"moo": v.moo, "name": v.name, "anchor": village_anchor(sub, v),
                            "volunteers": _people(v.volunteers)} for v in sub.villages]}
             for sub in district.subdistricts or []],

@@ -24,11 +24,11 @@ What a generated page must emit for a search hit to land on a person:
    They are left out of the person's search record (the page still shows
    them).
 4. Section a page with headings that carry an id (Markdown
-   ``### ตำบลกุดป่อง {#s-420101}``). People tables are NOT indexed as part of
+   ``## อช. รายหมู่บ้าน ตำบลกุดป่อง {#s-420101}``). People tables are NOT indexed as part of
    their page (that made every district page's search fragment hold hundreds
    of people, so one query downloaded ~0.5 MB). Instead this module adds one
-   PEOPLE RECORD per SECTION: the rows under the same ``<h2>``/``<h3>`` with an
-   id (on a district page: the leaders, or one subdistrict's villages),
+   PEOPLE RECORD per SECTION: the rows under the same ``<h2>`` with an
+   id (on a district page: the leaders; on a subdistrict page: its villages),
    together with the page's ``<h1>``, that heading and the deeper headings
    with ids inside it (villages), as a small record whose URL is
    ``page/#section-id``. search.js lands on the row (``page/#p-…``), the

@@ -10,8 +10,10 @@ from typing import Iterator
 from thamniap.build.search.keys import full_name_keys, search_keys
 from thamniap.build.search.scan import scan_page
 
-# People rows are grouped under the nearest heading with an id of this level or higher.
-SECTION_LEVEL = 3
+# People rows are grouped under the nearest heading with an id of this level or higher: one record
+# per subdistrict page section (## … {#s-…}), its villages (### … {#v-…}) inside it, not one per
+# village (every first query downloads Pagefind's list of records).
+SECTION_LEVEL = 2
 
 
 @dataclass
