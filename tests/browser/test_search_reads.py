@@ -214,3 +214,29 @@ def test_the_home_title_is_said_once(page, loei_site, province):
     heading = page.page.locator("h1").inner_text().strip().rstrip("¶").strip()
     assert header == site_name and heading != site_name and site_name not in heading
     assert page.page.locator("h1").count() == 1
+
+
+@pytest.mark.parametrize("fixture", ["page", "phone_page"])
+def test_escape_from_a_result_leaves_the_focus_on_something_visible(fixture, request, loei_site, province):
+    """Issue 13 §5: after ↓ to a result and Escape, the focus is not left on a hidden result: it is on
+    the header's search button (phone) or the search box (wide screen), and the results are closed."""
+    bp = request.getfixturevalue(fixture)
+    page = bp.page
+    person = next(p for p in province.people() if sum(q.name == p.name for q in province.people()) == 1)
+    if fixture == "phone_page":
+        page.goto(loei_site.page_url(""))
+        page.locator("label.md-header__button[for='__search']").click()
+        box = page.locator("header input[type=search]")
+        box.fill(person.name)
+        page.wait_for_function("document.querySelector('[data-tn-search]').dataset.state === 'done'", timeout=30_000)
+    else:
+        search(page, loei_site, person.name)
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    page.keyboard.press("Escape")
+    focused = page.evaluate("""() => { const el = document.activeElement, r = el.getBoundingClientRect();
+        return {inResults: !!el.closest('.md-search-result'), visible: r.width > 0 && r.height > 0,
+                tag: el.tagName, open: document.querySelector('#__search').checked}; }""")
+    assert not focused["inResults"] and focused["visible"] and focused["tag"] != "BODY", focused
+    assert not focused["open"], focused
+    bp.assert_clean()

@@ -632,7 +632,9 @@
     return Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link"));
   }
 
+  var returning = false;   // focus given back to the box after Escape: it does not reopen the results
   input.addEventListener("focus", function () {
+    if (returning) return;
     setOpen(true);
     loadPagefind();   // start loading while the user types
   });
@@ -671,6 +673,7 @@
     if (ev.key === "Escape") {
       setOpen(false);
       input.blur();
+      if (at >= 0) giveFocusBack();   // never leave the focus on a result that is now hidden
     } else if (ev.key === "ArrowDown" && items.length) {
       ev.preventDefault();
       items[Math.min(at + 1, items.length - 1)].focus();
@@ -680,6 +683,20 @@
       else items[at - 1].focus();
     }
   });
+  /** After Escape from a result: the header's search button on a phone (the box is hidden there),
+   *  else the box itself, which stays visible in the header on a wide screen. */
+  function giveFocusBack() {
+    var button = document.querySelector("label.md-header__button[for='__search']");
+    var visible = function (el) { var r = el && el.getBoundingClientRect(); return r && r.width > 0 && r.height > 0; };
+    if (button && visible(button)) {
+      if (!button.hasAttribute("tabindex")) button.setAttribute("tabindex", "-1");
+      button.focus();
+    } else {
+      returning = true;
+      input.focus();
+      returning = false;
+    }
+  }
   // "/" or "s" focuses the search box (as Material does) when not typing elsewhere.
   document.addEventListener("keydown", function (ev) {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
