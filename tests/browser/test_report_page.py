@@ -359,3 +359,24 @@ def test_keyboard_only(phone, real_site):
     page.wait_for_function("() => document.title === 'captured'", timeout=10_000)
     _, _, text = github_body(phone.github[-1])
     assert "ประธาน | นายสมชาย จันทร์หอมสุวรรณศรี" in text
+
+
+def test_a_report_too_long_for_a_link_becomes_a_block_to_copy(phone, real_site):
+    page = phone.page
+    open_report(phone, real_site)
+    for _ in range(20):
+        page.fill("#roster-end-name", NEW_PRESIDENT)
+        page.fill("#roster-end-date", "10/1/2567")
+        page.click("[data-add-line=end]")
+    page.check("#roster-no-private-numbers")
+    page.click("#roster [data-send]")
+    fallback = page.locator("#roster-fallback")
+    fallback.wait_for(state="visible")
+    assert not phone.github                               # no link was followed
+    text = page.locator("#roster-copy").input_value()
+    assert text.startswith("### อำเภอ (รหัสหรือชื่อ)\n\n4209\n\n### รายการเปลี่ยนแปลง\n\nพ้น | ")
+    parsed = body_parser.parse(text, form_of("roster"))
+    assert not parsed.problems and len(parsed.values["changes"].split("\n")) == 20
+    assert page.get_attribute("#roster-fallback [data-blank]", "href") == \
+        "https://github.com/loei-cdd/thamniap/issues/new?template=roster.yml"
+    no_horizontal_scroll(page)

@@ -123,7 +123,7 @@ def _actions(report_id: str, privacy_text: str) -> str:
         '2) กดลิงก์ เปิดแบบฟอร์มเปล่าบน GitHub 3) ลบข้อความในแบบฟอร์มออก แล้ววางรายงานลงในช่องแรก '
         '(หรือเปลี่ยนเป็นแท็บ Write ของ issue ธรรมดา) 4) กด Submit new issue</p>',
         f'<label for="{report_id}-copy">รายงานสำหรับคัดลอก</label>',
-        f'<textarea id="{report_id}-copy" readonly rows="8"></textarea>',
+        f'<textarea class="tn-report__copy" id="{report_id}-copy" readonly rows="8"></textarea>',
         '<p><button type="button" class="md-button" data-copy>คัดลอกรายงาน</button> ',
         '<a class="md-button" data-blank href="#">เปิดแบบฟอร์มเปล่าบน GitHub</a></p></div>']))
 
