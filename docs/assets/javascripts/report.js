@@ -265,12 +265,23 @@
     var url = issueUrl(got.report, got.values);
     var fallback = form.querySelector(".tn-report__fallback");
     if (url.length > data.max_url_bytes) {     // encodeURIComponent output is ASCII: length = bytes
+      // the longest values leave the link, to be pasted into their fields on GitHub
+      var left = {}, kept = Object.assign({}, got.values);
+      var order = Object.keys(kept).filter(function (k) { return kept[k]; })
+        .sort(function (a, b) { return kept[b].length - kept[a].length; });
+      while (issueUrl(got.report, kept).length > data.max_url_bytes && order.length) {
+        var k = order.shift();
+        left[k] = kept[k];
+        delete kept[k];
+      }
+      var names = Object.keys(left);
+      var labels = names.map(function (k) { return field(got.report, k).label; });
       fallback.hidden = false;
-      var ticked = {};
-      data.forms[got.report].fields.forEach(function (f) { if (f.kind === "checkboxes") ticked[f.id] = true; });
-      fallback.querySelector("textarea").value = body(got.report, got.values, ticked);
-      fallback.querySelector("[data-blank]").href = data.repo + "/issues/new?template=" + encodeURIComponent(data.forms[got.report].template);
-      say(form, "รายงานยาวเกินกว่าจะส่งผ่านลิงก์ได้ ให้คัดลอกรายงานตามขั้นตอนด้านล่าง");
+      fallback.querySelector("[data-fields]").textContent = labels.join(", ");
+      fallback.querySelector("textarea").value = names.length === 1 ? left[names[0]]
+        : names.map(function (k, i) { return labels[i] + ":\n" + left[k]; }).join("\n\n");
+      fallback.querySelector("[data-blank]").href = issueUrl(got.report, kept);
+      say(form, "รายงานยาวเกินกว่าจะส่งผ่านลิงก์ได้ทั้งหมด ให้คัดลอกช่อง " + labels.join(", ") + " ตามขั้นตอนด้านล่าง");
       fallback.querySelector("textarea").focus();
       return null;
     }
@@ -376,6 +387,14 @@
     if (sub) { sub.addEventListener("change", fillVillages); role.addEventListener("change", fillVillages); fillVillages(); }
     root.querySelectorAll("[data-add-line]").forEach(function (b) {
       b.addEventListener("click", function () { addLine(b.getAttribute("data-add-line")); });
+    });
+    // Enter in a roster line's field adds that line (it does not send a half-written list)
+    root.querySelectorAll("fieldset[data-line]").forEach(function (set) {
+      set.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter" || event.target.tagName !== "INPUT") return;
+        event.preventDefault();
+        addLine(set.getAttribute("data-line"));
+      });
     });
     root.setAttribute("data-ready", "");
   }

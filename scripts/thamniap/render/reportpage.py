@@ -119,13 +119,13 @@ def _actions(report_id: str, privacy_text: str) -> str:
         '<button type="button" class="md-button" data-download>ดาวน์โหลดไฟล์รายงาน</button></p>',
         f'<p class="tn-report__status" id="{report_id}-status" role="status" aria-live="polite"></p>',
         f'<div class="tn-report__fallback" id="{report_id}-fallback" hidden>',
-        '<p>รายงานนี้ยาวเกินกว่าจะส่งผ่านลิงก์ได้ ให้ทำดังนี้: 1) กดปุ่ม คัดลอกรายงาน '
-        '2) กดลิงก์ เปิดแบบฟอร์มเปล่าบน GitHub 3) ลบข้อความในแบบฟอร์มออก แล้ววางรายงานลงในช่องแรก '
-        '(หรือเปลี่ยนเป็นแท็บ Write ของ issue ธรรมดา) 4) กด Submit new issue</p>',
-        f'<label for="{report_id}-copy">รายงานสำหรับคัดลอก</label>',
+        '<p>รายงานนี้ยาวเกินกว่าจะใส่ในลิงก์ได้ทั้งหมด ให้ทำดังนี้: 1) กด คัดลอก '
+        '2) กด เปิดแบบฟอร์มบน GitHub (ช่องอื่นกรอกไว้แล้ว) 3) วางข้อความในช่อง <strong data-fields></strong> '
+        '4) ทำเครื่องหมายยืนยัน แล้วกด Submit new issue</p>',
+        f'<label for="{report_id}-copy">ข้อความสำหรับคัดลอก</label>',
         f'<textarea class="tn-report__copy" id="{report_id}-copy" readonly rows="8"></textarea>',
-        '<p><button type="button" class="md-button" data-copy>คัดลอกรายงาน</button> ',
-        '<a class="md-button" data-blank href="#">เปิดแบบฟอร์มเปล่าบน GitHub</a></p></div>']))
+        '<p><button type="button" class="md-button" data-copy>คัดลอก</button> ',
+        '<a class="md-button" data-blank href="#">เปิดแบบฟอร์มบน GitHub</a></p></div>']))
 
 
 def _seat_rows(district: District, people: dict[str, Person]) -> list[str]:
