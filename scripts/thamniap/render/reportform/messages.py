@@ -4,7 +4,7 @@ The page checks a report before it leaves the site and says what the bot would s
 are core.dates.read_thai_date's messages, turned into templates by running it on sample values and
 putting `{0}`, `{1}` … where the sample's parts were (so a change of wording there reaches the page
 at the next build); the unknown-name and missing-field texts are the bot's (tools/report/read.py
-person_id, tools/report/body.py parse), which tests/test_report_page.py compares with these, so the
+person_id, tools/report/body.py parse), which tests/test_report_page_data.py compares with these, so the
 two cannot drift apart unnoticed.
 """
 from __future__ import annotations
