@@ -189,6 +189,12 @@ def cmd_report(args) -> int:
                           args.today, args.publish, sys.stdout, sys.stderr)
 
 
+def cmd_report_file(args) -> int:
+    from thamniap.tools.report.offline import report_file_command
+    return report_file_command(Path(args.file), project_of(args).root, args.author, _teams(args.actor_teams), args.base,
+                               args.today, sys.stdout, sys.stderr)
+
+
 def cmd_issue_forms(args) -> int:
     from thamniap.tools.report.cli import issue_forms_command
     return issue_forms_command(project_of(args).root, args.check, sys.stdout, sys.stderr)
@@ -359,6 +365,17 @@ def _add_review_commands(sub) -> None:
     p.add_argument("--publish", action="store_true",
                    help="ส่งผลขึ้น GitHub: branch report/<เลข issue>, pull request, ความเห็นตอบกลับ, ป้าย (ต้องมี GITHUB_TOKEN ของ GitHub App)")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("report-file", help="นำเข้าไฟล์รายงานที่อำเภอดาวน์โหลดจากหน้ารายงานของเว็บไซต์ (ไม่มีบัญชี GitHub) "
+                                           "ตรวจและแก้ข้อมูลเหมือนรายงานที่ส่งเป็น issue")
+    p.add_argument("file", metavar="FILE.md", help="ไฟล์รายงาน (report-<รายงาน>-<รหัสอำเภอ>.md)")
+    p.add_argument("--author", required=True, metavar="LOGIN",
+                   help="บัญชี GitHub ของผู้ดูแลที่นำเข้า (ใช้ตรวจสิทธิ์แทนผู้เปิด issue)")
+    p.add_argument("--actor-teams", action="append", metavar="ORG/TEAM,…",
+                   help="ทีมของผู้นำเข้า (คั่นด้วยจุลภาค) เช่น loei-cdd/province-admins")
+    p.add_argument("--base", default="HEAD", metavar="REV", help="รุ่นของ branch หลัก (ค่าเริ่มต้น HEAD)")
+    p.add_argument("--today", type=_date, default=None, help="วันที่ใช้ตรวจ (YYYY-MM-DD; ค่าเริ่มต้น: วันนี้ เวลาประเทศไทย)")
+    p.set_defaults(func=cmd_report_file)
 
     p = sub.add_parser("issue-forms", help="สร้างแบบฟอร์มรายงาน .github/ISSUE_TEMPLATE/<รายงาน>.yml จากคำอธิบายช่อง")
     p.add_argument("--check", action="store_true", help="ไม่เขียนไฟล์ ตรวจว่าแบบฟอร์มใน git ตรงกับคำอธิบาย (ออก 1 เมื่อไม่ตรง)")

@@ -43,10 +43,10 @@ NOTE_AFTER = re.compile(r"^(?P<lead>\s*)(?:last_name|holder): .+$")
 # Every page type of the site (district pages and the 404 page included).
 PAGE_TYPES = ("", "districts/4214-nong-hin/", "dashboard/", "province/", "people/", "circular/",
               "guidelines/", "submit/", "downloads/", "privacy/", "rules/", "threat-model/",
-              "performance/", "no-such-page/")
+              "performance/", "report/", "report/4214-nong-hin/", "no-such-page/")
 # What a payload would have made, had it been markup.
 INJECTED = ("img[src=x]", "img[src='x.png']", "[onerror]", "[onclick]", "[onload]", "a[href^='javascript']",
-            "[data-pagefind-meta*='ปลอม']", "textarea")
+            "[data-pagefind-meta*='ปลอม']", "textarea:not(.tn-report__copy)")   # the report page's own block to copy
 
 
 def _quoted(text: str) -> str:

@@ -142,11 +142,11 @@ def test_district_qr_code_decodes_to_its_url(page, data_site):
     assert decode_qr(img.screenshot()) == SITE_URL + "districts/4214-nong-hin/"
 
 
-def test_circular_qr_code_leads_to_how_to_report(page, data_site):
+def test_circular_qr_code_leads_to_the_report_pages(page, data_site):
     page.page.goto(data_site.page_url("/circular/"))
     img = page.page.locator("img.tn-qr")
     img.scroll_into_view_if_needed()
-    assert decode_qr(img.screenshot()) == SITE_URL + "submit/"
+    assert decode_qr(img.screenshot()) == SITE_URL + "report/"
     text = page.page.locator(".tn-letter").inner_text()
     assert "ลย ๐๐๑๙.๓" in text and "๒๔ มกราคม ๒๕๖๗" in text and "(นายบุญเต็ม เรณูมาศ)" in text
     page.assert_clean()
@@ -182,7 +182,7 @@ def test_people_finder_filters(page, data_site):
 
 
 @pytest.mark.parametrize("path", ["/", PAGE, PINMANEE_PAGE, "/dashboard/", "/province/", "/circular/", "/guidelines/", "/submit/",
-                                  "/downloads/", "/privacy/", "/people/", "/rules/"])
+                                  "/downloads/", "/privacy/", "/people/", "/rules/", "/report/", "/report/4214-nong-hin/"])
 def test_pages_load_clean(page, data_site, path):
     page.page.goto(data_site.page_url(path))
     page.page.wait_for_load_state("networkidle")

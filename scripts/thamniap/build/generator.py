@@ -24,7 +24,7 @@ import yaml
 # The fixed pages, in menu order (generated district pages go under "อำเภอ").
 NAV_HEAD = [{"หน้าแรก": "index.md"}, {"สถานะการรายงาน": "dashboard.md"}, {"ค้นหารายชื่อ": "people.md"},
             {"จังหวัด": "province.md"}]
-NAV_TAIL = [{"หนังสือเวียน": "circular.md"}, {"แนวทาง": "guidelines.md"}, {"วิธีส่งข้อมูล": "submit.md"},
+NAV_TAIL = [{"รายงานข้อมูลชมรม": "report/index.md"}, {"หนังสือเวียน": "circular.md"}, {"แนวทาง": "guidelines.md"}, {"วิธีส่งข้อมูล": "submit.md"},
             {"ดาวน์โหลดข้อมูล": "downloads.md"}, {"ข้อมูลเปิด": "opendata.md"},
             {"การคุ้มครองข้อมูลส่วนบุคคล": "privacy.md"},
             {"กฎการตรวจข้อมูล": "rules.md"}, {"แบบจำลองภัยคุกคาม": "threat-model.md"},

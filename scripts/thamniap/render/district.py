@@ -310,7 +310,7 @@ def district_page(province: Province, district: District, status, overdue: bool,
                   qr_rel: str, downloads: list, page_url: str, history_md: str = "", *,
                   form: tuple[str, str, str] | None = None, roster_files: dict[str, RosterLinks] | None = None,
                   rounds: list | None = None, sub_links: dict[str, str] | None = None,
-                  people_json: str = "") -> str:
+                  people_json: str = "", report: tuple[str, str] | None = None) -> str:
     """Markdown for one district page (raw HTML blocks for tables and the chart).
 
     FORM: (link, size, link to the submit page's Excel section) of the district's form for import-xlsx,
@@ -332,6 +332,10 @@ def district_page(province: Province, district: District, status, overdue: bool,
     deadline = status.deadline if status else None
     lines = [f"# อำเภอ{md(district.name)}", "",
              status_badges(district, status, overdue), ""]
+    if report:    # (link to the report page, its QR code): render/reportpage.py
+        lines += [f'<div class="tn-report-cta" data-pagefind-ignore><a class="md-button md-button--primary" href="{h(report[0])}">'
+                  f'รายงานข้อมูลชมรม (แทนแบบฟอร์ม QR)</a><img class="tn-report-cta__qr" src="{h(report[1])}" '
+                  'alt="QR code ไปยังหน้ารายงานข้อมูลชมรมของอำเภอนี้" width="96" height="96"></div>', ""]
     lines += office_contact(province, district)
     if district.sample:
         lines += [SAMPLE_NOTICE, ""]

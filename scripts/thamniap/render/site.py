@@ -33,6 +33,7 @@ from thamniap.render.front_matter import escape_front_matter, front_matter
 from thamniap.render.markup import SAMPLE_NOTICE, badge, h, json_data, link, map_url, md, phone_display, table, tel_url
 from thamniap.render.orgchart import org_chart
 from thamniap.render.qr import qr_svg
+from thamniap.render import reportpage
 from thamniap.render.villages import village_files, village_finder
 
 
@@ -114,22 +115,46 @@ def province_pages(province: Province, settings: SiteSettings, today: dt.date,
         pages[f"assets/qr/{district.code}.svg"] = qr_svg(settings.page_url(district_rel(district)))
         pages[f"assets/people/{district.code}.json"] = people_json(district)
     pages.update(village_files(province))
-    pages["assets/qr/circular.svg"] = qr_svg(settings.page_url("submit.md"))
+    pages.update(report_pages(province, settings, today))
+    pages["assets/qr/circular.svg"] = qr_svg(settings.page_url(CHOOSER))
     pages["index.md"] = home_page(province, summary, settings)
     pages["province.md"] = province_page(province, summary.deadline)
     pages["dashboard.md"] = dashboard_page(province, summary)
     pages["people.md"] = people_page(province)
     if circular_text is not None:
         letter = parse_letter(circular_text)
-        qr = (f'<img class="tn-qr" src="assets/qr/circular.svg" alt="QR code ไปยังหน้าวิธีส่งข้อมูล: '
-              f'{h(settings.page_url("submit.md"))}" width="140" height="140">'
-              '<p class="tn-letter__qr-caption">สแกนเพื่อดูวิธีรายงานโครงสร้างชมรม</p>')
+        qr = (f'<img class="tn-qr" src="assets/qr/circular.svg" alt="QR code ไปยังหน้ารายงานข้อมูลชมรม: '
+              f'{h(settings.page_url(CHOOSER))}" width="140" height="140">'
+              '<p class="tn-letter__qr-caption">สแกนเพื่อรายงานข้อมูลชมรม (เลือกอำเภอ)</p>')
         qr = qr.replace('src="assets/', f'src="{_rel_link("circular.md", "assets/", settings)}')
         pages["circular.md"] = front_matter("หนังสือเวียน") + texts.circular_intro(province) + letter_html(letter, qr) + "\n"
     pages["guidelines.md"] = front_matter("แนวทางการดำเนินงาน") + texts.guidelines(province)
     pages["submit.md"] = front_matter("วิธีส่งข้อมูล") + texts.how_to_submit(province, settings.repo_url)
     pages["privacy.md"] = front_matter("การคุ้มครองข้อมูลส่วนบุคคล") + texts.privacy(province, settings.repo_url)
     return _finished(pages, settings)
+
+
+CHOOSER = "report/index.md"
+
+
+def report_pages(province: Province, settings: SiteSettings, today: dt.date) -> dict[str, str]:
+    """The report pages (render/reportpage.py): the chooser of districts the circular's QR code leads
+    to, and per district its page, its data for the page's script and the page's own QR code."""
+    pages: dict[str, str] = {}
+    links = []
+    for district in province.districts:
+        rel = reportpage.report_rel(district)
+        links.append((district, _rel_link(CHOOSER, rel[:-3] + "/" if settings.use_directory_urls else rel[:-3] + ".html", settings)))
+        district_link = _rel_link(rel, district_rel(district)[:-3] + ("/" if settings.use_directory_urls else ".html"), settings)
+        pages[reportpage.json_rel(district)] = reportpage.report_json(province, district, settings.repo_url, district_link)
+        pages[f"assets/qr/report-{district.code}.svg"] = qr_svg(settings.page_url(rel))
+        pages[rel] = front_matter(f"รายงานข้อมูลชมรม อำเภอ{district.name}", f"รายงานข้อมูลชมรมผู้นำ อช. อำเภอ{district.name} แทนแบบฟอร์ม QR") + \
+            reportpage.report_page(province, district, today, _rel_link(rel, reportpage.json_rel(district), settings), district_link,
+                                   _rel_link(rel, "report/" if settings.use_directory_urls else "report/index.html", settings),
+                                   _rel_link(rel, f"assets/qr/report-{district.code}.svg", settings), settings.page_url(rel),
+                                   settings.repo_url)
+    pages[CHOOSER] = front_matter("รายงานข้อมูลชมรม") + reportpage.chooser_page(province, links)
+    return pages
 
 
 def district_pages(province: Province, settings: SiteSettings, today: dt.date, repo_root: Path,
@@ -171,7 +196,9 @@ def district_pages(province: Province, settings: SiteSettings, today: dt.date, r
                              roster_files=roster_files, rounds=rounds,
                              sub_links={sub.code: _page_link(rel, subdistrict_rel(district, sub), settings)
                                         for sub in district.subdistricts or []},
-                             people_json=_rel_link(rel, f"assets/people/{district.code}.json", settings))
+                             people_json=_rel_link(rel, f"assets/people/{district.code}.json", settings),
+                             report=(_rel_link(rel, reportpage.report_rel(district)[:-3] + ("/" if settings.use_directory_urls else ".html"), settings),
+                                     _rel_link(rel, f"assets/qr/report-{district.code}.svg", settings)))
         for sub in district.subdistricts or []:
             sub_rel = subdistrict_rel(district, sub)
             pages[sub_rel] = (front_matter(f"ตำบล{sub.name} อำเภอ{district.name}",

@@ -1,0 +1,406 @@
+/* Report pages (รายงานข้อมูลชมรม, แทนแบบฟอร์ม QR): check what an official typed, then open GitHub's
+   new-issue page with the report prefilled (one report per issue), or offer the text to copy or a
+   file to download. Data: assets/report/<district>.json (render/reportpage.py); every message is the
+   validator's own words from render/reportform/messages.py. Fields and their order come from
+   render/reportform/fields.py through the same JSON. No library, no request outside this site.
+   Active only on a page that has .tn-report. */
+(function () {
+  "use strict";
+  var root = document.querySelector(".tn-report");
+  var data = null;
+
+  // ------------------------------------------------------------ text as the bot reads it
+  function fix(text) {     // core.text.fix_line_text's common cases, digits as core.digits.ascii_digits
+    return (text || "").normalize("NFC")
+      .replace(/[\u200B-\u200D\uFEFF\u2060]/g, "")
+      .replace(/\u0E40\u0E40/g, "\u0E41")
+      .replace(/\u0E4D\u0E32/g, "\u0E33")
+      .replace(/[\u0E50-\u0E59]/g, function (d) { return String(d.charCodeAt(0) - 0x0E50); })
+      .replace(/\s+/g, " ").trim();
+  }
+  function plausibleStart(rest) { return rest.length >= 2 && !/^[\u0E30-\u0E3A\u0E45\u0E47-\u0E4E]/.test(rest); }
+  function nameKey(text) {  // core.names.normalise_person_key(None, text, ""), spaces squeezed
+    var rest = fix(text), again = true;
+    while (again) {
+      again = false;
+      for (var i = 0; i < data.titles.length; i++) {
+        var t = data.titles[i];
+        if (rest.indexOf(t) === 0 && plausibleStart(rest.slice(t.length))) { rest = rest.slice(t.length).trim(); again = true; break; }
+      }
+    }
+    return rest.toLowerCase().replace(/ /g, "");
+  }
+  function format(template, values) {
+    return template.replace(/\{(\d+)\}/g, function (_, i) { return values[+i] === undefined ? "" : values[+i]; });
+  }
+  function show(text) { return text.replace(/`/g, "'").replace(/[\u200B-\u200D\uFEFF\u2060]/g, function (c) {
+    return "<U+" + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0") + ">"; }); }
+
+  // ------------------------------------------------------------ dates (core.dates.read_thai_date)
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function realDate(y, m, d) { var x = new Date(Date.UTC(y, m - 1, d)); x.setUTCFullYear(y); return x.getUTCFullYear() === y && x.getUTCMonth() === m - 1 && x.getUTCDate() === d; }
+  function impossible(shown, y, m) {
+    var M = data.messages.date;
+    if (m < 1 || m > 12) return { message: format(M["impossible-month"].message, [shown, m]), hint: M["impossible-month"].hint };
+    var last = [31, 30, 29, 28].filter(function (d) { return realDate(y, m, d); })[0];
+    return { message: format(M["impossible-day"].message, [shown, data.months[m - 1], y, last]), hint: M["impossible-day"].hint };
+  }
+  function checkDate(value) {   // null when VALUE is a date the bot reads; else {message, hint}
+    var M = data.messages.date;
+    var text = fix(value), m;
+    if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text))) {
+      var y = +m[1], iso = m[1] + "-" + pad(+m[2]) + "-" + pad(+m[3]);
+      if (y >= 2400) {
+        var fixed = String(y - 543).padStart(4, "0") + "-" + pad(+m[2]) + "-" + pad(+m[3]);
+        return { message: format(M["buddhist-year"].message, [fixed, iso, y]), hint: format(M["buddhist-year"].hint, [fixed, iso, y]) };
+      }
+      return realDate(y, +m[2], +m[3]) ? null : impossible(iso, y, +m[2]);
+    }
+    var ymd = null;
+    if ((m = /^(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4})$/.exec(text))) ymd = [+m[3], +m[2], +m[1]];
+    else {
+      var names = data.months.concat(data.months_short).slice().sort(function (a, b) { return b.length - a.length; });
+      var re = new RegExp("^(\\d{1,2})\\s*(" + names.map(function (n) { return n.replace(/\./g, "\\."); }).join("|")
+        + ")\\s*(?:พ\\.ศ\\.|ค\\.ศ\\.)?\\s*(\\d{4})$");
+      if ((m = re.exec(text))) {
+        var i = data.months.indexOf(m[2]); if (i < 0) i = data.months_short.indexOf(m[2]);
+        ymd = [+m[3], i + 1, +m[1]];
+      }
+    }
+    if (!ymd) return { message: format(M["date-format"].message, [show(value)]), hint: M["date-format"].hint };
+    var year = ymd[0] >= 2400 ? ymd[0] - 543 : ymd[0];
+    return realDate(year, ymd[1], ymd[2]) ? null : impossible(show(value.trim()), year, ymd[1]);
+  }
+  function todayThai() { var d = new Date(); return d.getDate() + "/" + (d.getMonth() + 1) + "/" + (d.getFullYear() + 543); }
+
+  // ------------------------------------------------------------ people
+  function resolve(text) {      // the one person TEXT names (model.resolve_person), else null
+    var typed = fix(text);
+    if (!typed) return null;
+    var byLabel = data.people.filter(function (p) { return p.label === typed; });
+    if (byLabel.length === 1) return byLabel[0];
+    var key = nameKey(typed);
+    var found = data.people.filter(function (p) { return p.k === key; });
+    return found.length === 1 ? found[0] : null;
+  }
+  function fillPeople() {
+    var list = document.getElementById("tn-people");
+    var counts = {};
+    data.people.forEach(function (p) { counts[p.k] = (counts[p.k] || 0) + 1; });
+    data.people.forEach(function (p) {
+      p.label = counts[p.k] > 1 ? p.n + " (" + p.a + ")" : p.n;
+      var o = document.createElement("option");
+      o.value = p.label;
+      o.textContent = p.a;          // textContent: data is never parsed as HTML
+      list.appendChild(o);
+    });
+  }
+
+  // ------------------------------------------------------------ errors tied to their field
+  function setError(input, problem) {
+    var box = document.getElementById(input.id + "-error");
+    if (problem) {
+      box.textContent = problem.message + (problem.hint ? " — " + problem.hint : "");
+      box.hidden = false;
+      input.setAttribute("aria-invalid", "true");
+    } else if (box) {
+      box.textContent = "";
+      box.hidden = true;
+      input.removeAttribute("aria-invalid");
+    }
+  }
+  function missing(description) {
+    var M = data.messages.missing;
+    return { message: M.message, hint: description ? format(M.hint, [description]) : M.hint_plain };
+  }
+  function unknownName(what, text) {
+    var M = data.messages.unknown_name;
+    return { message: format(M.message.replace("{what}", what), [text, data.district.name]), hint: M.hint };
+  }
+  function unticked(option) {
+    var M = data.messages.unticked;
+    return { message: format(M.message, [option]), hint: M.hint };
+  }
+  function val(id) { var el = document.getElementById(id); return el ? fix(el.value) : ""; }
+
+  // Checks each input of a list: [input, problem or null]; returns the problems found.
+  function check(pairs) {
+    var bad = [];
+    pairs.forEach(function (pair) { setError(pair[0], pair[1]); if (pair[1]) bad.push(pair[0]); });
+    return bad;
+  }
+  function dateProblem(input, required, description) {
+    var text = input.value.trim();
+    if (!text) return required ? missing(description) : null;
+    return checkDate(text);
+  }
+  function personProblem(input, what, required, description) {
+    var text = input.value.trim();
+    if (!text) return required ? missing(description) : null;
+    return resolve(text) ? null : unknownName(what, fix(text));
+  }
+
+  // ------------------------------------------------------------ each report's field values
+  function field(report, id) { return data.forms[report].fields.filter(function (f) { return f.id === id; })[0]; }
+
+  var readers = {
+    committee: function (form) {
+      var problems = [], lines = [], seats = form.querySelectorAll("[data-seat]");
+      var changedLast = {};   // post -> last changed occurrence
+      var rows = [];
+      seats.forEach(function (seat) {
+        var id = seat.querySelector("[data-role=holder]").id.replace(/-holder$/, "");
+        var holder = document.getElementById(id + "-holder"), vacant = document.getElementById(id + "-vacant");
+        var since = document.getElementById(id + "-since"), no = document.getElementById(id + "-order-no");
+        var date = document.getElementById(id + "-order-date"), by = document.getElementById(id + "-order-by");
+        var touched = holder.value.trim() || vacant.checked || since.value.trim() || no.value.trim() || date.value.trim() || by.value.trim();
+        var bad = check([
+          [holder, vacant.checked ? null : personProblem(holder, "ผู้ดำรงตำแหน่ง", false)],
+          [since, dateProblem(since, false)],
+          [no, date.value.trim() && !no.value.trim() && !vacant.checked ? missing("คำสั่งแต่งตั้งเลขที่") : null],
+          [date, no.value.trim() && !vacant.checked ? dateProblem(date, true, "คำสั่งลงวันที่") : dateProblem(date, false)]]);
+        problems = problems.concat(bad);
+        seat.querySelector("[data-changed]").hidden = !touched;
+        var who = vacant.checked ? data.vacant : holder.value.trim() ? (resolve(holder.value) || {}).v : seat.getAttribute("data-current");
+        var cells = [seat.getAttribute("data-post"), who || ""];
+        if (!vacant.checked) cells.push(fix(since.value), fix(no.value), fix(date.value), fix(by.value));
+        while (cells.length > 2 && !cells[cells.length - 1]) cells.pop();
+        var post = seat.getAttribute("data-post"), occ = +seat.getAttribute("data-occ");
+        rows.push({ post: post, occ: occ, line: cells.join(" " + data.separator + " "), touched: !!touched });
+        if (touched) changedLast[post] = Math.max(changedLast[post] === undefined ? -1 : changedLast[post], occ);
+      });
+      // seats of one post count in order, so the unchanged ones before a changed one are written too
+      rows.forEach(function (r) { if (changedLast[r.post] !== undefined && r.occ <= changedLast[r.post]) lines.push(r.line); });
+      var values = { seats: lines.join("\n") };
+      var f = [["term-start", true], ["term-end", true], ["order-no", false], ["order-date", true], ["order-by", false]];
+      f.forEach(function (pair) {
+        var input = document.getElementById("committee-" + pair[0]);
+        if (!input) return;
+        if (pair[1]) problems = problems.concat(check([[input, dateProblem(input, false)]]));
+        values[pair[0]] = fix(input.value);
+      });
+      if (!lines.length && !problems.length) {
+        var first = form.querySelector("[data-role=holder]");
+        if (first) { first.closest("details").open = true; problems = problems.concat(check([[first, missing(field("committee", "seats").description)]])); }
+      }
+      return { values: values, problems: problems };
+    },
+    confirmation: function () {
+      var input = document.getElementById("confirmation-confirmed-on");
+      return { values: { "confirmed-on": fix(input.value) },
+               problems: check([[input, dateProblem(input, true, field("confirmation", "confirmed-on").description)]]),
+               ticks: { confirm: document.getElementById("confirmation-confirm") } };
+    },
+    nominees: function (form) {
+      var problems = [], reps = [], offs = [];
+      form.querySelectorAll("[data-role=representative]").forEach(function (input) {
+        var bad = check([[input, personProblem(input, "ผู้แทนชมรม", true, field("nominees", "representatives").description)]]);
+        problems = problems.concat(bad);
+        if (!bad.length) reps.push(resolve(input.value).v);
+      });
+      form.querySelectorAll("[data-role=official]").forEach(function (select) {
+        var bad = check([[select, select.value ? null : missing(field("nominees", "officials").description)]]);
+        problems = problems.concat(bad);
+        if (select.value) offs.push(select.value);
+      });
+      return { values: { representatives: reps.join("\n"), officials: offs.join("\n") }, problems: problems };
+    },
+    roster: function () {
+      var list = document.getElementById("roster-lines");
+      var lines = Array.prototype.map.call(list.querySelectorAll("li"), function (li) { return li.getAttribute("data-line"); });
+      return { values: { changes: lines.join("\n") },
+               problems: check([[list, lines.length ? null : missing(field("roster", "changes").description)]]) };
+    }
+  };
+
+  // ------------------------------------------------------------ body, link, file
+  function body(report, values, ticked) {   // the issue body as GitHub renders the form (tools/report/body.py)
+    return data.forms[report].fields.map(function (f) {
+      var value;
+      if (f.kind === "checkboxes") value = f.options.map(function (o) { return "- [" + (ticked[f.id] ? "X" : " ") + "] " + o; }).join("\n");
+      else value = values[f.id] || "_No response_";
+      return "### " + f.label + "\n\n" + value;
+    }).join("\n\n");
+  }
+  function issueUrl(report, values) {
+    var form = data.forms[report];
+    var q = ["template=" + encodeURIComponent(form.template), "title=" + encodeURIComponent(form.title)];
+    form.fields.forEach(function (f) {
+      if (f.kind !== "checkboxes" && values[f.id]) q.push(encodeURIComponent(f.id) + "=" + encodeURIComponent(values[f.id]));
+    });
+    return data.repo + "/issues/new?" + q.join("&");
+  }
+  function read(form) {
+    var report = form.getAttribute("data-report");
+    var got = readers[report](form);
+    got.values.district = data.district.code;
+    got.report = report;
+    return got;
+  }
+  function say(form, text) { form.querySelector(".tn-report__status").textContent = text; }
+  function focusFirst(problems) {
+    var first = problems[0];
+    var details = first.closest("details");
+    if (details) details.open = true;
+    first.focus();
+  }
+  function privacyTicks(form, got, needed) {
+    var report = got.report, ticked = {}, problems = [];
+    data.forms[report].fields.forEach(function (f) {
+      if (f.kind !== "checkboxes") return;
+      var box = f.id === "no-private-numbers" ? document.getElementById(report + "-no-private-numbers") : (got.ticks || {})[f.id];
+      ticked[f.id] = !!(box && box.checked);
+      if (box) problems = problems.concat(check([[box, needed && !box.checked ? unticked(f.options[0]) : null]]));
+    });
+    return { ticked: ticked, problems: problems };
+  }
+  function send(form) {
+    var got = read(form);
+    privacyTicks(form, got, false);
+    if (got.problems.length) {
+      say(form, "ยังส่งไม่ได้: มี " + got.problems.length + " ช่องที่ต้องแก้ (ดูข้อความใต้ช่อง)");
+      focusFirst(got.problems);
+      return null;
+    }
+    var url = issueUrl(got.report, got.values);
+    var fallback = form.querySelector(".tn-report__fallback");
+    if (url.length > data.max_url_bytes) {     // encodeURIComponent output is ASCII: length = bytes
+      // the longest values leave the link, to be pasted into their fields on GitHub
+      var left = {}, kept = Object.assign({}, got.values);
+      var order = Object.keys(kept).filter(function (k) { return kept[k]; })
+        .sort(function (a, b) { return kept[b].length - kept[a].length; });
+      while (issueUrl(got.report, kept).length > data.max_url_bytes && order.length) {
+        var k = order.shift();
+        left[k] = kept[k];
+        delete kept[k];
+      }
+      var names = Object.keys(left);
+      var labels = names.map(function (k) { return field(got.report, k).label; });
+      fallback.hidden = false;
+      fallback.querySelector("[data-fields]").textContent = labels.join(", ");
+      fallback.querySelector("textarea").value = names.length === 1 ? left[names[0]]
+        : names.map(function (k, i) { return labels[i] + ":\n" + left[k]; }).join("\n\n");
+      fallback.querySelector("[data-blank]").href = issueUrl(got.report, kept);
+      say(form, "รายงานยาวเกินกว่าจะส่งผ่านลิงก์ได้ทั้งหมด ให้คัดลอกช่อง " + labels.join(", ") + " ตามขั้นตอนด้านล่าง");
+      fallback.querySelector("textarea").focus();
+      return null;
+    }
+    fallback.hidden = true;
+    say(form, "กำลังเปิดหน้า GitHub: ทำเครื่องหมายยืนยันในหน้านั้น แล้วกด Submit new issue");
+    return url;
+  }
+  function download(form) {
+    var got = read(form);
+    var ticks = privacyTicks(form, got, true);
+    var problems = got.problems.concat(ticks.problems);
+    if (problems.length) {
+      say(form, "ยังดาวน์โหลดไม่ได้: มี " + problems.length + " ช่องที่ต้องแก้ (ดูข้อความใต้ช่อง)");
+      focusFirst(problems);
+      return;
+    }
+    var text = "# " + data.forms[got.report].title + "\n\n" + body(got.report, got.values, ticks.ticked) + "\n";
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([text], { type: "text/markdown;charset=utf-8" }));
+    a.download = "report-" + got.report + "-" + data.district.code + ".md";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    say(form, "ดาวน์โหลดแล้ว: ส่งไฟล์ " + a.download + " ให้สำนักงานพัฒนาชุมชนจังหวัด (จังหวัดนำเข้าด้วยคำสั่ง thamniap report-file)");
+  }
+
+  // ------------------------------------------------------------ the roster's lines
+  function fillVillages() {
+    var sub = document.getElementById("roster-add-sub"), moo = document.getElementById("roster-add-moo");
+    if (!sub || !moo) return;
+    var chosen = data.subdistricts.filter(function (s) { return s.name === sub.value; })[0];
+    while (moo.options.length) moo.remove(0);
+    (chosen ? chosen.villages : []).forEach(function (v) {
+      var o = document.createElement("option");
+      o.value = String(v.moo);
+      o.textContent = "หมู่ที่ " + v.moo + " " + v.name;
+      moo.appendChild(o);
+    });
+    moo.disabled = document.getElementById("roster-add-role").value !== "อช.";
+  }
+  function addLine(kind) {
+    var cells, bad;
+    if (kind === "add") {
+      var name = document.getElementById("roster-add-name"), start = document.getElementById("roster-add-start");
+      var end = document.getElementById("roster-add-end"), role = document.getElementById("roster-add-role").value;
+      bad = check([[name, name.value.trim() ? null : missing("ชื่อพร้อมคำนำหน้า")], [start, dateProblem(start, true, "วันเริ่มวาระ")],
+                   [end, dateProblem(end, false)]]);
+      if (bad.length) return focusFirst(bad);
+      cells = [data.add, role, val("roster-add-sub"), role === "อช." ? val("roster-add-moo") : "", fix(name.value),
+               val("roster-add-sex"), fix(start.value), fix(end.value)];
+      [name, start, end].forEach(function (i) { i.value = ""; });
+    } else {
+      var who = document.getElementById("roster-end-name"), date = document.getElementById("roster-end-date");
+      var reason = document.getElementById("roster-end-reason").value, note = document.getElementById("roster-end-note");
+      bad = check([[who, personProblem(who, "ผู้พ้นจากตำแหน่ง", true, "ชื่อผู้พ้นจากตำแหน่ง")], [date, dateProblem(date, true, "วันที่พ้น")],
+                   [note, reason === "อื่น ๆ" && !note.value.trim() ? missing("หมายเหตุ (เฉพาะเหตุผล อื่น ๆ)") : null]]);
+      if (bad.length) return focusFirst(bad);
+      cells = [data.end, resolve(who.value).v, fix(date.value), reason, reason === "อื่น ๆ" ? fix(note.value) : ""];
+      [who, date, note].forEach(function (i) { i.value = ""; });
+    }
+    // as fields.py's example writes it: an empty cell is "| |", no space after the last "|"
+    var line = cells.map(function (c, i) { return i ? (c ? " " + c : "") : c; }).join(" " + data.separator);
+    var li = document.createElement("li");
+    li.setAttribute("data-line", line);
+    li.appendChild(document.createTextNode(line + " "));
+    var remove = document.createElement("button");
+    remove.type = "button";
+    remove.className = "md-button";
+    remove.textContent = "ลบ";
+    remove.setAttribute("aria-label", "ลบรายการ " + line);
+    remove.addEventListener("click", function () { li.remove(); });
+    li.appendChild(remove);
+    var list = document.getElementById("roster-lines");
+    list.appendChild(li);
+    setError(list, null);
+    say(document.getElementById("roster"), "เพิ่มในรายการแล้ว: " + line);
+  }
+
+  // ------------------------------------------------------------ wiring
+  function start(json) {
+    data = json;
+    fillPeople();
+    root.querySelectorAll("[data-today]").forEach(function (i) { if (!i.value) i.value = todayThai(); });
+    root.querySelectorAll("input[data-date]").forEach(function (input) {
+      input.addEventListener("change", function () { setError(input, input.value.trim() ? checkDate(input.value) : null); });
+    });
+    root.querySelectorAll("form[data-report]").forEach(function (form) {
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var url = send(form);
+        if (url) window.location.assign(url);
+      });
+      form.querySelector("[data-download]").addEventListener("click", function () { download(form); });
+      var copy = form.querySelector("[data-copy]");
+      copy.addEventListener("click", function () {
+        var area = form.querySelector(".tn-report__fallback textarea");
+        area.select();
+        if (navigator.clipboard) navigator.clipboard.writeText(area.value);
+        say(form, "คัดลอกแล้ว");
+      });
+    });
+    var sub = document.getElementById("roster-add-sub"), role = document.getElementById("roster-add-role");
+    if (sub) { sub.addEventListener("change", fillVillages); role.addEventListener("change", fillVillages); fillVillages(); }
+    root.querySelectorAll("[data-add-line]").forEach(function (b) {
+      b.addEventListener("click", function () { addLine(b.getAttribute("data-add-line")); });
+    });
+    // Enter in a roster line's field adds that line (it does not send a half-written list)
+    root.querySelectorAll("fieldset[data-line]").forEach(function (set) {
+      set.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter" || event.target.tagName !== "INPUT") return;
+        event.preventDefault();
+        addLine(set.getAttribute("data-line"));
+      });
+    });
+    root.setAttribute("data-ready", "");
+  }
+  // for tests and for anyone checking a value by hand: the same checks the page makes
+  window.thamniapReport = { checkDate: function (v) { return checkDate(v); }, nameKey: function (v) { return nameKey(v); },
+                            body: function (r, v, t) { return body(r, v, t || {}); } };
+  if (!root) return;
+  fetch(root.getAttribute("data-json")).then(function (r) { return r.json(); }).then(start);
+})();

@@ -1,0 +1,56 @@
+"""The validator's own words, as templates for the report pages' script (docs/assets/javascripts/report.js).
+
+The page checks a report before it leaves the site and says what the bot would say: date problems
+are core.dates.read_thai_date's messages, turned into templates by running it on sample values and
+putting `{0}`, `{1}` … where the sample's parts were (so a change of wording there reaches the page
+at the next build); the unknown-name and missing-field texts are the bot's (tools/report/read.py
+person_id, tools/report/body.py parse), which tests/test_report_page_data.py compares with these, so the
+two cannot drift apart unnoticed.
+"""
+from __future__ import annotations
+
+from thamniap.core.dates import read_thai_date
+
+
+def _template(value: str, parts: tuple[str, ...]) -> dict[str, str]:
+    """read_thai_date(VALUE)'s message and hint with each of PARTS replaced by {0}, {1} …"""
+    _, problem = read_thai_date(value)
+    assert problem is not None, value
+    out = {}
+    for key, text in (("message", problem.message), ("hint", problem.hint)):
+        for i, part in enumerate(parts):
+            text = text.replace(part, "{" + str(i) + "}")
+        out[key] = text
+    return out
+
+
+def date_messages() -> dict[str, dict[str, str]]:
+    """Templates of every date problem a typed date can have (read_thai_date)."""
+    return {
+        # {0}: the text as typed
+        "date-format": _template("abc", ("abc",)),
+        # {0}: the C.E. date, {1}: the ISO form as read (two-digit month and day), {2}: the B.E. year
+        "buddhist-year": _template("2567-01-20", ("2024-01-20", "2567-01-20", "2567")),
+        # {0}: the text as typed, {1}: the month's Thai name, {2}: the C.E. year, {3}: its last day
+        "impossible-day": _template("31/2/2567", ("31/2/2567", "กุมภาพันธ์", "2024", "29")),
+        # {0}: the text as typed, {1}: the month number
+        "impossible-month": _template("1/13/2567", ("1/13/2567", "13")),
+    }
+
+
+# tools/report/read.py person_id, the last case (no such person): {what} ผู้ดำรงตำแหน่ง, ผู้แทนชมรม …
+UNKNOWN_NAME = ("ไม่พบ{what} {0} ในทำเนียบอำเภอ{1}",
+                "ตรวจการสะกดชื่อกับหน้าอำเภอบนเว็บไซต์ (ชื่อเขียนติดคำนำหน้า เช่น นายสมชาย ใจดี) "
+                "ถ้าเป็นคนที่ยังไม่มีในทำเนียบ ให้เพิ่มในทำเนียบก่อน (แบบฟอร์ม Excel ของอำเภอ)")
+# tools/report/body.py parse: a required field left empty ({0}: the field's description)
+MISSING = ("ยังไม่ได้กรอก", "กรอกช่องนี้ ({0})", "กรอกช่องนี้")
+# tools/report/body.py parse: a checkbox not ticked ({0}: the option)
+UNTICKED = ("ยังไม่ได้เลือก {0}", "ทำเครื่องหมายในช่องนี้")
+
+
+def page_messages() -> dict:
+    """Everything report.js says about a value, for the page's JSON."""
+    return {"date": date_messages(),
+            "unknown_name": {"message": UNKNOWN_NAME[0], "hint": UNKNOWN_NAME[1]},
+            "missing": {"message": MISSING[0], "hint": MISSING[1], "hint_plain": MISSING[2]},
+            "unticked": {"message": UNTICKED[0], "hint": UNTICKED[1]}}

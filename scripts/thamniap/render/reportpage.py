@@ -1,0 +1,282 @@
+"""The report pages (แทนแบบฟอร์ม QR): report/index.md chooses a district, report/<district>.md
+holds the circular's tasks as forms that end on GitHub's new-issue page, prefilled.
+
+The forms are written here (every label and data value escaped with markup.h); the script
+docs/assets/javascripts/report.js checks what is typed with the validator's own words
+(render/reportform/messages.py), writes the report's fields as render/reportform/fields.py
+describes them, and builds the link `<repo>/issues/new?template=<report>.yml&<field id>=<value>…`
+(or, when the link would be too long, a block to copy; or a file to download, which the province
+applies with `thamniap report-file`). Its data comes from assets/report/<district>.json, written
+with markup.json_data (national IDs masked, < > & escaped): people's names and where they serve,
+never an id in a field the official fills in (ids are in the data only to tell two people of one
+name apart).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from thamniap.core.dates import THAI_MONTHS, THAI_MONTHS_SHORT, thai_date
+from thamniap.core.names import TITLES
+from thamniap.model import District, Person, Province
+from thamniap.render.markup import h, json_data
+from thamniap.render.reportform.fields import (ADD_WORD, END_REASONS, END_WORD, REPORTS, SEAT_SEPARATOR,
+                                               CONFIRMATION, COMMITTEE, NOMINEES, ROSTER)
+from thamniap.render.reportform.messages import page_messages
+
+BUTTON_TEXT = "รายงานข้อมูลชมรม (แทนแบบฟอร์ม QR)"
+MAX_URL_BYTES = 6000          # a prefilled link longer than this becomes a block to copy (browsers and GitHub stop near 8 KB)
+VACANT = "ว่าง"
+
+
+def report_rel(district: District) -> str:
+    return f"report/{district.folder.name}.md"
+
+
+def json_rel(district: District) -> str:
+    return f"assets/report/{district.code}.json"
+
+
+# ---------------------------------------------------------------- the data for the script
+
+def _area(person: Person, district: District) -> str:
+    """Where a person serves, in words (never the id): "อช. ตำบลวังสะพุง หมู่ที่ 3"."""
+    sub = next((s for s in district.subdistricts or [] if s.code == person.subdistrict_code), None)
+    where = f" ตำบล{sub.name}" if sub else ""
+    if person.listed_as == "official":
+        return f"เจ้าหน้าที่ {person.position or ''}".rstrip()
+    if person.listed_as == "leader":
+        return f"ผู้นำ อช.{where}"
+    return f"อช.{where} หมู่ที่ {person.moo}"
+
+
+def _squeezed(key: str) -> str:
+    return key.replace(" ", "")
+
+
+def _value_for(person: Person, same_name: dict[str, int]) -> str:
+    """What a report writes for PERSON: the name, or the id when two people share the name (the bot
+    asks for the id then; the official still only picks a name and a place)."""
+    return person.id if same_name.get(_squeezed(person.key), 0) > 1 else person.name
+
+
+def report_json(province: Province, district: District, repo_url: str, district_link: str) -> str:
+    people = [p for p in district.people() if p.serving]
+    same_name: dict[str, int] = {}
+    for p in people:
+        same_name[_squeezed(p.key)] = same_name.get(_squeezed(p.key), 0) + 1
+    forms = {r.id: {"title": r.title + f"อำเภอ{district.name}", "template": f"{r.id}.yml",
+                    "fields": [{"id": f.id, "label": f.label, "kind": f.kind, "required": f.required,
+                                "description": f.description, "options": list(f.options)} for f in r.fields]}
+             for r in REPORTS}
+    return json_data({
+        "district": {"code": district.code, "name": district.name, "page": district_link},
+        "repo": repo_url.rstrip("/"),
+        "forms": forms,
+        "people": [{"n": p.name, "k": _squeezed(p.key), "a": _area(p, district), "v": _value_for(p, same_name)}
+                   for p in people],
+        "officials": [{"n": p.name, "a": _area(p, district)} for p in district.officials],
+        "subdistricts": [{"code": s.code, "name": s.name, "villages": [{"moo": v.moo, "name": v.name} for v in s.villages]}
+                         for s in district.subdistricts or []],
+        "titles": sorted(TITLES, key=len, reverse=True),
+        "months": list(THAI_MONTHS), "months_short": list(THAI_MONTHS_SHORT),
+        "messages": page_messages(),
+        "separator": SEAT_SEPARATOR, "vacant": VACANT, "add": ADD_WORD, "end": END_WORD,
+        "max_url_bytes": MAX_URL_BYTES,
+    })
+
+
+# ---------------------------------------------------------------- the page
+
+def _input(fid: str, label: str, *, hint: str = "", placeholder: str = "", kind: str = "text",
+           required: bool = False, extra: str = "") -> str:
+    """A labelled text input with its hint and its (hidden) error, both tied by aria-describedby."""
+    described = f"{fid}-error" + (f" {fid}-hint" if hint else "")
+    star = ' <span class="tn-report__req">(จำเป็น)</span>' if required else ""
+    return (f'<div class="tn-report__field"><label for="{fid}">{h(label)}{star}</label>'
+            + (f'<span class="tn-report__hint" id="{fid}-hint">{h(hint)}</span>' if hint else "")
+            + f'<input type="{kind}" id="{fid}" name="{fid}" autocomplete="off"'
+            + (f' placeholder="{h(placeholder)}"' if placeholder else "")
+            + (' aria-required="true"' if required else "")
+            + f' aria-describedby="{described}"{extra}>'
+            + f'<p class="tn-report__error" id="{fid}-error" hidden></p></div>')
+
+
+DATE_HINT = "วัน/เดือน/ปี พ.ศ. เช่น 20/1/2567 (เลขไทยได้)"
+NAME_HINT = "พิมพ์ชื่อแล้วเลือกจากรายการ (ไม่ต้องพิมพ์คำนำหน้า)"
+
+
+def _checkbox(fid: str, text: str) -> str:
+    return (f'<div class="tn-report__field tn-report__check"><input type="checkbox" id="{fid}" name="{fid}" '
+            f'aria-describedby="{fid}-error"><label for="{fid}">{h(text)}</label>'
+            f'<p class="tn-report__error" id="{fid}-error" hidden></p></div>')
+
+
+def _actions(report_id: str, privacy_text: str) -> str:
+    return ("".join([
+        _checkbox(f"{report_id}-no-private-numbers", privacy_text),
+        '<p class="tn-report__actions">',
+        f'<button type="submit" class="md-button md-button--primary" data-send>ส่งรายงาน (เปิดหน้า GitHub)</button> ',
+        '<button type="button" class="md-button" data-download>ดาวน์โหลดไฟล์รายงาน</button></p>',
+        f'<p class="tn-report__status" id="{report_id}-status" role="status" aria-live="polite"></p>',
+        f'<div class="tn-report__fallback" id="{report_id}-fallback" hidden>',
+        '<p>รายงานนี้ยาวเกินกว่าจะใส่ในลิงก์ได้ทั้งหมด ให้ทำดังนี้: 1) กด คัดลอก '
+        '2) กด เปิดแบบฟอร์มบน GitHub (ช่องอื่นกรอกไว้แล้ว) 3) วางข้อความในช่อง <strong data-fields></strong> '
+        '4) ทำเครื่องหมายยืนยัน แล้วกด Submit new issue</p>',
+        f'<label for="{report_id}-copy">ข้อความสำหรับคัดลอก</label>',
+        f'<textarea class="tn-report__copy" id="{report_id}-copy" readonly rows="8"></textarea>',
+        '<p><button type="button" class="md-button" data-copy>คัดลอก</button> ',
+        '<a class="md-button" data-blank href="#">เปิดแบบฟอร์มบน GitHub</a></p></div>']))
+
+
+def _seat_rows(district: District, people: dict[str, Person]) -> list[str]:
+    club = district.club
+    rows, counts = [], {}
+    same: dict[str, int] = {}
+    for p in people.values():
+        same[_squeezed(p.key)] = same.get(_squeezed(p.key), 0) + 1
+    for i, seat in enumerate(club.posts if club else []):
+        occ = counts.get(seat.post, 0)
+        counts[seat.post] = occ + 1
+        holder = people.get(seat.holder_id) if seat.holder_id else None
+        now = VACANT if seat.vacant or holder is None else holder.name
+        value = VACANT if holder is None else _value_for(holder, same)
+        since = f" ตั้งแต่ {thai_date(seat.since)}" if seat.since and holder else ""
+        order = f" คำสั่งที่ {seat.order_no} ลงวันที่ {thai_date(seat.order_date)}" if seat.order_no else ""
+        fid = f"seat-{i}"
+        rows.append(
+            f'<details class="tn-report__seat" data-seat data-post="{h(seat.post)}" data-occ="{occ}" '
+            f'data-current="{h(value)}"><summary><strong>{h(seat.post)}</strong>: {h(now)}'
+            f'<span class="tn-report__changed" data-changed hidden> (เปลี่ยน)</span></summary>'
+            f'<p class="tn-report__now">ปัจจุบัน: {h(now + since + order)}</p>'
+            + _input(f"{fid}-holder", f"ผู้ดำรงตำแหน่ง{seat.post}คนใหม่", hint=NAME_HINT,
+                     extra=' list="tn-people" data-role="holder"')
+            + _checkbox(f"{fid}-vacant", f"ตำแหน่ง{seat.post}นี้ว่าง")
+            + _input(f"{fid}-since", "ตั้งแต่วันที่", hint=DATE_HINT + " (เว้นว่างได้)", placeholder="เช่น 1/2/2567",
+                     extra=' data-date')
+            + _input(f"{fid}-order-no", "คำสั่งแต่งตั้งเลขที่", placeholder="เช่น 25/2567")
+            + _input(f"{fid}-order-date", "คำสั่งลงวันที่", hint=DATE_HINT, placeholder="เช่น 26/1/2567", extra=' data-date')
+            + _input(f"{fid}-order-by", "ผู้ออกคำสั่ง (เว้นว่างได้)", placeholder="เช่น นายอำเภอ" + district.name)
+            + "</details>")
+    return rows
+
+
+def report_page(province: Province, district: District, today: dt.date, json_link: str, district_link: str,
+                chooser_link: str, qr_link: str, page_url: str, repo_url: str) -> str:
+    club = district.club
+    people = {p.id: p for p in district.people()}
+    privacy = COMMITTEE.field("no-private-numbers").options[0]
+    current = province.round_on(today)
+    dated = sorted((m for m in province.meetings if m.date), key=lambda m: m.date)
+    meeting = ([m for m in dated if m.date >= today] or dated[-1:] or province.meetings[-1:] or [None])[0]
+    name = h(district.name)
+    out = [f"# รายงานข้อมูลชมรม อำเภอ{name}", "",
+           f'<p class="tn-report__intro">หน้านี้ใช้แทนแบบฟอร์ม QR ตามหนังสือเวียน กรอกแต่ละเรื่องแล้วกด '
+           f'<strong>ส่งรายงาน</strong> ระบบจะเปิดหน้า GitHub ที่กรอกรายงานไว้ให้แล้ว (หนึ่งเรื่องต่อหนึ่งรายงาน) '
+           f'ทำเครื่องหมายยืนยันในหน้านั้นแล้วกด Submit new issue ถ้าไม่มีบัญชี GitHub ให้กด '
+           f'<strong>ดาวน์โหลดไฟล์รายงาน</strong> แล้วส่งไฟล์ให้สำนักงานพัฒนาชุมชนจังหวัด '
+           f'<a href="{h(district_link)}">กลับไปหน้าอำเภอ{name}</a> · <a href="{h(chooser_link)}">เลือกอำเภออื่น</a></p>', "",
+           f'<nav class="tn-report__toc" aria-label="เรื่องที่รายงาน"><a href="#committee">1. คณะกรรมการชมรม</a> '
+           f'<a href="#confirmation">2. ยืนยันโครงสร้าง</a> <a href="#nominees">3. ผู้แทนเข้าประชุม</a> '
+           f'<a href="#roster">4. รายชื่อ อช./ผู้นำ อช.</a></nav>', "",
+           '<noscript><p class="tn-report__noscript">หน้านี้ต้องใช้ JavaScript ถ้าเปิดไม่ได้ ให้ใช้แบบฟอร์มบน GitHub '
+           f'โดยตรง: <a href="{h(_new_issue(repo_url))}">เลือกแบบฟอร์มรายงาน</a></p></noscript>', ""]
+    parts = [f'<div class="tn-report" data-json="{h(json_link)}" data-pagefind-ignore>',
+             '<datalist id="tn-people"></datalist>']
+    # 1. committee
+    parts += ['<form class="tn-report__part" id="committee" data-report="committee" novalidate>',
+              '<h2>1. คณะกรรมการชมรม</h2>',
+              '<p>แตะชื่อตำแหน่งเพื่อเปลี่ยนผู้ดำรงตำแหน่ง หรือทำเครื่องหมายว่าตำแหน่งว่าง ตำแหน่งที่ไม่ได้แก้คงเดิม</p>']
+    if club is None:
+        parts.append("<p>อำเภอนี้ยังไม่มีข้อมูลชมรม ให้ติดต่อสำนักงานพัฒนาชุมชนจังหวัด</p>")
+    else:
+        parts += _seat_rows(district, people)
+        term = f"วาระปัจจุบัน: {thai_date(club.term_start)} – {thai_date(club.term_end)}"
+        order = f" · คำสั่งที่ {club.order_no} ลงวันที่ {thai_date(club.order_date)}" if club.order_no else ""
+        parts += ['<details class="tn-report__seat"><summary><strong>วาระและคำสั่งแต่งตั้งคณะกรรมการทั้งชุด</strong></summary>',
+                  f'<p class="tn-report__now">{h(term + order)} (เว้นว่างถ้าไม่เปลี่ยน)</p>',
+                  _input("committee-term-start", "วาระเริ่ม", hint=DATE_HINT, placeholder="เช่น 1/10/2566", extra=" data-date"),
+                  _input("committee-term-end", "วาระสิ้นสุด", hint=DATE_HINT, placeholder="เช่น 30/9/2570", extra=" data-date"),
+                  _input("committee-order-no", "คำสั่งแต่งตั้งคณะกรรมการ เลขที่", placeholder="เช่น 19/2566"),
+                  _input("committee-order-date", "คำสั่งแต่งตั้งคณะกรรมการ ลงวันที่", hint=DATE_HINT, extra=" data-date"),
+                  _input("committee-order-by", "ผู้ออกคำสั่ง", placeholder="เช่น นายอำเภอ" + district.name),
+                  "</details>"]
+    parts += [_actions("committee", privacy), "</form>"]
+    # 2. confirmation
+    round_text = (f"รอบ {current.title} (กำหนดส่ง {thai_date(current.deadline)})" if current
+                  else "ขณะสร้างหน้านี้จังหวัดยังไม่เปิดรอบการรายงาน")
+    parts += ['<form class="tn-report__part" id="confirmation" data-report="confirmation" novalidate>',
+              '<h2>2. ยืนยันโครงสร้างชมรม</h2>', f"<p>{h(round_text)}</p>",
+              _input("confirmation-confirmed-on", CONFIRMATION.field("confirmed-on").label, hint=DATE_HINT + " (ใส่วันนี้ไว้ให้แล้ว)",
+                     required=True, extra=" data-date data-today"),
+              _checkbox("confirmation-confirm", CONFIRMATION.field("confirm").options[0]),
+              _actions("confirmation", privacy), "</form>"]
+    # 3. nominees
+    reps = meeting.representatives if meeting else 2
+    offs = meeting.officials if meeting else 1
+    when = f"{meeting.title} วันที่ {thai_date(meeting.date)}" if meeting else "การประชุมครั้งถัดไป"
+    parts += ['<form class="tn-report__part" id="nominees" data-report="nominees" novalidate>',
+              '<h2>3. ผู้แทนเข้าประชุม</h2>', f"<p>{h(when)}: ผู้แทนชมรม {reps} คน และเจ้าหน้าที่ {offs} คน</p>"]
+    parts += [_input(f"nominees-rep-{i}", f"ผู้แทนชมรมคนที่ {i + 1}", hint=NAME_HINT, required=True,
+                     extra=' list="tn-people" data-role="representative"') for i in range(reps)]
+    options = "".join(f'<option value="{h(p.name)}">{h(p.name)} ({h(p.position or "")})</option>' for p in district.officials)
+    for i in range(offs):
+        fid = f"nominees-official-{i}"
+        parts.append(f'<div class="tn-report__field"><label for="{fid}">เจ้าหน้าที่ผู้รับผิดชอบคนที่ {i + 1} '
+                     f'<span class="tn-report__req">(จำเป็น)</span></label><select id="{fid}" name="{fid}" '
+                     f'aria-required="true" aria-describedby="{fid}-error" data-role="official">'
+                     f'<option value="">— เลือกเจ้าหน้าที่ —</option>{options}</select>'
+                     f'<p class="tn-report__error" id="{fid}-error" hidden></p></div>')
+    parts += [_actions("nominees", privacy), "</form>"]
+    # 4. roster
+    subs = "".join(f'<option value="{h(s.name)}" data-code="{h(s.code)}">ตำบล{h(s.name)}</option>'
+                   for s in district.subdistricts or [])
+    reasons = "".join(f'<option value="{h(r)}">{h(r)}</option>' for r in END_REASONS)
+    parts += ['<form class="tn-report__part" id="roster" data-report="roster" novalidate>',
+              '<h2>4. รายชื่อ อช./ผู้นำ อช.</h2>',
+              '<p>เพิ่มคนใหม่ หรือแจ้งผู้ที่พ้นจากตำแหน่ง ทีละคน กด เพิ่มในรายการ แล้วส่งทั้งรายการในรายงานเดียว</p>',
+              '<fieldset class="tn-report__group" data-line="add"><legend>เพิ่มคนใหม่</legend>',
+              '<div class="tn-report__field"><label for="roster-add-role">บทบาท</label><select id="roster-add-role" '
+              'aria-describedby="roster-add-role-error"><option value="อช.">อช. (ประจำหมู่บ้าน)</option>'
+              '<option value="ผู้นำ อช.">ผู้นำ อช. (ระดับตำบล)</option></select>'
+              '<p class="tn-report__error" id="roster-add-role-error" hidden></p></div>',
+              f'<div class="tn-report__field"><label for="roster-add-sub">ตำบล</label><select id="roster-add-sub" '
+              f'aria-describedby="roster-add-sub-error">{subs}</select>'
+              '<p class="tn-report__error" id="roster-add-sub-error" hidden></p></div>',
+              '<div class="tn-report__field"><label for="roster-add-moo">หมู่บ้าน (เฉพาะ อช.)</label><select id="roster-add-moo" '
+              'aria-describedby="roster-add-moo-error"></select><p class="tn-report__error" id="roster-add-moo-error" hidden></p></div>',
+              _input("roster-add-name", "ชื่อพร้อมคำนำหน้า", placeholder="เช่น นางสมศรี ใจดี", required=True),
+              '<div class="tn-report__field"><label for="roster-add-sex">เพศ (ถ้าคำนำหน้าไม่บอก)</label><select id="roster-add-sex">'
+              '<option value="">— ตามคำนำหน้า —</option><option value="ชาย">ชาย</option><option value="หญิง">หญิง</option></select></div>',
+              _input("roster-add-start", "วันเริ่มวาระ", hint=DATE_HINT, required=True, extra=" data-date"),
+              _input("roster-add-end", "วันสิ้นสุดวาระ (เว้นว่าง: ครบ 4 ปี)", hint=DATE_HINT, extra=" data-date"),
+              '<p><button type="button" class="md-button" data-add-line="add">เพิ่มในรายการ</button></p></fieldset>',
+              '<fieldset class="tn-report__group" data-line="end"><legend>แจ้งผู้พ้นจากตำแหน่ง</legend>',
+              _input("roster-end-name", "ชื่อผู้พ้นจากตำแหน่ง", hint=NAME_HINT, required=True,
+                     extra=' list="tn-people" data-role="person"'),
+              _input("roster-end-date", "วันที่พ้น", hint=DATE_HINT, required=True, extra=" data-date"),
+              f'<div class="tn-report__field"><label for="roster-end-reason">เหตุผล</label><select id="roster-end-reason" '
+              f'aria-describedby="roster-end-reason-error">{reasons}</select>'
+              '<p class="tn-report__error" id="roster-end-reason-error" hidden></p></div>',
+              _input("roster-end-note", "หมายเหตุ (เฉพาะเหตุผล อื่น ๆ)"),
+              '<p><button type="button" class="md-button" data-add-line="end">เพิ่มในรายการ</button></p></fieldset>',
+              '<h3 id="roster-lines-title">รายการที่จะรายงาน</h3>',
+              '<ol class="tn-report__lines" id="roster-lines" tabindex="-1" aria-labelledby="roster-lines-title" '
+              'aria-describedby="roster-lines-error"></ol>',
+              '<p class="tn-report__error" id="roster-lines-error" hidden></p>',
+              _actions("roster", privacy), "</form>"]
+    parts += ['<div class="tn-report__qr"><img class="tn-qr" src="' + h(qr_link) + f'" alt="QR code ของหน้านี้: {h(page_url)}" '
+              'width="140" height="140"><p>QR code ของหน้ารายงานนี้ (พิมพ์ติดประกาศให้เจ้าหน้าที่สแกนได้)</p></div>', "</div>"]
+    return "\n".join(out) + "\n" + "\n".join(parts) + "\n"
+
+
+def _new_issue(repo_url: str) -> str:
+    return repo_url.rstrip("/") + "/issues/new/choose" if repo_url else "#"
+
+
+def chooser_page(province: Province, links: list[tuple[District, str]]) -> str:
+    """report/index.md: the circular's QR code leads here; one button per district."""
+    items = "\n".join(f'<li><a class="md-button" href="{h(link)}">อำเภอ{h(d.name)}</a></li>' for d, link in links)
+    return (f"# รายงานข้อมูลชมรม (แทนแบบฟอร์ม QR)\n\n"
+            f"<p>เลือกอำเภอของท่าน แล้วรายงานคณะกรรมการชมรม ยืนยันโครงสร้าง ส่งรายชื่อผู้แทนเข้าประชุม "
+            f"หรือแก้ไขรายชื่อ อช. ตามหนังสือเวียนของจังหวัด{h(province.name)}</p>\n\n"
+            f'<ul class="tn-report__districts" aria-label="อำเภอ">\n{items}\n</ul>\n')
