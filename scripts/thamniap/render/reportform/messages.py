@@ -3,9 +3,8 @@
 The page checks a report before it leaves the site and says what the bot would say: date problems
 are core.dates.read_thai_date's messages, turned into templates by running it on sample values and
 putting `{0}`, `{1}` … where the sample's parts were (so a change of wording there reaches the page
-at the next build); the unknown-name and missing-field texts are the bot's (tools/report/read.py
-person_id, tools/report/body.py parse), which tests/test_report_page_data.py compares with these, so the
-two cannot drift apart unnoticed.
+at the next build); the unknown-name and missing-field texts below are the ones the bot itself uses
+(tools/report/read.py person_id and tools/report/body.py parse import them from here).
 """
 from __future__ import annotations
 
@@ -41,7 +40,7 @@ def date_messages() -> dict[str, dict[str, str]]:
 # tools/report/read.py person_id, the last case (no such person): {what} ผู้ดำรงตำแหน่ง, ผู้แทนชมรม …
 UNKNOWN_NAME = ("ไม่พบ{what} {0} ในทำเนียบอำเภอ{1}",
                 "ตรวจการสะกดชื่อกับหน้าอำเภอบนเว็บไซต์ (ชื่อเขียนติดคำนำหน้า เช่น นายสมชาย ใจดี) "
-                "ถ้าเป็นคนที่ยังไม่มีในทำเนียบ ให้เพิ่มในทำเนียบก่อน (แบบฟอร์ม Excel ของอำเภอ)")
+                "ถ้าเป็นคนที่ยังไม่มีในทำเนียบ ให้เพิ่มในทำเนียบก่อน (รายงาน แก้ไขรายชื่อ อช./ผู้นำ อช. หรือแบบฟอร์ม Excel ของอำเภอ)")
 # tools/report/body.py parse: a required field left empty ({0}: the field's description)
 MISSING = ("ยังไม่ได้กรอก", "กรอกช่องนี้ ({0})", "กรอกช่องนี้")
 # tools/report/body.py parse: a checkbox not ticked ({0}: the option)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from thamniap.render.reportform.fields import MAX_BODY_BYTES, Report
+from thamniap.render.reportform.messages import MISSING, UNTICKED
 from thamniap.render.reportform.reply import Note
 
 NO_RESPONSE = "_No response_"
@@ -64,9 +65,9 @@ def parse(text: str | None, report: Report) -> Body:
         if spec.kind == "checkboxes":
             missing = [o for o in spec.options if o not in out.checked.get(spec.id, set())]
             if missing:
-                out.problems.append(Note("ยังไม่ได้เลือก {0}", (missing[0],), "ทำเครื่องหมายในช่องนี้", spec.label))
+                out.problems.append(Note(UNTICKED[0], (missing[0],), UNTICKED[1], spec.label))
         elif spec.required and not out.values.get(spec.id):
-            why = "ไม่พบหัวข้อนี้ในรายงาน" if spec.id not in seen else "ยังไม่ได้กรอก"
-            out.problems.append(Note(why, (), "กรอกช่องนี้ (" + spec.description + ")" if spec.description else "กรอกช่องนี้",
+            why = "ไม่พบหัวข้อนี้ในรายงาน" if spec.id not in seen else MISSING[0]
+            out.problems.append(Note(why, (), MISSING[1].replace("{0}", spec.description) if spec.description else MISSING[2],
                                      spec.label))
     return out

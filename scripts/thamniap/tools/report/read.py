@@ -19,6 +19,7 @@ from thamniap.core.names import normalise_person_key
 from thamniap.core.text import fix_line_text
 from thamniap.model import POST_ORDER, District, Meeting, Person, Province, resolve_person
 from thamniap.render.reportform.fields import SEAT_COLUMNS, SEAT_SEPARATOR, Field, Report
+from thamniap.render.reportform.messages import UNKNOWN_NAME
 from thamniap.render.reportform.reply import Note
 
 MAX_SEAT_LINES = 40
@@ -117,9 +118,7 @@ def person_id(people: list[Person], text: str, district: District, spec: Field, 
         values = (text, *(p.name for p in suggestions), *(who(p, district) for p in suggestions))
         return None, Note(f"{where}ไม่พบ{what} {{0}} ในทำเนียบอำเภอนี้ หมายถึง {marks} หรือไม่?", values,
                           "แก้ชื่อให้ตรงกับทำเนียบ หรือเขียนรหัสบุคคล", spec.label)
-    return None, Note(f"{where}ไม่พบ{what} {{0}} ในทำเนียบอำเภอ{{1}}", (text, district.name),
-                      "ตรวจการสะกดชื่อกับหน้าอำเภอบนเว็บไซต์ (ชื่อเขียนติดคำนำหน้า เช่น นายสมชาย ใจดี) "
-                      "ถ้าเป็นคนที่ยังไม่มีในทำเนียบ ให้เพิ่มในทำเนียบก่อน (แบบฟอร์ม Excel ของอำเภอ)", spec.label)
+    return None, Note(where + UNKNOWN_NAME[0].replace("{what}", what), (text, district.name), UNKNOWN_NAME[1], spec.label)
 
 
 # ---------------------------------------------------------------- dates
