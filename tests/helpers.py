@@ -50,6 +50,18 @@ def init_repo(root: Path) -> Path:
     return root
 
 
+def project_repo(root: Path) -> Path:
+    """A new git repository at ROOT whose `main` holds the project's data, schemas and mkdocs.yml
+    (what the report bot runs in), committed."""
+    root.mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    shutil.copytree(REPO / "data", root / "data")
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    commit_all(root, "base")
+    return root
+
+
 def mkdocs_build(site_dir: Path, config: Path | None = None, **env_extra: str) -> subprocess.CompletedProcess:
     """The real `mkdocs build --strict` (REPO's mkdocs.yml unless CONFIG) in a subprocess, for 1 Feb 2024."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "THAMNIAP_TODAY": "2024-02-01", **env_extra}

@@ -14,12 +14,11 @@ import datetime as dt
 import io
 import os
 import re
-import shutil
 import time
 from pathlib import Path
 
 import pytest
-from helpers import GIT_ENV, REPO, commit_all, git, run_cli
+from helpers import GIT_ENV, REPO, commit_all, git, project_repo, run_cli
 from report_events import body, event, write
 
 from thamniap.check.validate import load_dataset
@@ -47,13 +46,7 @@ def git_identity(monkeypatch):
 @pytest.fixture
 def repo(tmp_path, monkeypatch) -> Path:
     """The project's data on `main` of a new repository; the current directory is its root."""
-    root = tmp_path / "repo"
-    root.mkdir()
-    git(root, "init", "-q", "-b", "main")
-    shutil.copytree(REPO / "data", root / "data")
-    shutil.copytree(REPO / "schemas", root / "schemas")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    commit_all(root, "base")
+    root = project_repo(tmp_path / "repo")
     monkeypatch.chdir(root)
     return root
 

@@ -8,11 +8,10 @@ body.py) and the page's templates drift apart.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-from helpers import GIT_ENV, REPO, commit_all, git, run_cli
+from helpers import GIT_ENV, REPO, git, project_repo, run_cli
 from report_events import body
 
 from thamniap.check.validate import load_dataset
@@ -105,13 +104,7 @@ def test_report_page_escapes_data(province, wang_saphung):
 def repo(tmp_path, monkeypatch) -> Path:
     for key, value in GIT_ENV.items():
         monkeypatch.setenv(key, value)
-    root = tmp_path / "repo"
-    root.mkdir()
-    git(root, "init", "-q", "-b", "main")
-    shutil.copytree(REPO / "data", root / "data")
-    shutil.copytree(REPO / "schemas", root / "schemas")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    commit_all(root, "base")
+    root = project_repo(tmp_path / "repo")
     monkeypatch.chdir(root)
     return root
 

@@ -9,7 +9,6 @@ to the field, and the circular's whole task stays within a count of interactions
 from __future__ import annotations
 
 import io
-import shutil
 import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -18,7 +17,7 @@ import pytest
 from conftest import REPO, BuiltSite, build_site, data_site_config, serve_site
 
 sys.path.insert(0, str(REPO / "tests"))
-from helpers import GIT_ENV, commit_all, git, run_cli  # noqa: E402
+from helpers import GIT_ENV, commit_all, git, project_repo, run_cli  # noqa: E402
 from report_events import write  # noqa: E402
 
 from thamniap.check.validate import load_dataset  # noqa: E402
@@ -62,13 +61,7 @@ def phone(browser):
 def repo(tmp_path, monkeypatch) -> Path:
     for key, value in GIT_ENV.items():
         monkeypatch.setenv(key, value)
-    root = tmp_path / "repo"
-    root.mkdir()
-    git(root, "init", "-q", "-b", "main")
-    shutil.copytree(REPO / "data", root / "data")
-    shutil.copytree(REPO / "schemas", root / "schemas")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    commit_all(root, "base")
+    root = project_repo(tmp_path / "repo")
     monkeypatch.chdir(root)
     return root
 

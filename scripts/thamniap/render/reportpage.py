@@ -38,15 +38,18 @@ def json_rel(district: District) -> str:
 
 # ---------------------------------------------------------------- the data for the script
 
-def _area(person: Person, district: District) -> str:
-    """Where a person serves, in words (never the id): "อช. ตำบลวังสะพุง หมู่ที่ 3"."""
+def area_words(person: Person, district: District, village_name: bool = False) -> str:
+    """Where a person serves, in words (never the id): "อช. ตำบลวังสะพุง หมู่ที่ 3", with the
+    village's name after it when VILLAGE_NAME ("… หมู่ที่ 3 บ้านนาแก"; the bot's replies say it)."""
     sub = next((s for s in district.subdistricts or [] if s.code == person.subdistrict_code), None)
     where = f" ตำบล{sub.name}" if sub else ""
     if person.listed_as == "official":
         return f"เจ้าหน้าที่ {person.position or ''}".rstrip()
     if person.listed_as == "leader":
         return f"ผู้นำ อช.{where}"
-    return f"อช.{where} หมู่ที่ {person.moo}"
+    village = next((v for v in (sub.villages if sub else []) if v.moo == person.moo), None) if village_name else None
+    name = "" if village is None else village.name if village.name.startswith("บ้าน") else f"บ้าน{village.name}"
+    return f"อช.{where} หมู่ที่ {person.moo}" + (f" {name}" if name else "")
 
 
 def _squeezed(key: str) -> str:
@@ -72,9 +75,9 @@ def report_json(province: Province, district: District, repo_url: str, district_
         "district": {"code": district.code, "name": district.name, "page": district_link},
         "repo": repo_url.rstrip("/"),
         "forms": forms,
-        "people": [{"n": p.name, "k": _squeezed(p.key), "a": _area(p, district), "v": _value_for(p, same_name)}
+        "people": [{"n": p.name, "k": _squeezed(p.key), "a": area_words(p, district), "v": _value_for(p, same_name)}
                    for p in people],
-        "officials": [{"n": p.name, "a": _area(p, district)} for p in district.officials],
+        "officials": [{"n": p.name, "a": area_words(p, district)} for p in district.officials],
         "subdistricts": [{"code": s.code, "name": s.name, "villages": [{"moo": v.moo, "name": v.name} for v in s.villages]}
                          for s in district.subdistricts or []],
         "titles": sorted(TITLES, key=len, reverse=True),

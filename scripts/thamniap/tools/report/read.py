@@ -20,6 +20,7 @@ from thamniap.core.text import fix_line_text
 from thamniap.model import POST_ORDER, District, Meeting, Person, Province, resolve_person
 from thamniap.render.reportform.fields import SEAT_COLUMNS, SEAT_SEPARATOR, Field, Report
 from thamniap.render.reportform.messages import UNKNOWN_NAME
+from thamniap.render.reportpage import area_words
 from thamniap.render.reportform.reply import Note
 
 MAX_SEAT_LINES = 40
@@ -81,15 +82,7 @@ def _squeezed(key: str) -> str:
 
 def who(person: Person, district: District) -> str:
     """What tells a person apart, as plain text: "4209-0001 ผู้นำ อช. ตำบลวังสะพุง"."""
-    sub = next((s for s in district.subdistricts or [] if s.code == person.subdistrict_code), None)
-    where = f" ตำบล{sub.name}" if sub else ""
-    if person.listed_as == "official":
-        return f"{person.id} เจ้าหน้าที่ {person.position or ''}".rstrip()
-    if person.listed_as == "leader":
-        return f"{person.id} ผู้นำ อช.{where}"
-    village = next((v for v in (sub.villages if sub else []) if v.moo == person.moo), None)
-    name = "" if village is None else village.name if village.name.startswith("บ้าน") else f"บ้าน{village.name}"
-    return f"{person.id} อช.{where} หมู่ที่ {person.moo}" + (f" {name}" if name else "")
+    return f"{person.id} {area_words(person, district, village_name=True)}"
 
 
 def person_id(people: list[Person], text: str, district: District, spec: Field, what: str,
