@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import GIT_ENV, REPO, git, project_repo, run_cli
+from helpers import REPO, git, run_cli
 from report_events import body
 
 from thamniap.check.validate import load_dataset
@@ -101,12 +101,8 @@ def test_report_page_escapes_data(province, wang_saphung):
 # ---------------------------------------------------------------- thamniap report-file
 
 @pytest.fixture
-def repo(tmp_path, monkeypatch) -> Path:
-    for key, value in GIT_ENV.items():
-        monkeypatch.setenv(key, value)
-    root = project_repo(tmp_path / "repo")
-    monkeypatch.chdir(root)
-    return root
+def repo(data_repo) -> Path:
+    return data_repo
 
 
 def test_report_file_applies_a_downloaded_report(repo):

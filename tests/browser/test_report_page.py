@@ -17,7 +17,7 @@ import pytest
 from conftest import REPO, BuiltSite, build_site, data_site_config, serve_site
 
 sys.path.insert(0, str(REPO / "tests"))
-from helpers import GIT_ENV, commit_all, git, project_repo, run_cli  # noqa: E402
+from helpers import commit_all, git, run_cli  # noqa: E402
 from report_events import write  # noqa: E402
 
 from thamniap.check.validate import load_dataset  # noqa: E402
@@ -58,12 +58,8 @@ def phone(browser):
 
 
 @pytest.fixture
-def repo(tmp_path, monkeypatch) -> Path:
-    for key, value in GIT_ENV.items():
-        monkeypatch.setenv(key, value)
-    root = project_repo(tmp_path / "repo")
-    monkeypatch.chdir(root)
-    return root
+def repo(data_repo) -> Path:
+    return data_repo
 
 
 class Steps:
