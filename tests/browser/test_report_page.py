@@ -17,7 +17,7 @@ import pytest
 from conftest import REPO, BuiltSite, build_site, data_site_config, serve_site
 
 sys.path.insert(0, str(REPO / "tests"))
-from helpers import commit_all, git, run_cli  # noqa: E402
+from helpers import commit_all, run_cli  # noqa: E402
 from report_events import write  # noqa: E402
 
 from thamniap.check.validate import load_dataset  # noqa: E402
