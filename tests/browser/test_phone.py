@@ -28,6 +28,8 @@ PAGE_TYPES = {
     "province": "province/", "people": "people/", "circular": "circular/", "guidelines": "guidelines/",
     "submit": "submit/", "downloads": "downloads/", "privacy": "privacy/", "rules": "rules/",
     "threat-model": "threat-model/", "404": "no-such-page/",
+    "report": "report/4209-wang-saphung/", "report-chooser": "report/", "opendata": "opendata/",
+    "report-bot": "report-bot/",
 }
 WIDTHS = {"desktop": 1366, "phone": 375}
 
