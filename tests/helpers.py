@@ -118,14 +118,14 @@ class Roster:
     def dump(self, doc: dict) -> None:
         """Write DOC (the whole district) back one file per subdistrict, each keeping its schema line,
         as the generator writes them; files of subdistricts not in DOC are removed."""
-        from thamniap.load import legacy_roster
+        from thamniap.load.layout import roster_file_name, roster_head
         from thamniap.tools import sample
         headers = {p.name: p.read_text(encoding="utf-8").split("\n", 1)[0] for p in self.files()}
         for path in self.files():
             path.unlink()
         self.folder.mkdir(parents=True, exist_ok=True)
         for sub in doc["subdistricts"]:
-            name = legacy_roster.file_name(sub["code"])
+            name = roster_file_name(sub["code"])
             header = headers.get(name) or next(iter(headers.values()))
-            header = "\n".join([header, *legacy_roster.file_comment(sub["code"])])
+            header = roster_head(header, sub["code"])
             sample.dump(self.folder / name, header, {"sample": doc["sample"], **sub})

@@ -189,9 +189,11 @@ class _PastDistricts:
         parsed once across all commits; one that cannot be cut or read leaves the roster unknown."""
         if blob not in self.rosters:
             legacy = legacy_roster.cut(content.decode("utf-8", errors="replace"))
-            parts = None
+            parts, flag = None, False
             if legacy is not None:
                 sample = legacy.sample_line() or "sample: false"
+                head = _readable(load_bytes(sample.encode(), path))
+                flag = bool(head and head.data.get("sample") is True)
                 parts = []
                 for part in legacy.parts:
                     key = (district.code, part.body)
@@ -201,7 +203,7 @@ class _PastDistricts:
                     parts.append(self.parts[key])
                 if any(p is None for p in parts):
                     parts = None
-            self.rosters[blob] = (legacy is not None and "true" in (legacy.sample_line() or ""), parts)
+            self.rosters[blob] = (flag, parts)
         sample, subdistricts = self.rosters[blob]
         district.sample = district.sample or sample
         district.subdistricts = list(subdistricts) if subdistricts is not None else None

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from thamniap.core import geography
-from thamniap.load import legacy_roster, schema
+from thamniap.load import schema
 from thamniap.load.layout import (DISTRICT_DIR, PROVINCE_DIR, ROSTER_DIR, ROSTER_FILE, DataFile, display_path,
-                                  expected_schema_header, schema_home)
+                                  expected_schema_header, roster_file_name, schema_home)
 from thamniap.load.loader import load_file
 
 
@@ -45,9 +45,11 @@ class DistrictFiles:
                 out.setdefault(match["code"], path)
         return out
 
-    def roster_file(self, code: str) -> Path:
-        """Where subdistrict CODE's roster is (or will be): its file, or the official name for a new one."""
-        return self.roster_files().get(code) or self.roster / (legacy_roster.file_name(code) or f"{code}.yaml")
+    def roster_file(self, code: str, existing: dict[str, Path] | None = None) -> Path:
+        """Where subdistrict CODE's roster is (or will be): its file (in EXISTING, roster_files() when
+        not given), or the official name for a new one."""
+        found = (self.roster_files() if existing is None else existing).get(code)
+        return found or self.roster / (roster_file_name(code) or f"{code}.yaml")
 
     def header(self, path: Path) -> str:
         """The schema line the check expects of roster file PATH; outside a project (a copy of the

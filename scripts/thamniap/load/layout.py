@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from thamniap.core import project
+from thamniap.core import geography, project
 from thamniap.core.diagnostics import Diagnostic, error
 from thamniap.load.loader import MAX_BYTES
 
@@ -61,6 +61,24 @@ _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 def slugify(name_en: str) -> str:
     """'Mueang Loei' -> 'mueang-loei' (folder names use the official English name)."""
     return re.sub(r"[^a-z0-9]+", "-", name_en.lower()).strip("-")
+
+
+def roster_file_name(code: str) -> str | None:
+    """`420901-wang-saphung.yaml`: the roster file of an official subdistrict code; None for an unknown one."""
+    official = geography.subdistrict(code)
+    return f"{official.code}-{slugify(official.name_en)}.yaml" if official else None
+
+
+def roster_head(schema_line: str, code: str) -> str:
+    """A roster file's first lines: SCHEMA_LINE, then the comments that name its subdistrict."""
+    sub = geography.subdistrict(code)
+    district = geography.district(code[:4]) if sub else None
+    province = geography.province(code[:2]) if sub else None
+    if sub is None or district is None or province is None:
+        return schema_line
+    return "\n".join([schema_line,
+                      f"# ทำเนียบ อช. ตำบล{sub.name_th} อำเภอ{district.name_th} จังหวัด{province.name_th} (รหัสตำบล {code})",
+                      "# ผู้นำ อช. ของตำบลอยู่ใต้ leaders: และ อช. ของแต่ละหมู่บ้านอยู่ใต้ villages: (หมู่ที่ moo:)"])
 
 
 def _unsafe(ch: str) -> bool:

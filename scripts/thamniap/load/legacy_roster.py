@@ -27,8 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from thamniap.core import geography
-from thamniap.load.layout import ROSTER_DIR, slugify
+from thamniap.load.layout import roster_head
 
 _ITEM = re.compile(r"^- ", re.MULTILINE)
 _HEAD_KEY = re.compile(r"^(?P<key>[A-Za-z_]+):")
@@ -114,30 +113,7 @@ def cut(text: str) -> Legacy | None:
     return Legacy(head, parts)
 
 
-def file_name(code: str) -> str | None:
-    """`420901-wang-saphung.yaml` for an official subdistrict code; None for an unknown one."""
-    official = geography.subdistrict(code)
-    return f"{official.code}-{slugify(official.name_en)}.yaml" if official else None
-
-
-def relative_path(code: str) -> str | None:
-    """`roster/420901-wang-saphung.yaml`."""
-    name = file_name(code)
-    return f"{ROSTER_DIR}/{name}" if name else None
-
-
-def file_comment(code: str) -> list[str]:
-    """The comment lines that name a roster file's subdistrict, under its schema line."""
-    sub = geography.subdistrict(code)
-    district = geography.district(code[:4]) if sub else None
-    province = geography.province(code[:2]) if sub else None
-    if sub is None or district is None or province is None:
-        return []
-    return [f"# ทำเนียบ อช. ตำบล{sub.name_th} อำเภอ{district.name_th} จังหวัด{province.name_th} (รหัสตำบล {code})",
-            "# ผู้นำ อช. ของตำบลอยู่ใต้ leaders: และ อช. ของแต่ละหมู่บ้านอยู่ใต้ villages: (หมู่ที่ moo:)"]
-
-
 def file_text(header: str, code: str, sample_line: str, extra_comments: list[str], body: str) -> str:
-    """A roster file: its schema line HEADER, the lines naming it, `sample:` and BODY (`code:` first)."""
-    lines = [header, *file_comment(code), *extra_comments, sample_line]
-    return "\n".join(lines) + "\n" + body
+    """A roster file: its schema line HEADER and the lines naming it (layout.roster_head), the old
+    file's own head comments, `sample:` and BODY (`code:` first)."""
+    return "\n".join([roster_head(header, code), *extra_comments, sample_line]) + "\n" + body

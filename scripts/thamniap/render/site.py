@@ -179,10 +179,7 @@ def district_pages(province: Province, settings: SiteSettings, today: dt.date, r
                      (("คณะกรรมการชมรม", "club.yaml"), ("สำนักงาน/เจ้าหน้าที่", "district.yaml"),
                       ("ผู้แทนเข้าประชุม", "meeting.yaml"))}
         edit_urls["รายชื่อ อช./ผู้นำ อช. (ไฟล์รายตำบล)"] = settings.view_url(f"{repo_folder}/{ROSTER_DIR}", "tree")
-        roster_files = {sub.code: RosterLinks(settings.edit_url(f"{repo_folder}/{ROSTER_DIR}/{PurePath(sub.file).name}"),
-                                              settings.view_url(f"{repo_folder}/{ROSTER_DIR}/{PurePath(sub.file).name}"),
-                                              f"{ROSTER_DIR}/{PurePath(sub.file).name}")
-                        for sub in district.subdistricts or []}
+        roster_files = {sub.code: roster_links(settings, repo_folder, sub) for sub in district.subdistricts or []}
         downloads = [(_rel_link(rel, e.rel, settings), e.title_th, _size(e.size)) for e in exports
                      if e.scope == district.code and e.kind != FORM_KIND]
         submit = _rel_link(rel, "submit/" if settings.use_directory_urls else "submit.html", settings) + "#excel"
@@ -207,6 +204,12 @@ def district_pages(province: Province, settings: SiteSettings, today: dt.date, r
                                                  roster_files.get(sub.code)))
         pages[rel] = front_matter(f"อำเภอ{district.name}", f"ชมรมและทำเนียบ อช. อำเภอ{district.name} จังหวัด{province.name}") + page
     return _finished(pages, settings)
+
+
+def roster_links(settings: SiteSettings, repo_folder: str, sub) -> RosterLinks:
+    """Where an editor changes SUB's roster file (roster/<code>-<slug>.yaml of REPO_FOLDER) on GitHub."""
+    rel = f"{ROSTER_DIR}/{PurePath(sub.file).name}"
+    return RosterLinks(settings.edit_url(f"{repo_folder}/{rel}"), settings.view_url(f"{repo_folder}/{rel}"), rel)
 
 
 def _finished(pages: dict[str, str], settings: SiteSettings) -> dict[str, str]:

@@ -15,8 +15,8 @@ import yaml
 
 from thamniap.core import geography
 from thamniap.load.loader import plain_scalar
-from thamniap.load import legacy_roster
-from thamniap.load.layout import DISTRICT_FILES, PROVINCE_FILES, ROSTER_DIR, DataFile, expected_schema_header, slugify
+from thamniap.load.layout import (DISTRICT_FILES, PROVINCE_FILES, ROSTER_DIR, DataFile, expected_schema_header,
+                                  roster_file_name, roster_head, slugify)
 from thamniap.core.dates import add_years
 
 MALE = ("สมชาย สมศักดิ์ ประเสริฐ บุญมี สมบัติ วิชัย สุรชัย ธนพล อนุชา ชัยวัฒน์ ประยุทธ สมพงษ์ "
@@ -98,13 +98,13 @@ def _write_district(ddir: Path, pdir: Path, docs: dict) -> None:
 
 def write_roster(ddir: Path, pdir: Path, doc: dict) -> None:
     """roster/<code>-<slug>.yaml for each subdistrict of DOC ({"sample", "subdistricts"}), each named
-    in its comment lines (legacy_roster.file_comment), as split-roster writes them."""
+    in its comment lines (layout.roster_head), as split-roster writes them."""
     folder = ddir / ROSTER_DIR
     folder.mkdir(exist_ok=True)
     for sub in doc["subdistricts"]:
-        path = folder / legacy_roster.file_name(sub["code"])
+        path = folder / roster_file_name(sub["code"])
         header = expected_schema_header(DataFile("roster", path, str(path), pdir, ddir, sub["code"]))
-        dump(path, "\n".join([header, *legacy_roster.file_comment(sub["code"])]), {"sample": doc["sample"], **sub})
+        dump(path, roster_head(header, sub["code"]), {"sample": doc["sample"], **sub})
 
 
 def _iso(day: dt.date) -> str:

@@ -8,7 +8,6 @@ written; every problem is reported in that one run.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -17,8 +16,9 @@ from thamniap.core import report
 from thamniap.core.diagnostics import Diagnostic, error
 from thamniap.load import legacy_roster
 from thamniap.load.layout import (DISTRICT_DIR, LEGACY_ROSTER, PROVINCE_DIR, ROSTER_DIR, DataFile, display_path,
-                                  expected_schema_header)
+                                  expected_schema_header, roster_file_name)
 from thamniap.load.loader import load_bytes, load_file
+from thamniap.tools.files import replace_files
 
 RULES: dict[str, tuple[str, str]] = {
     "split.unreadable": ("error", "roster.yaml แบบเดิมอ่านไม่ได้หรือมีข้อผิดพลาด จึงยังแยกไฟล์ไม่ได้"),
@@ -68,13 +68,13 @@ def plan_district(district: Path, problems: list[Diagnostic]) -> Planned | None:
     plan = Planned(district, old, lines_before=doc.text.count("\n"))
     province_dir = district.parent
     for sub, part in zip(subs, legacy.parts):
-        rel = legacy_roster.relative_path(sub["code"])
-        if rel is None:
+        name = roster_file_name(sub["code"])
+        if name is None:
             problems.append(_problem(doc.path, "split.layout",
                                     f"ไม่รู้จักตำบลรหัส `{sub['code']}` จึงตั้งชื่อไฟล์ของตำบลนี้ไม่ได้",
                                     "แก้รหัสตำบลให้ตรงกับทะเบียนกรมการปกครอง แล้วสั่งใหม่", part.first_line))
             continue
-        path = district / rel
+        path = district / ROSTER_DIR / name
         if path in plan.files:
             problems.append(_problem(doc.path, "split.layout", f"ตำบลรหัส `{sub['code']}` อยู่ใน `roster.yaml` สองรายการ",
                                     "รวมสองรายการนั้นเป็นรายการเดียว แล้วสั่งใหม่", part.first_line))
@@ -114,11 +114,7 @@ def split_command(root: Path, code: str | None, stdout: TextIO, stderr: TextIO) 
         return 1
     for plan in plans:
         folder = plan.district / ROSTER_DIR
-        folder.mkdir()
-        for path, text in plan.files.items():
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.write_text(text, encoding="utf-8")
-            os.replace(tmp, path)
+        replace_files(plan.files)
         plan.old.unlink()
         longest = max(t.count("\n") for t in plan.files.values())
         print(f"{display_path(plan.old)} ({plan.lines_before:,} บรรทัด) → {display_path(folder)}/ "

@@ -5,7 +5,7 @@ from pathlib import PurePath
 
 from thamniap.core import geography
 from thamniap.core.diagnostics import Severity
-from thamniap.load.layout import ROSTER_DIR, display_path, slugify
+from thamniap.load.layout import ROSTER_DIR, display_path, roster_file_name, slugify
 from thamniap.model import Where
 from thamniap.check.rules import Context, Finding, rule
 
@@ -88,7 +88,7 @@ def roster_file_named_for_its_subdistrict(ctx: Context):
             official = geography.subdistrict(sub.code)
             if official is None or sub.code[:4] != district.code:
                 continue              # geo.subdistrict-in-district says so
-            expected = roster_file_name(official)
+            expected = roster_file_name(official.code)
             name = PurePath(sub.file).name
             if name == expected:
                 continue
@@ -103,11 +103,6 @@ def roster_file_named_for_its_subdistrict(ctx: Context):
                           message_en, f"rename the file to `{expected}` (or fix `code:` if that is wrong)")
 
 
-def roster_file_name(official) -> str:
-    """The roster file name of an official (geothai) subdistrict: 420901-wang-saphung.yaml."""
-    return f"{official.code}-{slugify(official.name_en)}.yaml"
-
-
 @rule("geo.missing-subdistrict", Severity.WARNING,
       "ทำเนียบมีไฟล์ครบทุกตำบลของอำเภอ (ตามรายชื่อทางการจาก geothai)")
 def every_subdistrict_listed(ctx: Context):
@@ -119,7 +114,7 @@ def every_subdistrict_listed(ctx: Context):
         folder = display_path(district.folder / ROSTER_DIR)
         for official in geography.subdistricts(district.code):
             if official.code not in listed:
-                name = roster_file_name(official)
+                name = roster_file_name(official.code)
                 yield Finding(Where(folder, 0, 0),
                               f"ยังไม่มีไฟล์ทำเนียบของตำบล{official.name_th} (รหัส {official.code})",
                               f"สร้างไฟล์ `{ROSTER_DIR}/{name}` ที่มี `code: \"{official.code}\"`, "

@@ -31,6 +31,7 @@ from thamniap.render import changes as change_text
 from thamniap.render.reportform.fields import REPORTS, Report
 from thamniap.render.reportform.reply import Note, applied_reply, problems_reply
 from thamniap.tools import checkpr
+from thamniap.tools.files import replace_files
 from thamniap.tools.report import attachment, body as body_parser, edit, read, roster
 from thamniap.vcs import git
 
@@ -157,10 +158,7 @@ def run(options: Options, download: Callable[[str], bytes] | None = None) -> Out
     with tempfile.TemporaryDirectory(prefix="thamniap-report-") as tmp:
         _apply(options, top, data_dir, Path(tmp), parsed, outcome, download)
     if outcome.code == 0 and options.write:      # only now: everything passed
-        for path, content in outcome.files.items():
-            target = top / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+        replace_files({top / path: content for path, content in outcome.files.items()})
     return outcome
 
 

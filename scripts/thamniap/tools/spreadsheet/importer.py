@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
-import os
 import re
 import shutil
 import tempfile
@@ -22,9 +21,9 @@ import yaml
 
 from thamniap.core import report
 from thamniap.core.diagnostics import Diagnostic
-from thamniap.load import legacy_roster
-from thamniap.load.layout import display_path
+from thamniap.load.layout import display_path, roster_head
 from thamniap.tools import sample as _sample
+from thamniap.tools.files import replace_files
 from thamniap.tools.spreadsheet.carry import keep_fields_not_in_form
 from thamniap.tools.spreadsheet.cells import Row, read_sheets
 from thamniap.load.district_files import (DistrictFiles, RosterInfo, SpreadsheetError, find_district,
@@ -216,11 +215,12 @@ def render_rosters(files: DistrictFiles, doc: dict) -> dict[Path, str]:
     """Each subdistrict of DOC (the whole district's roster) as the text of its own file, as
     sample.dump would write it (same options, RosterDumper)."""
     out = {}
+    existing = files.roster_files()
     for sub in doc["subdistricts"]:
-        path = files.roster_file(sub["code"])
+        path = files.roster_file(sub["code"], existing)
         body = yaml.dump({"sample": doc["sample"], **sub}, Dumper=RosterDumper, allow_unicode=True, sort_keys=False,
                          default_flow_style=False, width=10_000)
-        out[path] = "\n".join([files.header(path), *legacy_roster.file_comment(sub["code"])]) + "\n" + body
+        out[path] = roster_head(files.header(path), sub["code"]) + "\n" + body
     return out
 
 
@@ -340,17 +340,7 @@ def import_command(path: Path, code: str, root: Path, today: dt.date, stdout: Te
         if p in changed:
             print(f"หมายเหตุ: เขียน {display_path(p)} ใหม่ทั้งไฟล์ เพราะแก้เฉพาะบรรทัดที่เปลี่ยนไม่ได้ "
                   "ความเห็น (#) ในไฟล์เดิมจึงไม่อยู่ในไฟล์ใหม่ — ดูความต่างก่อนส่ง", file=stdout)
-    files.roster.mkdir(exist_ok=True)
-    temporary = {}
-    try:                       # every file written aside first, then each moved in place
-        for p, text in changed.items():
-            temporary[p] = p.with_name(f".{p.name}.{os.getpid()}.tmp")
-            temporary[p].write_text(text, encoding="utf-8")
-        for p, tmp in temporary.items():
-            os.replace(tmp, p)
-    finally:
-        for tmp in temporary.values():
-            tmp.unlink(missing_ok=True)
+    replace_files(changed)
     for ref, pid in result.new_ids:
         print(f"คนใหม่ {ref} ได้รหัส {pid} — กรอกรหัสนี้ในแบบฟอร์มด้วย", file=stdout)
     names = ", ".join(display_path(p) for p in changed)
