@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from fake_github import FakeGitHub
-from helpers import GIT_ENV, git, project_repo, run_cli
+from helpers import GIT_ENV, REPO, git, project_repo, run_cli
 from report_events import event, write
 
 from thamniap.tools import authority
@@ -255,3 +255,20 @@ def test_pr_actor_command_prints_one_login(repo, remote, tmp_path, monkeypatch):
     assert out.getvalue() == f"{REPORTER}\n" and "ผู้รายงาน" in err.getvalue()
     path.write_text("{", encoding="utf-8")
     assert authority.pr_actor_command(path, BOT, BOT, client, io.StringIO(), io.StringIO()) == 2
+
+
+# ---------------------------------------------------------------- §7 the token only for a report to act on
+
+@pytest.mark.parametrize("payload, act", [
+    (event("committee", COMMITTEE), "true"),
+    (event("committee", COMMITTEE, action="edited", sender={"login": "maintainer-4201", "type": "User"}), "true"),
+    (event("committee", COMMITTEE, action="edited", changes={"title": {"from": "x"}}), "false"),
+    (event("committee", COMMITTEE, sender={"login": BOT, "type": "Bot"}), "false"),
+    (event("committee", COMMITTEE, action="closed"), "false"),
+    ({**event("committee", COMMITTEE), "issue": {**event("committee", COMMITTEE)["issue"], "labels": [],
+                                                  "title": "คำถามเรื่องการประชุม"}}, "false"),
+])
+def test_triage_says_whether_the_bot_needs_its_token(tmp_path, payload, act):
+    path = write(tmp_path / "event.json", payload)
+    code, out, err = run_cli("report", str(path), "--project", str(REPO), "--triage")
+    assert (code, out) == (0, act + "\n"), err

@@ -186,7 +186,7 @@ def _teams(given: list[str] | None) -> tuple[str, ...] | None:
 def cmd_report(args) -> int:
     from thamniap.tools.report.cli import report_command
     return report_command(Path(args.event), project_of(args).root, _teams(args.actor_teams), args.base,
-                          args.today, args.publish, sys.stdout, sys.stderr)
+                          args.today, args.publish, sys.stdout, sys.stderr, triage=args.triage)
 
 
 def cmd_report_file(args) -> int:
@@ -371,6 +371,8 @@ def _add_review_commands(sub) -> None:
     p.add_argument("--today", type=_date, default=None, help="วันที่ใช้ตรวจ (YYYY-MM-DD; ค่าเริ่มต้น: วันนี้ เวลาประเทศไทย)")
     p.add_argument("--publish", action="store_true",
                    help="ส่งผลขึ้น GitHub: branch report/<เลข issue>, pull request, ความเห็นตอบกลับ, ป้าย (ต้องมี GITHUB_TOKEN ของ GitHub App)")
+    p.add_argument("--triage", action="store_true",
+                   help="ไม่อ่านเนื้อรายงาน พิมพ์เพียง true (เป็นรายงานที่บอทต้องอ่านและตอบ) หรือ false — ขั้นก่อนขอ token ของ GitHub App")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("report-file", help="นำเข้าไฟล์รายงานที่อำเภอดาวน์โหลดจากหน้ารายงานของเว็บไซต์ (ไม่มีบัญชี GitHub) "

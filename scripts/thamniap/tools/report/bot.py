@@ -153,6 +153,14 @@ def private_numbers(text: str) -> list[Note]:
 
 # ---------------------------------------------------------------- the run
 
+def triage(event: Path) -> tuple[bool, str]:
+    """(act, why not): whether the event is a report for the bot to read and answer, decided from the
+    event alone (no data, no token) — the workflow asks for the App's token only when it is."""
+    issue = read_event(event)
+    why_not = _not_read(issue, report_type(issue))
+    return why_not is None, why_not or ""
+
+
 def run(options: Options, download: Callable[[str], bytes] | None = None) -> Outcome:
     issue = read_event(options.event)
     report = report_type(issue)
