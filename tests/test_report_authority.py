@@ -196,6 +196,10 @@ def test_a_commit_pushed_after_the_bots_update_makes_its_pusher_the_actor(repo, 
     # GitHub's event for the bot's push may arrive carrying the newer head: still not the reporter's
     late = pull_event(client, remote, 101, BOT, action="synchronize")
     assert actor_of(late, client, BOT).login == BOT
+    # … even if someone also wrote the newer head into the body: the push named its own commit
+    late["pull_request"]["body"] = authority.commit_record(late["pull_request"]["head"]["sha"])
+    late["after"] = authority.recorded_commit(client.pulls[101]["body"])
+    assert actor_of(late, client, BOT).login == BOT
 
 
 def test_an_intruder_commit_before_the_bots_update_is_replaced_by_the_push(repo, remote, tmp_path):

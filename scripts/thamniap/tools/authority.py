@@ -10,7 +10,8 @@ the commit the report bot made — the reporter.
   (repository variable THAMNIAP_BOT_LOGIN), the bot triggered the event and opened the pull
   request, its branch is `report/<n>` of this repository, and the pull request's head is the very
   commit the bot recorded in the pull request's body when it opened or last updated it
-  (`commit_record`, read from the event's own copy of the body).
+  (`commit_record`, read from the event's own copy of the body) and, for a push, the commit that
+  push made (`after`).
 
 So a commit that anyone else pushes to the bot's branch — before the bot opens the pull request,
 between two of its calls, or later — is never judged with the reporter's authority: its pusher is
@@ -64,7 +65,8 @@ def pull_request_actor(event: dict, actor: str, repository: str, bot: str | None
     if author.lower() != bot.lower() or branch is None or head_repo != repository:
         return Actor(actor, "บอทส่ง แต่ไม่ใช่คำขอแก้ไขจาก branch รายงานของบอทในที่เก็บนี้ ตรวจสิทธิ์ของบอท")
     recorded, sha = recorded_commit(pull.get("body")), str(head.get("sha") or "")
-    if recorded is None or recorded != sha:
+    pushed = event.get("after")       # a synchronize event names the commit its push made
+    if recorded is None or recorded != sha or (pushed is not None and pushed != sha):
         return Actor(actor, f"commit ล่าสุดของคำขอ ({sha[:12]}) ไม่ใช่ commit ที่บอทบันทึกไว้ "
                             "มีผู้อื่นเพิ่ม commit ใน branch ของบอท จึงตรวจสิทธิ์ของบอท ไม่ใช่ของผู้รายงาน")
     try:
