@@ -22,9 +22,13 @@ def body(report_id: str, values: dict[str, str], unticked: tuple[str, ...] = ())
 
 def event(report_id: str, values: dict[str, str] | None = None, *, author: str = "somchai-4209",
           action: str = "opened", number: int = 7, text: str | None = None, labelled: bool = True,
-          sender: dict | None = None) -> dict:
+          sender: dict | None = None, changes: dict | None = None) -> dict:
+    """An `issues` event; an `edited` one says, as GitHub's does, that it changed the body (CHANGES)."""
     form = report(report_id)
-    return {"action": action,
+    if changes is None and action == "edited":
+        changes = {"body": {"from": "(the body before the edit)"}}
+    extra = {"changes": changes} if changes is not None else {}
+    return {"action": action, **extra,
             "issue": {"number": number, "title": form.title + "อำเภอวังสะพุง",
                       "body": body(report_id, values or {}) if text is None else text,
                       "labels": [{"name": form.label}] if labelled else [],

@@ -13,6 +13,7 @@ importlib.resources); schemas/ stays the source of truth. After changing a schem
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -128,3 +129,34 @@ def test_installed_pages_run_their_side_jobs_in_workers(installed, tmp_path):
     out = project / "out"
     assert (out / "districts" / "4214-nong-hin.md").is_file()
     assert any((out / "downloads").rglob("*.xlsx")), "the downloads come from the worker jobs"
+
+
+
+def _pins(text: str) -> dict[str, str]:
+    """name → version of every `name==version` requirement line (names as pip compares them)."""
+    pins = {}
+    for line in text.splitlines():
+        found = re.match(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==([^\s;\\#]+)", line)
+        if found:
+            pins[re.sub(r"[-_.]+", "-", found.group(1)).lower()] = found.group(2)
+    return pins
+
+
+def test_locked_requirements_pin_the_same_versions_with_hashes():
+    """The jobs that hold a token install from requirements-locked.txt with --require-hashes: it must
+    pin every runtime requirement at requirements.txt's version, and give every package a hash."""
+    wanted = _pins((REPO / "requirements.txt").read_text(encoding="utf-8"))
+    text = (REPO / "requirements-locked.txt").read_text(encoding="utf-8")
+    locked = _pins(text)
+    assert wanted and {name: locked.get(name) for name in wanted} == wanted, \
+        "requirements-locked.txt is stale: regenerate it as its header says"
+    # each entry: `name==version \` then its `--hash=sha256:…` lines
+    entries = re.findall(r"(?m)^([A-Za-z0-9][^=\s]*)==\S+ \\\n((?:[ \t]+--hash=sha256:[0-9a-f]{64}.*\n)+)", text)
+    assert len(entries) == len(locked), "an entry of requirements-locked.txt has no hash"
+
+
+def test_the_jobs_that_hold_a_token_install_with_hashes():
+    for name in ("report-bot.yml", "pull-request.yml"):
+        text = (REPO / ".github" / "workflows" / name).read_text(encoding="utf-8")
+        runs = [line.strip() for line in text.splitlines() if "scripts/setup.sh" in line and not line.lstrip().startswith("#")]
+        assert runs and all(line.endswith("bash scripts/setup.sh --locked") for line in runs), (name, runs)

@@ -18,12 +18,12 @@ import time
 from pathlib import Path
 
 import pytest
+from fake_github import FakeGitHub
 from helpers import GIT_ENV, REPO, commit_all, git, project_repo, run_cli
 from report_events import body, event, write
 
 from thamniap.check.validate import load_dataset
 from thamniap.core.national_id import national_id_check_digit
-from thamniap.tools.github_client import FakeGitHub
 from thamniap.tools.report import bot
 from thamniap.tools.report.publish import publish_outcome
 

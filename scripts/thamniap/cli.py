@@ -186,13 +186,20 @@ def _teams(given: list[str] | None) -> tuple[str, ...] | None:
 def cmd_report(args) -> int:
     from thamniap.tools.report.cli import report_command
     return report_command(Path(args.event), project_of(args).root, _teams(args.actor_teams), args.base,
-                          args.today, args.publish, sys.stdout, sys.stderr)
+                          args.today, args.publish, sys.stdout, sys.stderr, triage=args.triage)
 
 
 def cmd_report_file(args) -> int:
     from thamniap.tools.report.offline import report_file_command
     return report_file_command(Path(args.file), project_of(args).root, args.author, _teams(args.actor_teams), args.base,
                                args.today, sys.stdout, sys.stderr)
+
+
+def cmd_pr_actor(args) -> int:
+    from thamniap.tools import github_client
+    from thamniap.tools.authority import pr_actor_command
+    return pr_actor_command(Path(args.event), args.actor, args.bot or None, github_client.from_environment(),
+                            sys.stdout, sys.stderr)
 
 
 def cmd_issue_forms(args) -> int:
@@ -364,6 +371,8 @@ def _add_review_commands(sub) -> None:
     p.add_argument("--today", type=_date, default=None, help="วันที่ใช้ตรวจ (YYYY-MM-DD; ค่าเริ่มต้น: วันนี้ เวลาประเทศไทย)")
     p.add_argument("--publish", action="store_true",
                    help="ส่งผลขึ้น GitHub: branch report/<เลข issue>, pull request, ความเห็นตอบกลับ, ป้าย (ต้องมี GITHUB_TOKEN ของ GitHub App)")
+    p.add_argument("--triage", action="store_true",
+                   help="ไม่อ่านเนื้อรายงาน พิมพ์เพียง true (เป็นรายงานที่บอทต้องอ่านและตอบ) หรือ false — ขั้นก่อนขอ token ของ GitHub App")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("report-file", help="นำเข้าไฟล์รายงานที่อำเภอดาวน์โหลดจากหน้ารายงานของเว็บไซต์ (ไม่มีบัญชี GitHub) "
@@ -376,6 +385,13 @@ def _add_review_commands(sub) -> None:
     p.add_argument("--base", default="HEAD", metavar="REV", help="รุ่นของ branch หลัก (ค่าเริ่มต้น HEAD)")
     p.add_argument("--today", type=_date, default=None, help="วันที่ใช้ตรวจ (YYYY-MM-DD; ค่าเริ่มต้น: วันนี้ เวลาประเทศไทย)")
     p.set_defaults(func=cmd_report_file)
+
+    p = sub.add_parser("pr-actor", help="หาบัญชีที่การตรวจสิทธิ์ของคำขอแก้ไขต้องตรวจ: ผู้ส่ง หรือผู้รายงานเมื่อคำขอเป็นของบอท "
+                                        "และ commit ล่าสุดเป็น commit ที่บอทสร้างเท่านั้น (พิมพ์ชื่อบัญชีเดียว)")
+    p.add_argument("event", metavar="EVENT.json", help="ไฟล์เหตุการณ์ pull_request_target ($GITHUB_EVENT_PATH)")
+    p.add_argument("--actor", required=True, metavar="LOGIN", help="ผู้ที่ทำให้เกิดเหตุการณ์ (github.actor)")
+    p.add_argument("--bot", metavar="LOGIN", help="บัญชีของบอทรายงาน (ตัวแปร THAMNIAP_BOT_LOGIN); ไม่ระบุ = ไม่สลับผู้ตรวจ")
+    p.set_defaults(func=cmd_pr_actor)
 
     p = sub.add_parser("issue-forms", help="สร้างแบบฟอร์มรายงาน .github/ISSUE_TEMPLATE/<รายงาน>.yml จากคำอธิบายช่อง")
     p.add_argument("--check", action="store_true", help="ไม่เขียนไฟล์ ตรวจว่าแบบฟอร์มใน git ตรงกับคำอธิบาย (ออก 1 เมื่อไม่ตรง)")

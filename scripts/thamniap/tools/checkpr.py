@@ -92,6 +92,12 @@ class Result:
     summary: changes.ProvinceChanges
     actor: str | None
     actor_teams: tuple[str, ...] | None
+    moved_since: list[str] = field(default_factory=list)   # labels of the pull request's areas that BASE changed after it branched
+
+    @property
+    def stale(self) -> bool:
+        """The base branch moved on after the pull request branched off (its checks saw older data)."""
+        return self.merge_base != self.base_sha
 
     @property
     def refused(self) -> bool:
@@ -233,9 +239,14 @@ def check(options: Options) -> Result:
         for touch in touches.values():
             touch.allowed = may_change(options.actor, options.actor_teams, touch.approvers)
     order = {"district": 0, "province": 1, "other": 2}
+    moved_since = []
+    if merge_base != base_sha:      # what the base changed since: in the same areas, the two may clash
+        moved = {Area("other", "") if special else area_of(path, options.data_dir)
+                 for path, special in changed_files(top, merge_base, base_sha).items()}
+        moved_since = [t.label for t in touches.values() if t.area in moved]
     return Result(base_sha, merge_base, f"`{head_sha[:12]}`" if head_sha else "ไฟล์ในเครื่อง (working tree)",
                   sorted(touches.values(), key=lambda t: (order[t.area.kind], t.area.folder)),
-                  summary, options.actor, options.actor_teams)
+                  summary, options.actor, options.actor_teams, moved_since)
 
 
 # ---------------------------------------------------------------- reporting
@@ -262,6 +273,26 @@ def _plain(text: str) -> bool:
     return all(c.isascii() and (c.isalnum() or c in "-_/.") for c in text)
 
 
+def stale_note(result: Result) -> list[str]:
+    """What a reviewer must know when the base branch moved on after the pull request branched off:
+    its checks saw older data, so two changes that each passed may clash once both are in."""
+    if not result.stale:
+        return []
+    if result.moved_since:
+        where = ", ".join(md(label) for label in result.moved_since)
+        lead = (f"> **คำขอนี้ตรวจกับข้อมูลรุ่นเก่า:** หลังจากคำขอนี้แยกออกมา branch หลักมีการเปลี่ยน{where}แล้ว "
+                "(เช่น รายงานอีกฉบับของอำเภอเดียวกันถูกรวมไปก่อน) สองการแก้ไขที่ผ่านการตรวจแยกกันอาจชนกันเมื่อรวมทั้งคู่ "
+                "เช่น ได้รหัสบุคคลเดียวกัน")
+    else:
+        lead = ("> **คำขอนี้ตรวจกับข้อมูลรุ่นเก่า:** branch หลักมีการเปลี่ยนแปลงหลังจากคำขอนี้แยกออกมา "
+                "(ในส่วนอื่น ไม่ใช่ส่วนที่คำขอนี้แก้)")
+    return [lead, ">",
+            "> ก่อนรวม (merge) ต้องปรับคำขอให้เป็นปัจจุบัน (ปุ่ม **Update branch**) ให้การตรวจข้อมูลทำซ้ำกับข้อมูลล่าสุด "
+            "— ที่เก็บต้องตั้งค่า *Require branches to be up to date before merging* (ดูคู่มือตั้งค่าใน docs/threat-model.md) "
+            "สำหรับคำขอของบอทรายงาน ให้ผู้รายงานแก้ไข issue หรือผู้ดูแลจังหวัดกด **Re-run jobs** ของงานบอท "
+            "บอทจะสร้างรายงานใหม่บนข้อมูลล่าสุดพร้อมรหัสบุคคลใหม่", ""]
+
+
 def refusals(result: Result) -> list[str]:
     """One plain Thai sentence per refused area (for stderr and annotations), on one line: every
     value from data or git (names, paths) with its control characters shown (`shown_name`)."""
@@ -280,6 +311,7 @@ def refusals(result: Result) -> list[str]:
 def summary_markdown(result: Result) -> str:
     lines = ["## สรุปคำขอแก้ไข (pull request)", "",
              f"เปรียบเทียบรุ่น `{result.merge_base[:12]}` (จุดแยกจาก branch หลัก) กับ {result.head_label}", ""]
+    lines += stale_note(result)
     if not result.touches:
         return "\n".join(lines + ["ไม่มีไฟล์ที่เปลี่ยน", ""])
     lines += ["### สิทธิ์การแก้ไข", ""]

@@ -1,4 +1,4 @@
-"""The few GitHub calls the issue bot makes, in one small client (and its fake for the tests).
+"""The few GitHub calls the bots make, in one small client (its fake for the tests: tests/fake_github.py).
 
 Only this module talks to GitHub's API: find and update the bot's one reply comment (found by
 render/reportform/reply.MARKER), add or remove a label, open or update the pull request of branch
@@ -13,7 +13,7 @@ import os
 import re
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -88,6 +88,10 @@ class GitHub:
     def default_branch(self) -> str:
         return self._call("GET", "")["default_branch"]
 
+    def issue_author(self, issue: int) -> str | None:
+        found = self._call("GET", f"/issues/{int(issue)}") or {}
+        return (found.get("user") or {}).get("login")
+
     def find_comment(self, issue: int, marker: str) -> dict | None:
         for page in range(1, 11):
             found = self._call("GET", f"/issues/{issue}/comments?per_page=100&page={page}") or []
@@ -133,57 +137,3 @@ class GitHub:
 def from_environment() -> GitHub:
     return GitHub(os.environ.get("GITHUB_REPOSITORY", ""), os.environ.get("GITHUB_TOKEN") or None,
                   os.environ.get("GITHUB_API_URL", API))
-
-
-@dataclass
-class FakeGitHub:
-    """GitHub for the tests: comments, labels and pull requests in memory; pushes go to a real git
-    repository (REMOTE, a path), so a branch really moves; downloads come from FILES (url → bytes)."""
-    remote: str
-    base_branch: str = "main"
-    files: dict[str, bytes] = field(default_factory=dict)
-    comments: dict[int, dict] = field(default_factory=dict)        # id → {issue, body}
-    labels: dict[int, set[str]] = field(default_factory=dict)
-    pulls: dict[int, dict] = field(default_factory=dict)           # number → {head, base, title, body}
-    downloads: list[str] = field(default_factory=list)
-    ready: bool = True
-
-    def default_branch(self) -> str:
-        return self.base_branch
-
-    def find_comment(self, issue: int, marker: str) -> dict | None:
-        return next(({"id": i, **c} for i, c in self.comments.items() if c["issue"] == issue and marker in c["body"]), None)
-
-    def create_comment(self, issue: int, body: str) -> dict:
-        number = len(self.comments) + 1
-        self.comments[number] = {"issue": issue, "body": body}
-        return {"id": number}
-
-    def update_comment(self, comment_id: int, body: str) -> dict:
-        self.comments[comment_id]["body"] = body
-        return {"id": comment_id}
-
-    def add_labels(self, issue: int, labels: list[str]) -> None:
-        self.labels.setdefault(issue, set()).update(labels)
-
-    def remove_label(self, issue: int, label: str) -> None:
-        self.labels.setdefault(issue, set()).discard(label)
-
-    def find_pull(self, branch: str) -> dict | None:
-        return next(({"number": n, **p} for n, p in self.pulls.items() if p["head"] == branch), None)
-
-    def create_pull(self, branch: str, base: str, title: str, body: str) -> dict:
-        number = 100 + len(self.pulls) + 1
-        self.pulls[number] = {"head": branch, "base": base, "title": title, "body": body}
-        return {"number": number}
-
-    def update_pull(self, number: int, title: str, body: str) -> dict:
-        self.pulls[number].update(title=title, body=body)
-        return {"number": number}
-
-    def push(self, top: Path, sha: str, branch: str) -> None:
-        git.push(top, sha, self.remote, branch)
-
-    def download(self, url: str) -> bytes:
-        self.downloads.append(url)
-        return self.files[url]

@@ -41,26 +41,31 @@ def note_text(note: Note) -> str:
     return text
 
 
-def _head(report_name: str | None, author: str | None) -> list[str]:
+def _head(report_name: str | None, author: str | None, editor: str | None = None) -> list[str]:
+    """The title, who wrote the report and whose edit this reading is of (EDITOR: the sender of the
+    event that was read; the author when the issue was just opened)."""
     title = f"## บอทรายงาน: {md(report_name)}" if report_name else "## บอทรายงาน"
     lines = [MARKER, title, ""]
     if author:
-        lines += [f"ผู้รายงาน: {value('@' + author)}", ""]
+        who = f"ผู้รายงาน: {value('@' + author)}"
+        if editor:
+            who += f" · แก้ไขล่าสุดโดย: {value('@' + editor)}"
+        lines += [who, ""]
     return lines
 
 
 def problems_reply(report_name: str | None, author: str | None, notes: list[Note], *,
-                   lead: str = "ยังนำรายงานนี้เข้าทำเนียบไม่ได้ ไม่มีการเปลี่ยนแปลงข้อมูล") -> str:
+                   lead: str = "ยังนำรายงานนี้เข้าทำเนียบไม่ได้ ไม่มีการเปลี่ยนแปลงข้อมูล", editor: str | None = None) -> str:
     """Every problem, numbered, each with how to fix it by editing the issue."""
-    lines = _head(report_name, author) + [f"**{lead}** ({len(notes)} ข้อ)", ""]
+    lines = _head(report_name, author, editor) + [f"**{lead}** ({len(notes)} ข้อ)", ""]
     lines += [f"{i}. {note_text(n)}" for i, n in enumerate(notes, 1)]
     return "\n".join(lines + ["", EDIT_HINT, ""])
 
 
 def applied_reply(report_name: str, author: str | None, district: str, summary: str, *,
-                  notes: list[Note] = (), links: list[str] = ()) -> str:
+                  notes: list[Note] = (), links: list[str] = (), editor: str | None = None) -> str:
     """What the bot understood: the change summary check-pr writes (SUMMARY, already Markdown)."""
-    lines = _head(report_name, author)
+    lines = _head(report_name, author, editor)
     lines += [f"**อ่านรายงานแล้ว** — ข้อมูลอำเภอ{md(district)} ผ่านการตรวจ และผู้รายงานมีสิทธิ์แก้ไขอำเภอนี้", "",
               "### สิ่งที่บอทเข้าใจจากรายงาน", "", summary.rstrip(), ""]
     if notes:

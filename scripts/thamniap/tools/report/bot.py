@@ -66,6 +66,16 @@ class Issue:
     action: str
     sender: str
     sender_is_bot: bool
+    changed: tuple[str, ...] = ()                  # for `edited`: what the edit changed ("body", "title")
+
+    @property
+    def editor(self) -> str:
+        """Whose words the body now is: the sender of an edit of the body, else the author."""
+        return self.sender if self.action == "edited" and self.sender else self.author
+
+    @property
+    def edited_by_someone_else(self) -> bool:
+        return self.action == "edited" and self.sender.lower() != self.author.lower()
 
 
 @dataclass
@@ -99,10 +109,12 @@ def read_event(path: Path) -> Issue:
             opened = dt.datetime.fromisoformat(issue["created_at"].replace("Z", "+00:00")).astimezone(THAI_TIME).date()
         except ValueError:
             opened = None
+    changes = event.get("changes")
     return Issue(issue["number"], str(issue.get("title") or ""), str(issue.get("body") or ""),
                  tuple(str(label.get("name", "")) for label in issue.get("labels") or [] if isinstance(label, dict)),
                  str(user.get("login") or ""), opened, str(event.get("action") or ""),
-                 str(sender.get("login") or ""), _is_bot(sender) or _is_bot(user))
+                 str(sender.get("login") or ""), _is_bot(sender) or _is_bot(user),
+                 tuple(sorted(str(k) for k in changes)) if isinstance(changes, dict) else ())
 
 
 def _is_bot(account: dict) -> bool:
@@ -141,17 +153,29 @@ def private_numbers(text: str) -> list[Note]:
 
 # ---------------------------------------------------------------- the run
 
+def triage(event: Path) -> tuple[bool, str]:
+    """(act, why not): whether the event is a report for the bot to read and answer, decided from the
+    event alone (no data, no token) — the workflow asks for the App's token only when it is."""
+    issue = read_event(event)
+    why_not = _not_read(issue, report_type(issue))
+    return why_not is None, why_not or ""
+
+
 def run(options: Options, download: Callable[[str], bytes] | None = None) -> Outcome:
     issue = read_event(options.event)
     report = report_type(issue)
     why_not = _not_read(issue, report)
     if why_not:
         return Outcome(0, issue=issue, note=why_not)
+    if issue.edited_by_someone_else:
+        return Outcome(1, checkpr.public(problems_reply(report.name, issue.author, [_someone_elses_edit(issue)],
+                                                        lead="รายงานนี้ถูกแก้ไขโดยผู้อื่น บอทจึงไม่นำไปใช้ ไม่มีการเปลี่ยนแปลงข้อมูล",
+                                                        editor=issue.sender)), issue, report)
     problems = _body_problems(issue)
     parsed = None if problems else body_parser.parse(issue.body, report)
     problems = problems or parsed.problems
     if problems:
-        return Outcome(1, checkpr.public(problems_reply(report.name, issue.author, problems)), issue, report)
+        return Outcome(1, checkpr.public(problems_reply(report.name, issue.author, problems, editor=issue.editor)), issue, report)
     top = git.toplevel(options.project)
     data_dir = (options.project.resolve() / "data").relative_to(top.resolve()).as_posix()
     outcome = Outcome(1, issue=issue, report=report)
@@ -170,7 +194,19 @@ def _not_read(issue: Issue, report: Report | None) -> str | None:
         return "ไม่อ่าน: เหตุการณ์จากบอท"
     if report is None:
         return "ไม่อ่าน: issue นี้ไม่ใช่รายงาน (ไม่มีป้าย report:… หรือชื่อเรื่องของแบบฟอร์มรายงาน)"
+    if issue.action == "edited" and "body" not in issue.changed:
+        # GitHub names what an edit changed. The body's words may be someone else's, edited earlier
+        # (and refused then): an edit of the title alone must not give them the author's authority.
+        return "ไม่อ่าน: การแก้ไขนี้ไม่ได้แก้เนื้อรายงาน (แก้เฉพาะชื่อเรื่อง)"
     return None
+
+
+def _someone_elses_edit(issue: Issue) -> Note:
+    """The reply to an edit of the report by anyone but its author: authority is the author's, the words are not."""
+    return Note("รายงานนี้เขียนโดย {0} แต่ถูกแก้ไขโดย {1} บอทนำรายงานไปใช้ด้วยสิทธิ์ของผู้เขียนเท่านั้น "
+                "จึงไม่ใช้ฉบับที่ผู้อื่นแก้ไข",
+                ("@" + issue.author, "@" + issue.sender),
+                "ให้ผู้เขียนรายงานตรวจแล้วแก้ไข issue นี้เอง (บอทจะอ่านฉบับที่ผู้เขียนแก้) หรือผู้ที่แก้ไขเปิดรายงานใหม่ในชื่อของตนเอง")
 
 
 def _body_problems(issue: Issue) -> list[Note]:
@@ -187,7 +223,7 @@ def _apply(options: Options, top: Path, data_dir: str, tmp: Path, parsed, outcom
     today = options.today or dt.datetime.now(THAI_TIME).date()
 
     def refuse(notes: list[Note], **kw) -> None:
-        outcome.reply = checkpr.public(problems_reply(report.name, issue.author, notes, **kw))
+        outcome.reply = checkpr.public(problems_reply(report.name, issue.author, notes, editor=issue.editor, **kw))
 
     base = git.commit(top, options.base)
     # Everything is read from BASE's git objects (check-pr's materialise), never from the working tree.
@@ -212,10 +248,12 @@ def _apply(options: Options, top: Path, data_dir: str, tmp: Path, parsed, outcom
     if not changed:
         outcome.code = 0
         outcome.reply = checkpr.public(applied_reply(report.name, issue.author, district.name,
-                                                     "ข้อมูลในทำเนียบตรงกับรายงานนี้อยู่แล้ว ไม่มีอะไรต้องเปลี่ยน"))
+                                                     "ข้อมูลในทำเนียบตรงกับรายงานนี้อยู่แล้ว ไม่มีอะไรต้องเปลี่ยน",
+                                                     editor=issue.editor))
         return None
 
-    message = f"{report.name} อำเภอ{district.name} ({district.code}) จาก issue #{issue.number} โดย @{issue.author}"
+    message = (f"{report.name} อำเภอ{district.name} ({district.code}) จาก issue #{issue.number} "
+               f"เขียนโดย @{issue.author} แก้ไขล่าสุดโดย @{issue.editor}")
     candidate = git.commit_files(top, base, changed, message, BOT_IDENTITY)
     head_ds, problems, warnings = _validate(checkpr.materialise(top, candidate, data_dir, tmp / "head"), ds, district, today)
     if problems:
@@ -226,7 +264,8 @@ def _apply(options: Options, top: Path, data_dir: str, tmp: Path, parsed, outcom
     summary = _summary(ds.provinces, head_ds.provinces)
     outcome.code, outcome.commit, outcome.files = 0, candidate, changed
     outcome.reply = checkpr.public(applied_reply(report.name, issue.author, district.name,
-                                                 change_text.markdown(summary, heading="####"), notes=warnings))
+                                                 change_text.markdown(summary, heading="####"), notes=warnings,
+                                                 editor=issue.editor))
     return None
 
 

@@ -33,8 +33,18 @@ def issue_forms_command(root: Path, check: bool, out: TextIO, err: TextIO) -> in
 
 
 def report_command(event: Path, root: Path, teams: tuple[str, ...] | None, base: str, today: dt.date | None,
-                   publish: bool, out: TextIO, err: TextIO) -> int:
+                   publish: bool, out: TextIO, err: TextIO, triage: bool = False) -> int:
     from thamniap.tools.report import bot
+    if triage:
+        try:
+            act, why_not = bot.triage(event)
+        except bot.EventError as exc:
+            err.write(checkpr.public(f"thamniap report: {exc}\n"))
+            return 2
+        if why_not:
+            err.write(checkpr.public(why_not) + "\n")
+        out.write("true\n" if act else "false\n")
+        return 0
     from thamniap.tools.report.publish import publish_outcome
     from thamniap.tools import github_client
     client = github_client.from_environment() if publish else None
