@@ -104,9 +104,10 @@ def check_phone(value: str) -> list[Problem]:
     return problems
 
 
-# A run of digits with single or double separators, optionally after +: what a typed phone looks
-# like, in the plain spelling of core.numbers (ASCII digits, every space " ", every dash "-").
-_RE_NUMBER_RUN = re.compile(r"\+?[0-9]+(?:[ \-.()/]{1,2}[0-9]+)*")
+# A run of digits with up to three separators between groups (`081 - 234 - 5678`), optionally
+# after +: what a typed phone looks like, in the plain spelling of core.numbers (ASCII digits,
+# every space " ", every dash "-").
+_RE_NUMBER_RUN = re.compile(r"\+?[0-9]+(?:[ \-.()/]{1,3}[0-9]+)*")
 _ANY_DIGIT = re.compile(r"\d")
 
 
