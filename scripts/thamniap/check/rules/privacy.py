@@ -60,7 +60,7 @@ def _office_numbers(ctx: Context) -> set[str]:
 
 
 def _free_texts(ctx: Context):
-    """(where, what it is in Thai, text) of every free-text value people are written about in."""
+    """(where, what it is in Thai, in English, text) of every free-text value people are written about in."""
     for province in ctx.provinces:
         clubs = [(province.club, f"จังหวัด{province.name}")] if province.club and ctx.focus is None else []
         people = list(province.officials) if ctx.focus is None else []
@@ -69,17 +69,24 @@ def _free_texts(ctx: Context):
                 clubs += [(district.club, f"อำเภอ{district.name}")] if district.club else []
                 people += [*district.officials, *district.people()]
         for club, area in clubs:
-            yield club.where, f"เลขที่คำสั่งแต่งตั้งคณะกรรมการชมรม{area}", club.order_no
-            yield club.where, f"ผู้ออกคำสั่งแต่งตั้งคณะกรรมการชมรม{area}", club.order_by
+            yield (club.where, f"เลขที่คำสั่งแต่งตั้งคณะกรรมการชมรม{area}",
+                   f"the committee's appointment order number ({area})", club.order_no)
+            yield (club.where, f"ผู้ออกคำสั่งแต่งตั้งคณะกรรมการชมรม{area}",
+                   f"who signed the committee's appointment order ({area})", club.order_by)
             for post in club.posts:
-                yield post.where, f"หมายเหตุของตำแหน่ง{post.post} ชมรม{area}", post.note
-                yield post.where, f"เลขที่คำสั่งแต่งตั้งตำแหน่ง{post.post} ชมรม{area}", post.order_no
-                yield post.where, f"ผู้ออกคำสั่งแต่งตั้งตำแหน่ง{post.post} ชมรม{area}", post.order_by
+                yield (post.where, f"หมายเหตุของตำแหน่ง{post.post} ชมรม{area}",
+                       f"the note of the seat {post.post} ({area})", post.note)
+                yield (post.where, f"เลขที่คำสั่งแต่งตั้งตำแหน่ง{post.post} ชมรม{area}",
+                       f"the appointment order number of the seat {post.post} ({area})", post.order_no)
+                yield (post.where, f"ผู้ออกคำสั่งแต่งตั้งตำแหน่ง{post.post} ชมรม{area}",
+                       f"who signed the appointment order of the seat {post.post} ({area})", post.order_by)
         for person in people:
-            yield person.where, f"หมายเหตุของ {person.name}", person.note
-            yield person.where, f"วิธีให้ความยินยอมของ {person.name}", person.consent_method
+            yield person.where, f"หมายเหตุของ {person.name}", f"the note of {person.name}", person.note
+            yield (person.where, f"วิธีให้ความยินยอมของ {person.name}", f"how {person.name} gave consent",
+                   person.consent_method)
             for role in person.roles:
-                yield role.where, f"รายละเอียดเหตุที่พ้นจากตำแหน่งของ {person.name}", role.end_note
+                yield (role.where, f"รายละเอียดเหตุที่พ้นจากตำแหน่งของ {person.name}",
+                       f"the note on why {person.name} left", role.end_note)
 
 
 @rule("privacy.phone-in-free-text", Severity.ERROR,
@@ -87,7 +94,7 @@ def _free_texts(ctx: Context):
 def no_phone_in_free_text(ctx: Context):
     """No personal phone number (any spelling) in a note, an end note or an appointment order's fields."""
     offices = None
-    for where, what, text in _free_texts(ctx):
+    for where, what, what_en, text in _free_texts(ctx):
         if not isinstance(text, str):
             continue
         spans = find_phone_numbers(text)
@@ -100,6 +107,6 @@ def no_phone_in_free_text(ctx: Context):
         yield Finding(where, f"{what} มีหมายเลขโทรศัพท์ (ไม่แสดงเลขนั้นซ้ำ) ข้อความนี้เผยแพร่ต่อสาธารณะ",
                       "ลบหมายเลขโทรศัพท์ออกจากข้อความนี้ — โทรศัพท์ส่วนตัวใส่ได้เฉพาะในช่องโทรศัพท์ส่วนตัว "
                       "เมื่อเจ้าของยินยอมและบันทึกความยินยอมไว้แล้ว ส่วนเบอร์สำนักงานให้ใส่ในข้อมูลสำนักงาน",
-                      f"{what} holds a phone number (not repeated here); this text is public",
+                      f"{what_en} holds a phone number (not repeated here); this text is public",
                       "remove the number: a personal phone goes only in the person's phone field, with a recorded "
                       "consent; an office number goes in the office's details")
