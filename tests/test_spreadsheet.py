@@ -277,6 +277,26 @@ def test_national_id_in_a_cell_is_reported_at_the_cell_and_masked(base_copy, tmp
     assert national_id not in out
 
 
+def test_numbers_in_any_spelling_in_a_note_cell_are_refused_and_never_echoed(base_copy, tmp_path):
+    """Issue 17 §4: a national ID with invisible characters between its groups, and a phone with a
+    no-break space and a Unicode dash, in note cells: both refused at their cells, nothing written."""
+    digits = "110170020315"
+    national_id = digits + str(national_id_check_digit(digits))
+    hidden = f"{national_id[0]}\u00ad{national_id[1:5]}\u2060{national_id[5:10]}\u034f{national_id[10:12]}\u3164{national_id[12]}"
+    roster = Roster(base_copy / ROSTER)
+    before = roster.read_bytes()
+    book = tmp_path / "t.xlsx"
+    template(base_copy, "4214", book)
+    id_ref = edit(book, LEADER_SHEET, "4214-0001", "note", f"บัตร {hidden}")
+    phone_ref = edit(book, VOLUNTEER_SHEET, "4214-0004", "note", "โทร 081\u00a0234\u20135678")
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 1 and roster.read_bytes() == before, out
+    assert f"{id_ref} (หมายเหตุ): ข้อผิดพลาด: พบเลขที่มีรูปแบบเลขประจำตัวประชาชน" in out
+    assert f"{phone_ref} (หมายเหตุ): ข้อผิดพลาด:" in out and "มีหมายเลขโทรศัพท์" in out
+    flat = "".join(ch for ch in out if ch.isdecimal())
+    assert national_id[:11] not in flat and "5678" not in out and "081" not in out
+
+
 def test_every_bad_cell_is_reported_at_once(base_copy, tmp_path):
     book = tmp_path / "t.xlsx"
     template(base_copy, "4214", book)

@@ -86,6 +86,9 @@ EXAMPLES: dict[str, tuple[str, str]] = {'club.confirmed-in-future': ('club-confi
  'person.unknown-title': ('person-unknown-title', 'ไม่รู้จักคำนำหน้านาม `กำนัน` ของ บัวผัน พรหมวงศ์'),
  'phone.phone-format': ('office-phone-format', '`0 4241 177` ไม่ใช่หมายเลขโทรศัพท์ไทยที่เขียนถูกรูปแบบ'),
  'privacy.national-id': ('national-id-comment', 'พบเลขที่มีรูปแบบเลขประจำตัวประชาชน `X-XXXX-XXXXX-X1-1`'),
+ 'privacy.phone-in-free-text': ('privacy-phone-in-free-text',
+                                'หมายเหตุของ นายเสกสรร คำภา มีหมายเลขโทรศัพท์ (ไม่แสดงเลขนั้นซ้ำ) '
+                                'ข้อความนี้เผยแพร่ต่อสาธารณะ'),
  'privacy.phone-without-consent': ('privacy-phone-without-consent',
                                    'มีโทรศัพท์ส่วนตัวของ นายเสกสรร คำภา แต่ไม่มีบันทึกความยินยอม'),
  'roster.duplicate-id': ('roster-duplicate-id',

@@ -10,6 +10,7 @@ import unicodedata
 from functools import lru_cache
 
 from thamniap.core.digits import THAI_DIGITS
+from thamniap.core.private_numbers import mask_private_numbers
 from thamniap.core.problem import Problem, around, char_name, is_hidden, show
 from thamniap.core.text import BIDI_CONTROLS, NEWLINES, ZERO_WIDTH, check_line_text, fix_line_text
 
@@ -233,7 +234,7 @@ def _bad_character_problem(value: str, kind: str, shown: str, bad: list[int]) ->
     bad_at = set(bad)
     first = bad[0]
     ch = value[first]
-    where_th, where_en = around(value, first, first + 1)
+    where_th, where_en = around(mask_private_numbers(value), first, first + 1)
     others = list(dict.fromkeys(value[i] for i in bad[1:] if value[i] != ch))
     also_th = (" และยังมี " + " ".join(f"`{show(c)}`" for c in others[:8])
                + (" …" if len(others) > 8 else "")) if others else ""
@@ -279,7 +280,7 @@ def _mixed_script_problems(value: str, kind: str, shown: str, runs: list[tuple[i
         if not (_RE_THAI_NAME_CHAR.match(left) or _RE_THAI_NAME_CHAR.match(right)):
             continue
         latin = show(value[start:end])
-        where_th, where_en = around(value, start, end)
+        where_th, where_en = around(mask_private_numbers(value), start, end)
         problems.append(Problem(
             "name-mixed-script",
             f"{noun_th} `{shown}` มีตัวอักษรอังกฤษ `{latin}` ติดกับตัวอักษรไทย {where_th} "

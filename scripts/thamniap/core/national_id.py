@@ -4,15 +4,13 @@ from __future__ import annotations
 import re
 
 from thamniap.core.digits import ascii_digits
+from thamniap.core.numbers import mask_digits, normalise_for_numbers, original_span
 
-# Any Unicode decimal digit counts (Arabic, Thai ๐–๙, full-width ０–９ …): a number typed with
-# another keyboard is still the same number.
-_ID_DIGIT = r"\d"
-# Separators seen in typed and pasted numbers: spaces (also doubled, tabs, NBSP, ideographic),
-# dashes and Unicode hyphens, dots and slashes (also full-width). Up to three in a row.
-_ID_SEP = " \t\u00a0\u3000\\-\u2010-\u2015\u2212\uff0d./\uff0e\uff0f_"
-_RE_DIGIT_RUN = re.compile(f"{_ID_DIGIT}+(?:[{_ID_SEP}]{{1,3}}{_ID_DIGIT}+)*")
-_RE_DIGIT_GROUP = re.compile(f"{_ID_DIGIT}+")
+# Looked for in the plain spelling of core.numbers (ASCII digits; every space, tab, `_` a " ", every
+# dash a "-"; invisible characters gone): digit groups joined by up to three separators (spaces,
+# dashes, dots, slashes, also doubled).
+_RE_DIGIT_RUN = re.compile(r"[0-9]+(?:[ \-./]{1,3}[0-9]+)*")
+_RE_DIGIT_GROUP = re.compile(r"[0-9]+")
 _ANY_DIGIT = re.compile(r"\d")
 
 
@@ -33,21 +31,33 @@ def is_valid_national_id(text: str) -> bool:
 
 def mask_national_id(s: str) -> str:
     """Every digit but the last two becomes X, separators kept: ``X-XXXX-XXXXX-X2-3``."""
-    positions = [i for i, ch in enumerate(s) if ch.isdecimal()]
-    keep = set(positions[-2:])
-    return "".join("X" if ch.isdecimal() and i not in keep else ch for i, ch in enumerate(s))
+    return mask_digits(s)
 
 
 def find_national_ids(text: str) -> list[tuple[int, int, str]]:
     """(start, end, masked) of every 13-digit number in ``text`` with a valid ID check digit.
 
-    Digits may be Arabic, Thai or any other decimal digits, grouped in any way by up to three
-    separators (spaces, dashes, dots, slashes).  A
-    group of digits is never split: an ID is a whole run of groups, or whole groups inside
-    a longer separated run (``ID: 1-2345-… 2567``), never part of a longer unbroken run.
+    The number is looked for in any spelling (core.numbers.normalise_for_numbers): any decimal
+    digits, grouped by up to three separators (any space or dash, dots, slashes, ``_``, tab), with
+    invisible characters anywhere between them. Start and end are offsets in ``text``, and MASKED
+    is ``text[start:end]`` masked. A group of digits is never split: an ID is a whole run of
+    groups, or whole groups inside a longer separated run (``ID: 1-2345-… 2567``), never part of
+    a longer unbroken run.
     """
+    if _ANY_DIGIT.search(text) is None:
+        return []
+    plain, origin = normalise_for_numbers(text)
     found: list[tuple[int, int, str]] = []
-    for run in _RE_DIGIT_RUN.finditer(text):
+    for start, end in _id_spans(plain):
+        start, end = original_span(origin, start, end)
+        found.append((start, end, mask_national_id(text[start:end])))
+    return found
+
+
+def _id_spans(plain: str) -> list[tuple[int, int]]:
+    """(start, end) of every national ID in PLAIN (the normalised spelling)."""
+    found: list[tuple[int, int]] = []
+    for run in _RE_DIGIT_RUN.finditer(plain):
         if run.end() - run.start() < 13:
             continue        # too short to hold 13 digits (dates, codes, phone numbers: nearly all runs)
         groups = [(g.start() + run.start(), g.end() + run.start(), g.group())
@@ -60,8 +70,8 @@ def find_national_ids(text: str) -> list[tuple[int, int, str]]:
                 j += 1
             if total == 13:
                 start, end = groups[i][0], groups[j - 1][1]
-                if is_valid_national_id(text[start:end]):
-                    hit = (start, end, mask_national_id(text[start:end]))
+                if is_valid_national_id(plain[start:end]):
+                    hit = (start, end)
             if hit:
                 found.append(hit)
                 i = j

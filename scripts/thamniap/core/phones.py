@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from thamniap.core.digits import THAI_DIGITS, ascii_digits, has_thai_digit, to_arabic_digits
+from thamniap.core.digits import THAI_DIGITS, has_thai_digit, to_arabic_digits
+from thamniap.core.numbers import mask_digits, normalise_for_numbers, original_span
 from thamniap.core.problem import Problem, show
 
 _RE_PHONE_SHAPE = re.compile(r"(?:\+66[ -]?)?\d+(?:[ -]\d+)*", re.ASCII)
@@ -39,8 +40,9 @@ def _national_digits(value: str) -> str | None:
 
 
 def _lenient_national_digits(value: str) -> str | None:
-    """Like _national_digits but tolerant of brackets, dots, slashes and extra spaces."""
-    s = to_arabic_digits(value).strip()
+    """Like _national_digits but tolerant of brackets, dots, slashes, extra spaces and any spelling
+    of the digits and separators (core.numbers)."""
+    s = normalise_for_numbers(value)[0].strip()
     s = s.replace("(0)", "")
     digits = re.sub(r"[^0-9]", "", s)
     # a national number starts with 0, so 66 + 8 or 9 digits is the international form
@@ -102,23 +104,44 @@ def check_phone(value: str) -> list[Problem]:
     return problems
 
 
-# A run of digits (any script) with single separators, optionally after +: what a typed phone looks like.
-_RE_NUMBER_RUN = re.compile(r"\+?\d+(?:[ \-.()/]{1,2}\d+)*")
+# A run of digits with up to three separators between groups (`081 - 234 - 5678`), optionally
+# after +: what a typed phone looks like, in the plain spelling of core.numbers (ASCII digits,
+# every space " ", every dash "-").
+_RE_NUMBER_RUN = re.compile(r"\+?[0-9]+(?:[ \-.()/]{1,3}[0-9]+)*")
+_ANY_DIGIT = re.compile(r"\d")
 
 
 def find_phone_numbers(text: str) -> list[tuple[int, int]]:
     """(start, end) of every run of digits in TEXT that reads as a Thai landline or mobile number
-    (`0 4241 1773`, `081-234-5678`, `+66 81 234 5678`, Thai digits too); never the number itself,
-    so a caller can refuse it without repeating it. Runs are whole: a date or an order number
+    (`0 4241 1773`, `081-234-5678`, `+66 81 234 5678`, Thai digits too), in any spelling of its
+    digits and separators (core.numbers.normalise_for_numbers); never the number itself, so a
+    caller can refuse it without repeating it. Runs are whole: a date or an order number
     (`20/1/2567`, `19/2566`) has too few digits and no leading 0."""
+    if _ANY_DIGIT.search(text) is None:
+        return []
+    plain, origin = normalise_for_numbers(text)
     found = []
-    for run in _RE_NUMBER_RUN.finditer(text):
-        digits = re.sub(r"[^0-9]", "", ascii_digits(run.group()))
+    for run in _RE_NUMBER_RUN.finditer(plain):
+        digits = re.sub(r"[^0-9]", "", run.group())
         if not 9 <= len(digits) <= 12:
             continue
         candidates = [run.group()]
         if not run.group().startswith("+") and digits.startswith("66"):
             candidates.append("+" + run.group())
         if any(_lenient_national_digits(c) for c in candidates):
-            found.append((run.start(), run.end()))
+            found.append(original_span(origin, run.start(), run.end()))
     return found
+
+
+def mask_phone_numbers(text: str) -> str:
+    """TEXT with the digits of every phone number in it (find_phone_numbers) but the last two as X;
+    the length stays, so offsets into TEXT still point at the same places."""
+    spans = find_phone_numbers(text)
+    if not spans:
+        return text
+    out, last = [], 0
+    for start, end in spans:
+        out += [text[last:start], mask_digits(text[start:end])]
+        last = end
+    out.append(text[last:])
+    return "".join(out)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from thamniap.core.national_id import mask_national_ids
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -52,12 +54,18 @@ def is_hidden(ch: str) -> bool:
 
 
 def show(s: str) -> str:
-    """Text safe to quote in backticks: hidden characters become ``<U+200B>``, backticks ``'``."""
+    """Text safe to quote in backticks: national IDs masked first (naming a hidden character writes
+    digits, ``<U+00AD>``, that would hide the ID from any later masking), then hidden characters
+    become ``<U+200B>``, backticks ``'``."""
+    s = mask_national_ids(s)
     return "".join(f"<U+{ord(ch):04X}>" if is_hidden(ch) else ("'" if ch == "`" else ch) for ch in s)
 
 
 def around(value: str, start: int, end: int, width: int = 8) -> tuple[str, str]:
-    """Where [start, end) is, in Thai and English: "ระหว่าง `สม` กับ `ชาย`"."""
+    """Where [start, end) is, in Thai and English: "ระหว่าง `สม` กับ `ชาย`".
+
+    VALUE must already have its private numbers masked (core.private_numbers, same length): a window
+    holds only part of a number, which no later masking can recognise."""
     before = value[max(0, start - width):start]
     after = value[end:end + width]
     if not before and not after:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from thamniap.core.private_numbers import mask_private_numbers
 from thamniap.core.problem import Problem, around, char_name, show
 
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
@@ -154,15 +155,19 @@ class _Report:
     """Problems of one value; each gets the value's one correction as hint unless it has its own.
 
     Every hint that offers a correction offers the same fully corrected text, so copying any
-    one of them fixes all the problems found, not just that one.
+    one of them fixes all the problems found, not just that one. Text is quoted from QUOTED, the
+    value with its private numbers masked (same length, same offsets): masked first, windows cut
+    after, so no number is spelled out across the hints.
     """
 
     def __init__(self, value: str) -> None:
         self.value = value
+        self.quoted = mask_private_numbers(value)
         self.fixed = fix_line_text(value)
         self.problems: list[Problem] = []
         if self.fixed and self.fixed != value:
-            self.fix_th, self.fix_en = f"แก้เป็น `{show(self.fixed)}`", f"change it to `{show(self.fixed)}`"
+            fixed = mask_private_numbers(self.fixed)
+            self.fix_th, self.fix_en = f"แก้เป็น `{show(fixed)}`", f"change it to `{show(fixed)}`"
         else:
             self.fix_th, self.fix_en = "ลบอักขระนี้ออก", "delete this character"
 
@@ -226,7 +231,7 @@ def _add_hidden_characters(report: _Report) -> None:
             code, th, en = "control-char", "มีอักขระควบคุม {}", "control character {}"
         else:
             continue
-        where_th, where_en = around(value, i, i + 1)
+        where_th, where_en = around(report.quoted, i, i + 1)
         report.add(code, i, f"{th.format(char_name(ch))} {where_th}", f"{en.format(char_name(ch))} {where_en}")
 
 
@@ -247,7 +252,8 @@ def _add_spaces(report: _Report) -> None:
     for start, end in _space_runs(value[:trail_start]):
         if end - start < 2 or start < lead:
             continue  # one space is fine; leading spaces are reported above
-        before, after = show(value[max(0, start - 8):start]), show(value[end:end + 8])
+        quoted = report.quoted
+        before, after = show(quoted[max(0, start - 8):start]), show(quoted[end:end + 8])
         report.add("double-space", start,
                    f"มีช่องว่าง {end - start} ตัวติดกัน ระหว่าง `{before}` กับ `{after}` "
                    "ต้องเว้นวรรคเพียงตัวเดียว",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from thamniap.core.private_numbers import mask_private_numbers
 from thamniap.render.markup import md
 
 MARKER = "<!-- thamniap-report-bot -->"     # how the bot finds its own comment again
@@ -35,7 +36,7 @@ def note_text(note: Note) -> str:
     quoted = [value(v) for v in note.values]
     text = note.message.format(*quoted)
     if note.field:
-        text = f"ช่อง **{md(note.field)}**: {text}"
+        text = f"ช่อง **{md(mask_private_numbers(note.field))}**: {text}"
     if note.hint:
         text += f" — วิธีแก้: {note.hint.format(*quoted)}"
     return text

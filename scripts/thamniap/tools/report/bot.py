@@ -25,8 +25,7 @@ from typing import Callable
 
 from thamniap.check.validate import check_loaded, check_root, load_dataset
 from thamniap.derive import changes
-from thamniap.core.national_id import find_national_ids
-from thamniap.core.phones import find_phone_numbers
+from thamniap.core.private_numbers import ID_NUMBER, find_private_numbers
 from thamniap.render import changes as change_text
 from thamniap.render.reportform.fields import REPORTS, Report
 from thamniap.render.reportform.reply import Note, applied_reply, problems_reply
@@ -132,19 +131,31 @@ def report_type(issue: Issue) -> Report | None:
 # ---------------------------------------------------------------- privacy
 
 _HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$", re.M)
+_KIND_TH = {ID_NUMBER: "เลขประจำตัวประชาชน"}
+_PHONE_TH = "หมายเลขโทรศัพท์"
+TITLE_PLACE = "ชื่อเรื่องของรายงาน"
+LABELS_PLACE = "ป้ายกำกับของรายงาน"
 
 
-def private_numbers(text: str) -> list[Note]:
-    """A note per form field that holds a phone or national ID number; the number is never quoted."""
-    headings = [(m.start(), m.group(1)) for m in _HEADING.finditer(text)]
+def private_numbers(text: str, report: Report | None = None, place: str | None = None) -> list[Note]:
+    """A note per form field of TEXT (or per PLACE) that holds a phone or national ID number, in any
+    spelling; the number is never quoted. A field is named only by one of REPORT's own field labels:
+    a heading the issue wrote itself is the issue's text (it may hold the number), so it is not quoted."""
+    labels = {f.label for f in report.fields} if report else set()
+    headings = [(m.start(), m.group(1)) for m in _HEADING.finditer(text)] if place is None else []
 
     def where(at: int) -> str | None:
-        return next((label for start, label in reversed(headings) if start <= at), None)
+        if place is not None:
+            return place
+        label = next((label for start, label in reversed(headings) if start <= at), None)
+        return label if label in labels else None
 
+    found: dict[str, list[int]] = {}
+    for start, _end, kind in find_private_numbers(text):
+        found.setdefault(_KIND_TH.get(kind, _PHONE_TH), []).append(start)
     notes: list[Note] = []
-    for kind, spans in (("เลขประจำตัวประชาชน", [(s, e) for s, e, _ in find_national_ids(text)]),
-                        ("หมายเลขโทรศัพท์", find_phone_numbers(text))):
-        for label in dict.fromkeys(where(s) for s, _ in spans):
+    for kind in (_KIND_TH[ID_NUMBER], _PHONE_TH):
+        for label in dict.fromkeys(where(s) for s in found.get(kind, [])):
             notes.append(Note(f"มีตัวเลขที่ดูเหมือน{kind} (บอทไม่แสดงเลขนั้นซ้ำ และไม่รับรายงานนี้)", (),
                               f"ลบ{kind}ออกจากรายงาน รายงานนี้เป็นสาธารณะ — ถ้าต้องการแจ้งเป็นการส่วนตัว ให้ติดต่อสำนักงานพัฒนาชุมชนจังหวัด",
                               label))
@@ -171,7 +182,7 @@ def run(options: Options, download: Callable[[str], bytes] | None = None) -> Out
         return Outcome(1, checkpr.public(problems_reply(report.name, issue.author, [_someone_elses_edit(issue)],
                                                         lead="รายงานนี้ถูกแก้ไขโดยผู้อื่น บอทจึงไม่นำไปใช้ ไม่มีการเปลี่ยนแปลงข้อมูล",
                                                         editor=issue.sender)), issue, report)
-    problems = _body_problems(issue)
+    problems = _body_problems(issue, report)
     parsed = None if problems else body_parser.parse(issue.body, report)
     problems = problems or parsed.problems
     if problems:
@@ -209,12 +220,15 @@ def _someone_elses_edit(issue: Issue) -> Note:
                 "ให้ผู้เขียนรายงานตรวจแล้วแก้ไข issue นี้เอง (บอทจะอ่านฉบับที่ผู้เขียนแก้) หรือผู้ที่แก้ไขเปิดรายงานใหม่ในชื่อของตนเอง")
 
 
-def _body_problems(issue: Issue) -> list[Note]:
-    """What stops the body being read at all: its size, a phone or national ID number in it."""
+def _body_problems(issue: Issue, report: Report) -> list[Note]:
+    """What stops the body being read at all: its size, a phone or national ID number in it, its
+    title or its labels."""
     if body_parser.too_large(issue.body):
         return [Note(f"รายงานยาวเกิน {body_parser.MAX_BODY_BYTES // 1000} KB บอทจึงไม่อ่าน", (),
                      "ใส่เฉพาะช่องของแบบฟอร์ม ถ้ามีหลายเรื่อง ให้แยกเป็นหลาย issue")]
-    return private_numbers(issue.body)
+    return (private_numbers(issue.title, place=TITLE_PLACE)
+            + private_numbers("\n".join(issue.labels), place=LABELS_PLACE)
+            + private_numbers(issue.body, report))
 
 
 def _apply(options: Options, top: Path, data_dir: str, tmp: Path, parsed, outcome: Outcome, download) -> None:

@@ -118,6 +118,7 @@ PERSON_RULES = {
     "person.sex-required": ("sex", "title"),
     "person.sex-contradicts-title": ("sex", "sex"),
     "privacy.phone-without-consent": ("phone", "phone"),
+    "privacy.phone-in-free-text": ("note", "note"),
 }
 # The rules' hints say how to fix a roster file (`sex:`, `phone_consent:`); these say it in columns.
 FORM_HINTS = {
@@ -125,11 +126,14 @@ FORM_HINTS = {
     "person.sex-contradicts-title": "ตรวจคำนำหน้า หรือเว้นช่องเพศว่าง (คำนำหน้านี้บอกเพศอยู่แล้ว)",
     "privacy.phone-without-consent": "กรอก วันที่ยินยอม และ วิธียินยอม หรือลบโทรศัพท์ออก (หน้าเว็บจะแสดงเบอร์สำนักงานแทน)",
     "privacy.national-id": "ลบเลขนี้ออกจากช่อง — ทำเนียบเผยแพร่ต่อสาธารณะ ห้ามมีเลขประจำตัวประชาชน",
+    "privacy.phone-in-free-text": ("ลบหมายเลขโทรศัพท์ออกจากหมายเหตุ — โทรศัพท์ส่วนตัวกรอกได้เฉพาะในช่องโทรศัพท์ "
+                                   "พร้อมวันที่ยินยอมและวิธียินยอม"),
 }
 
 
 def check_people_rules(people: dict[str, PersonDraft], out: Collector) -> None:
-    """validate's person.* rules and privacy.phone-without-consent, on the form's people.
+    """validate's person.* rules, privacy.phone-without-consent and privacy.phone-in-free-text, on the
+    form's people.
 
     A person.* rule speaks of a person whose title is given and whose sex is empty or allowed
     (validate sees no person until both are right: a missing title or a bad sex is a schema error).
@@ -166,7 +170,7 @@ def _rule_context(drafts: list[PersonDraft]) -> rules.Context:
         return Person(id=draft.key, title=v.get("title") or "", first_name=v.get("first_name") or "",
                       last_name=v.get("last_name") or "", sex_given=v.get("sex"), roles=[], where=Where(draft.key),
                       phone=v.get("phone"), consent_date=parse_date(v.get("consent_date")),
-                      consent_method=v.get("consent_method"),
+                      consent_method=v.get("consent_method"), note=v.get("note"),
                       listed_as="leader" if draft.sheet == LEADER_SHEET else "volunteer")
 
     nowhere = Where("")
