@@ -138,10 +138,12 @@ def from_environment() -> GitHub:
 @dataclass
 class FakeGitHub:
     """GitHub for the tests: comments, labels and pull requests in memory; pushes go to a real git
-    repository (REMOTE, a path), so a branch really moves; downloads come from FILES (url → bytes)."""
+    repository (REMOTE, a path), so a branch really moves; downloads come from FILES (url → bytes, or
+    the exception the real download raises: GitHubError, an OSError such as urllib's URLError); a URL
+    not in FILES is GitHub's 404."""
     remote: str
     base_branch: str = "main"
-    files: dict[str, bytes] = field(default_factory=dict)
+    files: dict[str, bytes | Exception] = field(default_factory=dict)
     comments: dict[int, dict] = field(default_factory=dict)        # id → {issue, body}
     labels: dict[int, set[str]] = field(default_factory=dict)
     pulls: dict[int, dict] = field(default_factory=dict)           # number → {head, base, title, body}
@@ -186,4 +188,9 @@ class FakeGitHub:
 
     def download(self, url: str) -> bytes:
         self.downloads.append(url)
-        return self.files[url]
+        if url not in self.files:
+            raise GitHubError(f"GitHub ตอบ 404 สำหรับ {url}")
+        found = self.files[url]
+        if isinstance(found, Exception):
+            raise found
+        return found

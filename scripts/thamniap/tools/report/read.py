@@ -24,6 +24,7 @@ from thamniap.render.reportpage import area_words
 from thamniap.render.reportform.reply import Note
 
 MAX_SEAT_LINES = 40
+MAX_NAME_LINES = 10          # a meeting asks for a few names (2 representatives, 1 official)
 
 
 @dataclass(frozen=True)
@@ -248,8 +249,8 @@ def read_nominees(report: Report, values: dict, district: District, province: Pr
               ("officials", list(district.officials), "เจ้าหน้าที่", out.meeting.officials if out.meeting else None))
     for field_id, people, what, wanted in groups:
         spec = report.field(field_id)
-        names = [" ".join(n.split()) for n in (values.get(field_id) or "").split("\n") if n.strip()]
-        names = [n.lstrip("-*• ").strip() for n in names]
+        lines = field_lines(values, spec, MAX_NAME_LINES, "ชื่อ", "เขียนหนึ่งชื่อต่อบรรทัด ตามจำนวนที่จังหวัดกำหนด", notes)
+        names = [" ".join(n.split()).lstrip("-*• ").strip() for n in lines]
         ids = []
         for name in names:
             pid, problem = person_id(people, name, district, spec, what)
