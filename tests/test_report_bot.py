@@ -249,6 +249,13 @@ def test_a_heading_from_the_issue_mentions_nobody(repo):
     assert not MENTION.search(out) and not MENTION.search(plain(out))
 
 
+@pytest.mark.parametrize("name", ["-", "---", "...", "- . -"])
+def test_a_nominee_of_punctuation_only_is_no_name(repo, name):
+    out = refused(repo, event("nominees", {**NOMINEES, "representatives": f"{NEW_PRESIDENT}\n{name}"}))
+    assert f"ผู้แทนชมรม “{name}” ไม่ใช่ชื่อ: มีแต่เครื่องหมาย ไม่มีตัวอักษร" in plain(out)
+    assert "ไม่พบผู้แทนชมรม" not in out
+
+
 def test_unknown_post_and_bad_lines(repo):
     seats = "นายก | นายสมชาย\nประธาน\nเหรัญญิก | ว่าง | 1/1/2567"
     out = refused(repo, event("committee", {"district": "4209", "seats": seats}))

@@ -100,6 +100,17 @@ def test_report_page_escapes_data(province, wang_saphung):
     assert "<script>alert" not in page and "&lt;script&gt;" in page
 
 
+def test_the_page_refuses_a_name_of_punctuation_in_the_validators_words():
+    """One source: core.names.NO_LETTERS is what validate, the bot and the page (not_a_name) say."""
+    from thamniap.core.names import NO_LETTERS, check_person_name
+    page = messages.page_messages()["not_a_name"]
+    assert (page["message"], page["hint"]) == NO_LETTERS == messages.NOT_A_NAME
+    problem = check_person_name("---", "first_name")[0]
+    assert problem.message == NO_LETTERS[0].format("`---`") and problem.hint == NO_LETTERS[1]
+    script = (REPO / "docs/assets/javascripts/report.js").read_text(encoding="utf-8")
+    assert "data.messages.not_a_name" in script
+
+
 # ---------------------------------------------------------------- thamniap report-file
 
 @pytest.fixture
