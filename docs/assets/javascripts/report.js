@@ -311,7 +311,10 @@
       focusFirst(problems);
       return;
     }
-    var text = "# " + data.forms[got.report].title + "\n\n" + body(got.report, got.values, ticks.ticked) + "\n";
+    // the head thamniap report-file checks (render/reportform/fields.py FILE_DISTRICT, FILE_ROUND)
+    var head = data.file_head.district + ": " + data.district.code + "\n"
+      + (data.round ? data.file_head.round + ": " + data.round + "\n" : "");
+    var text = "# " + data.forms[got.report].title + "\n\n" + head + "\n" + body(got.report, got.values, ticks.ticked) + "\n";
     var a = document.createElement("a");
     a.href = URL.createObjectURL(new Blob([text], { type: "text/markdown;charset=utf-8" }));
     a.download = "report-" + got.report + "-" + data.district.code + ".md";
