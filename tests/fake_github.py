@@ -1,8 +1,9 @@
 """The fake of thamniap.tools.github_client.GitHub: the one boundary the tests fake.
 
 Comments, labels, issues' authors and pull requests live in memory; pushes go to a real git
-repository (REMOTE, a path), so a branch really moves; downloads come from FILES (url → bytes).
-`meanwhile` runs what someone else does just before one of the calls (a race).
+repository (REMOTE, a path), so a branch really moves; downloads come from FILES (url → bytes, or
+the exception the real download raises: GitHubError, an OSError such as urllib's URLError; a URL not
+in FILES is GitHub's 404). `meanwhile` runs what someone else does just before one of the calls (a race).
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from thamniap.tools.github_client import GitHubError
 from thamniap.vcs import git
 
 
@@ -19,7 +21,7 @@ class FakeGitHub:
     repository (REMOTE, a path), so a branch really moves; downloads come from FILES (url → bytes)."""
     remote: str
     base_branch: str = "main"
-    files: dict[str, bytes] = field(default_factory=dict)
+    files: dict[str, bytes | Exception] = field(default_factory=dict)
     comments: dict[int, dict] = field(default_factory=dict)        # id → {issue, body}
     labels: dict[int, set[str]] = field(default_factory=dict)
     pulls: dict[int, dict] = field(default_factory=dict)           # number → {head, base, title, body}
@@ -79,4 +81,9 @@ class FakeGitHub:
 
     def download(self, url: str) -> bytes:
         self.downloads.append(url)
-        return self.files[url]
+        if url not in self.files:
+            raise GitHubError(f"GitHub ตอบ 404 สำหรับ {url}")
+        found = self.files[url]
+        if isinstance(found, Exception):
+            raise found
+        return found

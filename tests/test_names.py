@@ -52,6 +52,11 @@ PERSON_NAME_CASES = [
     ("สมชาย2", "first_name", {"digit-in-name"}),
     ("ใจดี๒", "last_name", {"digit-in-name"}),
     ("นายสมชาย ใจดี", "first_name", {"title-in-name", "space-in-name"}),
+    # punctuation only: "not known", never a name
+    ("-", "first_name", {"name-no-letters"}),
+    ("---", "last_name", {"name-no-letters"}),
+    ("...", "last_name", {"name-no-letters"}),
+    ("ก.", "last_name", set()),                          # an abbreviation still has its letter
     # line-text problems come through
     (SARA_E + SARA_E + "สง", "first_name", {"thai-double-sara-e"}),
     ("สมชาย ", "last_name", {"surrounding-space"}),

@@ -77,7 +77,7 @@ def test_an_edit_by_someone_else_is_not_applied_and_the_reply_says_who(repo):
     assert code == 1, out + err
     assert git(repo, "status", "--porcelain") == ""
     assert "ถูกแก้ไขโดยผู้อื่น" in out and "ไม่มีการเปลี่ยนแปลงข้อมูล" in out
-    assert f"&#64;{REPORTER}" in out and "&#64;maintainer-4201" in out       # both named, neither mentioned
+    assert f"@\u200b{REPORTER}" in out and "@\u200bmaintainer-4201" in out       # both named, neither mentioned
     assert "แก้ไข issue นี้เอง" in out and "เปิดรายงานใหม่" in out
 
 
@@ -85,7 +85,7 @@ def test_the_same_edit_by_the_author_is_applied(repo):
     code, out, err = report(repo, event("committee", COMMITTEE, author=REPORTER, action="edited"))
     assert code == 0, out + err
     assert git(repo, "diff", "--name-only").split() == [CLUB]
-    assert f"ผู้รายงาน: “&#64;{REPORTER}” · แก้ไขล่าสุดโดย: “&#64;{REPORTER}”" in out
+    assert f"ผู้รายงาน: “@\u200b{REPORTER}” · แก้ไขล่าสุดโดย: “@\u200b{REPORTER}”" in out
 
 
 def test_logins_compare_without_case(repo):

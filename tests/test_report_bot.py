@@ -3,7 +3,7 @@
 Each test copies the project's data (data/, schemas/, mkdocs.yml) into a real git repository whose
 `main` is the default branch, writes an `issues` event as GitHub sends it (tests/report_events.py),
 runs the command as the workflow does, and reads the reply, the exit code and `git diff`. GitHub's
-API is the only thing faked (tools.github_client.FakeGitHub); pushes go to a real bare repository.
+API is the only thing faked (tests/fake_github.py); pushes go to a real bare repository.
 
 Golden replies: tests/golden/report/*.md; re-bless with
     THAMNIAP_BLESS=1 .venv/bin/python -m pytest tests/test_report_bot.py
@@ -15,6 +15,7 @@ import io
 import os
 import re
 import time
+import urllib.error
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from report_events import body, event, write
 
 from thamniap.check.validate import load_dataset
 from thamniap.core.national_id import national_id_check_digit
+from thamniap.tools.github_client import GitHubError
 from thamniap.tools.report import bot
 from thamniap.tools.report.publish import publish_outcome
 
@@ -196,7 +198,8 @@ def test_impossible_date_names_the_field(repo):
 def test_a_stranger_may_not_report_for_4209(repo):
     out = refused(repo, event("committee", COMMITTEE, author="stranger"), "some-org/other-team")
     assert "ผู้รายงานไม่มีสิทธิ์แก้ไขข้อมูลอำเภอนี้" in out
-    assert "&#64;loei-cdd/district-4209" in plain(out) and "&#64;loei-cdd/province-admins" in plain(out)
+    assert "@\u200bloei-cdd/district-4209" in plain(out) and "@\u200bloei-cdd/province-admins" in plain(out)
+    assert not MENTION.search(out)
     golden("stranger", out)
 
 
@@ -228,9 +231,30 @@ def test_hostile_name_is_escaped(repo):
     assert "<script>" not in out and "&lt;script&gt;alert(1)&lt;/script&gt;" in plain(out)
 
 
+# What GitHub reads as a mention: `@` then a letter or digit, also when written as an HTML entity
+# (decoded before GitHub looks for mentions) — render/reportform/reply.py no_mentions.
+MENTION = re.compile(r"(?:@|&#64;|&#x40;|&commat;)(?:\\)?[A-Za-z0-9]")
+
+
 def test_mentions_in_values_mention_nobody(repo):
     out = refused(repo, event("committee", {"district": "4209", "seats": "ประธาน | @loei-cdd/province-admins"}))
-    assert "@loei" not in out.replace("ผู้รายงาน: “&#64;somchai", "")
+    assert not MENTION.search(out) and not MENTION.search(plain(out))
+    assert "“@\u200bloei-cdd/province-admins”" in plain(out)       # the reader sees the same words
+
+
+def test_a_heading_from_the_issue_mentions_nobody(repo):
+    """A `### @user` heading is quoted (as a field that is not in the form) without mentioning anyone."""
+    text = body("committee", COMMITTEE) + "\n\n### @loei-cdd/province-admins\n\nสวัสดี @somchai-4209"
+    out = refused(repo, event("committee", text=text))
+    assert "ไม่ใช่ช่องของแบบฟอร์ม" in out
+    assert not MENTION.search(out) and not MENTION.search(plain(out))
+
+
+@pytest.mark.parametrize("name", ["-", "---", "...", "- . -"])
+def test_a_nominee_of_punctuation_only_is_no_name(repo, name):
+    out = refused(repo, event("nominees", {**NOMINEES, "representatives": f"{NEW_PRESIDENT}\n{name}"}))
+    assert f"ผู้แทนชมรม “{name}” ไม่ใช่ชื่อ: มีแต่เครื่องหมาย ไม่มีตัวอักษร" in plain(out)
+    assert "ไม่พบผู้แทนชมรม" not in out
 
 
 def test_unknown_post_and_bad_lines(repo):
@@ -268,6 +292,73 @@ def test_attachment_that_is_not_githubs_is_refused_unfetched(repo):
     look_alike = "https://github.com.evil.example/user-attachments/files/1/form.xlsx"
     code, out, err = report(repo, event("excel", {"district": "4209", "workbook": look_alike}), TEAM)
     assert code == 1 and "ไม่ใช่ไฟล์ที่แนบกับ issue นี้บน GitHub" in out
+
+
+# ---------------------------------------------------------------- hostile input: the reply stays bounded
+
+def _headings(limit: int = 19_000) -> str:
+    """A body of thousands of headings, just under the size the bot reads (a stranger's 18 KB)."""
+    lines, i = [], 0
+    while sum(len(ln.encode("utf-8")) + 1 for ln in lines) < limit:
+        lines.append(f"### @u{i} [x](javascript:alert({i}))")
+        i += 1
+    return "\n".join(lines)
+
+
+def _lines(template: str, limit: int = 19_000) -> str:
+    """As many lines of TEMPLATE (with {0} for the line number) as fit in LIMIT bytes."""
+    lines, i = [], 0
+    while sum(len(ln.encode("utf-8")) + 1 for ln in lines) < limit:
+        lines.append(template.format(i))
+        i += 1
+    return "\n".join(lines)
+
+
+HOSTILE = {
+    "headings": lambda: event("committee", text=_headings()),
+    "nominee-names": lambda: event("nominees", {**NOMINEES, "representatives": _lines("นายสมชาย ใจดีที่{0}", 16_600)}),
+    "roster-lines": lambda: event("roster", {"district": "4209", "changes": _lines("เพิ่ม | อช. | ตำบล{0} | x | - | ? | 99/99/9999 | " + "ก" * 150, 16_000)}),
+    "seat-lines": lambda: event("committee", {"district": "4209", "seats": _lines("นายก{0} | " + "ข" * 300, 16_000)}),
+    "one-huge-line": lambda: event("committee", {"district": "4209", "seats": "ประธาน | " + "ค" * 5_000, "order-by": "@x " * 500}),
+    "attachment-links": lambda: event("excel", {"district": "4209", "workbook": _lines("https://evil.example/{0}/" + "a" * 150 + ".xlsx", 16_000)}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_a_reply_never_exceeds_githubs_comment_limit(repo, case):
+    payload = HOSTILE[case]()
+    assert len(payload["issue"]["body"].encode("utf-8")) <= 20_000        # read, not refused unread
+    code, out, err = report(repo, payload, TEAM)
+    assert code == 1, out + err
+    assert git(repo, "status", "--porcelain") == ""
+    print(f"{case}: body {len(payload['issue']['body']):,} characters, reply {len(out):,}")
+    assert len(out) <= 65_536 and len(out.encode("utf-8")) <= 3 * 65_536
+    assert not MENTION.search(out)
+
+
+def test_repeated_problems_are_summarised(repo):
+    out = refused(repo, event("committee", text=body("committee", COMMITTEE) + "\n\n" + _headings(12_000)))
+    numbered = [ln for ln in out.splitlines() if re.match(r"^[0-9]+\. ", ln)]
+    assert len(numbered) <= 70
+    assert re.search(r"และอีก [0-9,]+ รายการแบบเดียวกับข้อ [0-9]+", out)
+
+
+def test_nominee_names_have_a_line_cap(repo):
+    names = "\n".join(f"นายสมชาย ใจดีที่{i}" for i in range(30))
+    out = refused(repo, event("nominees", {**NOMINEES, "representatives": names}))
+    assert "ช่อง **ผู้แทนชมรม**: มี 30 บรรทัด เกิน 10 ชื่อ" in out
+
+
+def test_the_reply_renderer_enforces_the_hard_cap():
+    """The last line of defence, whatever the notes: many kinds, long values, a huge change summary."""
+    from thamniap.render.reportform.reply import GITHUB_COMMENT_LIMIT, Note, applied_reply, problems_reply
+    notes = [Note(f"ปัญหาที่ {i}: {{0}} " + "ง" * 2_000, ("@someone " + "จ" * 50_000,), "แก้ {0}", "@field")
+             for i in range(3_000)]
+    reply = problems_reply("@report", "@author", notes)
+    assert len(reply) <= GITHUB_COMMENT_LIMIT and "ยาวเกินกว่าที่ GitHub รับได้" in reply
+    assert not MENTION.search(reply)
+    reply = applied_reply("รายงาน", "somchai", "@district", "- @x " * 400_000, notes=notes)
+    assert len(reply) <= GITHUB_COMMENT_LIMIT and not MENTION.search(reply)
 
 
 # ---------------------------------------------------------------- events the bot does not read
@@ -390,6 +481,19 @@ def test_excel_attachment_with_a_bad_cell_is_refused(repo, tmp_path):
     outcome, _ = excel_report(repo, tmp_path, bad_date)
     assert outcome.code == 1 and "ช่อง **ไฟล์แบบฟอร์ม Excel**" in outcome.reply and "K" in outcome.reply
     assert git(repo, "status", "--porcelain") == ""
+
+
+@pytest.mark.parametrize("failure", [GitHubError("GitHub ตอบ 502 สำหรับ https://github.com/user-attachments/files/9/4209.xlsx"),
+                                     urllib.error.URLError("timed out"), ConnectionResetError("reset"), None])
+def test_a_failed_attachment_download_is_a_thai_reply(repo, tmp_path, failure):
+    url = "https://github.com/user-attachments/files/9/4209.xlsx"
+    client = FakeGitHub(str(tmp_path), files={} if failure is None else {url: failure})     # None: GitHub's 404
+    write(repo.parent / "event.json", event("excel", {"district": "4209", "workbook": f"[4209.xlsx]({url})"}))
+    outcome = bot.run(bot.Options(repo.parent / "event.json", repo, (TEAM,), "main", dt.date.fromisoformat(TODAY)),
+                      download=client.download)
+    assert client.downloads == [url]
+    assert outcome.code == 1 and "ช่อง **ไฟล์แบบฟอร์ม Excel**: บอทดาวน์โหลดไฟล์แนบไม่สำเร็จ" in outcome.reply
+    assert "ไม่มีการเปลี่ยนแปลงข้อมูล" in outcome.reply and git(repo, "status", "--porcelain") == ""
 
 
 def test_comments_and_layout_of_club_yaml_are_kept(repo):

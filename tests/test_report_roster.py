@@ -57,3 +57,14 @@ def test_ending_a_committee_member_names_the_seat_to_update(repo):
     assert code == 1, out + err
     assert git(repo, "status", "--porcelain") == ""
     assert "ตำแหน่งประธาน" in plain(out) and "holder:" in plain(out)
+
+
+def test_a_name_of_punctuation_only_is_refused(repo):
+    """`-`, `---`, `...` stand for "not known": no name, in the validator's words (core.names.NO_LETTERS)."""
+    changes = "เพิ่ม | อช. | วังสะพุง | 1 | นาย - - | | 15/1/2567 |\nเพิ่ม | ผู้นำ อช. | 420901 | | นาง ... --- | | 1/2/2567 | 30/9/2570"
+    code, out, err = report(repo, event("roster", {"district": "4209", "changes": changes}), TEAM)
+    assert code == 1, out + err
+    assert git(repo, "status", "--porcelain") == ""
+    text = plain(out)
+    assert "บรรทัดที่ 1: “-” ไม่ใช่ชื่อ: มีแต่เครื่องหมาย ไม่มีตัวอักษร" in text
+    assert "บรรทัดที่ 2: “...” ไม่ใช่ชื่อ" in text and "บรรทัดที่ 2: “---” ไม่ใช่ชื่อ" in text

@@ -201,9 +201,12 @@ def test_download_is_the_body_the_bot_applies(phone, real_site, repo):
     page.check("#confirmation-no-private-numbers")
     with page.expect_download() as got:
         page.click("#confirmation [data-download]")
-    path = repo.parent / "report.md"
+    assert got.value.suggested_filename == "report-confirmation-4209.md"
+    path = repo.parent / got.value.suggested_filename
     got.value.save_as(path)
-    assert path.read_text(encoding="utf-8").startswith("# ยืนยันโครงสร้างชมรม: อำเภอวังสะพุง\n")
+    # the head report-file checks: the district and the round current when the page was built
+    assert path.read_text(encoding="utf-8").startswith("# ยืนยันโครงสร้างชมรม: อำเภอวังสะพุง\n\n"
+                                                       "รหัสอำเภอ: 4209\nรอบการรายงาน: 2567-club-update\n\n### ")
     code, out, err = run_cli("report-file", str(path), "--project", str(repo), "--today", TODAY,
                              "--author", "somchai-4209", "--actor-teams", TEAM)
     assert code == 0, out + err
@@ -444,3 +447,21 @@ def test_roster_report_applies(phone, real_site, repo):
     report_id, title, text = github_body(sent(phone, Steps(page), "roster"))
     apply(repo, report_id, title, text, 9)
     assert_valid(repo)
+
+
+def test_a_name_of_punctuation_only_is_refused_at_the_field(phone, real_site):
+    """The page says what validate and the bot say (core.names.NO_LETTERS) and adds no line."""
+    from thamniap.core.names import NO_LETTERS
+    page = phone.page
+    open_report(phone, real_site)
+    page.select_option("#roster-add-sub", label="ตำบลวังสะพุง")
+    page.fill("#roster-add-name", "นาย - -")
+    page.fill("#roster-add-start", "15/1/2567")
+    page.click("[data-add-line=add]")
+    error = page.locator("#roster-add-name-error")
+    assert error.is_visible() and error.inner_text() == f"{NO_LETTERS[0].format('-')} — {NO_LETTERS[1]}"
+    assert page.locator("#roster-lines li").count() == 0
+    page.fill("#roster-end-name", "...")
+    page.fill("#roster-end-date", "10/1/2567")
+    page.click("[data-add-line=end]")
+    assert page.locator("#roster-end-name-error").inner_text().startswith(NO_LETTERS[0].format("..."))

@@ -19,7 +19,7 @@
       .replace(/\s+/g, " ").trim();
   }
   function plausibleStart(rest) { return rest.length >= 2 && !/^[\u0E30-\u0E3A\u0E45\u0E47-\u0E4E]/.test(rest); }
-  function nameKey(text) {  // core.names.normalise_person_key(None, text, ""), spaces squeezed
+  function withoutTitles(text) {  // core.names.split_title_prefix's rest
     var rest = fix(text), again = true;
     while (again) {
       again = false;
@@ -28,8 +28,12 @@
         if (rest.indexOf(t) === 0 && plausibleStart(rest.slice(t.length))) { rest = rest.slice(t.length).trim(); again = true; break; }
       }
     }
-    return rest.toLowerCase().replace(/ /g, "");
+    return rest;
   }
+  function nameKey(text) {  // core.names.normalise_person_key(None, text, ""), spaces squeezed
+    return withoutTitles(text).toLowerCase().replace(/ /g, "");
+  }
+  function noLetters(text) { return !/\p{L}/u.test(fix(text)); }   // core.names.has_no_letters
   function format(template, values) {
     return template.replace(/\{(\d+)\}/g, function (_, i) { return values[+i] === undefined ? "" : values[+i]; });
   }
@@ -117,6 +121,14 @@
     var M = data.messages.unknown_name;
     return { message: format(M.message.replace("{what}", what), [text, data.district.name]), hint: M.hint };
   }
+  function notAName(text) {   // core.names.NO_LETTERS: "-", "---", "..." are no name
+    var M = data.messages.not_a_name;
+    return { message: format(M.message, [text]), hint: M.hint };
+  }
+  function nameParts(text) {   // the words of a new person's name after the title, each needs a letter
+    var bad = withoutTitles(text).split(" ").filter(noLetters)[0];
+    return bad === undefined ? null : notAName(bad);
+  }
   function unticked(option) {
     var M = data.messages.unticked;
     return { message: format(M.message, [option]), hint: M.hint };
@@ -137,6 +149,7 @@
   function personProblem(input, what, required, description) {
     var text = input.value.trim();
     if (!text) return required ? missing(description) : null;
+    if (noLetters(text)) return notAName(fix(text));
     return resolve(text) ? null : unknownName(what, fix(text));
   }
 
@@ -298,7 +311,10 @@
       focusFirst(problems);
       return;
     }
-    var text = "# " + data.forms[got.report].title + "\n\n" + body(got.report, got.values, ticks.ticked) + "\n";
+    // the head thamniap report-file checks (render/reportform/fields.py FILE_DISTRICT, FILE_ROUND)
+    var head = data.file_head.district + ": " + data.district.code + "\n"
+      + (data.round ? data.file_head.round + ": " + data.round + "\n" : "");
+    var text = "# " + data.forms[got.report].title + "\n\n" + head + "\n" + body(got.report, got.values, ticks.ticked) + "\n";
     var a = document.createElement("a");
     a.href = URL.createObjectURL(new Blob([text], { type: "text/markdown;charset=utf-8" }));
     a.download = "report-" + got.report + "-" + data.district.code + ".md";
@@ -327,7 +343,7 @@
     if (kind === "add") {
       var name = document.getElementById("roster-add-name"), start = document.getElementById("roster-add-start");
       var end = document.getElementById("roster-add-end"), role = document.getElementById("roster-add-role").value;
-      bad = check([[name, name.value.trim() ? null : missing("ชื่อพร้อมคำนำหน้า")], [start, dateProblem(start, true, "วันเริ่มวาระ")],
+      bad = check([[name, name.value.trim() ? nameParts(name.value) : missing("ชื่อพร้อมคำนำหน้า")], [start, dateProblem(start, true, "วันเริ่มวาระ")],
                    [end, dateProblem(end, false)]]);
       if (bad.length) return focusFirst(bad);
       cells = [data.add, role, val("roster-add-sub"), role === "อช." ? val("roster-add-moo") : "", fix(name.value),

@@ -134,6 +134,7 @@ EXAMPLES: dict[str, tuple[str, str]] = {'club.confirmed-in-future': ('club-confi
  'text.name-mixed-script': ('name-mixed-script',
                             'ชื่อ `บ้านนาเจoริญ` มีตัวอักษรอังกฤษ `o` ติดกับตัวอักษรไทย ระหว่าง `บ้านนาเจ` '
                             'กับ `ริญ` อาจพิมพ์ผิดแป้นภาษา'),
+ 'text.name-no-letters': ('name-no-letters', '`...` ไม่ใช่ชื่อ: มีแต่เครื่องหมาย ไม่มีตัวอักษร'),
  'text.thai-double-sara-e': ('double-sara-e',
                              '`เเ` พิมพ์สระเอ (เ) สองตัวแทนสระแอ (แ) หน้าตาเหมือนกันแต่ค้นหาไม่เจอ'),
  'text.thai-split-sara-am': ('thai-split-sara-am',

@@ -296,12 +296,28 @@ def _mixed_script_problems(value: str, kind: str, shown: str, runs: list[tuple[i
     return problems
 
 
+# A name needs at least one letter: `-`, `---`, `...` stand for "not known", never for a name. The
+# words are a template ({0}: the text as typed) that the report bot and the report pages use too
+# (render/reportform/messages.py NOT_A_NAME), so all three say the same.
+NO_LETTERS = ("{0} ไม่ใช่ชื่อ: มีแต่เครื่องหมาย ไม่มีตัวอักษร",
+              "เขียนชื่อจริงตามบัตร ถ้ายังไม่ทราบชื่อ อย่าเพิ่งใส่บุคคลนี้")
+
+
+def has_no_letters(text: str) -> bool:
+    """True for text without a single letter (`-`, `---`, `...`, `- -`): no name at all."""
+    return not any(ch.isalpha() for ch in fix_line_text(text or ""))
+
+
 def check_person_name(value: str, field: str) -> list[Problem]:
-    """A name is clean one-line text of name characters, no digits; a first name has no title prefix and no space."""
+    """A name is clean one-line text of name characters, no digits, at least one letter; a first name has no title prefix and no space."""
     if field not in _NAME_FIELDS:
         raise ValueError(f"field must be one of {_NAME_FIELDS}, not {field!r}")
     problems = check_line_text(value)
     clean = fix_line_text(value)
+    if clean and has_no_letters(clean):
+        problems.append(Problem("name-no-letters", NO_LETTERS[0].format(f"`{show(clean)}`"), NO_LETTERS[1],
+                                f"`{show(clean)}` is no name: punctuation only, not a single letter",
+                                "write the person's real name; if it is not known yet, leave the person out", 0))
     if field == "first_name":
         problems += _first_name_problems(value, clean)
     for m in re.finditer(r"\d+", value):

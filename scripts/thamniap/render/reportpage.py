@@ -19,7 +19,7 @@ from thamniap.core.dates import THAI_MONTHS, THAI_MONTHS_SHORT, thai_date
 from thamniap.core.names import TITLES
 from thamniap.model import District, Person, Province
 from thamniap.render.markup import h, json_data
-from thamniap.render.reportform.fields import (ADD_WORD, END_REASONS, END_WORD, REPORTS, SEAT_SEPARATOR,
+from thamniap.render.reportform.fields import (ADD_WORD, END_REASONS, END_WORD, FILE_DISTRICT, FILE_ROUND, REPORTS, SEAT_SEPARATOR,
                                                CONFIRMATION, COMMITTEE, NOMINEES, ROSTER)
 from thamniap.render.reportform.messages import page_messages
 
@@ -62,7 +62,9 @@ def _value_for(person: Person, same_name: dict[str, int]) -> str:
     return person.id if same_name.get(_squeezed(person.key), 0) > 1 else person.name
 
 
-def report_json(province: Province, district: District, repo_url: str, district_link: str) -> str:
+def report_json(province: Province, district: District, repo_url: str, district_link: str, today: dt.date) -> str:
+    """The page's data; a downloaded report file names the district and the round current on TODAY."""
+    current = province.round_on(today)
     people = [p for p in district.people() if p.serving]
     same_name: dict[str, int] = {}
     for p in people:
@@ -85,6 +87,8 @@ def report_json(province: Province, district: District, repo_url: str, district_
         "messages": page_messages(),
         "separator": SEAT_SEPARATOR, "vacant": VACANT, "add": ADD_WORD, "end": END_WORD,
         "max_url_bytes": MAX_URL_BYTES,
+        "file_head": {"district": FILE_DISTRICT, "round": FILE_ROUND},
+        "round": current.id if current else None,
     })
 
 

@@ -146,7 +146,7 @@ def report_pages(province: Province, settings: SiteSettings, today: dt.date) -> 
         rel = reportpage.report_rel(district)
         links.append((district, _rel_link(CHOOSER, rel[:-3] + "/" if settings.use_directory_urls else rel[:-3] + ".html", settings)))
         district_link = _rel_link(rel, district_rel(district)[:-3] + ("/" if settings.use_directory_urls else ".html"), settings)
-        pages[reportpage.json_rel(district)] = reportpage.report_json(province, district, settings.repo_url, district_link)
+        pages[reportpage.json_rel(district)] = reportpage.report_json(province, district, settings.repo_url, district_link, today)
         pages[f"assets/qr/report-{district.code}.svg"] = qr_svg(settings.page_url(rel))
         pages[rel] = front_matter(f"รายงานข้อมูลชมรม อำเภอ{district.name}", f"รายงานข้อมูลชมรมผู้นำ อช. อำเภอ{district.name} แทนแบบฟอร์ม QR") + \
             reportpage.report_page(province, district, today, _rel_link(rel, reportpage.json_rel(district), settings), district_link,

@@ -24,6 +24,11 @@ ADD_COLUMNS = (ADD_WORD, "บทบาท (อช. หรือ ผู้นำ 
 END_COLUMNS = (END_WORD, "ชื่อ (หรือรหัสบุคคล)", "วันที่พ้น", "เหตุผล", "หมายเหตุ (เฉพาะ อื่น ๆ)")
 END_REASONS = ("ลาออก", "พ้นวาระ", "ย้ายที่อยู่", "เสียชีวิต", "อื่น ๆ")   # as schemas/defs.schema.json end_reason
 MAX_BODY_BYTES = 20_000          # a report is a few lines; a larger body is refused unread
+# The head of a report file (the report page's ดาวน์โหลดไฟล์รายงาน, applied with `thamniap report-file`):
+# after the `# <title>` line, one line each for the district's code and the reporting round the page
+# was built for (`รหัสอำเภอ: 4209`). report-file refuses a file whose head disagrees with its name,
+# its district field or the round current when it is applied.
+FILE_DISTRICT, FILE_ROUND = "รหัสอำเภอ", "รอบการรายงาน"
 
 
 @dataclass(frozen=True)

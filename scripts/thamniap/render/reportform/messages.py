@@ -4,11 +4,13 @@ The page checks a report before it leaves the site and says what the bot would s
 are core.dates.read_thai_date's messages, turned into templates by running it on sample values and
 putting `{0}`, `{1}` … where the sample's parts were (so a change of wording there reaches the page
 at the next build); the unknown-name and missing-field texts below are the ones the bot itself uses
-(tools/report/read.py person_id and tools/report/body.py parse import them from here).
+(tools/report/read.py person_id and tools/report/body.py parse import them from here), and a name
+without a letter (`-`, `...`) is refused in the validator's words (core.names.NO_LETTERS).
 """
 from __future__ import annotations
 
 from thamniap.core.dates import read_thai_date
+from thamniap.core.names import NO_LETTERS
 
 
 def _template(value: str, parts: tuple[str, ...]) -> dict[str, str]:
@@ -41,6 +43,8 @@ def date_messages() -> dict[str, dict[str, str]]:
 UNKNOWN_NAME = ("ไม่พบ{what} {0} ในทำเนียบอำเภอ{1}",
                 "ตรวจการสะกดชื่อกับหน้าอำเภอบนเว็บไซต์ (ชื่อเขียนติดคำนำหน้า เช่น นายสมชาย ใจดี) "
                 "ถ้าเป็นคนที่ยังไม่มีในทำเนียบ ให้เพิ่มในทำเนียบก่อน (รายงาน แก้ไขรายชื่อ อช./ผู้นำ อช. หรือแบบฟอร์ม Excel ของอำเภอ)")
+# tools/report/read.py person_id and tools/report/roster.py: a name made of punctuation only ({0}: the text)
+NOT_A_NAME = NO_LETTERS
 # tools/report/body.py parse: a required field left empty ({0}: the field's description)
 MISSING = ("ยังไม่ได้กรอก", "กรอกช่องนี้ ({0})", "กรอกช่องนี้")
 # tools/report/body.py parse: a checkbox not ticked ({0}: the option)
@@ -51,5 +55,6 @@ def page_messages() -> dict:
     """Everything report.js says about a value, for the page's JSON."""
     return {"date": date_messages(),
             "unknown_name": {"message": UNKNOWN_NAME[0], "hint": UNKNOWN_NAME[1]},
+            "not_a_name": {"message": NOT_A_NAME[0], "hint": NOT_A_NAME[1]},
             "missing": {"message": MISSING[0], "hint": MISSING[1], "hint_plain": MISSING[2]},
             "unticked": {"message": UNTICKED[0], "hint": UNTICKED[1]}}

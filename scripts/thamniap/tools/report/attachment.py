@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from thamniap.model import District
 from thamniap.render.reportform.fields import Report
 from thamniap.render.reportform.reply import Note
+from thamniap.tools.github_client import GitHubError
 
 ATTACHMENT = re.compile(r"^https://github\.com/user-attachments/files/[0-9]{1,20}/[^/?#\s]{1,200}\.xlsx$")
 _URL = re.compile(r"https?://[^\s<>()\[\]\"']+")
@@ -56,7 +57,13 @@ def import_files(report: Report, values: dict, body: str, district: District, fo
         notes.append(Note("บอทยังดาวน์โหลดไฟล์แนบไม่ได้ (ไม่ได้ตั้งค่าการเชื่อมต่อ GitHub)", (),
                           "แจ้งผู้ดูแลจังหวัด (ดู docs/report-bot.md)", spec.label))
         return {}
-    content = download(url)
+    try:
+        content = download(url)
+    except (GitHubError, OSError) as exc:       # urllib's URLError is an OSError
+        notes.append(Note("บอทดาวน์โหลดไฟล์แนบไม่สำเร็จ ({0})", (str(exc),),
+                          "ลองแก้ไข issue อีกครั้งภายหลัง (บอทจะดาวน์โหลดใหม่) ถ้ายังไม่ได้ ให้แนบไฟล์ใหม่ หรือแจ้งผู้ดูแลจังหวัด",
+                          spec.label))
+        return {}
     with tempfile.TemporaryDirectory(prefix="thamniap-xlsx-") as tmp:
         path = Path(tmp) / "form.xlsx"
         path.write_bytes(content)

@@ -45,6 +45,13 @@ class EventError(Exception):
 
 
 @dataclass(frozen=True)
+class FileClaims:
+    """What a report file (`thamniap report-file`) says it is for: checked against BASE's data."""
+    district: str                                  # its code (the file's head)
+    round_id: str | None                           # the round current when the page made it (None: none was)
+
+
+@dataclass(frozen=True)
 class Options:
     event: Path
     project: Path                                  # the project root (mkdocs.yml, data/)
@@ -52,6 +59,7 @@ class Options:
     base: str = "HEAD"                             # the default branch's commit
     today: dt.date | None = None                   # None: today in Thailand
     write: bool = True                             # write the files when applied (--publish pushes the commit instead)
+    claims: FileClaims | None = None               # a report file's district and round (None: an issue)
 
 
 @dataclass
@@ -249,6 +257,8 @@ def _apply(options: Options, top: Path, data_dir: str, tmp: Path, parsed, outcom
     if problem:
         return refuse([problem])
     outcome.district, outcome.district_name = district.code, district.name
+    if options.claims is not None and (wrong := _file_claims(options.claims, district, province, today)):
+        return refuse([wrong])
     folder = f"{data_dir}/{district.folder.relative_to(base_root).as_posix()}"
     allowed = checkpr.approvers(checkpr.area_of(f"{folder}/club.yaml", data_dir), ds.provinces)
     if not checkpr.may_change(issue.author, options.actor_teams, allowed):
@@ -280,6 +290,22 @@ def _apply(options: Options, top: Path, data_dir: str, tmp: Path, parsed, outcom
     outcome.reply = checkpr.public(applied_reply(report.name, issue.author, district.name,
                                                  change_text.markdown(summary, heading="####"), notes=warnings,
                                                  editor=issue.editor))
+    return None
+
+
+def _file_claims(claims: FileClaims, district, province, today: dt.date) -> Note | None:
+    """A report file is applied only to the district and in the round it was made for: a file of last
+    round applied now would record this round with last round's date."""
+    if district.code != claims.district:
+        return Note("ไฟล์รายงานนี้เป็นของอำเภอรหัส {0} แต่รายงานแก้ไขอำเภอ{1} ({2})", (claims.district, district.name, district.code),
+                    "ตรวจกับอำเภอผู้ส่ง แล้วให้อำเภอดาวน์โหลดไฟล์รายงานใหม่จากหน้ารายงาน")
+    current = province.round_on(today)
+    current_id = current.id if current else None
+    if claims.round_id != current_id:
+        made = "ไฟล์นี้ไม่ได้ระบุรอบการรายงาน" if claims.round_id is None else "ไฟล์นี้ทำสำหรับรอบการรายงาน {0}"
+        now = "แต่ขณะนี้ยังไม่มีรอบการรายงาน" if current_id is None else "แต่รอบปัจจุบันคือ {1}"
+        return Note(f"{made} {now} จึงไม่นำเข้า (จะบันทึกผิดรอบ)", (claims.round_id or "", current_id or ""),
+                    "ให้อำเภอดาวน์โหลดไฟล์รายงานใหม่จากหน้ารายงานของเว็บไซต์ (หน้ารายงานแสดงรอบปัจจุบัน) แล้วส่งมาใหม่")
     return None
 
 

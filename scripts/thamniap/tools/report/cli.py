@@ -33,7 +33,9 @@ def issue_forms_command(root: Path, check: bool, out: TextIO, err: TextIO) -> in
 
 
 def report_command(event: Path, root: Path, teams: tuple[str, ...] | None, base: str, today: dt.date | None,
-                   publish: bool, out: TextIO, err: TextIO, triage: bool = False) -> int:
+                   publish: bool, out: TextIO, err: TextIO, *, triage: bool = False, claims=None) -> int:
+    """CLAIMS: a report file's district and round (bot.FileClaims), None for an issue event; TRIAGE:
+    only say whether the event is a report to act on (true/false)."""
     from thamniap.tools.report import bot
     if triage:
         try:
@@ -48,7 +50,7 @@ def report_command(event: Path, root: Path, teams: tuple[str, ...] | None, base:
     from thamniap.tools.report.publish import publish_outcome
     from thamniap.tools import github_client
     client = github_client.from_environment() if publish else None
-    options = bot.Options(event, root, teams, base, today, write=not publish)
+    options = bot.Options(event, root, teams, base, today, write=not publish, claims=claims)
     try:
         outcome = bot.run(options, download=client.download if client else github_client.public_download)
     except (bot.EventError, git.GitError, checkpr.CheckError) as exc:

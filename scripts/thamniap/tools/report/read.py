@@ -15,15 +15,16 @@ from dataclasses import dataclass, field
 from thamniap.check.references import VACANT_WORDS
 from thamniap.core.dates import read_thai_date, thai_date
 from thamniap.core.digits import ascii_digits
-from thamniap.core.names import normalise_person_key
+from thamniap.core.names import has_no_letters, normalise_person_key
 from thamniap.core.text import fix_line_text
 from thamniap.model import POST_ORDER, District, Meeting, Person, Province, resolve_person
 from thamniap.render.reportform.fields import SEAT_COLUMNS, SEAT_SEPARATOR, Field, Report
-from thamniap.render.reportform.messages import UNKNOWN_NAME
+from thamniap.render.reportform.messages import NOT_A_NAME, UNKNOWN_NAME
 from thamniap.render.reportpage import area_words
 from thamniap.render.reportform.reply import Note
 
 MAX_SEAT_LINES = 40
+MAX_NAME_LINES = 10          # a meeting asks for a few names (2 representatives, 1 official)
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ def person_id(people: list[Person], text: str, district: District, spec: Field, 
               where: str = "") -> tuple[str | None, Note | None]:
     """The id of the one person TEXT names among PEOPLE, or a problem that says who it may mean
     (WHAT: ผู้แทนชมรม …; WHERE: the line it is on, "บรรทัดที่ 2 (ประธาน): ")."""
+    if has_no_letters(text):
+        return None, Note(f"{where}{what} " + NOT_A_NAME[0], (text,), NOT_A_NAME[1], spec.label)
     found = resolve_person(people, text)
     if found.exact:
         return found.exact.id, None
@@ -248,8 +251,10 @@ def read_nominees(report: Report, values: dict, district: District, province: Pr
               ("officials", list(district.officials), "เจ้าหน้าที่", out.meeting.officials if out.meeting else None))
     for field_id, people, what, wanted in groups:
         spec = report.field(field_id)
-        names = [" ".join(n.split()) for n in (values.get(field_id) or "").split("\n") if n.strip()]
-        names = [n.lstrip("-*• ").strip() for n in names]
+        lines = field_lines(values, spec, MAX_NAME_LINES, "ชื่อ", "เขียนหนึ่งชื่อต่อบรรทัด ตามจำนวนที่จังหวัดกำหนด", notes)
+        typed = [" ".join(n.split()) for n in lines]
+        # a list bullet ("- นายสมชาย") is dropped, but a line of dashes stays as typed: it is no name
+        names = [t if has_no_letters(t.lstrip("-*• ")) else t.lstrip("-*• ").strip() for t in typed]
         ids = []
         for name in names:
             pid, problem = person_id(people, name, district, spec, what)

@@ -15,12 +15,13 @@ from pathlib import PurePath
 
 from thamniap.core.dates import add_years
 from thamniap.core.digits import ascii_digits
-from thamniap.core.names import split_title_prefix
+from thamniap.core.names import has_no_letters, split_title_prefix
 from thamniap.core.text import fix_line_text
 from thamniap.load.layout import ROSTER_DIR
 from thamniap.model import LEADER, VOLUNTEER, District, Province, Subdistrict, next_free_id
 from thamniap.render.reportform.fields import (ADD_COLUMNS, ADD_WORD, END_COLUMNS, END_REASONS, END_WORD,
                                                SEAT_SEPARATOR, Report)
+from thamniap.render.reportform.messages import NOT_A_NAME
 from thamniap.render.reportform.reply import Note
 from thamniap.tools.report import edit
 from thamniap.tools.report.read import field_lines, person_id, read_date
@@ -117,6 +118,8 @@ def _addition(cells: list[str], number: int, district: District, label: str, not
     parts = rest.split()
     if not titles or len(parts) < 2:
         notes.append(Note(f"{where}: ชื่อ {{0}} ต้องมีคำนำหน้า ชื่อ และนามสกุล", (name,), "เช่น นางสมศรี ใจดี", label))
+    for part in dict.fromkeys(p for p in parts if has_no_letters(p)):
+        notes.append(Note(f"{where}: " + NOT_A_NAME[0], (part,), NOT_A_NAME[1], label))
     if sex and sex not in SEXES:
         notes.append(Note(f"{where}: เพศ {{0}}", (sex,), "เขียน ชาย หรือ หญิง หรือเว้นว่าง", label))
     start = read_date(start_text, _Spec(label), notes, f"{where} วันเริ่มวาระ")
