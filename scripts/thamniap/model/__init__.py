@@ -21,13 +21,10 @@ from thamniap.core.text import fix_line_text
 from thamniap.load.items import bad_items, holds_bad, ids_in
 from thamniap.load.loader import Loaded
 from thamniap.load.schema import schema_text
+from thamniap.model.posts import POST_ORDER, SINGLE_HOLDER_POSTS, USUAL_POSTS  # noqa: F401 (the one list: model/posts.py)
 
 VOLUNTEER = "อช."
 LEADER = "ผู้นำ อช."
-USUAL_POSTS = ("ประธาน", "รองประธาน", "เลขานุการ", "เหรัญญิก")
-SINGLE_HOLDER_POSTS = ("ประธาน", "เลขานุการ", "เหรัญญิก", "นายทะเบียน")
-POST_ORDER = ("ประธาน", "รองประธาน", "เลขานุการ", "ผู้ช่วยเลขานุการ", "เหรัญญิก", "ประชาสัมพันธ์",
-              "ปฏิคม", "นายทะเบียน", "กรรมการ", "ที่ปรึกษา")
 
 # What a complete roster looks like: the roster rules warn below it, the dashboard counts up to it.
 MIN_VOLUNTEERS = 4              # at least 4 อช. per village (CDD district pages)
