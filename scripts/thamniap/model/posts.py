@@ -20,8 +20,8 @@ def _schema_posts() -> tuple[str, ...]:
 POST_ORDER: tuple[str, ...] = _schema_posts()
 
 # Policies about some posts (each a subset of POST_ORDER, checked by a test):
-USUAL_POSTS = ("ประธาน", "รองประธาน", "เลขานุการ", "เหรัญญิก")   # club.missing-usual-post warns without one
-SINGLE_HOLDER_POSTS = ("ประธาน", "เลขานุการ", "เหรัญญิก", "นายทะเบียน")   # one seat only
+USUAL_POSTS = ("ประธาน", "รองประธาน", "เลขานุการ", "เหรัญญิก")   # club.usual-posts warns without one
+SINGLE_HOLDER_POSTS = ("ประธาน", "เลขานุการ", "เหรัญญิก", "นายทะเบียน")   # club.single-holder: one seat only
 COMMITTEE_POST = "กรรมการ"      # the ordinary member's post: the org chart's row for posts it has no row for
 
 
