@@ -5,10 +5,8 @@ folder; the dependencies are this environment's, seen through a .pth file), then
 environment's `thamniap validate` run inside a copy of the project (data/, mkdocs.yml, schemas/).
 No mocks: the installed package can only find the project from the current directory.
 
-The package carries a copy of schemas/ (scripts/thamniap/load/schemas/, read with
-importlib.resources); schemas/ stays the source of truth. After changing a schema, refresh it:
-
-    cp schemas/*.schema.json scripts/thamniap/load/schemas/
+The package carries schemas/: scripts/thamniap/load/schemas is a link to the repository's schemas/
+(the one source), read with importlib.resources; building the package copies the files it points to.
 """
 from __future__ import annotations
 
@@ -34,9 +32,10 @@ def schema_bytes(folder) -> dict[str, bytes]:
 
 
 def test_packaged_schemas_are_the_repository_schemas():
-    packaged = schema_bytes(resources.files("thamniap.load").joinpath("schemas"))
-    assert packaged == schema_bytes(REPO / "schemas"), \
-        "the package's schemas differ from schemas/: cp schemas/*.schema.json scripts/thamniap/load/schemas/"
+    """One source: the package's schemas folder is schemas/ itself, not a copy kept in step by hand."""
+    packaged = REPO / "scripts" / "thamniap" / "load" / "schemas"
+    assert packaged.is_symlink() and packaged.resolve() == (REPO / "schemas").resolve()
+    assert schema_bytes(resources.files("thamniap.load").joinpath("schemas")) == schema_bytes(REPO / "schemas")
 
 
 @pytest.fixture(scope="module")

@@ -123,7 +123,7 @@ def test_hostile_hours_and_address_are_escaped(office_copy):
     district.office.hours = '<img src=x onerror=alert(1)> [x](javascript:alert(1))'
     district.office.address = '"><script>alert(1)</script>'
     district.office.location = 'javascript:alert(1), 2'
-    page = district_page(province, district, None, False, {}, "qr.svg", [], "https://example.org/")
+    page = district_page(province, district, None, {}, "qr.svg", [], "https://example.org/")
     assert "<img src=x" not in page and "<script>" not in page and 'href="javascript' not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and "&lt;script&gt;" in page
     assert map_url(district.office.location) is None and "openstreetmap" not in page

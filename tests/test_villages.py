@@ -63,7 +63,7 @@ def test_every_anchor_is_on_the_page_the_card_links_to(base):
     """The card links to the leaders on the district page, and to the village and its volunteers on
     the subdistrict's page: those ids must exist there."""
     [district] = base.districts
-    page = district_page(base, district, None, False, {}, "qr.svg", [], "https://example.org/")
+    page = district_page(base, district, None, {}, "qr.svg", [], "https://example.org/")
     record = district_villages(base, district)
     for sub, found in zip(record["subdistricts"], district.subdistricts):
         sub_page = subdistrict_page(base, district, found, "../")

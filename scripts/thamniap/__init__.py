@@ -6,5 +6,5 @@ render → build) and a reader can understand a layer without the ones above it.
 tests/test_layers.py fails on any import that breaks the order.
 """
 
-# thamniap.<layer> is a subpackage (core/, vcs/ …) or a module (model.py, cli.py).
+# thamniap.<layer> is a subpackage (core/, vcs/, model/ …) or a module (cli.py).
 LAYERS = ("core", "vcs", "load", "model", "check", "derive", "render", "build", "tools", "cli")

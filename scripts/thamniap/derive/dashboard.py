@@ -5,13 +5,11 @@ whose files are missing or failed their schema (model fields ``None``) is counte
 
 Definitions (keep them in step with the docs):
 
-* **current round**: ``province.round_on(today)``, the latest round to have opened (``opens`` on or
-  before ``today``); before any round opens, the first one to open. **Past rounds**: the rounds that
-  opened before it (``province.past_rounds(today)``), newest first.
-* **status** of the club report (the district's report = its confirmation for the current round,
-  ``club.confirmation(round id)``), against that round's deadline:
-  ``NOT_YET`` when there is no such confirmation (or no club file at all); ``LATE`` when
-  it is after the deadline; otherwise ``ON_TIME`` (also when the province set no deadline).
+* **current round**, **past rounds**, **current meeting** and each district's **standing** (not yet
+  due, due soon, overdue, on time, late): as :mod:`thamniap.model.rounds` decides them, the one place
+  the pages, the rules and the report bot ask too.
+* **status**: the standing in three words for the counts: ``ON_TIME``, ``LATE``, and ``NOT_YET`` for
+  any standing without a report (not yet due, due soon, overdue).
 * **days_late**: for ``LATE``, days from the deadline to the confirmation; for ``NOT_YET``, days
   from the deadline to ``today`` once the deadline has passed (how overdue it is so far);
   otherwise ``None``.
@@ -25,8 +23,8 @@ Definitions (keep them in step with the docs):
   supersedes the old entry), plus the club committee's term. A term with an end date
   ``today <= end <= today + TERM_WARNING_MONTHS months`` is *ending soon*; ``end < today`` is
   *expired* (as in the rule ``term.expired``, a term is still running on its last day).
-* **nominees** for the province's current meeting (the last one listed in province.yaml, as the
-  current round is the last round): a nomination entry naming that meeting was sent.
+* **nominees** for the province's current meeting (``rounds.current_meeting``): a nomination entry
+  naming that meeting was sent.
 """
 from __future__ import annotations
 
@@ -36,6 +34,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from thamniap.model import LEADERS_PER_SUBDISTRICT, MIN_VOLUNTEERS, District, Province, sexes_balanced
+from thamniap.model import rounds
+from thamniap.model.rounds import Standing, State
 
 TERM_WARNING_MONTHS = 6
 MAN, WOMAN = "ชาย", "หญิง"
@@ -99,6 +99,7 @@ class DistrictStatus:
     has_club: bool = True
     has_roster: bool = True
     history: tuple[tuple[str, dt.date | None], ...] = ()   # (round id, confirmed on) per past round, newest first
+    standing: Standing | None = None   # in the current round (thamniap.model.rounds); None: no round at all
 
     @property
     def label(self) -> str:
@@ -176,15 +177,9 @@ class ProvinceSummary:
 
 # ---------------------------------------------------------------- pieces
 
-def report_status(confirmed_on: dt.date | None, deadline: dt.date | None,
-                  today: dt.date) -> tuple[Status, int | None]:
-    """(status, days late) of one report; see the module docstring."""
-    if confirmed_on is None:
-        overdue = (today - deadline).days if deadline and today > deadline else None
-        return Status.NOT_YET, overdue
-    if deadline is not None and confirmed_on > deadline:
-        return Status.LATE, (confirmed_on - deadline).days
-    return Status.ON_TIME, None
+def status_of(standing: Standing) -> Status:
+    """The dashboard's three counts: reported on time, reported late, or not yet."""
+    return {State.ON_TIME: Status.ON_TIME, State.LATE: Status.LATE}.get(standing.state, Status.NOT_YET)
 
 
 def _term_state(end: dt.date | None, today: dt.date, horizon: dt.date) -> str | None:
@@ -226,13 +221,12 @@ def _confirmed(club, round_id: str) -> dt.date | None:
 
 def district_status(province: Province, district: District, today: dt.date) -> DistrictStatus:
     """The dashboard row of one district."""
-    current = province.round_on(today)
-    deadline = current.deadline if current else None
+    current = rounds.current_round(province, today)
     club = district.club
-    confirmed_on = _confirmed(club, current.id) if current else None
-    status, days_late = report_status(confirmed_on, deadline, today)
+    standing = rounds.standing(club, current, today)
+    confirmed_on = standing.confirmed_on
     stale = confirmed_on is None
-    history = tuple((r.id, _confirmed(club, r.id)) for r in province.past_rounds(today))
+    history = tuple((r.id, _confirmed(club, r.id)) for r in rounds.past_rounds(province, today))
 
     subs = district.subdistricts or []
     villages = [v for s in subs for v in s.villages]
@@ -251,14 +245,15 @@ def district_status(province: Province, district: District, today: dt.date) -> D
     vacant = [p.post for p in posts if not (p.holder_id and not p.vacant)]
     soon, expired = _terms(district, today)
 
-    meeting = province.meetings[-1] if province.meetings else None
+    meeting = rounds.current_meeting(province, today)
     nomination = None
     if meeting is not None:
         nomination = next((n for n in reversed(district.nominations or []) if n.meeting == meeting.id), None)
 
     return DistrictStatus(
         code=district.code, name=district.name, slug=district.slug, sample=district.sample,
-        status=status, confirmed_on=confirmed_on, deadline=deadline, days_late=days_late, stale=stale,
+        status=status_of(standing), confirmed_on=confirmed_on, deadline=standing.deadline,
+        days_late=standing.days_late, stale=stale,
         villages=len(villages), villages_with_4=with_4, villages_balanced=balanced,
         subdistricts=len(subs), subdistricts_with_2_leaders=with_2,
         volunteers=volunteers, leaders=leaders, men=men, women=women,
@@ -267,14 +262,15 @@ def district_status(province: Province, district: District, today: dt.date) -> D
         nominees_sent=nomination is not None,
         representatives=len(nomination.representatives) if nomination else 0,
         officials=len(nomination.officials) if nomination else 0,
-        has_club=club is not None, has_roster=district.subdistricts is not None, history=history)
+        has_club=club is not None, has_roster=district.subdistricts is not None, history=history,
+        standing=standing if current else None)
 
 
 def summarise(province: Province, today: dt.date) -> ProvinceSummary:
     """Every district's row and the province totals, as of TODAY."""
     rows = [district_status(province, d, today) for d in province.districts]
-    current = province.round_on(today)
-    meeting = province.meetings[-1] if province.meetings else None
+    current = rounds.current_round(province, today)
+    meeting = rounds.current_meeting(province, today)
 
     def total(attr: str) -> int:
         return sum(getattr(r, attr) for r in rows)
@@ -302,4 +298,4 @@ def summarise(province: Province, today: dt.date) -> ProvinceSummary:
         late=sum(r.status is Status.LATE for r in rows),
         not_yet=sum(r.status is Status.NOT_YET for r in rows),
         stale=sum(r.stale for r in rows), nominees_sent=sum(r.nominees_sent for r in rows),
-        districts=rows, past_rounds=tuple((r.id, r.title) for r in province.past_rounds(today)))
+        districts=rows, past_rounds=tuple((r.id, r.title) for r in rounds.past_rounds(province, today)))

@@ -71,9 +71,10 @@ def schema_names() -> list[str]:
 
 
 def schema_text(name: str) -> str:
-    """A schema as packaged with the code (load/schemas/): a byte-for-byte copy of the repository's
-    schemas/, which data files' first lines point to (tests/test_install.py keeps the two equal).
-    Read from the package, so an installed `thamniap` checks a project with its own schemas."""
+    """A schema as packaged with the code (load/schemas/): in the repository a link to schemas/, which
+    data files' first lines point to; in an installed package, the files a build copied from there
+    (tests/test_install.py). Read from the package, so an installed `thamniap` checks a project with
+    its own schemas."""
     return resources.files("thamniap.load").joinpath("schemas").joinpath(name).read_text(encoding="utf-8")
 
 

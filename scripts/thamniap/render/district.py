@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from thamniap.core.dates import thai_date
 from thamniap.model import LEADER, Club, District, Person, Province
+from thamniap.model.rounds import Standing, State
 from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, map_url, md, phone_display, table, tel_url
 from thamniap.render import texts
 from thamniap.render.orgchart import order_text, org_chart
@@ -47,21 +48,28 @@ def sex_of(person: Person) -> str:
     return IGNORE.format(h(person.sex or "-"))
 
 
-def status_badges(district: District, status, overdue: bool) -> str:
-    """Badges under the title: sample data, and the report's status against the deadline."""
+def standing_badge(standing: Standing | None) -> str:
+    """The badge of a district's standing in the current round (None: there is no round yet)."""
+    state = standing.state if standing else None
+    if state is State.ON_TIME:
+        return badge("ส่งทันกำหนด", "ok")
+    if state is State.LATE:
+        return badge(f"ส่งล่าช้า {standing.days_late} วัน", "late")
+    if state is State.OVERDUE:
+        return badge("เกินกำหนด", "overdue")
+    if state is State.DUE_SOON:
+        when = "วันนี้" if standing.days_left == 0 else f"ใน {standing.days_left} วัน"
+        return badge(f"ยังไม่ส่ง (ครบกำหนด{when})", "overdue")
+    return badge("ยังไม่ส่ง", "overdue")
+
+
+def status_badges(district: District, status) -> str:
+    """Badges under the title: sample data, and the district's standing in the current round."""
     out = []
     if district.sample:
         out.append(badge("ข้อมูลตัวอย่าง", "sample"))
     if status is not None:
-        kind = status.status.value
-        if kind == "not_yet" and overdue:
-            out.append(badge("เกินกำหนด", "overdue"))
-        elif kind == "late":
-            out.append(badge(f"ส่งล่าช้า {status.days_late} วัน", "late"))
-        elif kind == "on_time":
-            out.append(badge("ส่งทันกำหนด", "ok"))
-        else:
-            out.append(badge("ยังไม่ส่ง", "overdue"))
+        out.append(standing_badge(status.standing))
         if status.stale:
             out.append(badge("ข้อมูลไม่ได้ยืนยันนาน", "stale"))
     return f'<p class="tn-badges">{"".join(out)}</p>' if out else ""
@@ -151,16 +159,16 @@ def appointment_rows(club: Club, deadline) -> list[list[str]]:
     return rows
 
 
-def rounds_table(club: Club, rounds: list) -> list[str]:
-    """The club's report to the province in each round (ROUNDS: the current one first, then the
-    past ones, newest first): when it confirmed its structure, or that it has not."""
-    if not rounds:
+def rounds_table(standings: list[Standing]) -> list[str]:
+    """The club's report to the province in each round (STANDINGS: its standing in the current round
+    first, then in the past ones, newest first): when it confirmed its structure, or that it has not."""
+    if not standings:
         return []
     rows = []
-    for i, rnd in enumerate(rounds):
-        found = club.confirmation(rnd.id)
-        when = f"ยืนยันเมื่อ {h(thai_date(found.date))}" if found and found.date else "ยังไม่ยืนยัน"
-        if found and found.date and rnd.deadline and found.date > rnd.deadline:
+    for i, standing in enumerate(standings):
+        rnd = standing.round
+        when = f"ยืนยันเมื่อ {h(thai_date(standing.confirmed_on))}" if standing.reported else "ยังไม่ยืนยัน"
+        if standing.state is State.LATE:
             when += " (หลังกำหนด)"
         label = f"{h(rnd.title)} (รหัสรอบ <code>{h(rnd.id)}</code>" + (
             f", กำหนดส่ง {h(thai_date(rnd.deadline))})" if rnd.deadline else ")")
@@ -169,7 +177,7 @@ def rounds_table(club: Club, rounds: list) -> list[str]:
 
 
 def club_section(district: District, people: dict[str, Person], deadline, person_href,
-                 rounds: list | None = None) -> list[str]:
+                 rounds: list[Standing] | None = None) -> list[str]:
     club = district.club
     lines = ["## ชมรมผู้นำ อช. {#club}", ""]
     if club is None:
@@ -180,7 +188,7 @@ def club_section(district: District, people: dict[str, Person], deadline, person
     rows.append(["วาระคณะกรรมการ", f"{h(thai_date(club.term_start))} – {h(thai_date(club.term_end))}"])
     rows += appointment_rows(club, deadline)
     lines += [table(["รายการ", "ข้อมูล"], rows, cls="tn-kv"), ""]
-    lines += rounds_table(club, rounds or [])
+    lines += rounds_table(rounds or [])
     lines += ["### แผนผังคณะกรรมการ {#org-chart}", "", org_chart(club, people, person_href), ""]
     return lines
 
@@ -306,16 +314,18 @@ def nominees_section(province: Province, district: District, people: dict[str, P
     return lines
 
 
-def district_page(province: Province, district: District, status, overdue: bool, edit_urls: dict[str, str],
+def district_page(province: Province, district: District, status, edit_urls: dict[str, str],
                   qr_rel: str, downloads: list, page_url: str, history_md: str = "", *,
                   form: tuple[str, str, str] | None = None, roster_files: dict[str, RosterLinks] | None = None,
-                  rounds: list | None = None, sub_links: dict[str, str] | None = None,
+                  rounds: list[Standing] | None = None, sub_links: dict[str, str] | None = None,
                   people_json: str = "", report: tuple[str, str] | None = None) -> str:
     """Markdown for one district page (raw HTML blocks for tables and the chart).
 
     FORM: (link, size, link to the submit page's Excel section) of the district's form for import-xlsx,
     offered apart from the open data. ROSTER_FILES: each subdistrict's file to edit (by code). ROUNDS:
-    the reporting rounds, current first (rounds_table).
+    the club's standing in each reporting round, current first (rounds_table).
+
+    STATUS: the district's dashboard row (derive/dashboard); its standing decides the badge.
 
     HISTORY_MD is the already escaped "ประวัติการแก้ไข" body (thamniap.render.history.history_markdown).
 
@@ -331,7 +341,7 @@ def district_page(province: Province, district: District, status, overdue: bool,
     posts = district.club.posts_by_holder() if district.club else {}
     deadline = status.deadline if status else None
     lines = [f"# อำเภอ{md(district.name)}", "",
-             status_badges(district, status, overdue), ""]
+             status_badges(district, status), ""]
     if report:    # (link to the report page, its QR code): render/reportpage.py
         lines += [f'<div class="tn-report-cta" data-pagefind-ignore><a class="md-button md-button--primary" href="{h(report[0])}">'
                   f'รายงานข้อมูลชมรม (แทนแบบฟอร์ม QR)</a><img class="tn-report-cta__qr" src="{h(report[1])}" '

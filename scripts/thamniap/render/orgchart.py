@@ -1,11 +1,13 @@
 """The club committee as an organisation chart: plain HTML boxes laid out by CSS (orgchart.css)."""
 from __future__ import annotations
 
-from thamniap.model import POST_ORDER, Club, Person
+from thamniap.model import Club, Person
+from thamniap.model.posts import COMMITTEE_POST, post_rank
 from thamniap.core.dates import thai_date
 from thamniap.render.markup import h
 
-# Rows of the chart, top to bottom; posts not named here go to the committee row.
+# Rows of the chart, top to bottom; a post not named here (a post added to the schema only) gets its
+# box in the committee row, so no seat ever drops off the chart.
 ROWS = (("ประธาน",), ("รองประธาน",), ("เลขานุการ", "ผู้ช่วยเลขานุการ", "เหรัญญิก", "ประชาสัมพันธ์", "ปฏิคม", "นายทะเบียน"),
         ("กรรมการ",), ("ที่ปรึกษา",))
 
@@ -21,8 +23,11 @@ def order_text(order_no: str | None, date, by: str | None) -> str:
 def org_chart(club: Club, people: dict[str, Person], person_href) -> str:
     """HTML for the committee; PERSON_HREF(person) gives the link to a holder's record."""
     rows = []
+    laid_out = {post for row_posts in ROWS for post in row_posts}
+    ordered = sorted(club.posts, key=lambda p: post_rank(p.post))
     for row_posts in ROWS:
-        seats = [p for p in sorted(club.posts, key=lambda p: POST_ORDER.index(p.post)) if p.post in row_posts]
+        seats = [p for p in ordered
+                 if p.post in row_posts or (COMMITTEE_POST in row_posts and p.post not in laid_out)]
         if not seats:
             continue
         boxes = []

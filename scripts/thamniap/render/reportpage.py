@@ -17,7 +17,7 @@ import datetime as dt
 
 from thamniap.core.dates import THAI_MONTHS, THAI_MONTHS_SHORT, thai_date
 from thamniap.core.names import TITLES
-from thamniap.model import District, Person, Province
+from thamniap.model import District, Person, Province, rounds
 from thamniap.render.markup import h, json_data
 from thamniap.render.reportform.fields import (ADD_WORD, END_REASONS, END_WORD, FILE_DISTRICT, FILE_ROUND, REPORTS, SEAT_SEPARATOR,
                                                CONFIRMATION, COMMITTEE, NOMINEES, ROSTER)
@@ -64,7 +64,7 @@ def _value_for(person: Person, same_name: dict[str, int]) -> str:
 
 def report_json(province: Province, district: District, repo_url: str, district_link: str, today: dt.date) -> str:
     """The page's data; a downloaded report file names the district and the round current on TODAY."""
-    current = province.round_on(today)
+    current = rounds.current_round(province, today)
     people = [p for p in district.people() if p.serving]
     same_name: dict[str, int] = {}
     for p in people:
@@ -172,9 +172,8 @@ def report_page(province: Province, district: District, today: dt.date, json_lin
     club = district.club
     people = {p.id: p for p in district.people()}
     privacy = COMMITTEE.field("no-private-numbers").options[0]
-    current = province.round_on(today)
-    dated = sorted((m for m in province.meetings if m.date), key=lambda m: m.date)
-    meeting = ([m for m in dated if m.date >= today] or dated[-1:] or province.meetings[-1:] or [None])[0]
+    current = rounds.current_round(province, today)
+    meeting = rounds.current_meeting(province, today)
     name = h(district.name)
     out = [f"# รายงานข้อมูลชมรม อำเภอ{name}", "",
            f'<p class="tn-report__intro">หน้านี้ใช้แทนแบบฟอร์ม QR ตามหนังสือเวียน กรอกแต่ละเรื่องแล้วกด '

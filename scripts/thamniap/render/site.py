@@ -23,7 +23,7 @@ from thamniap.render.exports import DATA_LICENCE, DOWNLOADS, JSON_SHAPE_TH, Expo
 from thamniap.render.spreadsheet.template import FORM_KIND
 from thamniap.render.history import history_markdown
 from thamniap.render.opendata import opendata_files
-from thamniap.model import District, Province
+from thamniap.model import District, Province, rounds
 from thamniap.render import texts
 from thamniap.render.circular import letter_html, parse_letter
 from thamniap.load.layout import ROSTER_DIR
@@ -128,7 +128,7 @@ def province_pages(province: Province, settings: SiteSettings, today: dt.date,
               '<p class="tn-letter__qr-caption">สแกนเพื่อรายงานข้อมูลชมรม (เลือกอำเภอ)</p>')
         qr = qr.replace('src="assets/', f'src="{_rel_link("circular.md", "assets/", settings)}')
         pages["circular.md"] = front_matter("หนังสือเวียน") + texts.circular_intro(province) + letter_html(letter, qr) + "\n"
-    pages["guidelines.md"] = front_matter("แนวทางการดำเนินงาน") + texts.guidelines(province)
+    pages["guidelines.md"] = front_matter("แนวทางการดำเนินงาน") + texts.guidelines(province, today)
     pages["submit.md"] = front_matter("วิธีส่งข้อมูล") + texts.how_to_submit(province, settings.repo_url)
     pages["privacy.md"] = front_matter("การคุ้มครองข้อมูลส่วนบุคคล") + texts.privacy(province, settings.repo_url)
     return _finished(pages, settings)
@@ -167,10 +167,9 @@ def district_pages(province: Province, settings: SiteSettings, today: dt.date, r
     pages |= opendata_files(province, exports, histories, settings.site_url, settings.repo_url)
     summary = summarise(province, today)
     statuses = {row.code: row for row in summary.districts}
-    deadline = summary.deadline
     commit_url = settings.repo_url.rstrip("/") + "/commit/" if settings.repo_url else None
-    current = province.round_on(today)
-    rounds = ([current] if current else []) + province.past_rounds(today)
+    current = rounds.current_round(province, today)
+    round_list = ([current] if current else []) + rounds.past_rounds(province, today)
     for district in province.districts:
         rel = district_rel(district)
         url = settings.page_url(rel)
@@ -186,11 +185,11 @@ def district_pages(province: Province, settings: SiteSettings, today: dt.date, r
         form = next(((_rel_link(rel, e.rel, settings), _size(e.size), submit) for e in exports
                      if e.scope == district.code and e.kind == FORM_KIND), None)
         status = statuses.get(district.code)
-        overdue = bool(status and status.status is Status.NOT_YET and deadline and today > deadline)
-        page = district_page(province, district, status, overdue, edit_urls,
+        standings = [rounds.standing(district.club, rnd, today) for rnd in round_list] if district.club else []
+        page = district_page(province, district, status, edit_urls,
                              _rel_link(rel, f"assets/qr/{district.code}.svg", settings), downloads, url,
                              history_markdown(histories[district.folder], commit_url), form=form,
-                             roster_files=roster_files, rounds=rounds,
+                             roster_files=roster_files, rounds=standings,
                              sub_links={sub.code: _page_link(rel, subdistrict_rel(district, sub), settings)
                                         for sub in district.subdistricts or []},
                              people_json=_rel_link(rel, f"assets/people/{district.code}.json", settings),
@@ -254,7 +253,7 @@ def home_page(province: Province, summary, settings: SiteSettings) -> str:
            f"# อช. และผู้นำ อช. ทุกหมู่บ้าน จังหวัด{md(province.name)}", ""]
     if summary.sample:
         out += [SAMPLE_NOTICE, ""]
-    out += [village_finder(province), "", texts.home_intro(province), "",
+    out += [village_finder(province), "", texts.home_intro(province, summary.today), "",
             "## ตัวเลขทั้งจังหวัด", "", table(["รายการ", "จำนวน"], rows, cls="tn-kv"), "",
             "## สถานะการรายงานโครงสร้างชมรม", "",
             f"<p>กำหนดส่ง {h(thai_date(summary.deadline))} — ดูรายละเอียดรายอำเภอที่ <a href=\"dashboard/\">สถานะการรายงาน</a></p>",

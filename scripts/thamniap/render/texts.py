@@ -5,7 +5,7 @@ Each fact here carries its source on the page (the circular, public CDD pages, t
 from __future__ import annotations
 
 from thamniap.core.dates import thai_date
-from thamniap.model import Province
+from thamniap.model import Province, rounds
 from thamniap.render.markup import h, link, phone_display, safe_url, tel_url
 
 
@@ -23,8 +23,9 @@ def _by(day) -> str:
     return f"ภายในวันที่ {h(thai_date(day))}" if day else "ภายในกำหนด"
 
 
-def home_intro(province: Province) -> str:
-    deadline = province.current_round.deadline if province.current_round else None
+def home_intro(province: Province, today) -> str:
+    current = rounds.current_round(province, today)
+    deadline = current.deadline if current else None
     return (f"<p>ทำเนียบสาธารณะของ<strong>อาสาพัฒนาชุมชน (อช.)</strong> <strong>ผู้นำอาสาพัฒนาชุมชน (ผู้นำ อช.)</strong> "
             f"และ<strong>ชมรม/สมาคมผู้นำ อช.</strong> ของจังหวัด{h(province.name)} ใช้แทนแบบรายงานผ่าน QR Code "
             f"ตาม<a href=\"circular/\">หนังสือเวียน</a>ที่ให้อำเภอทบทวนโครงสร้างชมรมให้เป็นปัจจุบันและรายงานจังหวัด"
@@ -50,9 +51,10 @@ def circular_intro(province: Province) -> str:
             "สั่งพิมพ์หน้านี้ได้ในขนาด A4</p>\n\n")
 
 
-def guidelines(province: Province) -> str:
-    rnd = province.current_round
-    meeting = province.meetings[-1] if province.meetings else None
+def guidelines(province: Province, today) -> str:
+    """What the circular asks, with the round and the meeting current on TODAY (thamniap.model.rounds)."""
+    rnd = rounds.current_round(province, today)
+    meeting = rounds.current_meeting(province, today)
     meeting_text = (f"{h(meeting.title)} วันที่ {h(thai_date(meeting.date))} เวลา {h(meeting.time)} น. ณ {h(meeting.place)}"
                     if meeting else "-")
     return f"""# แนวทางการดำเนินงาน

@@ -5,6 +5,8 @@ from collections import Counter
 
 from thamniap.core.dates import thai_date
 from thamniap.core.diagnostics import Severity
+from thamniap.model import rounds
+from thamniap.model.rounds import State
 from thamniap.model import SINGLE_HOLDER_POSTS, USUAL_POSTS, Club, Where, is_person_id, next_free_id, resolve_person
 from thamniap.check.references import not_an_id, where_en, where_th
 from thamniap.check.rules import Context, Finding, rule, repeats
@@ -182,8 +184,10 @@ def _confirm_example(round_id: str) -> str:
 def club_confirmed(ctx: Context):
     """The club has a confirmation for the current reporting round (the latest to have opened)."""
     for club, _, label, province, _ in _clubs(ctx):
-        current = province.round_on(ctx.today)
-        if current is None or (current.opens or current.deadline) > ctx.today or club.confirmation(current.id):
+        standing = rounds.standing_now(province, club, ctx.today)
+        current = standing.round
+        # a round that has not opened asks nothing yet; a confirmation dated after today is club.confirmed-in-future
+        if not standing.opened or standing.reported or club.confirmation(current.id):
             continue
         if any(c.round is None for c in club.confirmations):
             continue   # an old `confirmed_on`: schema.replaced-key already says what to write
@@ -199,10 +203,9 @@ def club_confirmed(ctx: Context):
 def club_confirmed_on_time(ctx: Context):
     """The confirmation for the current round is on or before that round's deadline."""
     for club, _, label, province, _ in _clubs(ctx):
-        current = province.round_on(ctx.today)
-        found = club.confirmation(current.id) if current else None
-        deadline = current.deadline if current else None
-        if found and found.date and deadline and deadline < found.date <= ctx.today:
+        standing = rounds.standing_now(province, club, ctx.today)
+        if standing.state is State.LATE:
+            current, found, deadline = standing.round, club.confirmation(standing.round.id), standing.deadline
             yield Finding(found.where, f"{label} ยืนยันโครงสร้างรอบ {current.id} เมื่อ {thai_date(found.date, short=True)} "
                           f"หลังกำหนดส่ง {thai_date(deadline, short=True)}", "ข้อมูลนับเป็นการรายงานล่าช้า (ไม่ต้องแก้ไข)",
                           f"confirmed after the deadline {deadline}", "counted as a late report (nothing to fix)")
@@ -264,13 +267,12 @@ def confirmation_within_round(ctx: Context):
                               f"confirmation date {found.date} {problem[1]}", "check the date and the round id")
 
 
-def _outside(rnd, day, rounds) -> tuple[str, str] | None:
+def _outside(rnd, day, all_rounds) -> tuple[str, str] | None:
     """(Thai, English) of why DAY lies outside round RND, or None."""
-    start = rnd.opens or rnd.deadline
+    start = rounds.round_start(rnd)
     if rnd.opens and day < rnd.opens:
         return (f"ก่อนรอบ {rnd.id} เริ่ม ({thai_date(rnd.opens, short=True)})", f"is before round {rnd.id} opens")
-    later = sorted((r.opens or r.deadline for r in rounds
-                    if r is not rnd and (r.opens or r.deadline) and start and (r.opens or r.deadline) > start))
+    later = sorted(rounds.round_start(r) for r in all_rounds if r is not rnd and rounds.round_start(r) > start)
     if later and day >= later[0]:
         return (f"หลังรอบถัดไปเริ่มแล้ว ({thai_date(later[0], short=True)}) อาจเป็นของรอบอื่น",
                 f"is after the next round opened ({later[0]})")

@@ -26,6 +26,7 @@ from typing import Callable
 from thamniap.check.validate import check_loaded, check_root, load_dataset
 from thamniap.derive import changes
 from thamniap.core.private_numbers import ID_NUMBER, find_private_numbers
+from thamniap.model import rounds
 from thamniap.render import changes as change_text
 from thamniap.render.reportform.fields import REPORTS, Report
 from thamniap.render.reportform.reply import Note, applied_reply, problems_reply
@@ -299,7 +300,7 @@ def _file_claims(claims: FileClaims, district, province, today: dt.date) -> Note
     if district.code != claims.district:
         return Note("ไฟล์รายงานนี้เป็นของอำเภอรหัส {0} แต่รายงานแก้ไขอำเภอ{1} ({2})", (claims.district, district.name, district.code),
                     "ตรวจกับอำเภอผู้ส่ง แล้วให้อำเภอดาวน์โหลดไฟล์รายงานใหม่จากหน้ารายงาน")
-    current = province.round_on(today)
+    current = rounds.current_round(province, today)
     current_id = current.id if current else None
     if claims.round_id != current_id:
         made = "ไฟล์นี้ไม่ได้ระบุรอบการรายงาน" if claims.round_id is None else "ไฟล์นี้ทำสำหรับรอบการรายงาน {0}"

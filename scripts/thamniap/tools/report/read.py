@@ -17,7 +17,7 @@ from thamniap.core.dates import read_thai_date, thai_date
 from thamniap.core.digits import ascii_digits
 from thamniap.core.names import has_no_letters, normalise_person_key
 from thamniap.core.text import fix_line_text
-from thamniap.model import POST_ORDER, District, Meeting, Person, Province, resolve_person
+from thamniap.model import POST_ORDER, District, Meeting, Person, Province, resolve_person, rounds
 from thamniap.render.reportform.fields import SEAT_COLUMNS, SEAT_SEPARATOR, Field, Report
 from thamniap.render.reportform.messages import NOT_A_NAME, UNKNOWN_NAME
 from thamniap.render.reportpage import area_words
@@ -215,7 +215,7 @@ def read_confirmation(report: Report, values: dict, district: District, province
     out = Understood(district)
     spec = report.field("confirmed-on")
     out.confirmed_on = read_date(values.get("confirmed-on"), spec, notes)
-    current = province.round_on(today)
+    current = rounds.current_round(province, today)
     if current is None:
         notes.append(Note("จังหวัดยังไม่ได้เปิดรอบการรายงาน (ไม่มีรอบใน province.yaml)", (), "รอให้จังหวัดเพิ่มรอบการรายงานก่อน", spec.label))
     else:
@@ -227,7 +227,7 @@ def read_confirmation(report: Report, values: dict, district: District, province
 
 
 def pick_meeting(province: Province, text: str | None, today: dt.date, spec: Field, notes: list[Note]) -> Meeting | None:
-    """The meeting TEXT names by id; left empty, the next one to come (else the latest)."""
+    """The meeting TEXT names by id; left empty, the current meeting (thamniap.model.rounds)."""
     if text:
         found = next((m for m in province.meetings if m.id == text.strip()), None)
         if found is None:
@@ -235,9 +235,7 @@ def pick_meeting(province: Province, text: str | None, today: dt.date, spec: Fie
                               "เว้นว่างไว้ (ใช้การประชุมครั้งถัดไป) หรือใช้รหัสจาก province.yaml: "
                               + ", ".join(m.id for m in province.meetings), spec.label))
         return found
-    dated = sorted((m for m in province.meetings if m.date), key=lambda m: m.date)
-    coming = [m for m in dated if m.date >= today]
-    chosen = (coming or dated[-1:] or province.meetings[-1:] or [None])[0]
+    chosen = rounds.current_meeting(province, today)
     if chosen is None:
         notes.append(Note("จังหวัดยังไม่ได้นัดประชุม (ไม่มีการประชุมใน province.yaml)", (), "รอหนังสือเวียนนัดประชุม", spec.label))
     return chosen

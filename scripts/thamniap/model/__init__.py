@@ -1,5 +1,8 @@
 """Plain objects for a province's directory, built from documents that passed their schema.
 
+Beside them, each policy of the domain has one module of its own: posts.py (the club posts and their
+order, from the schema) and rounds.py (the current round and meeting, and a district's standing).
+
 Nothing here reads files or reports problems: rules and renderers work on these objects. A person,
 seat or village with a schema error is left out on its own (load/items.py), and a file whose error lies
 elsewhere is left out whole (``None`` / empty), so that one mistake does not hide the checks of
@@ -21,13 +24,10 @@ from thamniap.core.text import fix_line_text
 from thamniap.load.items import bad_items, holds_bad, ids_in
 from thamniap.load.loader import Loaded
 from thamniap.load.schema import schema_text
+from thamniap.model.posts import POST_ORDER, SINGLE_HOLDER_POSTS, USUAL_POSTS  # noqa: F401 (the one list: model/posts.py)
 
 VOLUNTEER = "อช."
 LEADER = "ผู้นำ อช."
-USUAL_POSTS = ("ประธาน", "รองประธาน", "เลขานุการ", "เหรัญญิก")
-SINGLE_HOLDER_POSTS = ("ประธาน", "เลขานุการ", "เหรัญญิก", "นายทะเบียน")
-POST_ORDER = ("ประธาน", "รองประธาน", "เลขานุการ", "ผู้ช่วยเลขานุการ", "เหรัญญิก", "ประชาสัมพันธ์",
-              "ปฏิคม", "นายทะเบียน", "กรรมการ", "ที่ปรึกษา")
 
 # What a complete roster looks like: the roster rules warn below it, the dashboard counts up to it.
 MIN_VOLUNTEERS = 4              # at least 4 อช. per village (CDD district pages)
@@ -339,34 +339,6 @@ class Province:
             for person in [*district.officials, *district.people()]:
                 index.setdefault(person.id, person)
         return index
-
-    @property
-    def current_round(self) -> Round | None:
-        """The newest round (latest to open); what the circular pages describe. The dashboard and
-        the rules use `round_on(today)`."""
-        return max(self.rounds, key=_round_start) if self.rounds else None
-
-    def round_on(self, today: dt.date) -> Round | None:
-        """The round being reported on TODAY: the latest to have opened (`opens`, else its deadline)
-        on or before TODAY (of two opening the same day, the one listed later); before any round
-        opens, the first one to open."""
-        opened = [r for r in self.rounds if _round_start(r) <= today]
-        if opened:
-            return max(reversed(opened), key=_round_start)
-        return min(self.rounds, key=_round_start) if self.rounds else None
-
-    def past_rounds(self, today: dt.date) -> list[Round]:
-        """The rounds that opened before the current one, newest first."""
-        current = self.round_on(today)
-        if current is None:
-            return []
-        start = _round_start(current)
-        older = [r for r in self.rounds if r is not current and _round_start(r) <= start]
-        return sorted(older, key=_round_start, reverse=True)
-
-
-def _round_start(r: Round) -> dt.date:
-    return r.opens or r.deadline or dt.date.min
 
 
 # ---------------------------------------------------------------- building from documents
