@@ -173,7 +173,7 @@ def cell_ref(sheet: str, row: int = 0, column: int = 0) -> str:
 
 @dataclass
 class Row:
-    """One row of a people sheet as read (tools/spreadsheet/cells.py): cleaned values by key."""
+    """One row of a people sheet as read (intake/spreadsheet/cells.py): cleaned values by key."""
     sheet: str
     number: int
     values: dict                       # key -> cleaned value (str / int / None)
