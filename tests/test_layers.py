@@ -163,3 +163,37 @@ def test_no_module_uses_a_private_name_of_another():
 ])
 def test_a_private_use_is_found(source):
     assert private_uses(source, "thamniap.bot.roster")
+
+
+WRITERS = {"write_text", "write_bytes", "mkdir", "touch", "unlink", "rename", "rmtree", "copyfile", "copy2",
+           "copytree"}
+
+
+def file_writes(source: str) -> list[int]:
+    """Lines of SOURCE that write, create or delete a file: Path.write_text/… calls, shutil copies and
+    open() for writing."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        if isinstance(node.func, ast.Attribute) and name in WRITERS:
+            lines.append(node.lineno)
+        elif name == "open":
+            modes = [a for a in node.args[1:2]] + [k.value for k in node.keywords if k.arg == "mode"]
+            if any(isinstance(m, ast.Constant) and set(str(m.value)) & set("wax+") for m in modes):
+                lines.append(node.lineno)
+    return lines
+
+
+def test_render_writes_no_file():
+    """render/ formats and returns text and bytes; build/ (or a command) writes them (issue 18 §3)."""
+    found = [f"{path.relative_to(PACKAGE.parent)}:{line}" for path in sorted((PACKAGE / "render").rglob("*.py"))
+             for line in file_writes(path.read_text(encoding="utf-8"))]
+    assert not found, "render writes files at " + ", ".join(found)
+
+
+@pytest.mark.parametrize("source", ["path.write_bytes(b'')\n", "p.parent.mkdir(parents=True)\n",
+                                    "open(name, 'w')\n", "open(name, mode='ab')\n"])
+def test_a_file_write_is_found(source):
+    assert file_writes(source) == [1]
