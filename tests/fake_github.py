@@ -1,4 +1,4 @@
-"""The fake of thamniap.tools.github_client.GitHub: the one boundary the tests fake.
+"""The fake of thamniap.github.client.GitHub: the one boundary the tests fake.
 
 Comments, labels, issues' authors and pull requests live in memory; pushes go to a real git
 repository (REMOTE, a path), so a branch really moves; downloads come from FILES (url → bytes, or
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from thamniap.tools.github_client import GitHubError
+from thamniap.github.client import GitHubError
 from thamniap.vcs import git
 
 

@@ -119,7 +119,7 @@ class Roster:
         """Write DOC (the whole district) back one file per subdistrict, each keeping its schema line,
         as the generator writes them; files of subdistricts not in DOC are removed."""
         from thamniap.load.layout import roster_file_name, roster_head
-        from thamniap.tools import sample
+        from thamniap.devtools import sample
         headers = {p.name: p.read_text(encoding="utf-8").split("\n", 1)[0] for p in self.files()}
         for path in self.files():
             path.unlink()

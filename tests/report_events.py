@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from thamniap.render.reportform.fields import report
+from thamniap.intake.reportform.fields import report
 
 
 def body(report_id: str, values: dict[str, str], unticked: tuple[str, ...] = ()) -> str:

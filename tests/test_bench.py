@@ -8,7 +8,7 @@ import sys
 
 from helpers import BASE, REPO, run_cli
 
-from thamniap.tools import bench
+from thamniap.devtools import bench
 
 
 def test_tree_rss_counts_children():

@@ -17,7 +17,7 @@ from helpers import GIT_ENV, commit_all, git, init_repo, mkdocs_build, run_cli
 
 from thamniap.core.digits import ascii_digits, to_thai_digits
 from thamniap.core.national_id import national_id_check_digit
-from thamniap.tools.checkpr import Area, area_of, may_change, public
+from thamniap.review.checkpr import Area, area_of, may_change, public
 
 DISTRICT = "data/42-loei/4214-nong-hin"
 ROSTER = f"{DISTRICT}/roster/421401-nong-hin.yaml"     # หนองหิน 421401: 4214-0001…0010, หมู่ที่ 1 and 2

@@ -5,7 +5,7 @@ import fnmatch
 
 from helpers import BASE, REPO, run_cli
 
-from thamniap.tools.codeowners import PROTECTED, generate
+from thamniap.review.codeowners import PROTECTED, generate
 from thamniap.check.validate import load_dataset
 
 

@@ -24,6 +24,7 @@ from openpyxl import load_workbook
 
 from helpers import BASE, REPO
 from test_fixtures import FIXTURES, apply_edits
+from thamniap.build.exports import write_exports
 from thamniap.render import exports
 from thamniap.check.validate import load_dataset
 
@@ -54,7 +55,7 @@ NEVER = ("consent", "phone_consent", "method", "note", "maintainers", "national"
 def build(root: Path, out: Path) -> list[exports.Export]:
     ds = load_dataset(root)
     assert ds.provinces, f"no province under {root}"
-    return exports.write_exports(ds.provinces, out)
+    return write_exports(ds.provinces, out)
 
 
 def edited_copy(tmp_path: Path, edits: list[dict]) -> Path:
@@ -338,7 +339,7 @@ def test_hostile_values_are_neutralised(tmp_path):
 
 def test_real_data_exports_public_fields_only(tmp_path):
     ds = load_dataset(REPO / "data")
-    written = exports.write_exports(ds.provinces, tmp_path)
+    written = write_exports(ds.provinces, tmp_path)
     assert {e.format for e in written} == {"csv", "xlsx", "json"}
     consented = {p.id for p in ds.provinces[0].people() if p.phone and p.consent_date}
     allowed_headers = set(exports.PEOPLE_HEADERS) | set(exports.CLUB_HEADERS) | set(exports.OFFICIAL_HEADERS)

@@ -1,4 +1,4 @@
-"""tools/github_client.GitHub: the requests it sends (against a local stand-in for api.github.com) and
+"""github/client.GitHub: the requests it sends (against a local stand-in for api.github.com) and
 the addresses it refuses to download from."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 
 from thamniap.render.reportform.reply import MARKER
-from thamniap.tools.github_client import GitHub, GitHubError, public_download
+from thamniap.github.client import GitHub, GitHubError, public_download
 
 
 class _API(BaseHTTPRequestHandler):

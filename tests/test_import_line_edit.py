@@ -8,7 +8,7 @@ from pathlib import Path
 from helpers import Roster
 from test_spreadsheet import DISTRICT, ROSTER, edit, import_, template, validate_ok
 
-from thamniap.render.spreadsheet.form import LEADER_SHEET, VOLUNTEER_SHEET
+from thamniap.intake.spreadsheet.form import LEADER_SHEET, VOLUNTEER_SHEET
 from thamniap.tools.spreadsheet.lineedit import content, minimal_edit
 
 COMMENTED = [

@@ -96,6 +96,14 @@ def test_every_module_is_in_a_layer():
                                 "    from thamniap.build.workers import Job\n", False),
     ("thamniap.vcs.git", "import importlib\nimportlib.import_module('thamniap.load.loader')\n", False),
     ("thamniap.load.loader", "class X:\n    def f(self):\n        return __import__('thamniap.check.rules')\n", False),
+    # the folders of issue 18: input below render, the bot above what it uses, developer tools on top
+    ("thamniap.intake.spreadsheet.form", "from thamniap.render.xlsx import column_letter\n", False),
+    ("thamniap.render.site", "from thamniap.build.publish import write\n", False),
+    ("thamniap.github.client", "from thamniap.review import checkpr\n", False),
+    ("thamniap.review.checkpr", "from thamniap.tools.files import replace_files\n", False),
+    ("thamniap.tools.spreadsheet.importer", "from thamniap.bot import attachment\n", False),
+    ("thamniap.bot.edit", "from thamniap.devtools.sample import Dumper\n", False),
+    ("thamniap.devtools.bench", "from thamniap.cli import main\n", False),
 ])
 def test_an_upward_import_is_found(module, source, is_package):
     found = upward_imports(source, module, is_package)
@@ -105,9 +113,87 @@ def test_an_upward_import_is_found(module, source, is_package):
 @pytest.mark.parametrize("module, source", [
     ("thamniap.render.site", "from thamniap.core import geography\nfrom thamniap.derive.history import Entry\n"),
     ("thamniap.derive.history", "from thamniap import model\nfrom thamniap.vcs import git\nimport subprocess\n"),
-    ("thamniap.cli", "def f():\n    from thamniap.tools.checkpr import run\n"),
+    ("thamniap.cli", "def f():\n    from thamniap.review.checkpr import run\n"),
     ("thamniap.check.rules.roster", "from thamniap.check.rules import rule\nfrom . import Context\n"),
     ("thamniap.vcs.git", "from thamniap import LAYERS\n"),
+    ("thamniap.render.reportpage", "from thamniap.intake.reportform.fields import REPORTS\n"),
+    ("thamniap.bot.bot", "from thamniap.intake.reportform import body\nfrom thamniap.review import checkpr\n"
+                         "from thamniap.github.client import GitHubError\nfrom thamniap.tools.files import replace_files\n"),
+    ("thamniap.devtools.sample", "from thamniap.tools.yaml_style import dump\n"),
 ])
 def test_same_or_lower_layers_pass(module, source):
     assert upward_imports(source, module) == []
+
+
+def private_uses(source: str, module: str) -> list[str]:
+    """Private names (`_x`) of another thamniap module that SOURCE (the text of MODULE) uses: imported
+    by name, or reached as an attribute of an imported thamniap module."""
+    tree = ast.parse(source)
+    aliases: dict[str, str] = {}      # local name -> thamniap module it stands for
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("thamniap") and not node.level:
+            for alias in node.names:
+                if alias.name.startswith("_") and not alias.name.startswith("__") and node.module != module:
+                    out.append(f"{module}:{node.lineno}: imports {node.module}.{alias.name}")
+                aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("thamniap") and alias.asname:
+                    aliases[alias.asname] = alias.name
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases \
+                and node.attr.startswith("_") and not node.attr.startswith("__"):
+            out.append(f"{module}:{node.lineno}: uses {aliases[node.value.id]}.{node.attr}")
+    return out
+
+
+def test_no_module_uses_a_private_name_of_another():
+    """A sibling's `_x` is its own business: what another module needs is public API (issue 18 §4:
+    the bot used private pieces of check-pr and of the editor)."""
+    found = []
+    for path in modules():
+        found += private_uses(path.read_text(encoding="utf-8"), module_name(path))
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("source", [
+    "from thamniap.bot import edit\nedit._read('', '')\n",
+    "from thamniap.review.checkpr import _scope\n",
+])
+def test_a_private_use_is_found(source):
+    assert private_uses(source, "thamniap.bot.roster")
+
+
+WRITERS = {"write_text", "write_bytes", "mkdir", "touch", "unlink", "rename", "rmtree", "copyfile", "copy2",
+           "copytree"}
+
+
+def file_writes(source: str) -> list[int]:
+    """Lines of SOURCE that write, create or delete a file: Path.write_text/… calls, shutil copies and
+    open() for writing."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        if isinstance(node.func, ast.Attribute) and name in WRITERS:
+            lines.append(node.lineno)
+        elif name == "open":
+            modes = [a for a in node.args[1:2]] + [k.value for k in node.keywords if k.arg == "mode"]
+            if any(isinstance(m, ast.Constant) and set(str(m.value)) & set("wax+") for m in modes):
+                lines.append(node.lineno)
+    return lines
+
+
+def test_render_writes_no_file():
+    """render/ formats and returns text and bytes; build/ (or a command) writes them (issue 18 §3)."""
+    found = [f"{path.relative_to(PACKAGE.parent)}:{line}" for path in sorted((PACKAGE / "render").rglob("*.py"))
+             for line in file_writes(path.read_text(encoding="utf-8"))]
+    assert not found, "render writes files at " + ", ".join(found)
+
+
+@pytest.mark.parametrize("source", ["path.write_bytes(b'')\n", "p.parent.mkdir(parents=True)\n",
+                                    "open(name, 'w')\n", "open(name, mode='ab')\n"])
+def test_a_file_write_is_found(source):
+    assert file_writes(source) == [1]

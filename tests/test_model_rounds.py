@@ -20,9 +20,9 @@ from thamniap.derive.dashboard import Status, summarise
 from thamniap.model import Meeting, Province, Round, rounds
 from thamniap.model.rounds import State
 from thamniap.render import reportpage
-from thamniap.render.reportform.fields import CONFIRMATION, NOMINEES
+from thamniap.intake.reportform.fields import CONFIRMATION, NOMINEES
 from thamniap.render.site import SiteSettings, district_pages
-from thamniap.tools.report import read
+from thamniap.bot import read
 
 CLUB = "42-loei/4214-nong-hin/club.yaml"
 CONFIRMED = "[{round: 2567-club-update, date: 2024-01-20}]"

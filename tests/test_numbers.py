@@ -23,7 +23,7 @@ from thamniap.core.numbers import normalise_for_numbers, original_span
 from thamniap.core.phones import find_phone_numbers
 from thamniap.core.text import check_line_text
 from thamniap.render.markup import h, md
-from thamniap.tools.report import bot
+from thamniap.bot import bot
 
 # What may stand between two digit groups (one or more of them).
 SEPARATORS = {

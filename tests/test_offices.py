@@ -21,7 +21,7 @@ from helpers import BASE, REPO, run_cli
 from test_fixtures import FIXTURES, apply_edits, run_validate
 
 from thamniap.check.validate import load_dataset
-from thamniap.render import exports
+from thamniap.build.exports import write_exports
 from thamniap.render.district import district_page
 from thamniap.render.markup import map_url
 from thamniap.render.site import province_page
@@ -163,7 +163,7 @@ def test_map_url_is_never_masked_as_a_national_id():
 
 def test_json_export_carries_the_office_contact(office_copy, tmp_path):
     ds = load_dataset(office_copy)
-    written = exports.write_exports(ds.provinces, tmp_path / "out")
+    written = write_exports(ds.provinces, tmp_path / "out")
     doc = json.loads(next(e for e in written if e.rel.endswith("/4214.json")).path.read_text(encoding="utf-8"))
     office = doc["districts"][0]["office"]
     assert office["hours"] == "วันจันทร์–วันศุกร์ 08.30–16.30 น."

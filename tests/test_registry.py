@@ -145,3 +145,14 @@ def test_every_id_a_fixture_or_test_expects_is_listed():
 def test_rules_page_lists_every_id():
     page = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
     assert all(f"| `{rule_id}` |" in page for rule_id in all_rules())
+
+
+def test_every_form_id_is_in_the_one_registry():
+    """The Excel form's own ids (xlsx.*), which the reading code passes to its collector, are in the
+    registry and listed by `thamniap rules`; the registry names none the code does not use."""
+    used = {text for path in PACKAGE.rglob("*.py") if path.name != "form_rules.py"
+            for text in strings(path) if re.fullmatch(r"xlsx\.[a-z]+(?:-[a-z]+)*", text)}
+    assert {"xlsx.refused", "xlsx.header", "xlsx.place", "xlsx.not-in-form"} <= used
+    form = {info.id for info in by_stage()["form"]}
+    assert used == form, (sorted(used - form), sorted(form - used))
+    assert used <= set(listed())

@@ -21,9 +21,9 @@ from fake_github import FakeGitHub
 from helpers import GIT_ENV, REPO, git, project_repo, run_cli
 from report_events import event, write
 
-from thamniap.tools import authority
-from thamniap.tools.report import bot
-from thamniap.tools.report.publish import publish_outcome
+from thamniap.review import authority
+from thamniap.bot import bot
+from thamniap.bot.publish import publish_outcome
 
 TODAY = "2024-02-01"
 TEAM = "loei-cdd/district-4209"

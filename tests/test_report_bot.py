@@ -25,9 +25,9 @@ from report_events import body, event, write
 
 from thamniap.check.validate import load_dataset
 from thamniap.core.national_id import national_id_check_digit
-from thamniap.tools.github_client import GitHubError
-from thamniap.tools.report import bot
-from thamniap.tools.report.publish import publish_outcome
+from thamniap.github.client import GitHubError
+from thamniap.bot import bot
+from thamniap.bot.publish import publish_outcome
 
 GOLDEN = REPO / "tests" / "golden" / "report"
 TODAY = "2024-02-01"
@@ -351,7 +351,8 @@ def test_nominee_names_have_a_line_cap(repo):
 
 def test_the_reply_renderer_enforces_the_hard_cap():
     """The last line of defence, whatever the notes: many kinds, long values, a huge change summary."""
-    from thamniap.render.reportform.reply import GITHUB_COMMENT_LIMIT, Note, applied_reply, problems_reply
+    from thamniap.intake.reportform.messages import Note
+    from thamniap.render.reportform.reply import GITHUB_COMMENT_LIMIT, applied_reply, problems_reply
     notes = [Note(f"ปัญหาที่ {i}: {{0}} " + "ง" * 2_000, ("@someone " + "จ" * 50_000,), "แก้ {0}", "@field")
              for i in range(3_000)]
     reply = problems_reply("@report", "@author", notes)

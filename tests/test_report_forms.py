@@ -1,5 +1,5 @@
-"""The report forms: one description (render/reportform/fields.py) → the committed issue forms,
-and the issue body GitHub renders from them → field values (tools/report/body.py)."""
+"""The report forms: one description (intake/reportform/fields.py) → the committed issue forms,
+and the issue body GitHub renders from them → field values (intake/reportform/body.py)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,9 +13,9 @@ from report_events import body
 
 from thamniap.core.dates import read_thai_date
 from thamniap.core.phones import find_phone_numbers
-from thamniap.render.reportform.fields import REPORTS, report
+from thamniap.intake.reportform.fields import REPORTS, report
 from thamniap.render.reportform.forms import issue_forms
-from thamniap.tools.report.body import parse
+from thamniap.intake.reportform.body import parse
 
 TEMPLATES = REPO / ".github" / "ISSUE_TEMPLATE"
 ELEMENT_TYPES = {"markdown", "input", "textarea", "checkboxes"}   # no dropdown: prefilled ones are unreliable

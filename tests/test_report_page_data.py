@@ -1,8 +1,8 @@
-"""The report pages' data and words (render/reportpage.py, render/reportform/messages.py) and
-`thamniap report-file` (tools/report/offline.py), without a browser (the browser side:
+"""The report pages' data and words (render/reportpage.py, intake/reportform/messages.py) and
+`thamniap report-file` (bot/offline.py), without a browser (the browser side:
 tests/browser/test_report_page.py).
 
-The page says what the bot would say: these tests fail when the bot's words (tools/report/read.py,
+The page says what the bot would say: these tests fail when the bot's words (bot/read.py,
 body.py) and the page's templates drift apart.
 """
 from __future__ import annotations
@@ -19,9 +19,10 @@ from report_events import body
 from thamniap.check.validate import load_dataset
 from thamniap.core.dates import read_thai_date
 from thamniap.render import reportpage
-from thamniap.render.reportform import messages
-from thamniap.render.reportform.fields import COMMITTEE, CONFIRMATION, NOMINEES
-from thamniap.tools.report import body as body_parser, read
+from thamniap.intake.reportform import messages
+from thamniap.intake.reportform.fields import COMMITTEE, CONFIRMATION, NOMINEES
+from thamniap.bot import read
+from thamniap.intake.reportform import body as body_parser
 
 TODAY = "2024-02-01"
 TEAM = "loei-cdd/district-4209"

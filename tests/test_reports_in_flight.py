@@ -23,7 +23,7 @@ import pytest
 from helpers import GIT_ENV, git, project_repo, run_cli
 from report_events import event, write
 
-from thamniap.tools.report import bot
+from thamniap.bot import bot
 
 TODAY = "2024-02-01"
 TEAM = "loei-cdd/district-4209"

@@ -28,10 +28,10 @@ from thamniap.core.diagnostics import Severity
 from thamniap.core.names import is_known_title, title_sex
 from thamniap.core.national_id import national_id_check_digit
 from thamniap.core.phones import check_phone
-from thamniap.tools import sample
+from thamniap.devtools import sample
 from thamniap.load.layout import DataFile, expected_schema_header
 from thamniap.load.loader import load_file
-from thamniap.render.spreadsheet.form import (HEADERS, LEADER_KEYS, LEADER_SHEET, SUBDISTRICT_SHEET, VOLUNTEER_KEYS,
+from thamniap.intake.spreadsheet.form import (HEADERS, LEADER_KEYS, LEADER_SHEET, SUBDISTRICT_SHEET, VOLUNTEER_KEYS,
                                              VOLUNTEER_SHEET, max_length)
 from thamniap.tools.spreadsheet.importer import RosterDumper, import_workbook
 

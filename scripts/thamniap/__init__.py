@@ -7,4 +7,5 @@ tests/test_layers.py fails on any import that breaks the order.
 """
 
 # thamniap.<layer> is a subpackage (core/, vcs/, model/ …) or a module (cli.py).
-LAYERS = ("core", "vcs", "load", "model", "check", "derive", "render", "build", "tools", "cli")
+LAYERS = ("core", "vcs", "load", "model", "check", "derive", "intake", "render", "build", "github", "review", "tools",
+          "bot", "devtools", "cli")

@@ -73,7 +73,7 @@ def cmd_rules(args) -> int:
 
 
 def cmd_sample(args) -> int:
-    from thamniap.tools.sample import generate
+    from thamniap.devtools.sample import generate
     out = Path(args.out) if args.out else project_of(args).data
     stats = generate(out, scale=args.scale, seed=args.seed)
     print(f"สร้างข้อมูลตัวอย่างแล้ว: {stats['provinces']} จังหวัด {stats['districts']} อำเภอ "
@@ -82,7 +82,7 @@ def cmd_sample(args) -> int:
 
 
 def cmd_new_district(args) -> int:
-    from thamniap.tools.sample import scaffold_district
+    from thamniap.devtools.sample import scaffold_district
     try:
         folder = scaffold_district(Path(args.data) if args.data else project_of(args).data, args.code)
     except (ValueError, FileExistsError) as exc:
@@ -165,7 +165,7 @@ def cmd_index(args) -> int:
 
 
 def cmd_check_pr(args) -> int:
-    from thamniap.tools.checkpr import Options, run
+    from thamniap.review.checkpr import Options, run
     teams = _teams(args.actor_teams)
     # The data folder is the project's (check-pr finds its git repository from there); without a
     # project here, the data/ of the git repository at the current directory.
@@ -184,31 +184,31 @@ def _teams(given: list[str] | None) -> tuple[str, ...] | None:
 
 
 def cmd_report(args) -> int:
-    from thamniap.tools.report.cli import report_command
+    from thamniap.bot.cli import report_command
     return report_command(Path(args.event), project_of(args).root, _teams(args.actor_teams), args.base,
                           args.today, args.publish, sys.stdout, sys.stderr, triage=args.triage)
 
 
 def cmd_report_file(args) -> int:
-    from thamniap.tools.report.offline import report_file_command
+    from thamniap.bot.offline import report_file_command
     return report_file_command(Path(args.file), project_of(args).root, args.author, _teams(args.actor_teams), args.base,
                                args.today, sys.stdout, sys.stderr)
 
 
 def cmd_pr_actor(args) -> int:
-    from thamniap.tools import github_client
-    from thamniap.tools.authority import pr_actor_command
+    from thamniap.github import client as github_client
+    from thamniap.review.authority import pr_actor_command
     return pr_actor_command(Path(args.event), args.actor, args.bot or None, github_client.from_environment(),
                             sys.stdout, sys.stderr)
 
 
 def cmd_issue_forms(args) -> int:
-    from thamniap.tools.report.cli import issue_forms_command
+    from thamniap.bot.cli import issue_forms_command
     return issue_forms_command(project_of(args).root, args.check, sys.stdout, sys.stderr)
 
 
 def cmd_codeowners(args) -> int:
-    from thamniap.tools.codeowners import run
+    from thamniap.review.codeowners import run
     data = Path(args.data) if args.data else project_of(args).data
     output = Path(args.output) if args.output else project_of(args).codeowners
     return run(data, output, args.check, sys.stdout, sys.stderr)
@@ -228,7 +228,7 @@ def cmd_import_xlsx(args) -> int:
 
 def cmd_bench(args) -> int:
     import json
-    from thamniap.tools import bench
+    from thamniap.devtools import bench
     found = project_of(args)
     result = bench.run(args.scale, Path(args.work), args.seed, tuple(args.skip), args.repeat, project=found.root)
     print(bench.table(result))

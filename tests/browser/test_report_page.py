@@ -22,8 +22,8 @@ from report_events import write  # noqa: E402
 
 from thamniap.check.validate import load_dataset  # noqa: E402
 from thamniap.core.dates import read_thai_date  # noqa: E402
-from thamniap.render.reportform.fields import report as form_of  # noqa: E402
-from thamniap.tools.report import body as body_parser  # noqa: E402
+from thamniap.intake.reportform.fields import report as form_of  # noqa: E402
+from thamniap.intake.reportform import body as body_parser  # noqa: E402
 
 SITE_URL = "https://example.org/thamniap/"
 PAGE = "/report/4209-wang-saphung/"
@@ -266,7 +266,7 @@ def test_buddhist_year_in_iso_date_is_refused_at_the_field(phone, real_site):
 
 
 def test_unknown_name_is_refused_at_the_field(phone, real_site):
-    from thamniap.render.reportform.messages import UNKNOWN_NAME
+    from thamniap.intake.reportform.messages import UNKNOWN_NAME
     page = phone.page
     open_report(phone, real_site)
     page.fill("#nominees-rep-0", "นายไม่มี ในทำเนียบเลย")
@@ -435,9 +435,9 @@ def test_every_seat_changed_still_reaches_github(phone, real_site):
 
 
 def test_roster_report_applies(phone, real_site, repo):
-    """Once the bot reads the roster report (tools/report/roster.py, being written alongside), the
+    """Once the bot reads the roster report (bot/roster.py, being written alongside), the
     page's lines apply."""
-    pytest.importorskip("thamniap.tools.report.roster", reason="the bot does not read the roster report yet")
+    pytest.importorskip("thamniap.bot.roster", reason="the bot does not read the roster report yet")
     page = phone.page
     open_report(phone, real_site)
     page.select_option("#roster-add-sub", label="ตำบลวังสะพุง")

@@ -19,7 +19,7 @@ import pytest
 from conftest import REPO, BuiltSite, build_site, data_site_config, serve_site
 
 from thamniap.check.validate import load_dataset
-from thamniap.tools.sample import generate
+from thamniap.devtools.sample import generate
 
 COUNT = re.compile(r"^พบ (?:(\d+) คน)?(?: และ )?(?:(\d+) รายการ)? ใน (\d+) หน้า( — ยังมีผลเพิ่มเติม)?$")
 

@@ -19,7 +19,8 @@ from thamniap.build.workers import Job
 from thamniap.derive.history import province_histories
 from thamniap.model import Province
 from thamniap.load.district_files import DistrictFiles
-from thamniap.render.exports import DOWNLOADS, Export, write_exports
+from thamniap.build.exports import write_exports
+from thamniap.render.exports import DOWNLOADS, Export
 from thamniap.render.spreadsheet.template import FORM_KIND, district_template
 
 

@@ -3,7 +3,8 @@
 Each step declares the ids it reports next to the code that reports them; this module only
 gathers them, in the order a file meets them: reading (load/loader.py), the folder layout
 (load/layout.py, and check/validate.py for a path that does not exist), the schema and field
-checks (load/schema_rules.py), then the named cross-file rules (check/rules/). `thamniap rules`
+checks (load/schema_rules.py), then the named cross-file rules (check/rules/); last, the problems
+only the Excel form has (check/form_rules.py, reported by intake/spreadsheet/). `thamniap rules`
 and docs/rules.md list this registry; tests/test_registry.py checks that every id the code
 emits or a test expects is in it.
 """
@@ -11,13 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from thamniap.check.form_rules import FORM_RULES
 from thamniap.check.rules import load_all
 from thamniap.check.validate import PATH_RULES
 from thamniap.load.layout import LAYOUT_RULES
 from thamniap.load.loader import LOADER_RULES
 from thamniap.load.schema_rules import FIELD_RULES, SCHEMA_RULES
 
-STAGES = ("loader", "layout", "schema", "field", "rules")
+STAGES = ("loader", "layout", "schema", "field", "rules", "form")
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ def _declared() -> list[RuleInfo]:
     out += [RuleInfo(i, sev, doc, "schema", "schema") for i, (sev, doc) in SCHEMA_RULES.items()]
     out += [RuleInfo(i, sev, doc, "field", i.split(".", 1)[0]) for i, (sev, doc) in FIELD_RULES.items()]
     out += [RuleInfo(r.id, r.severity.value, r.doc_th, "rules", r.group, r.doc) for r in load_all().values()]
+    out += [RuleInfo(i, sev, doc, "form", "form") for i, (sev, doc) in FORM_RULES.items()]
     return out
 
 

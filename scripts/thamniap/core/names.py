@@ -298,7 +298,7 @@ def _mixed_script_problems(value: str, kind: str, shown: str, runs: list[tuple[i
 
 # A name needs at least one letter: `-`, `---`, `...` stand for "not known", never for a name. The
 # words are a template ({0}: the text as typed) that the report bot and the report pages use too
-# (render/reportform/messages.py NOT_A_NAME), so all three say the same.
+# (intake/reportform/messages.py NOT_A_NAME), so all three say the same.
 NO_LETTERS = ("{0} ไม่ใช่ชื่อ: มีแต่เครื่องหมาย ไม่มีตัวอักษร",
               "เขียนชื่อจริงตามบัตร ถ้ายังไม่ทราบชื่อ อย่าเพิ่งใส่บุคคลนี้")
 

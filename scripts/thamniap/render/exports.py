@@ -1,4 +1,4 @@
-"""Open-data downloads (CSV, Excel, JSON) written at site build time — public fields only.
+"""Open-data downloads (CSV, Excel, JSON) as bytes, for the site build to write — public fields only.
 
 What goes out, and nothing else (PDPA; the rules are on the site's privacy page, render/texts.py):
 
@@ -589,18 +589,23 @@ def _is_sample(province: model.Province, districts: list[model.District], whole:
     return any(parts)
 
 
-def _write(outdir: Path, rel: str, data: bytes, fmt: str, scope: str, kind: str, title: str) -> Export:
-    path = (outdir / rel).resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_bytes() != data:  # unchanged files keep their mtime
-        path.write_bytes(data)
-    return Export(path, rel, fmt, scope, kind, len(data), title)
+@dataclass(frozen=True)
+class Download:
+    """One download file's bytes and what it is, before anything is written (build/exports.py writes it)."""
+    rel: str              # path relative to the output dir, e.g. "downloads/42-loei/4201-people.csv"
+    data: bytes
+    format: str           # "csv" | "xlsx" | "json"
+    scope: str            # "province" | district code
+    kind: str             # "people" | "clubs" | "officials" | "all"
+    title_th: str
 
 
-def _province_exports(province: model.Province, outdir: Path, scopes: set[str] | None = None) -> list[Export]:
+def province_downloads(province: model.Province, scopes: set[str] | None = None) -> list[Download]:
+    """Every download file of PROVINCE, as bytes: the province-wide files, then each district's (by
+    code); SCOPES ("province" and/or district codes) limits it to those files."""
     rows = _Rows(province)
     base = f"{DOWNLOADS}/{province.folder.name}"
-    out: list[Export] = []
+    out: list[Download] = []
     where_p = _province_label(province)
 
     def bundle(scope: str, stem: str, districts: list[model.District], whole: bool, where: str,
@@ -617,40 +622,26 @@ def _province_exports(province: model.Province, outdir: Path, scopes: set[str] |
         t_officials = f"เจ้าหน้าที่พัฒนาชุมชน {where}"
         t_all = f"ทำเนียบ อช. ผู้นำ อช. ชมรม และเจ้าหน้าที่ {where}"
         if "people" in files:
-            out.append(_write(outdir, f"{base}/{files['people']}", csv_bytes(PEOPLE_HEADERS, people),
-                              "csv", scope, "people", f"{t_people} (CSV)"))
+            out.append(Download(f"{base}/{files['people']}", csv_bytes(PEOPLE_HEADERS, people),
+                                "csv", scope, "people", f"{t_people} (CSV)"))
         if "clubs" in files:
-            out.append(_write(outdir, f"{base}/{files['clubs']}", csv_bytes(CLUB_HEADERS, clubs),
-                              "csv", scope, "clubs", f"{t_clubs} (CSV)"))
+            out.append(Download(f"{base}/{files['clubs']}", csv_bytes(CLUB_HEADERS, clubs),
+                                "csv", scope, "clubs", f"{t_clubs} (CSV)"))
         if "officials" in files:
-            out.append(_write(outdir, f"{base}/{files['officials']}", csv_bytes(OFFICIAL_HEADERS, officials),
-                              "csv", scope, "officials", f"{t_officials} (CSV)"))
+            out.append(Download(f"{base}/{files['officials']}", csv_bytes(OFFICIAL_HEADERS, officials),
+                                "csv", scope, "officials", f"{t_officials} (CSV)"))
         sheets = [(SHEET_PEOPLE, PEOPLE_HEADERS, people), (SHEET_CLUBS, CLUB_HEADERS, clubs),
                   (SHEET_OFFICIALS, OFFICIAL_HEADERS, officials),
                   (SHEET_ABOUT, ("หัวข้อ", "รายละเอียด"), _about_rows(sample, t_all))]
-        out.append(_write(outdir, f"{base}/{stem}.xlsx",
-                          xlsx_bytes(sheets, t_all, data_date(province, districts, whole)),
-                          "xlsx", scope, "all", f"{t_all} (Excel)"))
-        out.append(_write(outdir, f"{base}/{stem}.json", json_bytes(province, districts, whole, sample),
-                          "json", scope, "all", f"{t_all} (JSON)"))
+        out.append(Download(f"{base}/{stem}.xlsx",
+                            xlsx_bytes(sheets, t_all, data_date(province, districts, whole)),
+                            "xlsx", scope, "all", f"{t_all} (Excel)"))
+        out.append(Download(f"{base}/{stem}.json", json_bytes(province, districts, whole, sample),
+                            "json", scope, "all", f"{t_all} (JSON)"))
 
     bundle("province", f"thamniap-{province.code}", list(province.districts), True, where_p,
            {"people": "people.csv", "clubs": "clubs.csv", "officials": "officials.csv"})
     for district in sorted(province.districts, key=lambda d: d.code):
         bundle(district.code, district.code, [district], False, _district_label(district),
                {"people": f"{district.code}-people.csv", "clubs": f"{district.code}-club.csv"})
-    return out
-
-
-def write_exports(provinces: list[model.Province], outdir: Path, scopes: set[str] | None = None) -> list[Export]:
-    """Write every download of every province under ``outdir/downloads/``; returns what was written.
-
-    Order: per province (by code), the province-wide files, then each district's (by code).
-    SCOPES ("province" and/or district codes) limits it to those files, so a site build can write
-    the province-wide files and the districts' in two processes at once.
-    """
-    outdir = Path(outdir)
-    out: list[Export] = []
-    for province in sorted(provinces, key=lambda p: p.code):
-        out += _province_exports(province, outdir, scopes)
     return out

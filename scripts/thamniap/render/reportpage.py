@@ -3,7 +3,7 @@ holds the circular's tasks as forms that end on GitHub's new-issue page, prefill
 
 The forms are written here (every label and data value escaped with markup.h); the script
 docs/assets/javascripts/report.js checks what is typed with the validator's own words
-(render/reportform/messages.py), writes the report's fields as render/reportform/fields.py
+(intake/reportform/messages.py), writes the report's fields as intake/reportform/fields.py
 describes them, and builds the link `<repo>/issues/new?template=<report>.yml&<field id>=<value>…`
 (or, when the link would be too long, a block to copy; or a file to download, which the province
 applies with `thamniap report-file`). Its data comes from assets/report/<district>.json, written
@@ -19,9 +19,9 @@ from thamniap.core.dates import THAI_MONTHS, THAI_MONTHS_SHORT, thai_date
 from thamniap.core.names import TITLES
 from thamniap.model import District, Person, Province, rounds
 from thamniap.render.markup import h, json_data
-from thamniap.render.reportform.fields import (ADD_WORD, END_REASONS, END_WORD, FILE_DISTRICT, FILE_ROUND, REPORTS, SEAT_SEPARATOR,
+from thamniap.intake.reportform.fields import (ADD_WORD, END_REASONS, END_WORD, FILE_DISTRICT, FILE_ROUND, REPORTS, SEAT_SEPARATOR,
                                                CONFIRMATION, COMMITTEE, NOMINEES, ROSTER)
-from thamniap.render.reportform.messages import page_messages
+from thamniap.intake.reportform.messages import page_messages
 
 BUTTON_TEXT = "รายงานข้อมูลชมรม (แทนแบบฟอร์ม QR)"
 MAX_URL_BYTES = 6000          # a prefilled link longer than this becomes a block to copy (browsers and GitHub stop near 8 KB)

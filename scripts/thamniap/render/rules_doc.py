@@ -11,9 +11,11 @@ GROUP_TH = {"geo": "พื้นที่ (รหัสและชื่อท�
             "files": "ไฟล์"}
 STAGE_TH = {"loader": "การอ่านไฟล์", "layout": "ไฟล์และโฟลเดอร์ใน data/",
             "schema": "โครงสร้างของไฟล์ (ตามแบบใน schemas/)", "field": "ค่าของแต่ละช่อง",
-            "rules": "กฎข้ามไฟล์"}
+            "rules": "กฎข้ามไฟล์", "form": "แบบฟอร์ม Excel ที่ส่งเข้ามา"}
 STAGE_INTRO = {
     "schema": "แต่ละชนิดไฟล์ตรวจตาม JSON Schema ใน `schemas/` ข้อความแจ้งบอกชื่อช่องและบรรทัดที่ผิด",
+    "form": "ปัญหาที่พบได้เฉพาะในแบบฟอร์ม Excel ของทำเนียบ (เมื่อนำเข้าแบบฟอร์ม หรือแนบแบบฟอร์มมากับรายงาน) "
+            "ข้อความบอกแผ่นงาน ช่อง และแถวที่ผิด ปัญหาที่แบบฟอร์มมีเหมือนไฟล์ข้อมูลใช้รหัสและข้อความเดียวกับหัวข้อด้านบน",
     "field": "ช่องข้อความ ชื่อ วันที่ และโทรศัพท์ ตรวจทีละค่า พร้อมข้อความที่แก้แล้วในคำแนะนำเมื่อแก้ให้ได้",
 }
 FIELD_GROUP_TH = {
@@ -71,7 +73,9 @@ def render() -> str:
     lines += ["", f"## {STAGE_TH['rules']}", ""]
     for group, members in _groups(sorted(stages["rules"], key=lambda r: r.id)).items():
         lines += [f"### {GROUP_TH.get(group, group)}", ""] + HEAD + _rows(members) + [""]
+    lines += [f"## {STAGE_TH['form']}", "", STAGE_INTRO["form"], ""] + HEAD + _rows(stages["form"]) + [""]
     counts = {stage: len(members) for stage, members in stages.items()}
     lines.append(f"รวม {sum(counts.values())} รหัส: กฎข้ามไฟล์ {counts['rules']} กฎการอ่านไฟล์ {counts['loader']} "
-                 f"ไฟล์และโฟลเดอร์ {counts['layout']} โครงสร้าง {counts['schema']} และค่าของแต่ละช่อง {counts['field']}")
+                 f"ไฟล์และโฟลเดอร์ {counts['layout']} โครงสร้าง {counts['schema']} ค่าของแต่ละช่อง {counts['field']} "
+                 f"และแบบฟอร์ม Excel {counts['form']}")
     return "\n".join(lines) + "\n"

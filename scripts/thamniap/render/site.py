@@ -25,7 +25,8 @@ from thamniap.render.history import history_markdown
 from thamniap.render.opendata import opendata_files
 from thamniap.model import District, Province, rounds
 from thamniap.render import texts
-from thamniap.render.circular import letter_html, parse_letter
+from thamniap.intake.circular import parse_letter
+from thamniap.render.circular import letter_html
 from thamniap.load.layout import ROSTER_DIR
 from thamniap.render.district import (RosterLinks, appointment_rows, district_page, office_phone, person_pages, phone_note,
                                       subdistrict_page, subdistrict_rel)

@@ -1,1 +1,2 @@
-"""Commands for people who run the project: check-pr, codeowners, sample data, bench, the spreadsheet route."""
+"""Commands that change files under data/: import-xlsx and template-xlsx (spreadsheet/), split-roster,
+new-round (rounds.py), and the house YAML style and all-or-nothing writer they share."""

@@ -1,6 +1,6 @@
 """Every call to git: run it, resolve a revision, list changed paths, read blobs, walk a folder's log.
 
-The change history (derive/history.py), `thamniap check-pr` (tools/checkpr.py) and `validate
+The change history (derive/history.py), `thamniap check-pr` (review/checkpr.py) and `validate
 --changed-since` (check/validate.py) all come here, so the rules for talking to git are written once:
 
 * a revision given by a person is never taken for an option: one starting with `-` (such as

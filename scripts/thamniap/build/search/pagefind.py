@@ -22,12 +22,10 @@ class SearchIndexError(RuntimeError):
 
 
 def pagefind_version() -> str:
-    for dist in ("pagefind-bin-extended", "pagefind"):
-        try:
-            return metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            continue
-    return "unknown"
+    try:
+        return metadata.version("pagefind-bin-extended")
+    except metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def pagefind_executable() -> Path:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import yaml
 
-from thamniap.render.reportform.fields import AFTER_NOTE, REPORTS, Field, Report
+from thamniap.intake.reportform.fields import AFTER_NOTE, REPORTS, Field, Report
 
-HEADER = ("# สร้างด้วย `thamniap issue-forms` จาก scripts/thamniap/render/reportform/fields.py — อย่าแก้ไฟล์นี้ด้วยมือ\n"
+HEADER = ("# สร้างด้วย `thamniap issue-forms` จาก scripts/thamniap/intake/reportform/fields.py — อย่าแก้ไฟล์นี้ด้วยมือ\n"
           "# (generated; tests/test_report_forms.py fails when this file and fields.py differ)\n")
 
 

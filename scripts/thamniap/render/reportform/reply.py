@@ -6,29 +6,19 @@ theirs goes through `text()`; the change summary is render/changes.py's, which e
 way. Every reply is assembled by `_finish`, the last line of defence: no `@` in it can mention
 anyone (`no_mentions`) and it never exceeds REPLY_LIMIT characters, however hostile the issue
 (repeated problems are summarised first: `_listed`). The whole reply then passes
-tools.checkpr.public (national IDs masked) before it is printed or posted.
+review.checkpr.public (national IDs masked) before it is printed or posted.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from thamniap.core.private_numbers import mask_private_numbers
+from thamniap.intake.reportform.messages import Note
 from thamniap.render.markup import md
 
 MARKER = "<!-- thamniap-report-bot -->"     # how the bot finds its own comment again
 EDIT_HINT = ("แก้ได้โดยกดปุ่ม ⋯ ที่มุมบนขวาของข้อความ issue นี้ เลือก **Edit** แก้ช่องที่แจ้ง แล้วกด **Update comment** "
              "บอทจะอ่านรายงานใหม่และแก้ความเห็นนี้")
-
-
-@dataclass(frozen=True)
-class Note:
-    """One problem (or remark) about a report. MESSAGE and HINT are our Thai words, in which `{0}`,
-    `{1}` … stand for VALUES (raw text from the issue or the data), quoted only when rendered."""
-    message: str
-    values: tuple[str, ...] = ()
-    hint: str = ""
-    field: str | None = None       # the label of the form field it is about
 
 
 # GitHub refuses a comment longer than 65,536 characters; the reply stays well below, leaving room

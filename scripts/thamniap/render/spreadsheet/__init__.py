@@ -1,2 +1,3 @@
-"""The Excel form of the spreadsheet route: its sheets and columns (form) and the workbook a district
-fills in (template). Reading a filled-in form back is tools/spreadsheet/ (import-xlsx)."""
+"""The workbook a district fills in (template.py), made from the form's sheets and columns
+(intake/spreadsheet/form.py). Reading a filled-in form back is intake/spreadsheet/ and
+tools/spreadsheet/ (import-xlsx)."""

@@ -15,7 +15,7 @@ import zipfile
 from thamniap.core import geography
 from thamniap.core.national_id import mask_national_ids
 from thamniap.load.district_files import DistrictFiles, RosterInfo, read_roster, subdistrict_choices
-from thamniap.render.spreadsheet.form import (COMMON_TITLES, HEADERS, HELP_SHEET, LEADER_KEYS, LEADER_SHEET, ROLES,
+from thamniap.intake.spreadsheet.form import (COMMON_TITLES, HEADERS, HELP_SHEET, LEADER_KEYS, LEADER_SHEET, ROLES,
                                              SEXES, SUBDISTRICT_SHEET, TEMP_ID_PREFIX, VOLUNTEER_KEYS,
                                              VOLUNTEER_SHEET)
 

@@ -4,7 +4,7 @@ so an import never drops it; when the workbook changed or removed that role, the
 at the person's row instead (the field would otherwise vanish without a word)."""
 from __future__ import annotations
 
-from thamniap.render.spreadsheet.form import Collector, Row
+from thamniap.intake.spreadsheet.form import Collector, Row
 
 FORM_PERSON_KEYS = ("id", "title", "first_name", "last_name", "sex", "roles", "phone", "phone_consent", "note")
 FORM_ROLE_KEYS = ("role", "start", "end")

@@ -22,15 +22,15 @@ import yaml
 from thamniap.core import report
 from thamniap.core.diagnostics import Diagnostic
 from thamniap.load.layout import display_path, roster_head
-from thamniap.tools import sample as _sample
+from thamniap.tools.yaml_style import Dumper as _HouseDumper
 from thamniap.tools.files import replace_files
 from thamniap.tools.spreadsheet.carry import keep_fields_not_in_form
-from thamniap.tools.spreadsheet.cells import Row, read_sheets
+from thamniap.intake.spreadsheet.cells import Row, read_sheets
 from thamniap.load.district_files import (DistrictFiles, RosterInfo, SpreadsheetError, find_district,
                                                  ids_in_dataset, read_roster, subdistrict_choices)
-from thamniap.render.spreadsheet.form import LEADER_SHEET, VOLUNTEER_SHEET, Collector, row_ref
+from thamniap.intake.spreadsheet.form import LEADER_SHEET, VOLUNTEER_SHEET, Collector, row_ref
 from thamniap.tools.spreadsheet.lineedit import minimal_edit, same_document
-from thamniap.tools.spreadsheet.people import (PersonDraft, check_national_ids, check_people_rules, check_person,
+from thamniap.intake.spreadsheet.people import (PersonDraft, check_national_ids, check_people_rules, check_person,
                                                check_same_names, check_value, group_people)
 
 Choices = dict[str, tuple[str, ...]]     # subdistrict code -> accepted names (subdistrict_choices)
@@ -208,12 +208,12 @@ def _person_document(person: PersonDraft) -> dict:
 # ---------------------------------------------------------------- the roster files, checked before they are written
 
 # The generator's writer quotes exactly what the strict loader would refuse unquoted.
-RosterDumper = _sample.Dumper
+RosterDumper = _HouseDumper
 
 
 def render_rosters(files: DistrictFiles, doc: dict) -> dict[Path, str]:
     """Each subdistrict of DOC (the whole district's roster) as the text of its own file, as
-    sample.dump would write it (same options, RosterDumper)."""
+    tools.yaml_style.dump would write it (same options, RosterDumper)."""
     out = {}
     existing = files.roster_files()
     for sub in doc["subdistricts"]:

@@ -18,10 +18,10 @@ from thamniap.core.digits import ascii_digits
 from thamniap.core.names import has_no_letters, normalise_person_key
 from thamniap.core.text import fix_line_text
 from thamniap.model import POST_ORDER, District, Meeting, Person, Province, resolve_person, rounds
-from thamniap.render.reportform.fields import SEAT_COLUMNS, SEAT_SEPARATOR, Field, Report
-from thamniap.render.reportform.messages import NOT_A_NAME, UNKNOWN_NAME
+from thamniap.intake.reportform.fields import SEAT_COLUMNS, SEAT_SEPARATOR, Field, Report
+from thamniap.intake.reportform.messages import NOT_A_NAME, UNKNOWN_NAME
 from thamniap.render.reportpage import area_words
-from thamniap.render.reportform.reply import Note
+from thamniap.intake.reportform.messages import Note
 
 MAX_SEAT_LINES = 40
 MAX_NAME_LINES = 10          # a meeting asks for a few names (2 representatives, 1 official)

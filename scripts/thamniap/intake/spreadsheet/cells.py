@@ -13,8 +13,8 @@ from typing import Callable, Iterable
 from thamniap.core.diagnostics import Severity
 from thamniap.core.digits import to_arabic_digits
 from thamniap.core.phones import format_phone
-from thamniap.tools.spreadsheet import guard
-from thamniap.render.spreadsheet.form import (DATE_KEYS, HEADERS, MAX_CELL_TEXT, MAX_ERRORS, OPTIONAL_KEYS,
+from thamniap.intake.spreadsheet import guard
+from thamniap.intake.spreadsheet.form import (DATE_KEYS, HEADERS, MAX_CELL_TEXT, MAX_ERRORS, OPTIONAL_KEYS,
                                              PEOPLE_SHEETS, SHEET_KEYS, SHEET_ROLE, Collector, Row, bounds,
                                              longest_text)
 

@@ -2,7 +2,7 @@
 
 Everything else follows from it: the issue forms in .github/ISSUE_TEMPLATE/ (forms.py, `thamniap
 issue-forms`; a test fails when the committed files drift), the parser of a submitted issue's body
-(tools/report/body.py reads `### <label>` headings, so a label here is also the key the bot reads)
+(intake/reportform/body.py reads `### <label>` headings, so a label here is also the key the bot reads)
 and the bot's reply (which names a field by its label). Field ids are ASCII, so a link can prefill
 them (`?district=4209`); anything a link may prefill is a plain `input` or `textarea`, never a
 dropdown (GitHub does not prefill dropdowns reliably).
@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from thamniap.model import POST_ORDER
 
-# Column order of one committee seat line in the `seats` field (tools/report/read.py reads it).
+# Column order of one committee seat line in the `seats` field (bot/read.py reads it).
 SEAT_COLUMNS = ("ตำแหน่ง", "ผู้ดำรงตำแหน่ง (หรือ ว่าง)", "ตั้งแต่วันที่", "คำสั่งเลขที่", "ลงวันที่", "ผู้ออกคำสั่ง")
 SEAT_SEPARATOR = "|"
-# One line of the `changes` field of the roster report (tools/report/roster.py reads it): the first
+# One line of the `changes` field of the roster report (bot/roster.py reads it): the first
 # column says what to do, the others depend on it.
 ADD_WORD, END_WORD = "เพิ่ม", "พ้น"
 ADD_COLUMNS = (ADD_WORD, "บทบาท (อช. หรือ ผู้นำ อช.)", "ตำบล", "หมู่ที่ (เฉพาะ อช.)", "ชื่อพร้อมคำนำหน้า",

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TextIO
 
 from thamniap.render.reportform.forms import issue_forms
-from thamniap.tools import checkpr
+from thamniap.review import checkpr
 from thamniap.vcs import git
 
 FORMS_DIR = Path(".github") / "ISSUE_TEMPLATE"
@@ -25,7 +25,7 @@ def issue_forms_command(root: Path, check: bool, out: TextIO, err: TextIO) -> in
             folder.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
     if check and stale:
-        err.write("แบบฟอร์มไม่ตรงกับ render/reportform/fields.py: " + ", ".join(stale)
+        err.write("แบบฟอร์มไม่ตรงกับ intake/reportform/fields.py: " + ", ".join(stale)
                   + " — รัน `thamniap issue-forms` แล้ว commit\n")
         return 1
     out.write(("เขียนแล้ว: " + ", ".join(stale) if stale and not check else "แบบฟอร์มรายงานเป็นปัจจุบัน") + "\n")
@@ -36,7 +36,7 @@ def report_command(event: Path, root: Path, teams: tuple[str, ...] | None, base:
                    publish: bool, out: TextIO, err: TextIO, *, triage: bool = False, claims=None) -> int:
     """CLAIMS: a report file's district and round (bot.FileClaims), None for an issue event; TRIAGE:
     only say whether the event is a report to act on (true/false)."""
-    from thamniap.tools.report import bot
+    from thamniap.bot import bot
     if triage:
         try:
             act, why_not = bot.triage(event)
@@ -47,8 +47,8 @@ def report_command(event: Path, root: Path, teams: tuple[str, ...] | None, base:
             err.write(checkpr.public(why_not) + "\n")
         out.write("true\n" if act else "false\n")
         return 0
-    from thamniap.tools.report.publish import publish_outcome
-    from thamniap.tools import github_client
+    from thamniap.bot.publish import publish_outcome
+    from thamniap.github import client as github_client
     client = github_client.from_environment() if publish else None
     options = bot.Options(event, root, teams, base, today, write=not publish, claims=claims)
     try:

@@ -1,7 +1,7 @@
 """A report applied to the district's club.yaml and meeting.yaml as the smallest line edit.
 
 The file is read with the project's strict loader, the report changes the document (only the seats,
-fields and items it names), the document is written in the data's usual style (tools.sample.Dumper,
+fields and items it names), the document is written in the data's usual style (tools.yaml_style.Dumper,
 as every data file was made) and tools.spreadsheet.lineedit.minimal_edit keeps every line of the
 old file whose content did not change, with its comments. The edit must read back as exactly the
 changed document, else nothing is written (EditError).
@@ -16,8 +16,8 @@ import yaml
 from thamniap.load.layout import DataFile, expected_schema_header
 from thamniap.load.loader import load_bytes
 from thamniap.model import POST_ORDER, District, Province
-from thamniap.tools.report.read import SeatReport, Understood
-from thamniap.tools.sample import Dumper
+from thamniap.bot.read import SeatReport, Understood
+from thamniap.tools.yaml_style import Dumper
 from thamniap.tools.spreadsheet.lineedit import minimal_edit
 
 SEAT_KEYS = ("post", "holder", "since", "appointment", "vacant", "note")
@@ -35,7 +35,8 @@ def _dump(doc: dict) -> str:
     return yaml.dump(doc, Dumper=Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000)
 
 
-def _read(text: str, name: str) -> dict:
+def read_document(text: str, name: str) -> dict:
+    """The document of a data file's TEXT; EditError when it does not read cleanly (nothing is edited then)."""
     doc = load_bytes(text.encode("utf-8"), name)
     if not isinstance(doc.data, dict) or any(d.is_error for d in doc.diagnostics):
         raise EditError(f"อ่าน {name} ไม่ได้ (มีข้อผิดพลาดอยู่แล้ว) ผู้ดูแลต้องแก้ไฟล์ให้ผ่าน `thamniap validate` ก่อน")
@@ -100,7 +101,7 @@ def _with_key_after(mapping: dict, key: str, value, after: str) -> dict:
 
 
 def edit_club(text: str, understood: Understood, name: str = "club.yaml") -> str:
-    data = copy.deepcopy(_read(text, name))
+    data = copy.deepcopy(read_document(text, name))
     club = data["club"]
     posts = club["posts"]
     for report in understood.seats:
@@ -140,7 +141,7 @@ def new_meeting_file(district: District, province: Province) -> str:
 
 
 def edit_meeting(text: str, understood: Understood, name: str = "meeting.yaml") -> str:
-    data = copy.deepcopy(_read(text, name))
+    data = copy.deepcopy(read_document(text, name))
     nominations = data.setdefault("nominations", [])
     item = {"meeting": understood.meeting.id, "representatives": understood.representatives,
             "officials": understood.officials}

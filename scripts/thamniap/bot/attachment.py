@@ -4,7 +4,7 @@ Only a file GitHub itself stores for the issue is fetched: a link in the body to
 `https://github.com/user-attachments/files/<number>/<name>.xlsx` (what GitHub writes when a file is
 dropped into the form), exactly one. Any other address (another host, a redirect through a
 look-alike, `http:`, a link that is not in the body) is refused without being fetched. The download
-itself goes through the GitHub client (tools/github_client.py, size-limited); the workbook is then
+itself goes through the GitHub client (github/client.py, size-limited); the workbook is then
 read by tools.spreadsheet.importer, which refuses what could hurt (guard.py) and checks the result.
 """
 from __future__ import annotations
@@ -17,9 +17,9 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 from thamniap.model import District
-from thamniap.render.reportform.fields import Report
-from thamniap.render.reportform.reply import Note
-from thamniap.tools.github_client import GitHubError
+from thamniap.intake.reportform.fields import Report
+from thamniap.intake.reportform.messages import Note
+from thamniap.github.client import GitHubError
 
 ATTACHMENT = re.compile(r"^https://github\.com/user-attachments/files/[0-9]{1,20}/[^/?#\s]{1,200}\.xlsx$")
 _URL = re.compile(r"https?://[^\s<>()\[\]\"']+")

@@ -1,8 +1,8 @@
-"""`thamniap report --publish`: the bot's outcome on GitHub, through tools/github_client.py.
+"""`thamniap report --publish`: the bot's outcome on GitHub, through github/client.py.
 
 Applied: the checked commit is pushed as branch report/<issue> (replaced on every edit of the
 issue), one pull request from it is opened or updated (it closes the issue, names who wrote the
-report and whose edit was read, and records the commit the bot made: tools/authority.py lends the
+report and whose edit was read, and records the commit the bot made: review/authority.py lends the
 reporter's authority to exactly that commit and no other), the label `report:pull-request` is set.
 The record is written before the commit can be the pull request's head: a new pull request is
 opened after the push, naming the pushed commit; an existing one is updated first, then pushed to. Problems: the label `report:needs-fix`. Either way the
@@ -17,9 +17,9 @@ from typing import TextIO
 
 from thamniap.render.markup import md
 from thamniap.render.reportform.reply import MARKER
-from thamniap.tools import authority, checkpr
-from thamniap.tools.github_client import GitHubError
-from thamniap.tools.report.bot import Outcome
+from thamniap.review import authority, checkpr
+from thamniap.github.client import GitHubError
+from thamniap.bot.bot import Outcome
 from thamniap.vcs import git
 
 APPLIED, NEEDS_FIX = "report:pull-request", "report:needs-fix"

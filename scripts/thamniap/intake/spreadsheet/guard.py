@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.parsers import expat
 
-from thamniap.render.xlsx import column_letter
+from thamniap.core.columns import column_letter
 
 MiB = 1024 * 1024
 MAX_FILE_BYTES = 10 * MiB       # a district's form is well under 1 MB

@@ -19,12 +19,12 @@ from thamniap.core.names import has_no_letters, split_title_prefix
 from thamniap.core.text import fix_line_text
 from thamniap.load.layout import ROSTER_DIR
 from thamniap.model import LEADER, VOLUNTEER, District, Province, Subdistrict, next_free_id
-from thamniap.render.reportform.fields import (ADD_COLUMNS, ADD_WORD, END_COLUMNS, END_REASONS, END_WORD,
+from thamniap.intake.reportform.fields import (ADD_COLUMNS, ADD_WORD, END_COLUMNS, END_REASONS, END_WORD,
                                                SEAT_SEPARATOR, Report)
-from thamniap.render.reportform.messages import NOT_A_NAME
-from thamniap.render.reportform.reply import Note
-from thamniap.tools.report import edit
-from thamniap.tools.report.read import field_lines, person_id, read_date
+from thamniap.intake.reportform.messages import NOT_A_NAME
+from thamniap.intake.reportform.messages import Note
+from thamniap.bot import edit
+from thamniap.bot.read import field_lines, person_id, read_date
 
 MAX_LINES = 60
 VOLUNTEER_YEARS = 4          # a volunteer's term (check/rules/terms.py): an empty end is its last day
@@ -204,7 +204,7 @@ def apply(district: District, province: Province, additions: list[Addition], end
         name = PurePath(subs[code].file).name
         path = district.folder / ROSTER_DIR / name
         text = path.read_text(encoding="utf-8")
-        data = copy.deepcopy(edit._read(text, name))
+        data = copy.deepcopy(edit.read_document(text, name))
         for a in (a for a in additions if a.subdistrict.code == code):
             person = _person_document(new_ids[a.line], a)
             if a.role == LEADER:

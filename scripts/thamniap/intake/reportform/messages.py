@@ -4,14 +4,26 @@ The page checks a report before it leaves the site and says what the bot would s
 are core.dates.read_thai_date's messages, turned into templates by running it on sample values and
 putting `{0}`, `{1}` … where the sample's parts were (so a change of wording there reaches the page
 at the next build); the unknown-name and missing-field texts below are the ones the bot itself uses
-(tools/report/read.py person_id and tools/report/body.py parse import them from here), and a name
+(bot/read.py person_id and intake/reportform/body.py parse import them from here), and a name
 without a letter (`-`, `...`) is refused in the validator's words (core.names.NO_LETTERS).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from thamniap.core.dates import read_thai_date
 from thamniap.core.names import NO_LETTERS
 
+
+
+@dataclass(frozen=True)
+class Note:
+    """One problem (or remark) about a report. MESSAGE and HINT are our Thai words, in which `{0}`,
+    `{1}` … stand for VALUES (raw text from the issue or the data), quoted only when rendered."""
+    message: str
+    values: tuple[str, ...] = ()
+    hint: str = ""
+    field: str | None = None       # the label of the form field it is about
 
 def _template(value: str, parts: tuple[str, ...]) -> dict[str, str]:
     """read_thai_date(VALUE)'s message and hint with each of PARTS replaced by {0}, {1} …"""
@@ -39,15 +51,15 @@ def date_messages() -> dict[str, dict[str, str]]:
     }
 
 
-# tools/report/read.py person_id, the last case (no such person): {what} ผู้ดำรงตำแหน่ง, ผู้แทนชมรม …
+# bot/read.py person_id, the last case (no such person): {what} ผู้ดำรงตำแหน่ง, ผู้แทนชมรม …
 UNKNOWN_NAME = ("ไม่พบ{what} {0} ในทำเนียบอำเภอ{1}",
                 "ตรวจการสะกดชื่อกับหน้าอำเภอบนเว็บไซต์ (ชื่อเขียนติดคำนำหน้า เช่น นายสมชาย ใจดี) "
                 "ถ้าเป็นคนที่ยังไม่มีในทำเนียบ ให้เพิ่มในทำเนียบก่อน (รายงาน แก้ไขรายชื่อ อช./ผู้นำ อช. หรือแบบฟอร์ม Excel ของอำเภอ)")
-# tools/report/read.py person_id and tools/report/roster.py: a name made of punctuation only ({0}: the text)
+# bot/read.py person_id and bot/roster.py: a name made of punctuation only ({0}: the text)
 NOT_A_NAME = NO_LETTERS
-# tools/report/body.py parse: a required field left empty ({0}: the field's description)
+# intake/reportform/body.py parse: a required field left empty ({0}: the field's description)
 MISSING = ("ยังไม่ได้กรอก", "กรอกช่องนี้ ({0})", "กรอกช่องนี้")
-# tools/report/body.py parse: a checkbox not ticked ({0}: the option)
+# intake/reportform/body.py parse: a checkbox not ticked ({0}: the option)
 UNTICKED = ("ยังไม่ได้เลือก {0}", "ทำเครื่องหมายในช่องนี้")
 
 

@@ -2,7 +2,7 @@
 
 GitHub writes each form field as `### <label>`, a blank line, then the value (`_No response_` when
 left empty); a checkbox is `- [X] <option>` or `- [ ] <option>`. The labels come from
-render/reportform/fields.py, so the form and this parser cannot disagree. A body larger than
+intake/reportform/fields.py, so the form and this parser cannot disagree. A body larger than
 MAX_BODY_BYTES is refused unread; a heading that is no field of the report, or one written twice
 (two reports pasted into one issue), is a problem: one report per issue.
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from thamniap.render.reportform.fields import MAX_BODY_BYTES, Report
-from thamniap.render.reportform.messages import MISSING, UNTICKED
-from thamniap.render.reportform.reply import Note
+from thamniap.intake.reportform.fields import MAX_BODY_BYTES, Report
+from thamniap.intake.reportform.messages import MISSING, UNTICKED
+from thamniap.intake.reportform.messages import Note
 
 NO_RESPONSE = "_No response_"
 _HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*#*[ \t]*$")

@@ -11,13 +11,11 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from thamniap.core import geography
-from thamniap.load.loader import plain_scalar
 from thamniap.load.layout import (DISTRICT_FILES, PROVINCE_FILES, ROSTER_DIR, DataFile, expected_schema_header,
                                   roster_file_name, roster_head, slugify)
 from thamniap.core.dates import add_years
+from thamniap.tools.yaml_style import dump
 
 MALE = ("สมชาย สมศักดิ์ ประเสริฐ บุญมี สมบัติ วิชัย สุรชัย ธนพล อนุชา ชัยวัฒน์ ประยุทธ สมพงษ์ "
         "บุญเลิศ ทองดี สุริยา วีระ เกียรติศักดิ์ ณรงค์ พิชิต สายัณห์ มานพ อำนาจ ศักดิ์ชัย ปัญญา "
@@ -52,33 +50,6 @@ SCALES = {
     "loei": Scale((8, 12), (4, 6), ("42",)),
     "national": Scale((10, 10), (4, 4), None),
 }
-
-
-class Dumper(yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.SafeDumper):
-    """Block style, Thai as written, no line folding: one value per line diffs well."""
-
-
-def _represent_str(dumper, value: str):
-    """Quote every text the strict loader would not read back unchanged when plain
-    (PyYAML writes `0812345678` plain: not a YAML 1.1 int, but an ambiguous scalar to us)."""
-    typed, ambiguity = plain_scalar(value)
-    if ambiguity is not None or not isinstance(typed, str) or typed != value:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'")
-    return dumper.represent_str(value)
-
-
-Dumper.add_representer(str, _represent_str)
-
-# Dates are text to our loader, so write them plain (2024-01-24, not '2024-01-24') for readability.
-Dumper.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()}
-
-
-def dump(path: Path, header: str, doc: dict) -> None:
-    body = yaml.dump(doc, Dumper=Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=10_000)
-    path.write_text(header + "\n" + body, encoding="utf-8")
 
 
 def _write(folder: Path, name: str, kind_files: dict, province_dir: Path, district_dir: Path | None, doc: dict):

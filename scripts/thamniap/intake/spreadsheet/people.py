@@ -17,8 +17,8 @@ from thamniap.core.names import NAME_CHARACTER_CODES, TITLES, check_place_name, 
 from thamniap.core.problem import WARNING_CODES
 from thamniap.load.schema import FIELD_CHECKS, PLACE_NAME_PATHS
 from thamniap.model import District, Person, Province, Subdistrict, Village, Where, parse_date
-from thamniap.tools.spreadsheet.cells import Row
-from thamniap.render.spreadsheet.form import (COMMON_TITLES, DATE_KEYS, DETAIL_KEYS, HEADERS, LEADER_SHEET,
+from thamniap.intake.spreadsheet.cells import Row
+from thamniap.intake.spreadsheet.form import (COMMON_TITLES, DATE_KEYS, DETAIL_KEYS, HEADERS, LEADER_SHEET,
                                              PERSON_ID, PERSON_KEYS, ROLES, ROSTER_PATHS, SEXES, SHEET_ROLE,
                                              TEMP_ID_PREFIX, VOLUNTEER_SHEET, Collector, column_schema,
                                              max_length, row_ref)

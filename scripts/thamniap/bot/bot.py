@@ -3,7 +3,7 @@
 The steps, each of which can only refuse: the body's size (fields.MAX_BODY_BYTES) → no phone or
 national ID number anywhere in it (refused, never repeated) → the report type (label `report:<id>`,
 else the title prefix of its form) → the fields (body.py) → the district, and whether the issue's
-author may change it (the district's and the province's maintainers, tools.checkpr.may_change) →
+author may change it (the district's and the province's maintainers, review.checkpr.may_change) →
 names and dates (read.py) → the edit of club.yaml / meeting.yaml (edit.py) or of the subdistricts' roster
 files (roster.py) written as a git commit
 on top of BASE without touching the working tree (vcs.git.commit_files) → validation of the district
@@ -28,11 +28,13 @@ from thamniap.derive import changes
 from thamniap.core.private_numbers import ID_NUMBER, find_private_numbers
 from thamniap.model import rounds
 from thamniap.render import changes as change_text
-from thamniap.render.reportform.fields import REPORTS, Report
-from thamniap.render.reportform.reply import Note, applied_reply, problems_reply
-from thamniap.tools import checkpr
+from thamniap.intake.reportform.fields import REPORTS, Report
+from thamniap.intake.reportform.messages import Note
+from thamniap.render.reportform.reply import applied_reply, problems_reply
+from thamniap.review import checkpr
 from thamniap.tools.files import replace_files
-from thamniap.tools.report import attachment, body as body_parser, edit, read, roster
+from thamniap.bot import attachment, edit, read, roster
+from thamniap.intake.reportform import body as body_parser
 from thamniap.vcs import git
 
 BOT_IDENTITY = {"GIT_AUTHOR_NAME": "thamniap-report-bot", "GIT_AUTHOR_EMAIL": "thamniap-report-bot@users.noreply.github.com",

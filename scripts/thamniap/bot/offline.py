@@ -2,10 +2,10 @@
 sent by a district without a GitHub account, applied as if it had been opened as an issue.
 
 The file is the issue body as GitHub renders the form (`### <label>`, the value or `_No response_`),
-after a first line `# <title>` naming the report (render/reportform/fields.py Report.title). It is
+after a first line `# <title>` naming the report (intake/reportform/fields.py Report.title). It is
 wrapped into an `issues` event (action opened, labelled `report:<id>`, opened by --author, the
 province's maintainer who applies it) and handed to the same steps as every issue
-(tools/report/bot.py via report_command), so nothing is read differently and the same checks,
+(bot/bot.py via report_command), so nothing is read differently and the same checks,
 authority included, apply: exit 0 applied, 1 problems (nothing changed), 2 usage error.
 
 What the operator types is not trusted: the file's head (`รหัสอำเภอ: 4209`, `รอบการรายงาน: …`,
@@ -23,9 +23,9 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from thamniap.render.reportform.fields import FILE_DISTRICT, FILE_ROUND, REPORTS, Report
-from thamniap.tools.report import body as body_parser
-from thamniap.tools.report.bot import FileClaims
+from thamniap.intake.reportform.fields import FILE_DISTRICT, FILE_ROUND, REPORTS, Report
+from thamniap.intake.reportform import body as body_parser
+from thamniap.bot.bot import FileClaims
 
 # A GitHub login: letters, digits and single hyphens inside, at most 39 (a team is org/team).
 LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
@@ -77,7 +77,7 @@ def _refused(name: str, head: dict[str, str], body: str, report: Report, author:
 
 def report_file_command(path: Path, root: Path, author: str, teams: tuple[str, ...] | None, base: str,
                         today: dt.date | None, out: TextIO, err: TextIO) -> int:
-    from thamniap.tools.report.cli import report_command
+    from thamniap.bot.cli import report_command
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
