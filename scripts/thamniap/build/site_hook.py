@@ -8,7 +8,10 @@ import datetime as dt
 import logging
 import os
 import shutil
+import signal
 import tempfile
+import threading
+import weakref
 from pathlib import Path
 
 import yaml
@@ -56,8 +59,89 @@ def generate_files(config, workdir: Path) -> list[str]:
     return sorted(p.relative_to(workdir).as_posix() for p in result.written)
 
 
+# --------------------------------------------------------------------------- the pages' folder
+# MkDocs reads the generated pages from a folder of ours while it builds, so the folder must live
+# until the build ends. One folder per process (`mkdocs serve` rebuilds into the same one), removed
+# when the build ends (on_shutdown), when the process exits (atexit, through weakref.finalize), and
+# on SIGTERM (turned into SystemExit, so every `finally` and atexit runs). Only a killed process
+# (SIGKILL) leaves it behind; the next build removes such leftovers of dead processes.
+
+PAGES_PREFIX = "thamniap-pages-"
+
+
+class PagesFolder:
+    """The folder this process writes its generated pages into, removed when no longer needed."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.path.mkdir(parents=True, exist_ok=True)
+        self._remove = weakref.finalize(self, _remove_folder, path, os.getpid())
+
+    def remove(self) -> None:
+        self._remove()
+
+
+_pages_folder: PagesFolder | None = None
+
+
+def _remove_folder(path: Path, owner_pid: int) -> None:
+    # a forked child inherits the finalizer: only the process that made the folder removes it
+    if os.getpid() == owner_pid:
+        shutil.rmtree(path, ignore_errors=True)
+
+
 def workdir_for(config) -> Path:
-    return Path(tempfile.gettempdir()) / f"thamniap-pages-{os.getpid()}"
+    """This process's pages folder, `thamniap-pages-<pid>` in the system temp folder (made once,
+    kept for every rebuild of `mkdocs serve`)."""
+    global _pages_folder
+    if _pages_folder is None or not _pages_folder.path.is_dir():
+        remove_leftovers()
+        _pages_folder = PagesFolder(Path(tempfile.gettempdir()) / f"{PAGES_PREFIX}{os.getpid()}")
+    return _pages_folder.path
+
+
+def remove_workdir() -> None:
+    """Remove this process's pages folder (the build is over)."""
+    global _pages_folder
+    if _pages_folder is not None:
+        _pages_folder.remove()
+        _pages_folder = None
+
+
+def remove_leftovers() -> None:
+    """Remove pages folders of processes that no longer run (builds killed before they could)."""
+    temp = Path(tempfile.gettempdir())
+    for folder in temp.glob(f"{PAGES_PREFIX}*"):
+        pid = folder.name[len(PAGES_PREFIX):]
+        if not pid.isdigit() or int(pid) == os.getpid() or _running(int(pid)):
+            continue
+        try:
+            if folder.stat().st_uid != os.getuid():
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True        # exists, owned by someone else
+    return True
+
+
+def stop_on_sigterm() -> None:
+    """SIGTERM ends the process as SystemExit, so the pages folder is removed on the way out
+    (Python's default for SIGTERM is to die without running `finally` or atexit)."""
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _exit_on_signal)
+
+
+def _exit_on_signal(signum, frame):
+    raise SystemExit(128 + signum)
 
 
 def page_title(path: Path) -> str:
