@@ -15,12 +15,13 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from thamniap.build.forms import district_form
 from thamniap.build.workers import Job
 from thamniap.derive.history import province_histories
 from thamniap.model import Province
 from thamniap.load.district_files import DistrictFiles
 from thamniap.render.exports import DOWNLOADS, Export, write_exports
-from thamniap.render.spreadsheet.template import FORM_KIND, district_template
+from thamniap.render.spreadsheet.template import FORM_KIND
 
 
 class SideJobs:
@@ -96,13 +97,12 @@ def form_rel(province: Province, code: str) -> str:
 
 
 def _write_forms_of(model: bytes, outdir: Path) -> list[Export]:
-    """Each district's Excel form, pre-filled from its roster files, as `template-xlsx` writes it
-    (a worker's job); a district whose roster files cannot be read gets none."""
+    """Each district's Excel form, pre-filled from its roster files, the bytes `template-xlsx` writes
+    (thamniap.build.forms; a worker's job); a district whose roster files cannot be read gets none."""
     province: Province = pickle.loads(model)
     written = []
     for district in province.districts:
-        files = DistrictFiles(district.code, province.folder.parent, province.folder, district.folder)
-        _, data = district_template(files)
+        data = district_form(DistrictFiles(district.code, province.folder.parent, province.folder, district.folder))
         if data is None:
             continue
         rel = form_rel(province, district.code)
