@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from thamniap.build.generator import NAV_HEAD, NAV_TAIL, STATIC_PAGES, navigation  # noqa: F401 - the hook's menu
+from thamniap.build.memo import BuildMemo
 from thamniap.build.publish import generate
 from thamniap.render.front_matter import escape_meta
 from thamniap.render.markup import h
@@ -43,19 +44,28 @@ class DataError(Exception):
     """The data has errors; the message lists them the way `thamniap validate` does."""
 
 
+# What this process's earlier builds made (mkdocs serve builds again after every change): reused
+# for files that did not change since (thamniap.build.memo).
+MEMO = BuildMemo()
+
+
 def generate_files(config, workdir: Path) -> list[str]:
-    """Render the pages into WORKDIR; return their paths relative to it. Raises DataError."""
+    """Render the pages into WORKDIR; return their paths relative to it. Raises DataError.
+
+    WORKDIR keeps the previous build's files: a file with the same bytes is left as it is, one
+    this build did not write is removed."""
     data = data_dir(config)
     if data is None:
         return []
-    if workdir.exists():
-        shutil.rmtree(workdir)
-    workdir.mkdir(parents=True)
+    workdir.mkdir(parents=True, exist_ok=True)
     result = generate(data, workdir, SiteSettings.from_mkdocs(config), build_day(config),
-                      project_root=Path(config.config_file_path).parent.resolve())
+                      project_root=Path(config.config_file_path).parent.resolve(), memo=MEMO)
     if result.failed:
         lines = [text_line(d) for d in result.diagnostics if d.is_error]
         raise DataError("ข้อมูลมีข้อผิดพลาด จึงไม่สร้างเว็บไซต์ (แก้ตามรายการนี้ หรือรัน `thamniap validate`):\n" + "\n".join(lines))
+    written = {p.resolve() for p in result.written}
+    for path in [p for p in workdir.rglob("*") if p.is_file() and p.resolve() not in written]:
+        path.unlink()
     return sorted(p.relative_to(workdir).as_posix() for p in result.written)
 
 
