@@ -96,3 +96,21 @@ def test_leftovers_of_dead_processes_are_removed(tmp_path, monkeypatch):
         alive.kill()
         alive.wait()
         site_hook.remove_workdir()
+
+
+def test_a_rebuild_keeps_the_folder_and_drops_what_it_no_longer_writes(tmp_path, monkeypatch, base_copy):
+    """`mkdocs serve` rebuilds into the same folder: unchanged pages are left as they are (same
+    file, same time), a file the build no longer makes is removed."""
+    from mkdocs.config import load_config
+    monkeypatch.setenv("THAMNIAP_DATA", str(base_copy))
+    monkeypatch.setenv("THAMNIAP_TODAY", "2024-02-01")
+    config = load_config(str(REPO / "mkdocs.yml"))
+    work = tmp_path / "pages"
+    first = site_hook.generate_files(config, work)
+    page = work / "districts" / "4214-nong-hin.md"
+    stamp = page.stat().st_mtime_ns
+    (work / "districts" / "4299-gone.md").write_text("ไม่มีแล้ว", encoding="utf-8")
+    second = site_hook.generate_files(config, work)
+    assert second == first and "districts/4214-nong-hin.md" in second
+    assert not (work / "districts" / "4299-gone.md").exists()
+    assert page.stat().st_mtime_ns == stamp
