@@ -76,12 +76,16 @@ class SideJobs:
         wanted = {name for name, k in self._parts if k is None or self._memo.reuse(name, k) is None}
         self._staging = Path(tempfile.mkdtemp(prefix="thamniap-downloads-"))
         model = pickle.dumps(province, protocol=pickle.HIGHEST_PROTOCOL)   # once for all (~0.1 s each)
+        district_exports = {c for c in codes if f"exports:{c}" in wanted}
+        forms = [c for c in form_codes if f"form:{c}" in wanted]
+        if len(wanted) < len(self._parts):
+            # A rebuild (most reused): one process for what is left; starting more costs more.
+            self._downloads = [Job(_write_downloads_of, model, self._staging, {"province"} | district_exports, forms)]
+            return
         # The province-wide files hold every district again: about half the work each.
         self._downloads = [Job(_write_exports_of, model, self._staging, {"province"})]
-        district_exports = {c for c in codes if f"exports:{c}" in wanted}
         if district_exports:
             self._downloads.append(Job(_write_exports_of, model, self._staging, district_exports))
-        forms = [c for c in form_codes if f"form:{c}" in wanted]
         if forms:
             self._downloads.append(Job(_write_forms_of, model, self._staging, forms))
 
@@ -138,6 +142,11 @@ class SideJobs:
 def _write_exports_of(model: bytes, outdir: Path, scopes: set[str]) -> list[Export]:
     """`write_exports` of a pickled province (a worker's job)."""
     return write_exports([pickle.loads(model)], outdir, scopes)
+
+
+def _write_downloads_of(model: bytes, outdir: Path, scopes: set[str], forms: list[str]) -> list[Export]:
+    """The exports of SCOPES and the forms of FORMS in one worker (a rebuild's few files)."""
+    return _write_exports_of(model, outdir, scopes) + (_write_forms_of(model, outdir, forms) if forms else [])
 
 
 def form_rel(province: Province, code: str) -> str:
