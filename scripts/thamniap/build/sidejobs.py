@@ -3,9 +3,11 @@ pages are rendered: the change history (read from git) and the downloads (CSV, X
 each district's Excel form for import-xlsx).
 
 This is the only place that knows how: worker processes (thamniap.build.workers), the province
-pickled once for both download jobs, a staging folder the downloads are written into and moved
-out of only when the data has no error, and cancellation of whatever is no longer wanted.
-THAMNIAP_JOBS=1 runs every job in the calling process instead (same files, tests/test_workers.py).
+pickled once for both download jobs (province-wide files; each district's files and form), a
+staging folder the downloads are written into and copied out of only when the data has no error,
+cancellation of whatever is no longer wanted, and what a memo (thamniap.build.memo) lets a rebuild
+reuse. THAMNIAP_JOBS=1 runs every job in the calling process instead (same files,
+tests/test_workers.py).
 """
 from __future__ import annotations
 
@@ -82,12 +84,10 @@ class SideJobs:
             # A rebuild (most reused): one process for what is left; starting more costs more.
             self._downloads = [Job(_write_downloads_of, model, self._staging, {"province"} | district_exports, forms)]
             return
-        # The province-wide files hold every district again: about half the work each.
-        self._downloads = [Job(_write_exports_of, model, self._staging, {"province"})]
-        if district_exports:
-            self._downloads.append(Job(_write_exports_of, model, self._staging, district_exports))
-        if forms:
-            self._downloads.append(Job(_write_forms_of, model, self._staging, forms))
+        # The province-wide files hold every district again: about half the work each (the
+        # districts' forms go with their files: a process less to start on a 2-core machine).
+        self._downloads = [Job(_write_exports_of, model, self._staging, {"province"}),
+                           Job(_write_downloads_of, model, self._staging, district_exports, forms)]
 
     def histories(self) -> dict[Path, list | None]:
         """The history of each district folder given to read_history (waits for it)."""
@@ -145,8 +145,9 @@ def _write_exports_of(model: bytes, outdir: Path, scopes: set[str]) -> list[Expo
 
 
 def _write_downloads_of(model: bytes, outdir: Path, scopes: set[str], forms: list[str]) -> list[Export]:
-    """The exports of SCOPES and the forms of FORMS in one worker (a rebuild's few files)."""
-    return _write_exports_of(model, outdir, scopes) + (_write_forms_of(model, outdir, forms) if forms else [])
+    """The exports of SCOPES and the forms of FORMS in one worker."""
+    return ((_write_exports_of(model, outdir, scopes) if scopes else [])
+            + (_write_forms_of(model, outdir, forms) if forms else []))
 
 
 def form_rel(province: Province, code: str) -> str:
