@@ -83,15 +83,22 @@ def test_one_folder_per_process_reused_and_removed(tmp_path, monkeypatch):
 def test_leftovers_of_dead_processes_are_removed(tmp_path, monkeypatch):
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     monkeypatch.setattr("tempfile.tempdir", None)
-    dead = subprocess.Popen([sys.executable, "-c", "pass"])
-    dead.wait()
-    (tmp_path / f"thamniap-pages-{dead.pid}" / "districts").mkdir(parents=True)
+    dead = [subprocess.Popen([sys.executable, "-c", "pass"]) for _ in range(2)]
+    for proc in dead:
+        proc.wait()
+    old, recent = (tmp_path / f"thamniap-pages-{proc.pid}" for proc in dead)
+    (old / "districts").mkdir(parents=True)
+    hours_ago = time.time() - 2 * 3600
+    os.utime(old, (hours_ago, hours_ago))
+    recent.mkdir()      # may be a live build in another container (its number unseen here): kept
     alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         (tmp_path / f"thamniap-pages-{alive.pid}").mkdir()
+        os.utime(tmp_path / f"thamniap-pages-{alive.pid}", (hours_ago, hours_ago))
         site_hook.remove_workdir()
         site_hook.workdir_for(None)
-        assert leftovers(tmp_path) == sorted([f"thamniap-pages-{alive.pid}", f"thamniap-pages-{os.getpid()}"])
+        assert leftovers(tmp_path) == sorted([f"thamniap-pages-{alive.pid}", recent.name,
+                                              f"thamniap-pages-{os.getpid()}"])
     finally:
         alive.kill()
         alive.wait()

@@ -11,6 +11,7 @@ import shutil
 import signal
 import tempfile
 import threading
+import time
 import weakref
 from pathlib import Path
 
@@ -118,19 +119,24 @@ def remove_workdir() -> None:
         _pages_folder = None
 
 
+LEFTOVER_AGE = 3600     # seconds: a folder touched more recently may belong to a process we cannot see
+
+
 def remove_leftovers() -> None:
-    """Remove pages folders of processes that no longer run (builds killed before they could)."""
+    """Remove pages folders of processes that no longer run (builds killed before they could):
+    ours (same user), not touched for an hour (a process in another container sharing the temp
+    folder has a number this one cannot see)."""
     temp = Path(tempfile.gettempdir())
     for folder in temp.glob(f"{PAGES_PREFIX}*"):
         pid = folder.name[len(PAGES_PREFIX):]
         if not pid.isdigit() or int(pid) == os.getpid() or _running(int(pid)):
             continue
         try:
-            if folder.stat().st_uid != os.getuid():
-                continue
+            st = folder.stat()
         except OSError:
             continue
-        shutil.rmtree(folder, ignore_errors=True)
+        if st.st_uid == os.getuid() and time.time() - st.st_mtime > LEFTOVER_AGE:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _running(pid: int) -> bool:
