@@ -47,8 +47,6 @@ def find_national_ids(text: str) -> list[tuple[int, int, str]]:
     a longer separated run (``ID: 1-2345-… 2567``), never part of a longer unbroken run.
     """
     found: list[tuple[int, int, str]] = []
-    if len(text) < 13:
-        return found        # cannot hold 13 digits: most values (names, dates, codes), not searched
     for run in _RE_DIGIT_RUN.finditer(text):
         if run.end() - run.start() < 13:
             continue        # too short to hold 13 digits (dates, codes, phone numbers: nearly all runs)
@@ -81,7 +79,7 @@ def mask_national_ids(text: str) -> str:
     if text is None:
         return text
     text = str(text)
-    if len(text) < 13 or _ANY_DIGIT.search(text) is None:
+    if _ANY_DIGIT.search(text) is None:
         return text                      # nearly every value: names, places
     found = find_national_ids(text)
     if not found:
