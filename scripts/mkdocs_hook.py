@@ -3,6 +3,9 @@
 A convenience over the plain steps (``thamniap pages`` → generator → ``thamniap index``; see
 :mod:`thamniap.build.generator` for the build without this hook). Jobs:
 
+* ``on_startup`` / ``on_shutdown``: the generated pages live in a folder of this process
+  (:func:`thamniap.build.site_hook.workdir_for`), reused by every rebuild of ``mkdocs serve`` and
+  removed when the build or the server ends, fails or is stopped (SIGTERM included).
 * ``on_config``: Thai-preserving heading ids (``toc.slugify`` =
   :func:`thamniap.build.generator.thai_slugify`) unless mkdocs.yml sets its own, and
   :mod:`thamniap.build.rawblocks`, which hands the generated pages' one-line HTML blocks to
@@ -43,6 +46,11 @@ except ImportError:  # project not pip-installed (-e .): use the source tree
     from thamniap.build.workers import WorkerError
 
 __all__ = ["thai_slugify"]      # tests import it from here, as mkdocs.yml users did
+
+
+def on_startup(command, dirty, **kwargs):
+    # the pages folder is removed at the end even when the build is stopped with SIGTERM
+    site_hook.stop_on_sigterm()
 
 
 def on_config(config, **kwargs):
@@ -92,6 +100,11 @@ def on_serve(server, config, builder, **kwargs):
     if data is not None:
         server.watch(str(data))  # edit a YAML file → the site rebuilds
     return server
+
+
+def on_shutdown(**kwargs):
+    # after `mkdocs build` (also a failed one) and when `mkdocs serve` stops
+    site_hook.remove_workdir()
 
 
 def on_post_build(config, **kwargs):

@@ -64,3 +64,29 @@ def test_site_build_step_reports_the_median_of_its_runs(tmp_path):
     assert len(runs) == 3 and step.seconds == sorted(runs)[1]
     assert step.detail.startswith("median of 3 runs: ") and f"{runs[0]:.2f}" in step.detail
     assert step.extra["pages"] > 5 and step.peak_mb > 10
+
+
+def test_stock_anchor_holds_the_same_people_and_builds(tmp_path):
+    """The anchor of issue 23: a stock MkDocs + Material site of the same people, indexed by the
+    Pagefind CLI (its time is printed by `thamniap bench`, never asserted)."""
+    from thamniap.check.validate import load_dataset
+    config, people = bench.stock_project(BASE, tmp_path / "stock")
+    district = load_dataset(BASE).provinces[0].districts[0]
+    assert people == sum(1 for p in load_dataset(BASE).provinces for d in p.districts for _ in d.people()) > 0
+    assert "hooks" not in config.read_text(encoding="utf-8")
+    step = bench.stock_build(config, tmp_path / "site")
+    assert step.ok, step.detail
+    assert (tmp_path / "site" / "pagefind" / "pagefind.js").exists()
+    page = (tmp_path / "site" / "districts" / district.code / "index.html").read_text(encoding="utf-8")
+    someone = next(district.people())
+    assert someone.last_name in page and "<table>" in page
+
+
+def test_the_ratio_to_the_stock_site_is_printed():
+    steps = [bench.Step("site build: Loei (pages, exports, QR, search index)", 3.3, 200.0),
+             bench.Step(bench.STOCK_NAME, 2.2, 150.0)]
+    result = bench.report("loei", BASE, steps)
+    assert result["site_vs_stock"] == 1.5
+    assert "= 1.50 ×" in bench.table(result)
+    rows = {target: (measured, met) for target, measured, met in bench.targets(result)}
+    assert rows["สร้างเว็บไซต์เลย ≤ 1.5 × เว็บไซต์ stock"] == ("1.50 ×", True)

@@ -308,14 +308,14 @@ def _add_site_commands(sub) -> None:
     p.add_argument("site_dir", metavar="SITE_DIR", help="โฟลเดอร์เว็บไซต์ที่สร้างแล้ว (เช่น site/)")
     p.set_defaults(func=cmd_index)
 
-    p = sub.add_parser("bench", help="วัดเวลาและหน่วยความจำ (เทียบกับ check-jsonschema)")
+    p = sub.add_parser("bench", help="วัดเวลาและหน่วยความจำ (เทียบกับ check-jsonschema และเว็บไซต์ MkDocs + Material แบบ stock)")
     p.add_argument("--scale", choices=("loei", "national"), default="loei")
     p.add_argument("--work", default=str(Path(tempfile.gettempdir()) / "thamniap-bench"), help="โฟลเดอร์ทำงาน (ข้อมูลตัวอย่างระดับประเทศสร้างครั้งเดียวเก็บไว้ที่นี่)")
     p.add_argument("--json", help="ไฟล์ผลลัพธ์ JSON (ค่าเริ่มต้น: WORK/bench-SCALE.json)")
     p.add_argument("--seed", type=int, default=2567)
     p.add_argument("--repeat", type=int, default=3, metavar="N",
                    help="สร้างเว็บไซต์ซ้ำ N ครั้งแล้วรายงานค่ามัธยฐาน (เวลาบนเครื่องที่ใช้ร่วมกันแกว่งมาก; ค่าเริ่มต้น 3)")
-    p.add_argument("--skip", action="append", default=[], choices=("validate", "check-jsonschema", "changed-since", "site", "search"))
+    p.add_argument("--skip", action="append", default=[], choices=("validate", "check-jsonschema", "changed-since", "site", "stock", "search"))
     p.add_argument("--update-docs", action="store_true", help="เขียนผลลงใน docs/performance.md")
     p.set_defaults(func=cmd_bench)
 

@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, TypeVar
 
+from thamniap.build.memo import BuildMemo
 from thamniap.build.workers import Job, job_count
 from thamniap.check import validate
 from thamniap.load.layout import Discovery
@@ -26,15 +27,20 @@ PARALLEL_MIN_GROUPS = 20
 
 
 def load_dataset(root: Path, focus: set[str] | None = None, found: Discovery | None = None,
-                 jobs: int | None = None) -> validate.Dataset:
+                 jobs: int | None = None, memo: BuildMemo | None = None) -> validate.Dataset:
     """check.validate.load_dataset on JOBS processes (default: every core, or THAMNIAP_JOBS) when
-    the dataset is large."""
+    the dataset is large. With MEMO, folders whose files did not change since an earlier build in
+    this process are taken from it (thamniap.build.memo)."""
     jobs = jobs or job_count()
 
     def map_groups(load_group: Callable[[T], T], groups: list[T]) -> list[T]:
         if jobs > 1 and len(groups) >= PARALLEL_MIN_GROUPS:
             return _on_processes(load_group, groups, jobs)
         return [load_group(g) for g in groups]
+
+    if memo is not None:
+        return validate.load_dataset(root, focus, found=found,
+                                     map_groups=lambda load_group, groups: memo.load_groups(load_group, groups, map_groups))
     return validate.load_dataset(root, focus, found=found, map_groups=map_groups)
 
 

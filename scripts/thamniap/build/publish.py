@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from thamniap.build.memo import BuildMemo, folder_keys
 from thamniap.build.parallel import load_dataset
 from thamniap.build.sidejobs import SideJobs
 from thamniap.check.validate import check_loaded
@@ -28,7 +29,8 @@ class Result:
 
 
 def generate(data: Path, outdir: Path, settings: SiteSettings, today: dt.date,
-             province_code: str | None = None, project_root: Path | None = None) -> Result:
+             province_code: str | None = None, project_root: Path | None = None,
+             memo: BuildMemo | None = None) -> Result:
     """Pages for PROVINCE_CODE (default: the dataset's first province); nothing is written on error.
 
     PROJECT_ROOT is the folder of the site's mkdocs.yml: edit links name a district's files by
@@ -39,21 +41,25 @@ def generate(data: Path, outdir: Path, settings: SiteSettings, today: dt.date,
     (thamniap.build.sidejobs): the change history, from the start, and the downloads, from the
     moment the data is loaded (the rules only read the model). Both are cancelled if a rule finds
     an error.
+
+    MEMO (the MkDocs hook's, kept for the life of the process): reuse what an earlier build made
+    from files that did not change (thamniap.build.memo); the pages are the same either way.
     """
     root = find_root(data)
     if project_root is None:
         holder = project.find(root)
         project_root = holder.root if holder else root
     found = discover(root)
-    with SideJobs() as side:
+    keys = folder_keys(found.files) if memo is not None else None
+    with SideJobs(memo) as side:
         folders = _district_folders(found, province_code)
         if folders is not None:
             side.read_history(project_root, *folders)
-        ds = load_dataset(root, found=found)
+        ds = load_dataset(root, found=found, memo=memo)
         province = next((p for p in ds.provinces if province_code in (None, p.code)), None)
         loaded = province is not None and not any(d.is_error for d in ds.diagnostics)
         if loaded:
-            side.write_downloads(province)
+            side.write_downloads(province, keys)
         result = Result(diagnostics=check_loaded(ds, today))
         if result.failed or not loaded:
             if province is None and ds.provinces and not result.failed:
@@ -71,15 +77,15 @@ def generate(data: Path, outdir: Path, settings: SiteSettings, today: dt.date,
 
 
 def write_files(outdir: Path, files: dict[str, str | bytes]) -> list[Path]:
-    """Write {path under OUTDIR: text or bytes}; return the paths written, in order."""
+    """Write {path under OUTDIR: text or bytes}; return the paths written, in order. A file that
+    already holds these bytes (a rebuild into the same folder) is left as it is."""
     written = []
     for rel, content in files.items():
         path = outdir / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, str):
-            path.write_text(content, encoding="utf-8")
-        else:
-            path.write_bytes(content)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        if not (path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
         written.append(path)
     return written
 

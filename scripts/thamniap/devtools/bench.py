@@ -217,6 +217,83 @@ def site_build(name: str, data: Path, site: Path, repeat: int = 1, project: Path
     return step
 
 
+# ---------------------------------------------------------------- the stock anchor
+# What this project's build is held against (issue 23): a stock MkDocs + Material site holding
+# the same people as plain Markdown tables, one page per district, indexed by the Pagefind CLI
+# (the `pagefind` Python package). No hooks, no generated downloads, no QR codes.
+
+STOCK_NAME = "stock site: MkDocs + Material + Pagefind, same people"
+
+
+def stock_project(data: Path, folder: Path) -> tuple[Path, int]:
+    """Write the stock site's mkdocs.yml and docs/ into FOLDER from DATA; (mkdocs.yml, people)."""
+    from thamniap.check.validate import load_dataset
+    shutil.rmtree(folder, ignore_errors=True)
+    docs = folder / "docs"
+    (docs / "districts").mkdir(parents=True)
+    ds = load_dataset(data)
+    pages, people = [], 0
+
+    def cell(text) -> str:
+        return "" if text is None else str(text).replace("|", "\\|").replace("\n", " ")
+
+    for province in ds.provinces:
+        for district in sorted(province.districts, key=lambda d: d.code):
+            lines = [f"# อำเภอ{cell(district.name)}", ""]
+            for sub in district.subdistricts or []:
+                lines += [f"## ตำบล{cell(sub.name)}", "", "| ชื่อ | บทบาท | หมู่ที่ | หมู่บ้าน |", "|---|---|---|---|"]
+                for person in sub.leaders:
+                    lines.append(f"| {cell(person.name)} | ผู้นำ อช. | | |")
+                    people += 1
+                for village in sub.villages:
+                    for person in village.volunteers:
+                        lines.append(f"| {cell(person.name)} | อช. | {village.moo} | {cell(village.name)} |")
+                        people += 1
+                lines.append("")
+            rel = f"districts/{district.code}.md"
+            (docs / rel).write_text("\n".join(lines), encoding="utf-8")
+            pages.append(rel)
+    (docs / "index.md").write_text("# ทำเนียบ\n\n" + "".join(f"- [{p}]({p})\n" for p in pages), encoding="utf-8")
+    config = folder / "mkdocs.yml"
+    config.write_text("site_name: ทำเนียบ (stock)\ntheme:\n  name: material\n  language: th\n  font: false\n"
+                      "plugins: []\nmarkdown_extensions:\n  - tables\n", encoding="utf-8")
+    return config, people
+
+
+def stock_build(config: Path, site: Path) -> Step:
+    """One build of the stock site: `mkdocs build --strict`, then the Pagefind CLI on the result."""
+    script = (f"{_quote(PY)} -m mkdocs build --strict -q -f {_quote(str(config))} -d {_quote(str(site))} && "
+              f"{_quote(PY)} -m pagefind --site {_quote(str(site))}")
+    return measure(STOCK_NAME, ["sh", "-c", script])
+
+
+def _quote(text: str) -> str:
+    import shlex
+    return shlex.quote(text)
+
+
+def side_by_side(data: Path, site: Path, work: Path, repeat: int, project: Path) -> list[Step]:
+    """Our `mkdocs build --strict` and the stock anchor's, alternating (a busy minute slows both),
+    REPEAT times each; each step's time is its median."""
+    config, people = stock_project(data, work / "stock")
+    ours_runs, stock_runs = [], []
+    for _ in range(max(1, repeat)):
+        stock_runs.append(stock_build(config, work / "stock-site"))
+        ours_runs.append(site_build("site build: Loei (pages, exports, QR, search index)", data, site, 1, project))
+    steps = []
+    for name, runs in (("site build: Loei (pages, exports, QR, search index)", ours_runs), (STOCK_NAME, stock_runs)):
+        failed = next((r for r in runs if not r.ok), None)
+        if failed is not None:
+            steps.append(failed)
+            continue
+        step = Step(name, statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs), True)
+        step.detail = f"median of {len(runs)} runs: " + ", ".join(f"{r.seconds:.2f}" for r in runs) + " s"
+        step.extra["runs"] = [r.seconds for r in runs]
+        steps.append(step)
+    steps[-1].extra["people"] = people
+    return steps
+
+
 def search_bytes(site: Path, query: str) -> Step:
     """Bytes the server sends for one search typed on the home page (after the page has loaded)."""
     chromium = os.environ.get("THAMNIAP_CHROMIUM", "/usr/bin/chromium")
@@ -288,7 +365,9 @@ def run(scale: str, work: Path, seed: int = 2567, skip: tuple[str, ...] = (), re
     if "changed-since" not in skip:
         steps.append(changed_since(root, work))
     loei_site = work / "site-loei"
-    if "site" not in skip:
+    if "site" not in skip and "stock" not in skip:
+        steps += side_by_side(project / "data", loei_site, work, repeat, project)
+    elif "site" not in skip:
         steps.append(site_build("site build: Loei (pages, exports, QR, search index)", project / "data", loei_site,
                                 repeat, project))
     biggest = largest_province(root)
@@ -320,9 +399,13 @@ def report(scale: str, root: Path, steps: list[Step]) -> dict:
     theirs = by.get("check-jsonschema (schema only)")
     ratio = round(ours.seconds / theirs.seconds, 3) if ours and theirs and theirs.seconds else None
     files = sum(len(v) for v in data_files(root).values())
+    site = next((s for s in steps if s.name.startswith("site build: Loei")), None)
+    stock = by.get(STOCK_NAME)
+    site_ratio = (round(site.seconds / stock.seconds, 2)
+                  if site and stock and site.ok and stock.ok and stock.seconds else None)
     return {"scale": scale, "date": dt.date.today().isoformat(), "machine": machine(), "dataset": str(root),
             "files": files, "dataset_mb": round(sum(p.stat().st_size for p in root.rglob("*.yaml")) / 2**20, 1),
-            "validate_vs_check_jsonschema": ratio, "steps": [asdict(s) for s in steps]}
+            "validate_vs_check_jsonschema": ratio, "site_vs_stock": site_ratio, "steps": [asdict(s) for s in steps]}
 
 
 def table(result: dict) -> str:
@@ -335,6 +418,9 @@ def table(result: dict) -> str:
         lines.append(f"| {s['name']} | {seconds} | {peak} | {'ok' if s['ok'] else 'FAILED'} {s['detail']} |")
     if result["validate_vs_check_jsonschema"] is not None:
         lines.append(f"\nthamniap validate / check-jsonschema = {result['validate_vs_check_jsonschema']:.3f}")
+    if result.get("site_vs_stock") is not None:
+        lines.append(f"\nสร้างเว็บไซต์เลย / เว็บไซต์ stock (MkDocs + Material + Pagefind, คนชุดเดียวกัน) = "
+                     f"{result['site_vs_stock']:.2f} ×")
     return "\n".join(lines)
 
 
@@ -358,6 +444,9 @@ def targets(result: dict) -> list[tuple[str, str, bool | None]]:
     loei = find("site build: Loei")
     rows.append(("สร้างเว็บไซต์เลย ≤ 10 s", "-" if not loei else f"{loei['seconds']:.2f} s",
                  None if not loei else loei["ok"] and loei["seconds"] <= 10))
+    stock = result.get("site_vs_stock")
+    rows.append(("สร้างเว็บไซต์เลย ≤ 1.5 × เว็บไซต์ stock", "-" if stock is None else f"{stock:.2f} ×",
+                 None if stock is None else stock <= 1.5))
     big = find("site build: largest")
     rows.append(("สร้างเว็บไซต์จังหวัดใหญ่ที่สุด ≤ 30 s", "-" if not big else f"{big['seconds']:.2f} s",
                  None if not big else big["ok"] and big["seconds"] <= 30))

@@ -78,6 +78,9 @@ def plain_scalar(value: str):
 
 # --------------------------------------------------------------------------- helpers
 
+_DECIMAL = re.compile(r"\d")
+
+
 def _id_digits(found_text: str) -> str:
     return re.sub(r"[^0-9]", "", ascii_digits(found_text))
 
@@ -86,7 +89,7 @@ def decoded_national_ids(path: str, text: str, data, positions: dict, key_positi
     """National ID numbers that appear only once YAML has decoded a value (``"\\u0031…"``,
     ``"1\\x2d1017…"``, a number folded over lines): the raw-text scan (privacy.national-id)
     cannot see them, the published value would show them."""
-    if not any(ch.isdecimal() for ch in text):
+    if _DECIMAL.search(text) is None:       # (\d: any Unicode decimal digit, as str.isdecimal)
         return []
     # (line, digits) of what the raw scan reports already
     in_raw = {(text.count("\n", 0, a) + 1, _id_digits(text[a:b])) for a, b, _ in find_national_ids(text)}
@@ -102,12 +105,14 @@ def decoded_national_ids(path: str, text: str, data, positions: dict, key_positi
                                  "ลบเลขนี้ออก — ทำเนียบเผยแพร่ต่อสาธารณะ ห้ามมีเลขประจำตัวประชาชน",
                                  f"this value decodes to a national ID number `{masked}`", "remove it"))
 
+    # (a text shorter than an ID's 13 digits cannot hold one: nearly every value, skipped unread)
     def walk(node, at: tuple) -> None:
         if isinstance(node, str):
-            check(node, positions.get(at))
+            if len(node) >= 13:
+                check(node, positions.get(at))
         elif isinstance(node, dict):
             for key, item in node.items():
-                if isinstance(key, str):
+                if isinstance(key, str) and len(key) >= 13:
                     check(key, key_positions.get(at + (key,)))
                 walk(item, at + (key,))
         elif isinstance(node, list):

@@ -111,6 +111,12 @@ def toplevel_or_none(cwd: Path) -> Path | None:
     return None if out is None else Path(_text(out).strip())
 
 
+def head_or_none(cwd: Path) -> str | None:
+    """The id of the commit checked out in the working tree holding CWD; None outside git."""
+    out = run_or_none(cwd, "rev-parse", "--verify", "--quiet", "HEAD")
+    return None if out is None else _text(out).strip()
+
+
 def is_shallow(top: Path) -> bool:
     """Whether the clone at TOP is shallow (its oldest commits' parents are missing); False when unknown."""
     return (run_or_none(top, "rev-parse", "--is-shallow-repository") or b"").strip() == b"true"

@@ -61,10 +61,19 @@ def _person_rows(person: dict, place: dict) -> list[dict]:
 
 def build_template(code: str, doc: dict | None, subdistricts: dict[str, tuple[str, ...]]):
     """The workbook (openpyxl) for district CODE pre-filled from DOC (None: no people yet)."""
+    volunteers, leaders = template_rows(doc) if doc else ([], [])
+    wb = template_frame(code, subdistricts, len(volunteers), len(leaders))
+    fill_people(wb[VOLUNTEER_SHEET], list(VOLUNTEER_KEYS), volunteers)
+    fill_people(wb[LEADER_SHEET], list(LEADER_KEYS), leaders)
+    return wb
+
+
+def template_frame(code: str, subdistricts: dict[str, tuple[str, ...]], volunteer_rows: int, leader_rows: int):
+    """The workbook without its people: every sheet, format, filter and drop-down made for the
+    given number of volunteer and leader rows, whose cells `fill_people` adds."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
-    volunteers, leaders = template_rows(doc) if doc else ([], [])
     district = geography.district(code)
     district_name = district.name_th if district else code
     wb = Workbook()
@@ -76,35 +85,28 @@ def build_template(code: str, doc: dict | None, subdistricts: dict[str, tuple[st
     code_list = f"'{SUBDISTRICT_SHEET}'!$A$2:$A${len(sub_rows) + 1}"
     ws = wb.active
     ws.title = VOLUNTEER_SHEET
-    _people_sheet(ws, list(VOLUNTEER_KEYS), volunteers, code_list, heading)
-    _people_sheet(wb.create_sheet(LEADER_SHEET), list(LEADER_KEYS), leaders, code_list, heading)
+    _people_sheet(ws, list(VOLUNTEER_KEYS), volunteer_rows, code_list, heading)
+    _people_sheet(wb.create_sheet(LEADER_SHEET), list(LEADER_KEYS), leader_rows, code_list, heading)
     _subdistrict_sheet(wb.create_sheet(SUBDISTRICT_SHEET), sub_rows, heading)
     _help_sheet(wb.create_sheet(HELP_SHEET), help_rows(code, district_name), heading[0])
     return wb
 
 
-def _people_sheet(ws, keys: list[str], rows: list[dict], code_list: str, heading: tuple) -> None:
-    """A people sheet: the header, ROWS, text format and widths, and the drop-downs."""
+def _people_sheet(ws, keys: list[str], rows: int, code_list: str, heading: tuple) -> None:
+    """A people sheet without its people: the header, widths, text format, filter and drop-downs
+    for ROWS rows of people."""
     from openpyxl.utils import get_column_letter
     ws.append([HEADERS[k] for k in keys])
     for cell in ws[1]:
         cell.font, cell.fill = heading
-    for row in rows:
-        ws.append([_text(row.get(k)) for k in keys])
-        for cell in ws[ws.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"              # text typed as "=…" stays text, never a formula
     for i, key in enumerate(keys, start=1):
-        letter = get_column_letter(i)
-        dim = ws.column_dimensions[letter]
+        dim = ws.column_dimensions[get_column_letter(i)]
         dim.width = WIDTHS[key]
         if key != "moo":
             dim.number_format = "@"               # new cells typed in Excel stay text
-            for (cell,) in ws.iter_rows(min_row=2, max_row=len(rows) + 1, min_col=i, max_col=i):
-                cell.number_format = "@"
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(keys))}{len(rows) + 1}"
-    last = len(rows) + 1 + EXTRA_ROWS
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(keys))}{rows + 1}"
+    last = rows + 1 + EXTRA_ROWS
     _drop_down(ws, keys, last, "title", '"' + ",".join(COMMON_TITLES) + '"', False, "คำนำหน้า",
                "เลือกจากรายการ หรือพิมพ์ยศ/ตำแหน่งเต็ม (ถ้าคำนำหน้าไม่บอกเพศ ให้กรอกเพศ)")
     _drop_down(ws, keys, last, "sex", '"' + ",".join(SEXES) + '"', True, "เพศ",
@@ -114,7 +116,21 @@ def _people_sheet(ws, keys: list[str], rows: list[dict], code_list: str, heading
                "บทบาทของแถวนี้ (เว้นว่าง = ตามชื่อแผ่นงาน)")
 
 
-def _text(value):
+def fill_people(ws, keys: list[str], rows: list[dict]) -> None:
+    """The people of a sheet made by template_frame: one row each from row 2, text-formatted
+    except the village number."""
+    for r, row in enumerate(rows, start=2):
+        values = [text_value(row.get(k)) for k in keys]
+        ws.append(values)
+        for c, (key, value) in enumerate(zip(keys, values), start=1):
+            cell = ws.cell(r, c)        # (not ws[r]: it measures the sheet's width each time)
+            if key != "moo":
+                cell.number_format = "@"
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"      # text typed as "=…" stays text, never a formula
+
+
+def text_value(value):
     """A value from the data as the form shows it: national IDs masked, as in every output."""
     return mask_national_ids(value) if isinstance(value, str) else value
 
@@ -217,8 +233,10 @@ def help_rows(code: str, district_name: str) -> list[tuple[str, ...]]:
     ]
 
 
-def workbook_bytes(wb) -> bytes:
-    """WB saved with fixed timestamps (zip entries and document properties), so the bytes are stable."""
+def workbook_bytes(wb, rewrite: dict | None = None) -> bytes:
+    """WB saved with fixed timestamps (zip entries and document properties), so the bytes are stable.
+
+    REWRITE: {part name: function of the part's bytes} applied before the parts are zipped again."""
     buffer = io.BytesIO()
     wb.save(buffer)
     stamp = dt.datetime(*FIXED_TIME).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -226,6 +244,8 @@ def workbook_bytes(wb) -> bytes:
     with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             data = src.read(info.filename)
+            if rewrite and info.filename in rewrite:
+                data = rewrite[info.filename](data)
             if info.filename == "docProps/core.xml":
                 data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp.encode(), data)
             entry = zipfile.ZipInfo(info.filename, FIXED_TIME)
