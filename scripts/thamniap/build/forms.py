@@ -15,7 +15,7 @@ import re
 
 from thamniap.load.district_files import DistrictFiles, read_roster, subdistrict_choices
 from thamniap.render.spreadsheet import template
-from thamniap.render.spreadsheet.form import LEADER_KEYS, VOLUNTEER_KEYS
+from thamniap.intake.spreadsheet.form import LEADER_KEYS, VOLUNTEER_KEYS
 from thamniap.render.xlsx import column_letter
 
 # The sheets' order in the workbook (template_frame): volunteers, then leaders.
