@@ -19,8 +19,10 @@ from thamniap.model.rounds import Standing, State
 from thamniap.render.district import office_phone
 
 # The hidden mark that finds a district's reminder issue again (thamniap remind): round and district.
-MARK = "<!-- thamniap-reminder round={round} district={district} -->"
-MARK_PATTERN = re.compile(r"<!-- thamniap-reminder round=(?P<round>[\w.-]+) district=(?P<district>\d{4}) -->")
+# The state is in the mark so a run knows whether the issue already says what the standing is.
+MARK = "<!-- thamniap-reminder round={round} district={district} state={state} -->"
+MARK_PATTERN = re.compile(r"<!-- thamniap-reminder round=(?P<round>[\w.-]+) district=(?P<district>\d{4}) "
+                          r"state=(?P<state>[a-z_]+) -->")
 LABEL = "เตือนส่งรายงาน"
 
 
@@ -112,9 +114,22 @@ def mentions(district: District) -> str:
     return " ".join("@" + m.strip().lstrip("@") for m in district.maintainers if m.strip())
 
 
+# A reminder issue changes only when the state does (not every day), so its team is not notified daily.
+STATE_WORDS = {State.NOT_YET_DUE: "ยังไม่ถึงกำหนด", State.DUE_SOON: "ใกล้ครบกำหนด", State.OVERDUE: "เกินกำหนดแล้ว"}
+
+
 def issue_title(district: District, standing: Standing) -> str:
     rnd = standing.round
-    return f"อำเภอ{district.name} ยังไม่ส่งรายงานรอบ {rnd.id} — {standing_words(standing)}"
+    return (f"อำเภอ{district.name} ยังไม่ส่งรายงานรอบ {rnd.id} (กำหนดส่ง {thai_date(standing.deadline, short=True)}) "
+            f"— {STATE_WORDS.get(standing.state, '')}")
+
+
+def state_comment(district: District, standing: Standing) -> str:
+    """The comment when a reminder's state changes (due soon, overdue): a comment notifies the team."""
+    words = ("ครบกำหนดส่งวันนี้" if standing.days_left == 0 else f"อีก {standing.days_left} วันครบกำหนดส่ง"
+             if standing.state is State.DUE_SOON else f"เกินกำหนดส่งมาแล้ว {standing.days_late} วัน")
+    return (f"{mentions(district)} {words} ({thai_date(standing.deadline)}) "
+            f"อำเภอ{district.name}ยังไม่ได้รายงาน — โปรดรายงานตามลิงก์ในข้อความด้านบน").strip()
 
 
 def issue_body(province: Province, district: District, standing: Standing, report_url: str) -> str:
@@ -124,12 +139,12 @@ def issue_body(province: Province, district: District, standing: Standing, repor
     phone = phone_of(province, district)
     lines = [who, "",
              f"สำนักงานพัฒนาชุมชนอำเภอ{district.name}ยังไม่ได้รายงานโครงสร้างชมรมผู้นำ อช. รอบ **{rnd.id}** ({rnd.title})", "",
-             f"- กำหนดส่ง: **{thai_date(standing.deadline)}** — {standing_words(standing)}",
+             f"- กำหนดส่ง: **{thai_date(standing.deadline)}** — {STATE_WORDS.get(standing.state, '')}",
              f"- รายงานได้ที่: {report_url}" if report_url else None,
              f"- โทรศัพท์สำนักงานอำเภอ: {phone[0]}" if phone and phone[1] else None, "",
-             "ระบบปรับปรุงข้อความนี้ทุกวันจนถึงกำหนดส่ง และปิดเรื่องนี้เองเมื่อรายงานของอำเภอรวมเข้าข้อมูลแล้ว "
+             "ระบบแจ้งอีกครั้งเมื่อใกล้ครบกำหนดและเมื่อเกินกำหนด และปิดเรื่องนี้เองเมื่อรายงานของอำเภอรวมเข้าข้อมูลแล้ว "
              "อำเภอไม่ต้องตอบในเรื่องนี้", "",
-             MARK.format(round=rnd.id, district=district.code)]
+             MARK.format(round=rnd.id, district=district.code, state=standing.state.value)]
     return "\n".join(line for line in lines if line is not None) + "\n"
 
 
