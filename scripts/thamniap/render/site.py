@@ -337,7 +337,10 @@ def district_offices(province: Province) -> list[str]:
             table(["อำเภอ", "หน่วยงาน", "ที่ตั้งและเวลาทำการ", "โทรศัพท์", "แผนที่"], rows, cls="tn-offices"), ""]
 
 
-def dashboard_page(province: Province, summary, settings: SiteSettings) -> str:
+def dashboard_page(province: Province, summary, settings: SiteSettings | None = None) -> str:
+    """The dashboard: the current round, who has not reported (waiting_section), then the per-district
+    cards, past rounds and charts. SETTINGS: the site's addresses (for the reminders' absolute links)."""
+    settings = settings or SiteSettings(site_url="", repo_url="", edit_uri="edit/main/")
     out = [front_matter("สถานะการรายงาน", hide_toc=True), "# สถานะการรายงาน", ""]
     if summary.sample:
         out += [SAMPLE_NOTICE, ""]
