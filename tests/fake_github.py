@@ -17,7 +17,7 @@ from thamniap.vcs import git
 
 @dataclass
 class FakeGitHub:
-    """GitHub for the tests: comments, labels and pull requests in memory; pushes go to a real git
+    """GitHub for the tests: comments, labels, issues and pull requests in memory; pushes go to a real git
     repository (REMOTE, a path), so a branch really moves; downloads come from FILES (url → bytes)."""
     remote: str
     base_branch: str = "main"
@@ -27,6 +27,7 @@ class FakeGitHub:
     pulls: dict[int, dict] = field(default_factory=dict)           # number → {head, base, title, body}
     downloads: list[str] = field(default_factory=list)
     issue_authors: dict[int, str] = field(default_factory=dict)
+    issues: dict[int, dict] = field(default_factory=dict)         # number → {title, body, labels, state}
     # method name → a function run just before that call: what someone else does meanwhile (a race)
     meanwhile: dict[str, Callable[[], None]] = field(default_factory=dict)
     ready: bool = True
@@ -73,6 +74,23 @@ class FakeGitHub:
     def update_pull(self, number: int, title: str, body: str) -> dict:
         self._meanwhile("update_pull")
         self.pulls[number].update(title=title, body=body)
+        return {"number": number}
+
+    def open_issues(self, label: str) -> list[dict]:
+        return [{"number": n, "title": i["title"], "body": i["body"]} for n, i in sorted(self.issues.items())
+                if i["state"] == "open" and label in i["labels"]]
+
+    def create_issue(self, title: str, body: str, labels: list[str]) -> dict:
+        number = 1 + max([0, *self.issues, *self.pulls])
+        self.issues[number] = {"title": title, "body": body, "labels": set(labels), "state": "open"}
+        return {"number": number}
+
+    def update_issue(self, number: int, title: str, body: str) -> dict:
+        self.issues[number].update(title=title, body=body)
+        return {"number": number}
+
+    def close_issue(self, number: int) -> dict:
+        self.issues[number]["state"] = "closed"
         return {"number": number}
 
     def push(self, top: Path, sha: str, branch: str) -> None:

@@ -50,7 +50,8 @@ def steps(workflow: dict):
 
 
 def test_the_workflows_exist():
-    assert [p.name for p in FILES] == ["pages.yml", "pull-request-build.yml", "pull-request.yml", "report-bot.yml"]
+    assert [p.name for p in FILES] == ["pages.yml", "pull-request-build.yml", "pull-request.yml", "remind.yml",
+                                       "report-bot.yml"]
 
 
 def test_actionlint_is_clean():
@@ -123,6 +124,28 @@ def test_report_bot_runs_default_branch_code_with_least_privilege():
     assert last["env"] == {"GITHUB_TOKEN": "${{ steps.app.outputs.token }}", "ACTOR_TEAMS": "${{ steps.teams.outputs.teams }}"}
     assert '"$GITHUB_EVENT_PATH"' in last["run"] and "--publish" in last["run"] and "--base HEAD" in last["run"]
     assert last["run"].strip().endswith('.venv/bin/thamniap report "$@"')
+
+
+def test_remind_runs_daily_default_branch_code_with_issues_write_only():
+    """Issue 20 §3: `thamniap remind --publish` every day, with the workflow's own token limited to
+    issues (no secret, no environment), the default branch's code only, installed with hashes."""
+    wf = load(WORKFLOWS / "remind.yml")
+    assert set(wf["on"]) == {"schedule", "workflow_dispatch"}
+    [entry] = wf["on"]["schedule"]
+    minute, hour, day, month, weekday = entry["cron"].split()
+    assert (day, month, weekday) == ("*", "*", "*") and minute.isdigit() and hour.isdigit()   # daily
+    assert wf["permissions"] == {}
+    assert list(wf["jobs"]) == ["remind"]
+    job = wf["jobs"]["remind"]
+    assert job["permissions"] == {"issues": "write"}
+    assert job["if"] == f"github.event_name == 'schedule' || {DEFAULT_BRANCH_ONLY}"
+    assert "environment" not in job and "secrets." not in job_text(job) and "secrets." not in job_text(wf)
+    checkout, setup = (s for s in job["steps"] if "uses" in s)
+    assert [s.get("run") or s["uses"].split("@")[0] for s in job["steps"]] == [
+        "actions/checkout", "actions/setup-python", "bash scripts/setup.sh --locked", ".venv/bin/thamniap remind --publish"]
+    assert checkout["with"] == {"persist-credentials": False}       # the commit the event names: the default branch
+    assert "cache" not in setup["with"]
+    assert job["steps"][-1]["env"] == {"GITHUB_TOKEN": "${{ github.token }}"}
 
 
 def test_only_the_scope_workflow_uses_pull_request_target():

@@ -226,6 +226,26 @@ def cmd_import_xlsx(args) -> int:
     return import_command(Path(args.file), args.district, data, args.today, sys.stdout, sys.stderr)
 
 
+def cmd_status(args) -> int:
+    from thamniap.core.dates import thai_today
+    from thamniap.tools.status import StatusOptions, status_command
+    found = project_or_none(args)
+    data = Path(args.data) if args.data else project_of(args).data
+    options = StatusOptions(data, found.config if found else None, args.today or thai_today(), args.round,
+                            args.province, args.format)
+    return status_command(options, sys.stdout, sys.stderr)
+
+
+def cmd_remind(args) -> int:
+    from thamniap.bot.remind import remind_command
+    from thamniap.core.dates import thai_today
+    from thamniap.github import client as github_client
+    found = project_or_none(args)
+    data = Path(args.data) if args.data else project_of(args).data
+    return remind_command(data, found.config if found else None, args.today or thai_today(), args.publish,
+                          github_client.from_environment(), sys.stdout, sys.stderr, args.province)
+
+
 def cmd_bench(args) -> int:
     import json
     from thamniap.devtools import bench
@@ -321,7 +341,7 @@ def _add_site_commands(sub) -> None:
 
 
 def _add_data_commands(sub) -> None:
-    """new-district, new-round: scaffolding the province's data."""
+    """new-district, new-round, status, remind, split-roster: the province's data and its rounds."""
     p = sub.add_parser("new-district", help="สร้างโฟลเดอร์อำเภอใหม่จากรายชื่อทางการ (geothai)")
     p.add_argument("code", help="รหัสอำเภอ 4 หลัก เช่น 4201")
     p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
@@ -343,6 +363,22 @@ def _add_data_commands(sub) -> None:
     p.add_argument("--representatives", type=int, default=2, help="ผู้แทนชมรมต่ออำเภอ (ค่าเริ่มต้น 2)")
     p.add_argument("--officials", type=int, default=1, help="เจ้าหน้าที่ต่ออำเภอ (ค่าเริ่มต้น 1)")
     p.set_defaults(func=cmd_new_round)
+
+    p = sub.add_parser("status", help="อำเภอที่ยังไม่ส่งรายงานของรอบ เรียงจากเกินกำหนดนานที่สุด พร้อมโทรศัพท์และหน้ารายงาน")
+    p.add_argument("--round", metavar="ID", help="รหัสรอบ (ค่าเริ่มต้น: รอบปัจจุบัน)")
+    p.add_argument("--today", type=_date, default=None, help="วันที่ใช้คำนวณสถานะ (YYYY-MM-DD; ค่าเริ่มต้น: วันนี้ เวลาประเทศไทย)")
+    p.add_argument("--format", choices=("text", "csv"), default="text")
+    p.add_argument("--province", help="รหัสจังหวัด 2 หลัก (ค่าเริ่มต้น: จังหวัดแรกในชุดข้อมูล)")
+    p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("remind", help="เปิดเรื่องเตือน (issue) บน GitHub ถึงผู้ดูแลของอำเภอที่ยังไม่ส่งรายงานรอบปัจจุบัน "
+                                      "แจ้งซ้ำเมื่อใกล้และเกินกำหนด และปิดเมื่อได้รับรายงาน (ไม่ใส่ --publish = พิมพ์แผนเท่านั้น)")
+    p.add_argument("--publish", action="store_true", help="ทำจริงบน GitHub (ต้องมี GITHUB_TOKEN และ GITHUB_REPOSITORY)")
+    p.add_argument("--today", type=_date, default=None, help="วันที่ใช้คำนวณสถานะ (YYYY-MM-DD; ค่าเริ่มต้น: วันนี้ เวลาประเทศไทย)")
+    p.add_argument("--province", help="รหัสจังหวัด 2 หลัก (ค่าเริ่มต้น: จังหวัดแรกในชุดข้อมูล)")
+    p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
+    p.set_defaults(func=cmd_remind)
 
     p = sub.add_parser("split-roster", help="แยก roster.yaml แบบเดิม (ทั้งอำเภอในไฟล์เดียว) เป็นหนึ่งไฟล์ต่อตำบลใน roster/ "
                                             "โดยข้อมูลไม่เปลี่ยน (ไม่เขียนอะไรถ้ามีปัญหา)")

@@ -181,3 +181,11 @@ def read_thai_date(value: str) -> tuple[dt.date | None, Problem | None]:
     if not _valid_ymd(year, month, day):
         return None, _impossible_date(show(value.strip()), year, month)
     return dt.date(year, month, day), None
+
+
+THAILAND = dt.timezone(dt.timedelta(hours=7))     # Thailand keeps UTC+7 all year
+
+
+def thai_today() -> dt.date:
+    """Today's date in Thailand (a scheduled job runs at 01:00 UTC = 08:00 in Loei)."""
+    return dt.datetime.now(THAILAND).date()

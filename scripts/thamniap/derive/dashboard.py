@@ -25,6 +25,10 @@ Definitions (keep them in step with the docs):
   *expired* (as in the rule ``term.expired``, a term is still running on its last day).
 * **nominees** for the province's current meeting (``rounds.current_meeting``): a nomination entry
   naming that meeting was sent.
+* **waiting**: the districts that have not reported for a round (their standing is not yet due, due
+  soon or overdue), overdue first (longest overdue first), then due soon, then not yet due, each group
+  in district-code order. The dashboard leads with it; ``thamniap status`` and ``thamniap remind``
+  use the same list (:func:`not_reported`).
 """
 from __future__ import annotations
 
@@ -162,6 +166,12 @@ class ProvinceSummary:
     districts: list[DistrictStatus]
     past_rounds: tuple[tuple[str, str], ...] = ()      # (id, title) of the past rounds, newest first
 
+    @property
+    def waiting(self) -> list[DistrictStatus]:
+        """The districts that have not reported for the current round, overdue first (see module docstring)."""
+        rows = [r for r in self.districts if r.standing is not None and not r.standing.reported]
+        return sorted(rows, key=lambda r: waiting_key(r.standing, r.code))
+
     def count(self, status: Status) -> int:
         return {Status.ON_TIME: self.on_time, Status.LATE: self.late, Status.NOT_YET: self.not_yet}[status]
 
@@ -176,6 +186,39 @@ class ProvinceSummary:
 
 
 # ---------------------------------------------------------------- pieces
+
+_WAITING_ORDER = {State.OVERDUE: 0, State.DUE_SOON: 1, State.NOT_YET_DUE: 2}
+
+
+def waiting_key(standing: Standing, code: str) -> tuple:
+    """Sort key of a district that has not reported: overdue (longest first), due soon, not yet due; then code."""
+    return (_WAITING_ORDER.get(standing.state, 3), -(standing.days_late or 0), code)
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A district that has not reported for a round, and where it stands."""
+    district: District
+    standing: Standing
+
+
+def find_round(province: Province, round_id: str | None, today: dt.date):
+    """The round ROUND_ID of PROVINCE (None: the current round on TODAY); KeyError when there is no such round."""
+    if round_id is None:
+        return rounds.current_round(province, today)
+    found = next((r for r in province.rounds if r.id == round_id), None)
+    if found is None:
+        raise KeyError(round_id)
+    return found
+
+
+def not_reported(province: Province, rnd, today: dt.date) -> list[Waiting]:
+    """The districts that have not reported for round RND on TODAY, in the dashboard's order (waiting_key)."""
+    if rnd is None:
+        return []
+    found = [Waiting(d, rounds.standing(d.club, rnd, today)) for d in province.districts]
+    return sorted((w for w in found if not w.standing.reported), key=lambda w: waiting_key(w.standing, w.district.code))
+
 
 def status_of(standing: Standing) -> Status:
     """The dashboard's three counts: reported on time, reported late, or not yet."""

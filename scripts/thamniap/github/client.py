@@ -2,7 +2,8 @@
 
 Only this module talks to GitHub's API: find and update the bot's one reply comment (found by
 render/reportform/reply.MARKER), add or remove a label, open or update the pull request of branch
-report/<n>, download an issue attachment. Pushing the branch is git (vcs.git.push), with the
+report/<n>, download an issue attachment; and for `thamniap remind` (bot/remind.py), list the open
+issues with a label, open, update and close an issue. Pushing the branch is git (vcs.git.push), with the
 same token. The token is the GitHub App's installation token (actions/create-github-app-token in
 .github/workflows/report-bot.yml), read from GITHUB_TOKEN; GITHUB_REPOSITORY names the repository.
 """
@@ -126,6 +127,27 @@ class GitHub:
 
     def update_pull(self, number: int, title: str, body: str) -> dict:
         return self._call("PATCH", f"/pulls/{number}", {"title": title, "body": body})
+
+    # -- the calls `thamniap remind` needs (GITHUB_TOKEN of .github/workflows/remind.yml: issues: write)
+    def open_issues(self, label: str) -> list[dict]:
+        """The open issues (not pull requests) carrying LABEL: number, title, body."""
+        found: list[dict] = []
+        for page in range(1, 11):
+            batch = self._call("GET", f"/issues?state=open&labels={quote(label, safe='')}&per_page=100&page={page}") or []
+            found += [{"number": i["number"], "title": i.get("title") or "", "body": i.get("body") or ""}
+                      for i in batch if "pull_request" not in i]
+            if len(batch) < 100:
+                break
+        return found
+
+    def create_issue(self, title: str, body: str, labels: list[str]) -> dict:
+        return self._call("POST", "/issues", {"title": title, "body": body, "labels": labels})
+
+    def update_issue(self, number: int, title: str, body: str) -> dict:
+        return self._call("PATCH", f"/issues/{int(number)}", {"title": title, "body": body})
+
+    def close_issue(self, number: int) -> dict:
+        return self._call("PATCH", f"/issues/{int(number)}", {"state": "closed", "state_reason": "completed"})
 
     def push(self, top: Path, sha: str, branch: str) -> None:
         git.push(top, sha, self.remote, branch, self.token)

@@ -318,12 +318,14 @@ def district_page(province: Province, district: District, status, edit_urls: dic
                   qr_rel: str, downloads: list, page_url: str, history_md: str = "", *,
                   form: tuple[str, str, str] | None = None, roster_files: dict[str, RosterLinks] | None = None,
                   rounds: list[Standing] | None = None, sub_links: dict[str, str] | None = None,
-                  people_json: str = "", report: tuple[str, str] | None = None) -> str:
+                  people_json: str = "", report: tuple[str, str] | None = None, calendar: str | None = None) -> str:
     """Markdown for one district page (raw HTML blocks for tables and the chart).
 
     FORM: (link, size, link to the submit page's Excel section) of the district's form for import-xlsx,
     offered apart from the open data. ROSTER_FILES: each subdistrict's file to edit (by code). ROUNDS:
     the club's standing in each reporting round, current first (rounds_table).
+
+    CALENDAR: link to the province's calendar file of deadlines and meetings (render/calendar.py).
 
     STATUS: the district's dashboard row (derive/dashboard); its standing decides the badge.
 
@@ -363,6 +365,8 @@ def district_page(province: Province, district: District, status, edit_urls: dic
               f'<img class="tn-qr" src="{h(qr_rel)}" alt="QR code ของหน้านี้: {h(page_url)}" width="160" height="160">',
               "<ul>"]
     lines += [f'<li><a href="{h(d_rel)}">{h(title)}</a> ({h(size)})</li>' for d_rel, title, size in downloads]
+    if calendar:     # render/calendar.py: the rounds' deadlines and the meetings, for a phone's calendar
+        lines.append(f'<li><a href="{h(calendar)}">ปฏิทินกำหนดส่งรายงานและวันประชุม</a> (ไฟล์ .ics เพิ่มลงปฏิทินในโทรศัพท์)</li>')
     lines += ["</ul>", "</div>", ""]
     if form:
         lines += [texts.import_form_link(*(h(part) for part in form)), ""]

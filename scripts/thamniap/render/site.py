@@ -35,6 +35,8 @@ from thamniap.render.markup import SAMPLE_NOTICE, badge, h, json_data, link, map
 from thamniap.render.orgchart import org_chart
 from thamniap.render.qr import qr_svg
 from thamniap.render import reportpage
+from thamniap.render import reminders
+from thamniap.render.calendar import calendar_rel, rounds_calendar
 from thamniap.render.villages import village_files, village_finder
 
 
@@ -120,7 +122,8 @@ def province_pages(province: Province, settings: SiteSettings, today: dt.date,
     pages["assets/qr/circular.svg"] = qr_svg(settings.page_url(CHOOSER))
     pages["index.md"] = home_page(province, summary, settings)
     pages["province.md"] = province_page(province, summary.deadline)
-    pages["dashboard.md"] = dashboard_page(province, summary)
+    pages[calendar_rel(province)] = rounds_calendar(province, settings.page_url(CHOOSER))
+    pages["dashboard.md"] = dashboard_page(province, summary, settings)
     pages["people.md"] = people_page(province)
     if circular_text is not None:
         letter = parse_letter(circular_text)
@@ -195,7 +198,8 @@ def district_pages(province: Province, settings: SiteSettings, today: dt.date, r
                                         for sub in district.subdistricts or []},
                              people_json=_rel_link(rel, f"assets/people/{district.code}.json", settings),
                              report=(_rel_link(rel, reportpage.report_rel(district)[:-3] + ("/" if settings.use_directory_urls else ".html"), settings),
-                                     _rel_link(rel, f"assets/qr/report-{district.code}.svg", settings)))
+                                     _rel_link(rel, f"assets/qr/report-{district.code}.svg", settings)),
+                             calendar=_rel_link(rel, calendar_rel(province), settings))
         for sub in district.subdistricts or []:
             sub_rel = subdistrict_rel(district, sub)
             pages[sub_rel] = (front_matter(f"ตำบล{sub.name} อำเภอ{district.name}",
@@ -333,16 +337,22 @@ def district_offices(province: Province) -> list[str]:
             table(["อำเภอ", "หน่วยงาน", "ที่ตั้งและเวลาทำการ", "โทรศัพท์", "แผนที่"], rows, cls="tn-offices"), ""]
 
 
-def dashboard_page(province: Province, summary) -> str:
+def dashboard_page(province: Province, summary, settings: SiteSettings | None = None) -> str:
+    """The dashboard: the current round, who has not reported (waiting_section), then the per-district
+    cards, past rounds and charts. SETTINGS: the site's addresses (for the reminders' absolute links)."""
+    settings = settings or SiteSettings(site_url="", repo_url="", edit_uri="edit/main/")
     out = [front_matter("สถานะการรายงาน", hide_toc=True), "# สถานะการรายงาน", ""]
     if summary.sample:
         out += [SAMPLE_NOTICE, ""]
     opens = f"เปิด {h(thai_date(summary.round_opens))} " if summary.round_opens else ""
+    calendar = _rel_link("dashboard.md", calendar_rel(province), settings)
     out += [f"<p>รอบปัจจุบัน: {h(summary.round_title or '-')} ({h(summary.round_id or '-')}) — {opens}"
             f"กำหนดส่ง <strong>{h(thai_date(summary.deadline))}</strong> "
-            f"(ข้อมูล ณ วันที่ {h(thai_date(summary.today))}; อำเภอที่ยังไม่ยืนยันในรอบนี้ถือว่าข้อมูลไม่เป็นปัจจุบัน "
-            "แม้จะยืนยันในรอบก่อนแล้ว)</p>", "",
-            inline_svg(charts.status_bar(summary)), ""]
+            f"(ข้อมูล ณ วันที่ {h(thai_date(summary.today))}) "
+            f'<a href="{h(calendar)}">เพิ่มกำหนดส่งและวันประชุมลงปฏิทินในโทรศัพท์</a></p>', ""]
+    out += waiting_section(province, summary, settings)
+    out += [inline_svg(charts.status_bar(summary)), "",
+            "<p>อำเภอที่ยังไม่ยืนยันในรอบนี้ถือว่าข้อมูลไม่เป็นปัจจุบัน แม้จะยืนยันในรอบก่อนแล้ว</p>", ""]
     rows = []
     for row in summary.districts:
         if row.status is Status.LATE:
@@ -370,6 +380,45 @@ def dashboard_page(province: Province, summary) -> str:
             "", "## สัดส่วนชายหญิง", "", inline_svg(charts.gender_chart(summary)),
             "", texts.dashboard_notes(), ""]
     return "\n".join(out)
+
+
+def waiting_section(province: Province, summary, settings: SiteSettings) -> list[str]:
+    """The districts that have not reported for the current round, overdue first (derive: summary.waiting),
+    each with its office phone (tap to call), its report page and a reminder to copy into LINE."""
+    waiting = summary.waiting
+    if summary.round_id is None:
+        return []
+    if not waiting:
+        return ["## อำเภอที่ยังไม่ส่งรายงาน {#waiting}", "",
+                f"<p>ส่งรายงานรอบนี้ครบทั้ง {summary.district_count} อำเภอแล้ว</p>", ""]
+    by_code = {d.code: d for d in province.districts}
+    overdue = sum(r.standing.state is rounds.State.OVERDUE for r in waiting)
+    counts = f"เกินกำหนด {overdue} อำเภอ" if overdue else "ยังไม่มีอำเภอใดเกินกำหนด"
+    items = []
+    for row in waiting:
+        district = by_code[row.code]
+        rel = reportpage.report_rel(district)
+        report = _page_link("dashboard.md", rel, settings)
+        phone = office_phone(province, district)
+        if phone:
+            number, own = phone
+            call = f"โทร {link(tel_url(number), phone_display(number))}" + ("" if own else f" ({phone_note(province)})")
+        else:
+            call = "ยังไม่มีหมายเลขโทรศัพท์ของสำนักงาน"
+        text = reminders.reminder_text(province, district, row.standing, settings.page_url(rel))
+        state = "overdue" if row.standing.state is rounds.State.OVERDUE else "late"
+        items.append(f'<li class="tn-waiting__item"><p><strong>{_district_link(row)}</strong> '
+                     f'{badge(reminders.standing_words(row.standing), state)}<br>'
+                     f'{call} · <a href="{h(report)}">หน้ารายงานของอำเภอ</a></p>'
+                     f'<details><summary>ข้อความเตือนสำหรับส่งใน LINE</summary>'
+                     f'<textarea class="tn-copy__text" readonly rows="6" aria-label="ข้อความเตือนอำเภอ{h(district.name)}">'
+                     f'{h(text)}</textarea>'
+                     f'<button type="button" class="md-button tn-copy" data-copy>คัดลอกข้อความ</button>'
+                     f'<span class="tn-copy__done" aria-live="polite"></span></details></li>')
+    return ["## อำเภอที่ยังไม่ส่งรายงาน {#waiting}", "",
+            f"<p>{len(waiting)} จาก {summary.district_count} อำเภอยังไม่ส่งรายงานรอบนี้ ({counts}) "
+            "เรียงจากเกินกำหนดนานที่สุด กดหมายเลขเพื่อโทร หรือคัดลอกข้อความเตือนไปส่งในกลุ่ม LINE</p>",
+            '<ol class="tn-waiting" data-pagefind-ignore>', *items, "</ol>", ""]
 
 
 def _district_link(row) -> str:
