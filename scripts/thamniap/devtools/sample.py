@@ -250,11 +250,9 @@ def generate(out: Path, scale: str | Scale = "loei", seed: int = 2567,
     spec = SCALES[scale] if isinstance(scale, str) else scale
     codes = spec.provinces or tuple(p.code for p in geography.provinces())
     stats = dict(provinces=0, districts=0, subdistricts=0, villages=0, people=0)
-    out.mkdir(parents=True, exist_ok=True)
     for pcode in codes:
         p = geography.province(pcode)
         pdir = out / f"{pcode}-{slugify(p.name_en)}"
-        pdir.mkdir(exist_ok=True)
         districts = [d for d in geography.districts(pcode) if only_districts is None or d.code in only_districts]
         presidents = []
         used: set = set()
