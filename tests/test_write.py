@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from thamniap.write.edit import EditRefused, edit_text, read_document
+from thamniap.write.edit import EditRefused, edit_into, edit_text, read_document
 from thamniap.write.files import replace_files
 from thamniap.write.lineedit import minimal_edit
 
@@ -57,6 +57,13 @@ def test_a_file_that_does_not_read_cleanly_is_not_edited():
 def test_an_added_line_goes_before_the_comment_of_the_line_after_it():
     assert minimal_edit("a: 1\nc: 3\n", "a: 1\nb: 2\nc: 3\n") == "a: 1\nb: 2\nc: 3\n"
     assert minimal_edit("a: 1\n# about c\nc: 3\n", "a: 1\nb: 2\nc: 3\n") == "a: 1\nb: 2\n# about c\nc: 3\n"
+
+
+def test_edit_into_a_whole_new_text_keeps_comments_or_gives_up():
+    assert edit_into("# head\na: 1  # one\nb: 2\n", "# other\na: 1\nb: 3\n", "x.yaml") == "# head\na: 1  # one\nb: 3\n"
+    # a new line of a block text that starts with # looks like a comment to the line editor: the edit
+    # would lose it, so import-xlsx writes the new text whole instead
+    assert edit_into("note: |\n  a\nc: 1\n", "note: |\n  a\n  # b\nc: 1\n", "x.yaml") is None
 
 
 def test_replace_files_writes_all_then_removes(tmp_path: Path):

@@ -8,15 +8,12 @@ lines that replace it; lines only added go right after the content line before t
 and blank lines that open the next part stay with it), a line keeps its trailing comment (also when
 one line is replaced by one; in a block replaced by a longer or shorter one, on the new line of the
 same key, else on a line of its own), and an unchanged document gives the same bytes back. The result
-must read as the same document as the dump: edit.py (and the importer, `same_document`) check that and
-refuse to write otherwise.
+must read as the same document as the dump: edit.py checks that.
 """
 from __future__ import annotations
 
 import difflib
 import re
-
-import yaml
 
 # A line that holds only a comment, or nothing.
 _COMMENT_OR_BLANK = re.compile(r"^\s*(#.*)?$")
@@ -119,8 +116,3 @@ def _with_comments_after(old_lines: list[str], kept: list[int], k: int) -> list[
     """The K-th content line of the old file and the comment/blank lines that follow it."""
     end = kept[k + 1] if k + 1 < len(kept) else len(old_lines)
     return old_lines[kept[k]:end]
-
-
-def same_document(a: str, b: str) -> bool:
-    """Whether two roster texts (both written or checked by this program) read as the same data."""
-    return yaml.safe_load(a) == yaml.safe_load(b)

@@ -28,7 +28,7 @@ from thamniap.intake.spreadsheet.cells import Row, read_sheets
 from thamniap.load.district_files import (DistrictFiles, RosterInfo, SpreadsheetError, find_district,
                                                  ids_in_dataset, read_roster, subdistrict_choices)
 from thamniap.intake.spreadsheet.form import LEADER_SHEET, VOLUNTEER_SHEET, Collector, row_ref
-from thamniap.write.lineedit import minimal_edit, same_document
+from thamniap.write.edit import edit_into
 from thamniap.intake.spreadsheet.people import (PersonDraft, check_national_ids, check_people_rules, check_person,
                                                check_same_names, check_value, group_people)
 
@@ -219,14 +219,14 @@ def render_rosters(files: DistrictFiles, doc: dict) -> dict[Path, str]:
 
 def _edit_of_rosters(texts: dict[Path, str], result: ImportResult) -> dict[Path, str]:
     """Each text as the smallest line edit of its file on disk (its comments and untouched lines
-    kept, write/lineedit.py); the text itself, marked in RESULT, where the edit would not read the same."""
+    kept, write/edit.py); the text itself, marked in RESULT, where the edit would not read the same."""
     out = {}
     for path, text in texts.items():
         if not path.exists():
             out[path] = text
             continue
-        edited = minimal_edit(path.read_text(encoding="utf-8"), text)
-        if same_document(edited, text):
+        edited = edit_into(path.read_text(encoding="utf-8"), text, display_path(path))
+        if edited is not None:
             out[path] = edited
         else:
             result.rewritten.append(path)
