@@ -119,7 +119,7 @@ class Roster:
         """Write DOC (the whole district) back one file per subdistrict, each keeping its schema line,
         as the generator writes them; files of subdistricts not in DOC are removed."""
         from thamniap.load.layout import roster_file_name, roster_head
-        from thamniap.devtools import sample
+        from thamniap.write.style import dump
         headers = {p.name: p.read_text(encoding="utf-8").split("\n", 1)[0] for p in self.files()}
         for path in self.files():
             path.unlink()
@@ -128,4 +128,4 @@ class Roster:
             name = roster_file_name(sub["code"])
             header = headers.get(name) or next(iter(headers.values()))
             header = roster_head(header, sub["code"])
-            sample.dump(self.folder / name, header, {"sample": doc["sample"], **sub})
+            dump(self.folder / name, header, {"sample": doc["sample"], **sub})

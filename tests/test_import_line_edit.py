@@ -9,7 +9,7 @@ from helpers import Roster
 from test_spreadsheet import DISTRICT, ROSTER, edit, import_, template, validate_ok
 
 from thamniap.intake.spreadsheet.form import LEADER_SHEET, VOLUNTEER_SHEET
-from thamniap.tools.spreadsheet.lineedit import content, minimal_edit
+from thamniap.write.lineedit import content, minimal_edit
 
 COMMENTED = [
     ("sample: true\n", "sample: true\n# ทำเนียบอำเภอหนองหิน — ปรับปรุงตามคำสั่งอำเภอ ที่ 12/2567\n"),

@@ -100,7 +100,9 @@ def test_every_module_is_in_a_layer():
     ("thamniap.intake.spreadsheet.form", "from thamniap.render.xlsx import column_letter\n", False),
     ("thamniap.render.site", "from thamniap.build.publish import write\n", False),
     ("thamniap.github.client", "from thamniap.review import checkpr\n", False),
-    ("thamniap.review.checkpr", "from thamniap.tools.files import replace_files\n", False),
+    ("thamniap.review.checkpr", "from thamniap.tools.rounds import add_round\n", False),
+    ("thamniap.write.edit", "from thamniap.build.publish import write\n", False),
+    ("thamniap.render.site", "from thamniap.write.files import replace_files\n", False),
     ("thamniap.tools.spreadsheet.importer", "from thamniap.bot import attachment\n", False),
     ("thamniap.bot.edit", "from thamniap.devtools.sample import Dumper\n", False),
     ("thamniap.devtools.bench", "from thamniap.cli import main\n", False),
@@ -118,8 +120,10 @@ def test_an_upward_import_is_found(module, source, is_package):
     ("thamniap.vcs.git", "from thamniap import LAYERS\n"),
     ("thamniap.render.reportpage", "from thamniap.intake.reportform.fields import REPORTS\n"),
     ("thamniap.bot.bot", "from thamniap.intake.reportform import body\nfrom thamniap.review import checkpr\n"
-                         "from thamniap.github.client import GitHubError\nfrom thamniap.tools.files import replace_files\n"),
-    ("thamniap.devtools.sample", "from thamniap.tools.yaml_style import dump\n"),
+                         "from thamniap.github.client import GitHubError\nfrom thamniap.write.files import replace_files\n"),
+    ("thamniap.devtools.sample", "from thamniap.write.style import file_text\n"),
+    ("thamniap.tools.rounds", "from thamniap.write.edit import line_edit\n"),
+    ("thamniap.write.edit", "from thamniap.load.loader import load_bytes\n"),
 ])
 def test_same_or_lower_layers_pass(module, source):
     assert upward_imports(source, module) == []
@@ -191,6 +195,33 @@ def test_render_writes_no_file():
     found = [f"{path.relative_to(PACKAGE.parent)}:{line}" for path in sorted((PACKAGE / "render").rglob("*.py"))
              for line in file_writes(path.read_text(encoding="utf-8"))]
     assert not found, "render writes files at " + ", ".join(found)
+
+
+# The commands that change files under data/ (report bot, import-xlsx, new-round, split-roster, new-district
+# and the sample): each works out the new texts, and write/ writes them (issue 18 §2). The importer
+# writes one thing itself: a temporary copy of the dataset, to check the new files before writing them.
+DATA_CHANGERS = {"bot/bot.py": (), "bot/edit.py": (), "bot/roster.py": (), "tools/rounds.py": (),
+                 "tools/split_roster.py": (), "tools/spreadsheet/importer.py": ("check_candidate",),
+                 "devtools/sample.py": ()}
+
+
+def file_writes_outside(source: str, allowed: tuple[str, ...]) -> list[int]:
+    """file_writes of SOURCE that are not inside a function named in ALLOWED."""
+    tree = ast.parse(source)
+    spans = [(node.lineno, node.end_lineno) for node in ast.walk(tree)
+             if isinstance(node, ast.FunctionDef) and node.name in allowed]
+    return [line for line in file_writes(source) if not any(a <= line <= b for a, b in spans)]
+
+
+@pytest.mark.parametrize("path", sorted(DATA_CHANGERS))
+def test_only_the_write_layer_writes_data_files(path):
+    found = file_writes_outside((PACKAGE / path).read_text(encoding="utf-8"), DATA_CHANGERS[path])
+    assert not found, f"{path} writes files itself at lines {found}: write them with thamniap.write (files.replace_files)"
+
+
+def test_a_write_outside_the_allowed_function_is_found():
+    source = "def check_candidate(p):\n    p.write_text('')\n\ndef apply(p):\n    p.write_text('')\n"
+    assert file_writes_outside(source, ("check_candidate",)) == [5]
 
 
 @pytest.mark.parametrize("source", ["path.write_bytes(b'')\n", "p.parent.mkdir(parents=True)\n",

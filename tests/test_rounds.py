@@ -51,7 +51,7 @@ def test_new_round_adds_only_its_lines_and_keeps_comments(data):
         "  title: ทบทวน ปรับปรุงโครงสร้างสมาคม/ชมรม ผู้นำอาสาพัฒนาชุมชน (ผู้นำ อช.) ให้เป็นปัจจุบัน ประจำปีงบประมาณ พ.ศ. 2568",
         "  opens: 2024-11-01", "  deadline: 2024-11-30",
         "- id: 2568-club-update-meeting", "  title: ประชุมผู้แทนชมรมและเจ้าหน้าที่", "  date: 2024-11-20",
-        "  time: 09:00", '  place: "ห้องประชุมภูเรือ: ชั้น 4"',
+        "  time: 09:00", "  place: 'ห้องประชุมภูเรือ: ชั้น 4'",        # quoted in the house style (write/style.py)
         "  representatives_per_district: 2", "  officials_per_district: 1"]
     # the new round comes right after the old one, before the comment that opens `meetings:`
     assert after.index("deadline: 2024-11-30") < after.index("# การประชุมของแต่ละรอบ")

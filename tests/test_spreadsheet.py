@@ -33,7 +33,7 @@ from thamniap.load.layout import DataFile, expected_schema_header
 from thamniap.load.loader import load_file
 from thamniap.intake.spreadsheet.form import (HEADERS, LEADER_KEYS, LEADER_SHEET, SUBDISTRICT_SHEET, VOLUNTEER_KEYS,
                                              VOLUNTEER_SHEET, max_length)
-from thamniap.tools.spreadsheet.importer import RosterDumper, import_workbook
+from thamniap.tools.spreadsheet.importer import import_workbook
 
 DISTRICT = "42-loei/4214-nong-hin"
 ROSTER = f"{DISTRICT}/roster"

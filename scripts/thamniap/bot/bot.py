@@ -32,7 +32,8 @@ from thamniap.intake.reportform.fields import REPORTS, Report
 from thamniap.intake.reportform.messages import Note
 from thamniap.render.reportform.reply import applied_reply, problems_reply
 from thamniap.review import checkpr
-from thamniap.tools.files import replace_files
+from thamniap.write.edit import EditRefused
+from thamniap.write.files import replace_files
 from thamniap.bot import attachment, edit, read, roster
 from thamniap.intake.reportform import body as body_parser
 from thamniap.vcs import git
@@ -365,7 +366,7 @@ def _understand_and_edit(report, parsed, district, province, today, issue, notes
         else:
             old = meeting_path.read_text(encoding="utf-8") if meeting_path.exists() else edit.new_meeting_file(district, province)
             files[f"{folder}/meeting.yaml"] = edit.edit_meeting(old, understood).encode("utf-8")
-    except edit.EditError as exc:
+    except EditRefused as exc:
         notes.append(Note(str(exc).replace("{", "{{").replace("}", "}}")))
         return {}
     return files

@@ -1,54 +1,26 @@
-"""A report applied to the district's club.yaml and meeting.yaml as the smallest line edit.
+"""A report applied to the district's club.yaml and meeting.yaml: what changes in the document.
 
-The file is read with the project's strict loader, the report changes the document (only the seats,
-fields and items it names), the document is written in the data's usual style (tools.yaml_style.Dumper,
-as every data file was made) and tools.spreadsheet.lineedit.minimal_edit keeps every line of the
-old file whose content did not change, with its comments. The edit must read back as exactly the
-changed document, else nothing is written (EditError).
+The report changes the document (only the seats, fields and items it names); the write layer reads
+the file strictly and writes the document back as the smallest line edit in the house style, with
+every comment kept (write/edit.py). The edit must read back as exactly the changed document, else
+nothing is written (write.edit.EditRefused).
 """
 from __future__ import annotations
 
 import copy
 import datetime as dt
 
-import yaml
-
 from thamniap.load.layout import DataFile, expected_schema_header
-from thamniap.load.loader import load_bytes
 from thamniap.model import POST_ORDER, District, Province
 from thamniap.bot.read import SeatReport, Understood
-from thamniap.tools.yaml_style import Dumper
-from thamniap.tools.spreadsheet.lineedit import minimal_edit
+from thamniap.write.edit import edit_text, read_document
+from thamniap.write.style import file_text
 
 SEAT_KEYS = ("post", "holder", "since", "appointment", "vacant", "note")
 
 
-class EditError(Exception):
-    """The file cannot be edited as asked (Thai message)."""
-
-
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
-
-
-def _dump(doc: dict) -> str:
-    return yaml.dump(doc, Dumper=Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000)
-
-
-def read_document(text: str, name: str) -> dict:
-    """The document of a data file's TEXT; EditError when it does not read cleanly (nothing is edited then)."""
-    doc = load_bytes(text.encode("utf-8"), name)
-    if not isinstance(doc.data, dict) or any(d.is_error for d in doc.diagnostics):
-        raise EditError(f"อ่าน {name} ไม่ได้ (มีข้อผิดพลาดอยู่แล้ว) ผู้ดูแลต้องแก้ไฟล์ให้ผ่าน `thamniap validate` ก่อน")
-    return doc.data
-
-
-def write_back(old: str, doc: dict, name: str) -> str:
-    """OLD edited line by line into DOC; EditError when the edit would not read as DOC."""
-    edited = minimal_edit(old, _dump(doc))
-    if load_bytes(edited.encode("utf-8"), name).data != doc:
-        raise EditError(f"แก้ {name} เฉพาะบรรทัดที่เปลี่ยนไม่ได้ — ผู้ดูแลต้องแก้ด้วยมือ")
-    return edited
 
 
 # ---------------------------------------------------------------- club.yaml
@@ -129,7 +101,7 @@ def edit_club(text: str, understood: Understood, name: str = "club.yaml") -> str
             confirmations.append({"round": understood.round_id, "date": understood.confirmed_on.isoformat()})
         else:
             item["date"] = understood.confirmed_on.isoformat()
-    return write_back(text, data, name)
+    return edit_text(text, data, name)
 
 
 # ---------------------------------------------------------------- meeting.yaml
@@ -137,7 +109,7 @@ def edit_club(text: str, understood: Understood, name: str = "club.yaml") -> str
 def new_meeting_file(district: District, province: Province) -> str:
     path = district.folder / "meeting.yaml"
     header = expected_schema_header(DataFile("meeting", path, str(path), province.folder, district.folder))
-    return header + "\n" + _dump({"sample": district.sample, "nominations": []})
+    return file_text(header, {"sample": district.sample, "nominations": []})
 
 
 def edit_meeting(text: str, understood: Understood, name: str = "meeting.yaml") -> str:
@@ -152,4 +124,4 @@ def edit_meeting(text: str, understood: Understood, name: str = "meeting.yaml") 
         nominations.append(item)
     else:
         nominations[at] = item
-    return write_back(text, data, name)
+    return edit_text(text, data, name)

@@ -23,8 +23,8 @@ from thamniap.intake.reportform.fields import (ADD_COLUMNS, ADD_WORD, END_COLUMN
                                                SEAT_SEPARATOR, Report)
 from thamniap.intake.reportform.messages import NOT_A_NAME
 from thamniap.intake.reportform.messages import Note
-from thamniap.bot import edit
 from thamniap.bot.read import field_lines, person_id, read_date
+from thamniap.write.edit import edit_text, read_document
 
 MAX_LINES = 60
 VOLUNTEER_YEARS = 4          # a volunteer's term (check/rules/terms.py): an empty end is its last day
@@ -204,7 +204,7 @@ def apply(district: District, province: Province, additions: list[Addition], end
         name = PurePath(subs[code].file).name
         path = district.folder / ROSTER_DIR / name
         text = path.read_text(encoding="utf-8")
-        data = copy.deepcopy(edit.read_document(text, name))
+        data = copy.deepcopy(read_document(text, name))
         for a in (a for a in additions if a.subdistrict.code == code):
             person = _person_document(new_ids[a.line], a)
             if a.role == LEADER:
@@ -214,5 +214,5 @@ def apply(district: District, province: Province, additions: list[Addition], end
         for e in (e for e in endings if by_person[e.person_id] == code):
             listed = [*data["leaders"], *(p for v in data["villages"] for p in v["volunteers"])]
             _end_roles(next(p for p in listed if p["id"] == e.person_id), e)
-        out[f"{folder}/{ROSTER_DIR}/{name}"] = edit.write_back(text, data, name).encode("utf-8")
+        out[f"{folder}/{ROSTER_DIR}/{name}"] = edit_text(text, data, name).encode("utf-8")
     return out

@@ -15,7 +15,8 @@ from thamniap.core import geography
 from thamniap.load.layout import (DISTRICT_FILES, PROVINCE_FILES, ROSTER_DIR, DataFile, expected_schema_header,
                                   roster_file_name, roster_head, slugify)
 from thamniap.core.dates import add_years
-from thamniap.tools.yaml_style import dump
+from thamniap.write.files import replace_files
+from thamniap.write.style import file_text
 
 MALE = ("สมชาย สมศักดิ์ ประเสริฐ บุญมี สมบัติ วิชัย สุรชัย ธนพล อนุชา ชัยวัฒน์ ประยุทธ สมพงษ์ "
         "บุญเลิศ ทองดี สุริยา วีระ เกียรติศักดิ์ ณรงค์ พิชิต สายัณห์ มานพ อำนาจ ศักดิ์ชัย ปัญญา "
@@ -52,30 +53,35 @@ SCALES = {
 }
 
 
-def _write(folder: Path, name: str, kind_files: dict, province_dir: Path, district_dir: Path | None, doc: dict):
+def _file(folder: Path, name: str, kind_files: dict, province_dir: Path, district_dir: Path | None,
+          doc: dict) -> tuple[Path, str]:
+    """(path, text) of one data file: its schema header, then DOC in the house style."""
     path = folder / name
     header = expected_schema_header(DataFile(kind_files[name], path, str(path), province_dir, district_dir))
-    dump(path, header, doc)
+    return path, file_text(header, doc)
 
 
-def _write_district(ddir: Path, pdir: Path, docs: dict) -> None:
+def district_files(ddir: Path, pdir: Path, docs: dict) -> dict[Path, str]:
     """A district's files; DOCS["roster"] (the whole district's roster) as one file per subdistrict."""
+    out = {}
     for name, doc in docs.items():
         if name == "roster":
-            write_roster(ddir, pdir, doc)
+            out.update(roster_files(ddir, pdir, doc))
         else:
-            _write(ddir, name, DISTRICT_FILES, pdir, ddir, doc)
+            path, text = _file(ddir, name, DISTRICT_FILES, pdir, ddir, doc)
+            out[path] = text
+    return out
 
 
-def write_roster(ddir: Path, pdir: Path, doc: dict) -> None:
+def roster_files(ddir: Path, pdir: Path, doc: dict) -> dict[Path, str]:
     """roster/<code>-<slug>.yaml for each subdistrict of DOC ({"sample", "subdistricts"}), each named
     in its comment lines (layout.roster_head), as split-roster writes them."""
-    folder = ddir / ROSTER_DIR
-    folder.mkdir(exist_ok=True)
+    out = {}
     for sub in doc["subdistricts"]:
-        path = folder / roster_file_name(sub["code"])
+        path = ddir / ROSTER_DIR / roster_file_name(sub["code"])
         header = expected_schema_header(DataFile("roster", path, str(path), pdir, ddir, sub["code"]))
-        dump(path, roster_head(header, sub["code"]), {"sample": doc["sample"], **sub})
+        out[path] = file_text(roster_head(header, sub["code"]), {"sample": doc["sample"], **sub})
+    return out
 
 
 def _iso(day: dt.date) -> str:
@@ -244,20 +250,17 @@ def generate(out: Path, scale: str | Scale = "loei", seed: int = 2567,
     spec = SCALES[scale] if isinstance(scale, str) else scale
     codes = spec.provinces or tuple(p.code for p in geography.provinces())
     stats = dict(provinces=0, districts=0, subdistricts=0, villages=0, people=0)
-    out.mkdir(parents=True, exist_ok=True)
     for pcode in codes:
         p = geography.province(pcode)
         pdir = out / f"{pcode}-{slugify(p.name_en)}"
-        pdir.mkdir(exist_ok=True)
         districts = [d for d in geography.districts(pcode) if only_districts is None or d.code in only_districts]
         presidents = []
         used: set = set()
         for i, d in enumerate(districts):
             rng = random.Random(f"{seed}-{d.code}")
             ddir = pdir / f"{d.code}-{slugify(d.name_en)}"
-            ddir.mkdir(exist_ok=True)
             docs = district_docs(d.code, rng, spec, i, len(districts), used)
-            _write_district(ddir, pdir, docs)
+            replace_files(district_files(ddir, pdir, docs))
             president = next(p for p in docs["club.yaml"]["club"]["posts"] if p["post"] == "ประธาน")
             presidents.append(president["holder"])
             subs = docs["roster"]["subdistricts"]
@@ -265,8 +268,8 @@ def generate(out: Path, scale: str | Scale = "loei", seed: int = 2567,
             stats["subdistricts"] += len(subs)
             stats["villages"] += sum(len(s["villages"]) for s in subs)
             stats["people"] += sum(len(s["leaders"]) + sum(len(v["volunteers"]) for v in s["villages"]) for s in subs)
-        for name, doc in province_docs(pcode, presidents, random.Random(f"{seed}-{pcode}")).items():
-            _write(pdir, name, PROVINCE_FILES, pdir, None, doc)
+        replace_files(dict(_file(pdir, name, PROVINCE_FILES, pdir, None, doc)
+                           for name, doc in province_docs(pcode, presidents, random.Random(f"{seed}-{pcode}")).items()))
         stats["provinces"] += 1
     return stats
 
@@ -281,8 +284,8 @@ def scaffold_district(root: Path, code: str) -> Path:
     ddir = pdir / f"{code}-{slugify(d.name_en)}"
     if ddir.exists():
         raise FileExistsError(f"มีโฟลเดอร์ {ddir} อยู่แล้ว")
+    files: dict[Path, str] = {}
     if not (pdir / "province.yaml").exists():
-        pdir.mkdir(parents=True, exist_ok=True)
         for name, doc in province_docs(p.code, [], random.Random(0)).items():
             doc["sample"] = False
             if name == "club.yaml":
@@ -290,8 +293,8 @@ def scaffold_district(root: Path, code: str) -> Path:
                                    posts=[{"post": "ประธาน", "vacant": True}])
                 doc["club"].pop("registration_no")
                 doc["club"].pop("appointment")
-            _write(pdir, name, PROVINCE_FILES, pdir, None, doc)
-    ddir.mkdir(parents=True)
+            path, text = _file(pdir, name, PROVINCE_FILES, pdir, None, doc)
+            files[path] = text
     docs = {
         "district.yaml": {"sample": False, "district": {"code": code, "name": d.name_th},
                           "office": {"name": f"สำนักงานพัฒนาชุมชนอำเภอ{d.name_th}"},
@@ -304,5 +307,5 @@ def scaffold_district(root: Path, code: str) -> Path:
             {"code": s.code, "name": s.name_th, "leaders": [], "villages": []} for s in geography.subdistricts(code)]},
         "meeting.yaml": {"sample": False, "nominations": []},
     }
-    _write_district(ddir, pdir, docs)
+    replace_files({**files, **district_files(ddir, pdir, docs)})      # all the new files, or none
     return ddir

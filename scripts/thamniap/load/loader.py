@@ -71,7 +71,7 @@ _BOM = "\ufeff"
 def plain_scalar(value: str):
     """Public name of the plain-scalar reading: (python value, ambiguity kind or None).
 
-    Writers (tools.yaml_style.Dumper) use it to quote exactly the texts this loader would not read back
+    Writers (write.style.Dumper) use it to quote exactly the texts this loader would not read back
     as the same text."""
     return plain(value)
 

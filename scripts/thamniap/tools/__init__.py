@@ -1,2 +1,3 @@
 """Commands that change files under data/: import-xlsx and template-xlsx (spreadsheet/), split-roster,
-new-round (rounds.py), and the house YAML style and all-or-nothing writer they share."""
+new-round (rounds.py). Each works out the new files; write/ (the house YAML style, the line edit that
+keeps comments, all-or-nothing replacement) writes them."""

@@ -1,16 +1,17 @@
 """`thamniap new-round`: add next year's reporting round (and, optionally, its meeting) to province.yaml.
 
-Every fiscal year the province sends a new circular. The new round is written as a few added lines
-at the end of the `rounds:` list (and of `meetings:`), so the file's comments, order and the rounds
-already there (the 2567 round of the circular) stay byte for byte as they are. Nothing is written
+Every fiscal year the province sends a new circular. The new round is added at the end of the
+`rounds:` list (and of `meetings:`) and written by the write layer as a few added lines (write/edit.py),
+so the file's comments, order and the rounds already there (the 2567 round of the circular) stay
+byte for byte as they are. Nothing is written
 when a value is wrong, an id is already used, or the edited file would not pass the schema; every
 problem is reported at once, in Thai.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,8 @@ from pathlib import Path
 from thamniap.core.dates import check_iso_date
 from thamniap.load import schema
 from thamniap.load.loader import load_bytes
+from thamniap.write.edit import line_edit
+from thamniap.write.files import replace_files
 
 ID_PATTERN = re.compile(r"^[a-z0-9-]{3,40}$")      # as province.schema.json's round and meeting ids
 REPRESENTATIVES, OFFICIALS = 2, 1                  # per district, as the 2567 circular asked
@@ -80,64 +83,32 @@ def scaffold(text: str, new: NewRound, path: str = "province.yaml") -> str:
     problems = _value_problems(new, doc.data)
     if problems:
         raise RoundRefused(problems)
-    lines = text.splitlines(keepends=True)
-    round_lines = [("id", new.id), ("title", new.title), ("opens", new.opens), ("deadline", new.deadline)]
-    edited = _append_item(lines, "rounds", round_lines)
+    data = copy.deepcopy(doc.data)
+    for key in ("rounds", "meetings") if new.meeting else ("rounds",):
+        if not isinstance(data.get(key), list):
+            raise RoundRefused([f"ไม่พบรายการ `{key}:` (แบบหนึ่งรายการต่อบรรทัดขึ้นต้นด้วย -) ใน province.yaml"])
+    data["rounds"].append({"id": new.id, "title": new.title, "opens": new.opens, "deadline": new.deadline})
     if new.meeting:
         m = new.meeting
-        edited = _append_item(edited, "meetings", [
-            ("id", m.id), ("title", m.title), ("date", m.date), ("time", m.time), ("place", m.place),
-            ("representatives_per_district", m.representatives), ("officials_per_district", m.officials)])
-    result = "".join(edited)
+        data["meetings"].append({"id": m.id, "title": m.title, "date": m.date, "time": m.time, "place": m.place,
+                                 "representatives_per_district": m.representatives,
+                                 "officials_per_district": m.officials})
+    result = line_edit(text, data)
     after = load_bytes(result.encode("utf-8"), path)
     found = [d for d in [*after.diagnostics, *(schema.check(after, "province") if after.data is not None else [])]
              if d.is_error]
     if found:
         raise RoundRefused([f"บรรทัด {d.line}: {d.message} — {d.hint}" for d in found])
+    if after.data != data:
+        raise RoundRefused([f"เพิ่มรอบใน {path} เฉพาะบรรทัดใหม่ไม่ได้ — ให้ผู้ดูแลเพิ่มด้วยมือ"])
     return result
-
-
-def _append_item(lines: list[str], key: str, fields: list[tuple[str, object]]) -> list[str]:
-    """LINES with one block-style list item added after the last item of the top-level list KEY."""
-    start = next((i for i, line in enumerate(lines) if re.match(rf"{key}:\s*(#.*)?$", line.rstrip("\r\n"))), None)
-    if start is None:
-        raise RoundRefused([f"ไม่พบรายการ `{key}:` (แบบหนึ่งรายการต่อบรรทัดขึ้นต้นด้วย -) ใน province.yaml"])
-    last, indent = start, None
-    for i in range(start + 1, len(lines)):
-        line = lines[i]
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if line[0] not in " -":
-            break
-        if indent is None:
-            indent = len(line) - len(line.lstrip(" "))
-        last = i
-    indent = indent or 0
-    newline = "\r\n" if lines[start].endswith("\r\n") else "\n"
-    pad = " " * indent
-    item = [f"{pad}{'- ' if n == 0 else '  '}{name}: {_scalar(value)}{newline}" for n, (name, value) in enumerate(fields)]
-    head = lines[:last + 1]
-    if head and not head[-1].endswith("\n"):
-        head[-1] += newline
-    return head + item + lines[last + 1:]
-
-
-def _scalar(value: object) -> str:
-    """VALUE as YAML that the strict loader reads back as the same value: plain when it can be."""
-    if isinstance(value, int):
-        return str(value)
-    text = str(value)
-    probe = load_bytes(f"v: {text}\n".encode("utf-8"), "probe.yaml")
-    if probe.data == {"v": text} and not probe.diagnostics:
-        return text
-    return json.dumps(text, ensure_ascii=False)
 
 
 def add_round(province_yaml: Path, new: NewRound) -> str:
     """Write NEW into PROVINCE_YAML; returns the lines added. Raises RoundRefused (file untouched)."""
     before = province_yaml.read_bytes().decode("utf-8")
     after = scaffold(before, new, province_yaml.name)
-    province_yaml.write_bytes(after.encode("utf-8"))
+    replace_files({province_yaml: after.encode("utf-8")})
     diff = difflib.ndiff(before.splitlines(), after.splitlines())
     return "\n".join(line[2:] for line in diff if line.startswith("+ "))
 

@@ -4,7 +4,8 @@ per subdistrict in roster/ (load/legacy_roster.py), with no value changed.
 Every district is checked before anything is written: the old file must read cleanly, be laid out
 as a list of subdistricts that can be cut line for line, and each new file must read back exactly
 the subdistrict it came from (same values, in the same order). One problem anywhere and nothing is
-written; every problem is reported in that one run.
+written; every problem is reported in that one run. The files of every district are then written at
+once (write/files.py: all new files in place first, the old roster.yaml files removed last).
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from thamniap.load import legacy_roster
 from thamniap.load.layout import (DISTRICT_DIR, LEGACY_ROSTER, PROVINCE_DIR, ROSTER_DIR, DataFile, display_path,
                                   expected_schema_header, roster_file_name)
 from thamniap.load.loader import load_bytes, load_file
-from thamniap.tools.files import replace_files
+from thamniap.write.files import replace_files
 
 RULES: dict[str, tuple[str, str]] = {
     "split.unreadable": ("error", "roster.yaml แบบเดิมอ่านไม่ได้หรือมีข้อผิดพลาด จึงยังแยกไฟล์ไม่ได้"),
@@ -112,10 +113,9 @@ def split_command(root: Path, code: str | None, stdout: TextIO, stderr: TextIO) 
         report.text(problems, stdout)
         print("thamniap: ไม่ได้แยกไฟล์ใดเลย — แก้ข้อผิดพลาดข้างบนแล้วสั่งใหม่", file=stderr)
         return 1
+    replace_files({path: text for plan in plans for path, text in plan.files.items()}, remove=[p.old for p in plans])
     for plan in plans:
         folder = plan.district / ROSTER_DIR
-        replace_files(plan.files)
-        plan.old.unlink()
         longest = max(t.count("\n") for t in plan.files.values())
         print(f"{display_path(plan.old)} ({plan.lines_before:,} บรรทัด) → {display_path(folder)}/ "
               f"{len(plan.files)} ไฟล์ (ยาวสุด {longest:,} บรรทัด)", file=stdout)

@@ -17,19 +17,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, TextIO
 
-import yaml
 
 from thamniap.core import report
 from thamniap.core.diagnostics import Diagnostic
 from thamniap.load.layout import display_path, roster_head
-from thamniap.tools.yaml_style import Dumper as _HouseDumper
-from thamniap.tools.files import replace_files
+from thamniap.write.style import file_text
+from thamniap.write.files import replace_files
 from thamniap.tools.spreadsheet.carry import keep_fields_not_in_form
 from thamniap.intake.spreadsheet.cells import Row, read_sheets
 from thamniap.load.district_files import (DistrictFiles, RosterInfo, SpreadsheetError, find_district,
                                                  ids_in_dataset, read_roster, subdistrict_choices)
 from thamniap.intake.spreadsheet.form import LEADER_SHEET, VOLUNTEER_SHEET, Collector, row_ref
-from thamniap.tools.spreadsheet.lineedit import minimal_edit, same_document
+from thamniap.write.edit import edit_into
 from thamniap.intake.spreadsheet.people import (PersonDraft, check_national_ids, check_people_rules, check_person,
                                                check_same_names, check_value, group_people)
 
@@ -207,33 +206,27 @@ def _person_document(person: PersonDraft) -> dict:
 
 # ---------------------------------------------------------------- the roster files, checked before they are written
 
-# The generator's writer quotes exactly what the strict loader would refuse unquoted.
-RosterDumper = _HouseDumper
-
-
 def render_rosters(files: DistrictFiles, doc: dict) -> dict[Path, str]:
     """Each subdistrict of DOC (the whole district's roster) as the text of its own file, as
-    tools.yaml_style.dump would write it (same options, RosterDumper)."""
+    every writer of data/ does (write.style.file_text)."""
     out = {}
     existing = files.roster_files()
     for sub in doc["subdistricts"]:
         path = files.roster_file(sub["code"], existing)
-        body = yaml.dump({"sample": doc["sample"], **sub}, Dumper=RosterDumper, allow_unicode=True, sort_keys=False,
-                         default_flow_style=False, width=10_000)
-        out[path] = roster_head(files.header(path), sub["code"]) + "\n" + body
+        out[path] = file_text(roster_head(files.header(path), sub["code"]), {"sample": doc["sample"], **sub})
     return out
 
 
 def _edit_of_rosters(texts: dict[Path, str], result: ImportResult) -> dict[Path, str]:
     """Each text as the smallest line edit of its file on disk (its comments and untouched lines
-    kept, lineedit.py); the text itself, marked in RESULT, where the edit would not read the same."""
+    kept, write/edit.py); the text itself, marked in RESULT, where the edit would not read the same."""
     out = {}
     for path, text in texts.items():
         if not path.exists():
             out[path] = text
             continue
-        edited = minimal_edit(path.read_text(encoding="utf-8"), text)
-        if same_document(edited, text):
+        edited = edit_into(path.read_text(encoding="utf-8"), text, display_path(path))
+        if edited is not None:
             out[path] = edited
         else:
             result.rewritten.append(path)

@@ -1,6 +1,6 @@
 """The house YAML style of the data files: block style, Thai as written, no line folding, and quotes
-exactly where the strict loader would otherwise read a text back as something else. The sample
-generator, the spreadsheet import and the report bot all write through it."""
+exactly where the strict loader would otherwise read a text back as something else. Every writer of
+data/ (write/edit.py, the sample generator, new-district) writes documents through `house_text`."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,7 +31,17 @@ Dumper.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()}
 
 
-def dump(path: Path, header: str, doc: dict) -> None:
-    body = yaml.dump(doc, Dumper=Dumper, allow_unicode=True, sort_keys=False,
+def house_text(doc: dict) -> str:
+    """DOC as the data files write it (no header)."""
+    return yaml.dump(doc, Dumper=Dumper, allow_unicode=True, sort_keys=False,
                      default_flow_style=False, width=10_000)
-    path.write_text(header + "\n" + body, encoding="utf-8")
+
+
+def file_text(header: str, doc: dict) -> str:
+    """A whole new data file: its comment HEADER (layout.expected_schema_header …), then DOC."""
+    return header + "\n" + house_text(doc)
+
+
+def dump(path: Path, header: str, doc: dict) -> None:
+    """Write a new file at once (the sample generator, thousands of files: no all-or-nothing needed)."""
+    path.write_text(file_text(header, doc), encoding="utf-8")

@@ -1,20 +1,19 @@
-"""The smallest line edit that turns a roster file on disk into the one an import produced.
+"""The smallest line edit that turns a data file on disk into the text a writer produced.
 
-import-xlsx builds the whole roster from the workbook and dumps it (importer.render_roster); writing
-that dump over the file would drop every comment a district officer wrote and reformat lines nobody
-changed. `minimal_edit` instead keeps the old file and replaces only the lines whose content differs:
+A writer builds the whole new document and dumps it in the house style (style.py); writing that dump
+over the file would drop every comment a district officer wrote and reformat lines nobody changed.
+`minimal_edit` instead keeps the old file and replaces only the lines whose content differs:
 comment lines and blank lines of the old file all stay (a comment inside a replaced block follows the
-lines that replace it), a line keeps its trailing comment (also when one line is replaced by one; in
-a block replaced by a longer or shorter one, on the new line of the same key, else on a line of its own),
-and an unchanged workbook gives the same bytes back. The result must read as the same document as the dump: the importer checks
-that (`same_document`) and refuses to write otherwise.
+lines that replace it; lines only added go right after the content line before them, so the comment
+and blank lines that open the next part stay with it), a line keeps its trailing comment (also when
+one line is replaced by one; in a block replaced by a longer or shorter one, on the new line of the
+same key, else on a line of its own), and an unchanged document gives the same bytes back. The result
+must read as the same document as the dump: edit.py checks that.
 """
 from __future__ import annotations
 
 import difflib
 import re
-
-import yaml
 
 # A line that holds only a comment, or nothing.
 _COMMENT_OR_BLANK = re.compile(r"^\s*(#.*)?$")
@@ -63,6 +62,11 @@ def minimal_edit(old: str, new: str) -> str:
             continue
         comments = [line for k in range(i1, i2) for line in _with_comments_after(old_lines, kept, k)[1:]]
         replaced = new_lines[j1:j2]
+        if tag == "insert" and i1 > 0:              # added lines: before the comments that open what follows
+            following = len(_with_comments_after(old_lines, kept, i1 - 1)) - 1
+            if following:
+                out[-following:] = replaced + out[-following:]
+                continue
         if i2 - i1 == j2 - j1:                      # line for line: each keeps its trailing comment
             replaced = [_keep_trailing(old_lines[kept[i1 + n]], line) for n, line in enumerate(replaced)]
         elif tag == "replace":                      # a block for a block: a comment goes to the line of its key
@@ -112,8 +116,3 @@ def _with_comments_after(old_lines: list[str], kept: list[int], k: int) -> list[
     """The K-th content line of the old file and the comment/blank lines that follow it."""
     end = kept[k + 1] if k + 1 < len(kept) else len(old_lines)
     return old_lines[kept[k]:end]
-
-
-def same_document(a: str, b: str) -> bool:
-    """Whether two roster texts (both written or checked by this program) read as the same data."""
-    return yaml.safe_load(a) == yaml.safe_load(b)
