@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import BASE, GIT_ENV, project_repo
+from helpers import BASE, GIT_ENV, mkdocs_build, project_repo
 
 
 @pytest.fixture
@@ -26,3 +26,14 @@ def data_repo(tmp_path, monkeypatch) -> Path:
     root = project_repo(tmp_path / "repo")
     monkeypatch.chdir(root)
     return root
+
+
+@pytest.fixture(scope="session")
+def landed_site(tmp_path_factory) -> Path:
+    """The project's site on the landed data/, built once per test session by the real
+    `mkdocs build --strict` (helpers.mkdocs_build: the project's mkdocs.yml, for 1 Feb 2024).
+    Shared by every test that needs that build: read it, never change it."""
+    site = tmp_path_factory.mktemp("landed") / "site"
+    proc = mkdocs_build(site)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return site

@@ -11,10 +11,10 @@ Golden replies: tests/golden/report/*.md; re-bless with
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import io
 import os
 import re
-import time
 import urllib.error
 from pathlib import Path
 
@@ -379,8 +379,24 @@ def test_an_issue_that_is_no_report_is_ignored(repo):
 
 
 def test_title_prefix_alone_finds_the_report(repo):
-    code, out, err = report(repo, event("confirmation", CONFIRMATION, labelled=False), TEAM)
+    """No label: the title decides the report type, and the report is applied as that type (an issue
+    whose type is not found is ignored with exit 0 as well, so the exit code alone proves nothing)."""
+    payload = event("confirmation", CONFIRMATION, labelled=False)
+    assert payload["issue"]["labels"] == []
+    code, out, err = report(repo, payload, TEAM)
     assert code == 0, out + err
+    assert diff_lines(repo) == ["-    date: 2024-01-12", "+    date: 2024-01-20"]
+    assert "ยืนยันข้อมูลเมื่อ (รอบ 2567-club-update): 12 มกราคม 2567 → 20 มกราคม 2567" in plain(out)
+    assert "ไม่ใช่รายงาน" not in err
+
+
+@pytest.mark.parametrize("report_id", ["committee", "confirmation", "nominees", "roster", "excel"])
+def test_report_type_is_read_from_the_title_without_a_label(report_id):
+    title = event(report_id, labelled=False)["issue"]["title"]
+    issue = bot.Issue(7, title, "", (), "somchai-4209", None, "opened", "somchai-4209", False)
+    assert bot.report_type(issue).id == report_id
+    other = bot.Issue(7, "ขอแก้ไขข้อมูล: " + title, "", (), "somchai-4209", None, "opened", "somchai-4209", False)
+    assert bot.report_type(other) is None            # the prefix must open the title
 
 
 # ---------------------------------------------------------------- publishing through the client
@@ -516,10 +532,23 @@ def test_comments_and_layout_of_club_yaml_are_kept(repo):
         "-    since: 2023-10-15"]
 
 
-def test_report_takes_under_three_seconds_on_the_loei_data(repo):
-    started = time.perf_counter()
+def test_a_report_reads_each_revision_once_and_checks_only_its_district(repo, monkeypatch):
+    """What keeps the bot quick on a whole province, asserted as behaviour rather than as a time (a
+    time limit fails on a busy machine and passes a slow design on a fast one): main's data is loaded
+    once, and the checks, and the loading of the bot's own commit, are focused on the reported district."""
+    calls = []
+
+    def counting(name):
+        real = getattr(bot, name)
+        signature = inspect.signature(real)
+
+        def counted(*args, **kwargs):
+            calls.append((name, signature.bind(*args, **kwargs).arguments.get("focus")))
+            return real(*args, **kwargs)
+        return counted
+
+    for name in ("load_dataset", "check_loaded", "check_root"):
+        monkeypatch.setattr(bot, name, counting(name))
     code, out, err = report(repo, event("committee", COMMITTEE), TEAM)
-    elapsed = time.perf_counter() - started
     assert code == 0, out + err
-    print(f"thamniap report (committee, Loei data): {elapsed:.2f} s")
-    assert elapsed < 3 * 3, elapsed            # the target is 3 s; a shared 2-core machine gets 3x slack
+    assert calls == [("load_dataset", None), ("check_loaded", {"4209"}), ("check_root", {"4209"})]

@@ -9,8 +9,9 @@ Fixtures
                   threaded ``http.server`` on 127.0.0.1, random port, under /thamniap/
                   (the path of site_url, as GitHub Pages serves it).
 ``browser``       (session) Playwright Chromium, the SYSTEM browser at /usr/bin/chromium
-                  (no ``playwright install``). Skips cleanly when it is missing:
-                  install it with ``scripts/install-browser.sh``.
+                  (no ``playwright install``). When it or Playwright is missing the
+                  tests skip with the reason, except under CI (CI=true), where they
+                  fail: install it with ``scripts/install-browser.sh``.
 ``page``          (function) ``BrowserPage``: a fresh context + page (desktop size) that
                   records every request URL, finished request and console error.
 ``phone_page``    (function) the same at a phone size (360×740, touch).
@@ -181,13 +182,28 @@ def built_site(site_config: Path, tmp_path_factory) -> BuiltSite:
 # ---------------------------------------------------------------- browser
 
 
+def under_ci() -> bool:
+    """True on a CI runner (GitHub Actions and most others set CI=true)."""
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+def missing_browser(reason: str):
+    """Stop a browser test: a failure under CI (a runner without the browser would otherwise pass
+    with every browser test skipped), a skip with REASON on a developer's machine."""
+    if under_ci():
+        pytest.fail(f"CI=true but the browser tests cannot run: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium not found at {CHROMIUM}: run scripts/install-browser.sh "
-                    "(apt-get install -y chromium) or set THAMNIAP_CHROMIUM")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright not installed: pip install -r requirements-dev.txt")
+        missing_browser(f"Chromium not found at {CHROMIUM}: run scripts/install-browser.sh "
+                        "(apt-get install -y chromium) or set THAMNIAP_CHROMIUM")
+    try:
+        import playwright.sync_api as sync_api
+    except ImportError:
+        missing_browser("playwright not installed: pip install -r requirements-dev.txt")
     with sync_api.sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:

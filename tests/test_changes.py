@@ -1,4 +1,4 @@
-"""Issue 11 (sections 4 and 5): a seat's own appointment order and a role left with its reason, as
+"""derive/changes and render/changes (issue 11, sections 4 and 5): a seat's own appointment order and a role left with its reason, as
 the change summary (derive/changes.py data, render/changes.py text) and the district page show them."""
 from __future__ import annotations
 

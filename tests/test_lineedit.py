@@ -1,4 +1,4 @@
-"""import-xlsx edits the roster files line by line (issue 11, section 9): the district's comments stay,
+"""tools/spreadsheet/lineedit: import-xlsx edits the roster files line by line (issue 11, section 9): the district's comments stay,
 an unchanged workbook writes nothing, and a one-cell change is a one-line diff."""
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""Issue 11, done-when: the circular's task for district 4209 (วังสะพุง), done as file edits the way
-the submit page tells, with the mistakes a first-timer makes, reaches a clean state in ONE round of
-fixes after the first report.
+"""`thamniap validate`'s hints are enough to fix a district (issue 11, done-when): the circular's task
+for district 4209 (วังสะพุง), done as file edits the way the submit page tells, with the mistakes a
+first-timer makes, reaches a clean state in ONE round of fixes after the first report.
 
 The edits: a new ประธาน typed by name with the seat's own appointment order (a Thai-digit date and a
 B.E. year in it), one committee seat made vacant, two new volunteers (a title glued to the first name,

@@ -1,4 +1,4 @@
-"""Every problem in one run (issue 11, section 1): a YAML finding that leaves a readable document
+"""check/validate: every problem in one run (issue 11, section 1): a YAML finding that leaves a readable document
 goes on to the schema and the rules, and a schema error in one person, seat or village leaves out
 only that item, so the cross-file rules still see the rest."""
 from __future__ import annotations

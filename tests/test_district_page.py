@@ -1,4 +1,4 @@
-"""The district page links each subdistrict and each village to the roster file an editor changes
+"""render/district, the district page: it links each subdistrict and each village to the roster file an editor changes
 (issue 11, section 3): the subdistrict to its file in GitHub's editor, the village to its line."""
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""A new person given an id that is already used: the error stands on the new person's line, the
-one the pull request added (validate --changed-since), whichever file comes first (issue 11, §2)."""
+"""check/rules/roster, roster.duplicate-id: a new person given an id that is already used gets the
+error on the new person's line, the one the pull request added (validate --changed-since), whichever
+file comes first (issue 11, §2)."""
 from __future__ import annotations
 
 import json
