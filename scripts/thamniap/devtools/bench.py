@@ -220,7 +220,8 @@ def site_build(name: str, data: Path, site: Path, repeat: int = 1, project: Path
 # ---------------------------------------------------------------- the stock anchor
 # What this project's build is held against (issue 23): a stock MkDocs + Material site holding
 # the same people as plain Markdown tables, one page per district, indexed by the Pagefind CLI
-# (the `pagefind` Python package). No hooks, no generated downloads, no QR codes.
+# (the extended binary the build itself runs, build/search/pagefind.py). No hooks, no generated
+# downloads, no QR codes.
 
 STOCK_NAME = "stock site: MkDocs + Material + Pagefind, same people"
 
@@ -262,8 +263,9 @@ def stock_project(data: Path, folder: Path) -> tuple[Path, int]:
 
 def stock_build(config: Path, site: Path) -> Step:
     """One build of the stock site: `mkdocs build --strict`, then the Pagefind CLI on the result."""
+    from thamniap.build.search.pagefind import pagefind_executable
     script = (f"{_quote(PY)} -m mkdocs build --strict -q -f {_quote(str(config))} -d {_quote(str(site))} && "
-              f"{_quote(PY)} -m pagefind --site {_quote(str(site))}")
+              f"{_quote(str(pagefind_executable()))} --site {_quote(str(site))}")
     return measure(STOCK_NAME, ["sh", "-c", script])
 
 
