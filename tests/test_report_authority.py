@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 from fake_github import FakeGitHub
-from helpers import GIT_ENV, REPO, git, project_repo, run_cli
+from helpers import REPO, git, run_cli
 from report_events import event, write
+from test_report_bot import git_identity, remote, repo  # noqa: F401 (the bot tests' fixtures)
 
 from thamniap.review import authority
 from thamniap.bot import bot
@@ -32,28 +33,6 @@ BOT = "thamniap-bot[bot]"
 REPOSITORY = "loei-cdd/thamniap"
 CLUB = "data/42-loei/4209-wang-saphung/club.yaml"
 COMMITTEE = {"district": "4209", "seats": "ประชาสัมพันธ์ | ว่าง"}
-
-
-@pytest.fixture(autouse=True)
-def git_identity(monkeypatch):
-    for key, value in GIT_ENV.items():
-        monkeypatch.setenv(key, value)
-    for key in ("GITHUB_TOKEN", "GITHUB_REPOSITORY", "GITHUB_STEP_SUMMARY", "GITHUB_ACTIONS"):
-        monkeypatch.delenv(key, raising=False)
-
-
-@pytest.fixture
-def repo(tmp_path, monkeypatch) -> Path:
-    root = project_repo(tmp_path / "repo")
-    monkeypatch.chdir(root)
-    return root
-
-
-@pytest.fixture
-def remote(tmp_path) -> Path:
-    path = tmp_path / "remote.git"
-    git(tmp_path, "init", "-q", "--bare", str(path))
-    return path
 
 
 def report(repo: Path, payload: dict) -> tuple[int, str, str]:
