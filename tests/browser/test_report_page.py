@@ -46,7 +46,7 @@ def real_site(tmp_path_factory) -> BuiltSite:
 def phone(browser):
     """A 375-px phone page that records requests; GitHub's new-issue page is captured, never loaded."""
     from conftest import _open_page
-    context, bp = _open_page(browser, viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    context, bp = _open_page(browser, viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
     bp.github = []
 
     def capture(route):
@@ -71,6 +71,10 @@ class Steps:
     def click(self, selector):
         self.count += 1
         self.page.locator(selector).click()
+
+    def tap(self, selector):
+        self.count += 1
+        self.page.locator(selector).tap()
 
     def fill(self, selector, value):
         self.count += 1
@@ -182,6 +186,88 @@ def test_circular_task_applies(phone, real_site, repo):
     meeting = (repo / "data/42-loei/4209-wang-saphung/meeting.yaml").read_text(encoding="utf-8")
     assert "4209-0003" in meeting
     assert_valid(repo)
+    assert not [u for u in phone.foreign_requests() if not u.startswith("https://github.com/loei-cdd/thamniap/issues/new?")]
+    assert not phone.console_errors
+
+
+NEW_PERSON = "นายประเสริฐ ทดสอบเวียน"          # not in the roster: added by the same report
+MAX_CIRCULAR_INTERACTIONS = 20
+GITHUB_STEPS = 3            # on GitHub: tick the two confirmations, Submit new issue
+
+
+def test_circular_task_in_one_report_one_issue_one_pull_request(phone, real_site, repo, tmp_path):
+    """Issue 19 §1: the circular's task for 4209 — a new ประธาน not yet in the roster, one seat vacant,
+    the confirmation for the round, 2 club representatives + 1 official — in one report from a phone,
+    one GitHub issue, one pull request whose head validates."""
+    import datetime as dt
+
+    from fake_github import FakeGitHub
+    from helpers import git
+    from report_events import write as write_event
+
+    from thamniap.bot import bot
+    from thamniap.bot.publish import publish_outcome
+
+    page = phone.page
+    open_report(phone, real_site)
+    steps = Steps(page)
+    form = page.locator("#circular")
+    assert form.bounding_box()["y"] < 812 * 2           # the page leads with it
+    seats = form.locator("[data-seat]")
+    president = seats.filter(has=page.locator("summary", has_text="ประธาน:")).first
+    pid = president.locator("[data-role=holder]").get_attribute("id").removesuffix("-holder")
+    steps.tap(f"#{pid}-holder >> xpath=ancestor::details/summary")
+    steps.tap(f"#{pid}-new")
+    steps.fill(f"#{pid}-new-name", NEW_PERSON)        # ผู้นำ อช. of ตำบลวังสะพุง: the proposed role and subdistrict
+    steps.fill(f"#{pid}-new-start", "1/2/2567")
+    steps.fill(f"#{pid}-new-end", "30/9/2570")
+    pr = seats.filter(has=page.locator("summary", has_text="ประชาสัมพันธ์")).first
+    prid = pr.locator("[data-role=holder]").get_attribute("id").removesuffix("-holder")
+    steps.tap(f"#{prid}-holder >> xpath=ancestor::details/summary")
+    steps.tap(f"#{prid}-vacant")
+    steps.fill("#circular-confirmed-on", "20/1/2567")   # the page proposes today; the test's data day is fixed
+    steps.fill("#circular-rep-0", NEW_PERSON)
+    steps.fill("#circular-rep-1", "แสงเดือน สุขสวัสดิ์พันธ์ดี")
+    steps.select("#circular-official-0", page.locator("#circular-official-0 option").nth(1).inner_text())
+    no_horizontal_scroll(page)
+    before = len(phone.github)
+    steps.tap("#circular [data-send]")
+    page.wait_for_function("() => document.title === 'captured'", timeout=10_000)
+    urls = phone.github[before:]
+    steps.count += GITHUB_STEPS
+    print(f"\ninteractions for the circular's task in one report: {steps.count} "
+          f"(issues: {len(urls)}; URL bytes: {[len(u.encode()) for u in urls]})")
+    assert steps.count <= MAX_CIRCULAR_INTERACTIONS
+    assert len(urls) == 1 and len(urls[0].encode("utf-8")) < 8000
+
+    report_id, title, text = github_body(urls[0])
+    assert report_id == "circular"
+    parsed = body_parser.parse(text, form_of(report_id))
+    assert not parsed.problems
+    assert parsed.values["changes"].startswith(f"เพิ่ม | ผู้นำ อช. | วังสะพุง | | {NEW_PERSON} | | 1/2/2567 | 30/9/2570")
+
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", str(remote))
+    client = FakeGitHub(str(remote))
+    payload = {"action": "opened",
+               "issue": {"number": 19, "title": title, "body": text, "labels": [{"name": "report:circular"}],
+                         "user": {"login": "somchai-4209", "type": "User"}, "created_at": "2024-01-18T03:00:00Z"},
+               "sender": {"login": "somchai-4209", "type": "User"}}
+    options = bot.Options(write_event(tmp_path / "event.json", payload), repo, (TEAM,), "main",
+                          dt.date.fromisoformat(TODAY), write=False)
+    out, err = io.StringIO(), io.StringIO()
+    assert publish_outcome(bot.run(options), client, repo, out, err) == 0, out.getvalue() + err.getvalue()
+    assert len(client.pulls) == 1
+    head = git(remote, "rev-parse", f"refs/heads/{client.pulls[101]['head']}").strip()
+    git(repo, "checkout", "-q", head)
+    assert_valid(repo)
+    district = repo / "data/42-loei/4209-wang-saphung"
+    club = (district / "club.yaml").read_text(encoding="utf-8")
+    roster = (district / "roster/420901-wang-saphung.yaml").read_text(encoding="utf-8")
+    new_id = roster.split("first_name: ประเสริฐ")[0].rsplit("id: ", 1)[1].split()[0]
+    assert f"  - post: ประธาน\n    holder: {new_id}\n" in club
+    assert "  - post: ประชาสัมพันธ์\n    vacant: true\n" in club and "date: 2024-01-20" in club
+    assert new_id in (district / "meeting.yaml").read_text(encoding="utf-8")
     assert not [u for u in phone.foreign_requests() if not u.startswith("https://github.com/loei-cdd/thamniap/issues/new?")]
     assert not phone.console_errors
 

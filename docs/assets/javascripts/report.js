@@ -146,19 +146,35 @@
     if (!text) return required ? missing(description) : null;
     return checkDate(text);
   }
-  function personProblem(input, what, required, description) {
+  function personProblem(input, what, required, description, newcomers) {
     var text = input.value.trim();
     if (!text) return required ? missing(description) : null;
     if (noLetters(text)) return notAName(fix(text));
+    if (newcomers && newcomers[nameKey(text)]) return null;     // a new person of the same report (bot/read.py person_id)
     return resolve(text) ? null : unknownName(what, fix(text));
+  }
+  // A seat's new person (the circular report): [problems, the roster's เพิ่ม line or null, the name]
+  function newPerson(id) {
+    var name = document.getElementById(id + "-new-name"), start = document.getElementById(id + "-new-start");
+    var end = document.getElementById(id + "-new-end"), role = val(id + "-new-role");
+    var bad = check([[name, name.value.trim() ? nameParts(name.value) : missing("ชื่อพร้อมคำนำหน้า")],
+                     [start, dateProblem(start, true, "วันเริ่มวาระ")],
+                     [end, role === "อช." ? dateProblem(end, false) : dateProblem(end, true, "วันสิ้นสุดวาระ")]]);
+    if (bad.length) return [bad, null, null];
+    var cells = [data.add, role, val(id + "-new-sub"), role === "อช." ? val(id + "-new-moo") : "", fix(name.value),
+                 val(id + "-new-sex"), fix(start.value), fix(end.value)];
+    return [[], lineOf(cells), fix(name.value)];
+  }
+  function lineOf(cells) {  // as fields.py's example writes it: an empty cell is "| |", no space after the last "|"
+    return cells.map(function (c, i) { return i ? (c ? " " + c : "") : c; }).join(" " + data.separator);
   }
 
   // ------------------------------------------------------------ each report's field values
   function field(report, id) { return data.forms[report].fields.filter(function (f) { return f.id === id; })[0]; }
 
   var readers = {
-    committee: function (form) {
-      var problems = [], lines = [], seats = form.querySelectorAll("[data-seat]");
+    committee: function (form, optional) {
+      var problems = [], lines = [], added = [], newcomers = {}, seats = form.querySelectorAll("[data-seat]");
       var changedLast = {};   // post -> last changed occurrence
       var rows = [];
       seats.forEach(function (seat) {
@@ -166,15 +182,23 @@
         var holder = document.getElementById(id + "-holder"), vacant = document.getElementById(id + "-vacant");
         var since = document.getElementById(id + "-since"), no = document.getElementById(id + "-order-no");
         var date = document.getElementById(id + "-order-date"), by = document.getElementById(id + "-order-by");
-        var touched = holder.value.trim() || vacant.checked || since.value.trim() || no.value.trim() || date.value.trim() || by.value.trim();
+        var isNew = document.getElementById(id + "-new"), newName = null;
+        if (isNew && isNew.checked && !vacant.checked) {
+          var got = newPerson(id);
+          problems = problems.concat(got[0]);
+          if (got[1]) { added.push(got[1]); newName = got[2]; newcomers[nameKey(got[2])] = true; }
+        }
+        var touched = holder.value.trim() || vacant.checked || since.value.trim() || no.value.trim() || date.value.trim()
+          || by.value.trim() || (isNew && isNew.checked);
         var bad = check([
-          [holder, vacant.checked ? null : personProblem(holder, "ผู้ดำรงตำแหน่ง", false)],
+          [holder, vacant.checked || (isNew && isNew.checked) ? null : personProblem(holder, "ผู้ดำรงตำแหน่ง", false)],
           [since, dateProblem(since, false)],
           [no, date.value.trim() && !no.value.trim() && !vacant.checked ? missing("คำสั่งแต่งตั้งเลขที่") : null],
           [date, no.value.trim() && !vacant.checked ? dateProblem(date, true, "คำสั่งลงวันที่") : dateProblem(date, false)]]);
         problems = problems.concat(bad);
         seat.querySelector("[data-changed]").hidden = !touched;
-        var who = vacant.checked ? data.vacant : holder.value.trim() ? (resolve(holder.value) || {}).v : seat.getAttribute("data-current");
+        var who = vacant.checked ? data.vacant : newName ? newName
+          : holder.value.trim() ? (resolve(holder.value) || {}).v : seat.getAttribute("data-current");
         var cells = [seat.getAttribute("data-post"), who || ""];
         if (!vacant.checked) cells.push(fix(since.value), fix(no.value), fix(date.value), fix(by.value));
         while (cells.length > 2 && !cells[cells.length - 1]) cells.pop();
@@ -187,16 +211,32 @@
       var values = { seats: lines.join("\n") };
       var f = [["term-start", true], ["term-end", true], ["order-no", false], ["order-date", true], ["order-by", false]];
       f.forEach(function (pair) {
-        var input = document.getElementById("committee-" + pair[0]);
+        var input = document.getElementById(form.id + "-" + pair[0]);
         if (!input) return;
         if (pair[1]) problems = problems.concat(check([[input, dateProblem(input, false)]]));
         values[pair[0]] = fix(input.value);
       });
-      if (!lines.length && !problems.length) {
+      if (!lines.length && !problems.length && !optional) {
         var first = form.querySelector("[data-role=holder]");
         if (first) { first.closest("details").open = true; problems = problems.concat(check([[first, missing(field("committee", "seats").description)]])); }
       }
-      return { values: values, problems: problems };
+      return { values: values, problems: problems, added: added, newcomers: newcomers };
+    },
+    // the circular's whole task (fields.CIRCULAR): each part read as its own report reads it
+    circular: function (form) {
+      var got = readers.committee(form, true);
+      var values = got.values, problems = got.problems;
+      values.changes = got.added.join("\n");
+      var date = document.getElementById("circular-confirmed-on");
+      problems = problems.concat(check([[date, dateProblem(date, true, field("circular", "confirmed-on").description)]]));
+      values["confirmed-on"] = fix(date.value);
+      var named = Array.prototype.some.call(form.querySelectorAll("[data-role=representative], [data-role=official]"),
+                                            function (i) { return i.value.trim(); });
+      var nominees = readers.nominees(form, named, got.newcomers);
+      problems = problems.concat(nominees.problems);
+      values.representatives = nominees.values.representatives;
+      values.officials = nominees.values.officials;
+      return { values: values, problems: problems, ticks: { confirm: document.getElementById("circular-confirm") } };
     },
     confirmation: function () {
       var input = document.getElementById("confirmation-confirmed-on");
@@ -204,15 +244,18 @@
                problems: check([[input, dateProblem(input, true, field("confirmation", "confirmed-on").description)]]),
                ticks: { confirm: document.getElementById("confirmation-confirm") } };
     },
-    nominees: function (form) {
-      var problems = [], reps = [], offs = [];
+    nominees: function (form, required, newcomers) {   // REQUIRED: undefined (the nominees report) means true
+      var problems = [], reps = [], offs = [], needed = required !== false;
       form.querySelectorAll("[data-role=representative]").forEach(function (input) {
-        var bad = check([[input, personProblem(input, "ผู้แทนชมรม", true, field("nominees", "representatives").description)]]);
+        var bad = check([[input, personProblem(input, "ผู้แทนชมรม", needed, field("nominees", "representatives").description, newcomers)]]);
         problems = problems.concat(bad);
-        if (!bad.length) reps.push(resolve(input.value).v);
+        if (!bad.length && input.value.trim()) {
+          var known = newcomers && newcomers[nameKey(input.value)] ? null : resolve(input.value);
+          reps.push(known ? known.v : fix(input.value));
+        }
       });
       form.querySelectorAll("[data-role=official]").forEach(function (select) {
-        var bad = check([[select, select.value ? null : missing(field("nominees", "officials").description)]]);
+        var bad = check([[select, select.value || !needed ? null : missing(field("nominees", "officials").description)]]);
         problems = problems.concat(bad);
         if (select.value) offs.push(select.value);
       });
@@ -325,8 +368,9 @@
   }
 
   // ------------------------------------------------------------ the roster's lines
-  function fillVillages() {
-    var sub = document.getElementById("roster-add-sub"), moo = document.getElementById("roster-add-moo");
+  function fillVillages() { fillVillagesOf("roster-add"); }
+  function fillVillagesOf(prefix) {   // PREFIX-sub, PREFIX-moo, PREFIX-role
+    var sub = document.getElementById(prefix + "-sub"), moo = document.getElementById(prefix + "-moo");
     if (!sub || !moo) return;
     var chosen = data.subdistricts.filter(function (s) { return s.name === sub.value; })[0];
     while (moo.options.length) moo.remove(0);
@@ -336,7 +380,7 @@
       o.textContent = "หมู่ที่ " + v.moo + " " + v.name;
       moo.appendChild(o);
     });
-    moo.disabled = document.getElementById("roster-add-role").value !== "อช.";
+    moo.disabled = document.getElementById(prefix + "-role").value !== "อช.";
   }
   function addLine(kind) {
     var cells, bad;
@@ -358,8 +402,7 @@
       cells = [data.end, resolve(who.value).v, fix(date.value), reason, reason === "อื่น ๆ" ? fix(note.value) : ""];
       [who, date, note].forEach(function (i) { i.value = ""; });
     }
-    // as fields.py's example writes it: an empty cell is "| |", no space after the last "|"
-    var line = cells.map(function (c, i) { return i ? (c ? " " + c : "") : c; }).join(" " + data.separator);
+    var line = lineOf(cells);
     var li = document.createElement("li");
     li.setAttribute("data-line", line);
     li.appendChild(document.createTextNode(line + " "));
@@ -398,6 +441,15 @@
         if (navigator.clipboard) navigator.clipboard.writeText(area.value);
         say(form, "คัดลอกแล้ว");
       });
+    });
+    // a seat's new person (the circular report): its fields show when ticked; villages follow the subdistrict
+    root.querySelectorAll("input[data-new]").forEach(function (box) {
+      var prefix = box.id, panel = document.getElementById(prefix + "box");
+      box.addEventListener("change", function () { panel.hidden = !box.checked; });
+      ["-sub", "-role"].forEach(function (k) {
+        document.getElementById(prefix + k).addEventListener("change", function () { fillVillagesOf(prefix); });
+      });
+      fillVillagesOf(prefix);
     });
     var sub = document.getElementById("roster-add-sub"), role = document.getElementById("roster-add-role");
     if (sub) { sub.addEventListener("change", fillVillages); role.addEventListener("change", fillVillages); fillVillages(); }
