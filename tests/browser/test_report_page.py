@@ -272,6 +272,37 @@ def test_circular_task_in_one_report_one_issue_one_pull_request(phone, real_site
     assert not phone.console_errors
 
 
+def test_circular_report_carries_other_roster_changes(phone, real_site, repo):
+    """The circular report's optional roster lines follow the seats' new people in one `changes` field,
+    and the bot applies them all in the same change."""
+    page = phone.page
+    open_report(phone, real_site)
+    president = page.locator("#circular [data-seat]").filter(has=page.locator("summary", has_text="ประธาน:")).first
+    pid = president.locator("[data-role=holder]").get_attribute("id").removesuffix("-holder")
+    president.locator("summary").tap()
+    page.locator(f"#{pid}-new").tap()
+    page.fill(f"#{pid}-new-name", NEW_PERSON)
+    page.fill(f"#{pid}-new-start", "1/2/2567")
+    page.fill(f"#{pid}-new-end", "30/9/2570")
+    page.locator("#circular summary", has_text="เปลี่ยนแปลงรายชื่อ").tap()
+    page.fill("#circular-end-name", "มานพ จันทะวงศ์สิงห์คำ")
+    page.fill("#circular-end-date", "10/1/2567")
+    page.locator("#circular [data-add-line=end]").tap()
+    assert page.locator("#circular-lines li").count() == 1 and page.locator("#roster-lines li").count() == 0
+    page.fill("#circular-confirmed-on", "20/1/2567")
+    page.locator("#circular [data-send]").tap()
+    page.wait_for_function("() => document.title === 'captured'", timeout=10_000)
+    report_id, title, text = github_body(phone.github[-1])
+    assert report_id == "circular"
+    parsed = body_parser.parse(text, form_of("circular"))
+    assert not parsed.problems
+    assert parsed.values["changes"].split("\n") == [
+        f"เพิ่ม | ผู้นำ อช. | วังสะพุง | | {NEW_PERSON} | | 1/2/2567 | 30/9/2570",
+        "พ้น | นายมานพ จันทะวงศ์สิงห์คำ | 10/1/2567 | ลาออก |"]
+    apply(repo, report_id, title, text, 1)
+    assert_valid(repo)
+
+
 def test_no_field_asks_for_an_id(phone, real_site):
     open_report(phone, real_site)
     labels = phone.page.locator(".tn-report label, .tn-report legend").all_inner_texts()
@@ -316,11 +347,11 @@ def test_roster_lines_in_the_schema_format(phone, real_site):
     page.select_option("#roster-add-moo", index=2)
     page.fill("#roster-add-name", "นางสมศรี ใจดีทดสอบ")
     page.fill("#roster-add-start", "15/1/2567")
-    page.click("[data-add-line=add]")
+    page.click("#roster [data-add-line=add]")
     page.fill("#roster-end-name", NEW_PRESIDENT)
     page.fill("#roster-end-date", "10/1/2567")
     page.select_option("#roster-end-reason", "ลาออก")
-    page.click("[data-add-line=end]")
+    page.click("#roster [data-add-line=end]")
     moo = page.locator("#roster-add-moo").input_value()
     assert page.locator("#roster-lines li").count() == 2
     url = sent(phone, Steps(page), "roster")
@@ -445,7 +476,7 @@ def test_a_report_too_long_for_a_link_becomes_a_block_to_copy(phone, real_site):
     for _ in range(20):
         page.fill("#roster-end-name", NEW_PRESIDENT)
         page.fill("#roster-end-date", "10/1/2567")
-        page.click("[data-add-line=end]")
+        page.click("#roster [data-add-line=end]")
     page.check("#roster-no-private-numbers")
     page.click("#roster [data-send]")
     fallback = page.locator("#roster-fallback")
@@ -529,7 +560,7 @@ def test_roster_report_applies(phone, real_site, repo):
     page.select_option("#roster-add-sub", label="ตำบลวังสะพุง")
     page.fill("#roster-add-name", "นางสมศรี ใจดีทดสอบ")
     page.fill("#roster-add-start", "15/1/2567")
-    page.click("[data-add-line=add]")
+    page.click("#roster [data-add-line=add]")
     report_id, title, text = github_body(sent(phone, Steps(page), "roster"))
     apply(repo, report_id, title, text, 9)
     assert_valid(repo)
@@ -543,11 +574,11 @@ def test_a_name_of_punctuation_only_is_refused_at_the_field(phone, real_site):
     page.select_option("#roster-add-sub", label="ตำบลวังสะพุง")
     page.fill("#roster-add-name", "นาย - -")
     page.fill("#roster-add-start", "15/1/2567")
-    page.click("[data-add-line=add]")
+    page.click("#roster [data-add-line=add]")
     error = page.locator("#roster-add-name-error")
     assert error.is_visible() and error.inner_text() == f"{NO_LETTERS[0].format('-')} — {NO_LETTERS[1]}"
     assert page.locator("#roster-lines li").count() == 0
     page.fill("#roster-end-name", "...")
     page.fill("#roster-end-date", "10/1/2567")
-    page.click("[data-add-line=end]")
+    page.click("#roster [data-add-line=end]")
     assert page.locator("#roster-end-name-error").inner_text().startswith(NO_LETTERS[0].format("..."))

@@ -226,7 +226,8 @@
     circular: function (form) {
       var got = readers.committee(form, true);
       var values = got.values, problems = got.problems;
-      values.changes = got.added.join("\n");
+      var listed = Array.prototype.map.call(form.querySelectorAll("#circular-lines li"), function (li) { return li.getAttribute("data-line"); });
+      values.changes = got.added.concat(listed).join("\n");   // the seats' new people first: they get the first new ids
       var date = document.getElementById("circular-confirmed-on");
       problems = problems.concat(check([[date, dateProblem(date, true, field("circular", "confirmed-on").description)]]));
       values["confirmed-on"] = fix(date.value);
@@ -261,8 +262,8 @@
       });
       return { values: { representatives: reps.join("\n"), officials: offs.join("\n") }, problems: problems };
     },
-    roster: function () {
-      var list = document.getElementById("roster-lines");
+    roster: function (form) {
+      var list = document.getElementById(form.id + "-lines");
       var lines = Array.prototype.map.call(list.querySelectorAll("li"), function (li) { return li.getAttribute("data-line"); });
       return { values: { changes: lines.join("\n") },
                problems: check([[list, lines.length ? null : missing(field("roster", "changes").description)]]) };
@@ -368,7 +369,6 @@
   }
 
   // ------------------------------------------------------------ the roster's lines
-  function fillVillages() { fillVillagesOf("roster-add"); }
   function fillVillagesOf(prefix) {   // PREFIX-sub, PREFIX-moo, PREFIX-role
     var sub = document.getElementById(prefix + "-sub"), moo = document.getElementById(prefix + "-moo");
     if (!sub || !moo) return;
@@ -382,20 +382,20 @@
     });
     moo.disabled = document.getElementById(prefix + "-role").value !== "อช.";
   }
-  function addLine(kind) {
+  function addLine(kind, prefix) {   // PREFIX: the id of the form the line is for
     var cells, bad;
     if (kind === "add") {
-      var name = document.getElementById("roster-add-name"), start = document.getElementById("roster-add-start");
-      var end = document.getElementById("roster-add-end"), role = document.getElementById("roster-add-role").value;
+      var name = document.getElementById(prefix + "-add-name"), start = document.getElementById(prefix + "-add-start");
+      var end = document.getElementById(prefix + "-add-end"), role = document.getElementById(prefix + "-add-role").value;
       bad = check([[name, name.value.trim() ? nameParts(name.value) : missing("ชื่อพร้อมคำนำหน้า")], [start, dateProblem(start, true, "วันเริ่มวาระ")],
                    [end, dateProblem(end, false)]]);
       if (bad.length) return focusFirst(bad);
-      cells = [data.add, role, val("roster-add-sub"), role === "อช." ? val("roster-add-moo") : "", fix(name.value),
-               val("roster-add-sex"), fix(start.value), fix(end.value)];
+      cells = [data.add, role, val(prefix + "-add-sub"), role === "อช." ? val(prefix + "-add-moo") : "", fix(name.value),
+               val(prefix + "-add-sex"), fix(start.value), fix(end.value)];
       [name, start, end].forEach(function (i) { i.value = ""; });
     } else {
-      var who = document.getElementById("roster-end-name"), date = document.getElementById("roster-end-date");
-      var reason = document.getElementById("roster-end-reason").value, note = document.getElementById("roster-end-note");
+      var who = document.getElementById(prefix + "-end-name"), date = document.getElementById(prefix + "-end-date");
+      var reason = document.getElementById(prefix + "-end-reason").value, note = document.getElementById(prefix + "-end-note");
       bad = check([[who, personProblem(who, "ผู้พ้นจากตำแหน่ง", true, "ชื่อผู้พ้นจากตำแหน่ง")], [date, dateProblem(date, true, "วันที่พ้น")],
                    [note, reason === "อื่น ๆ" && !note.value.trim() ? missing("หมายเหตุ (เฉพาะเหตุผล อื่น ๆ)") : null]]);
       if (bad.length) return focusFirst(bad);
@@ -413,10 +413,10 @@
     remove.setAttribute("aria-label", "ลบรายการ " + line);
     remove.addEventListener("click", function () { li.remove(); });
     li.appendChild(remove);
-    var list = document.getElementById("roster-lines");
+    var list = document.getElementById(prefix + "-lines");
     list.appendChild(li);
     setError(list, null);
-    say(document.getElementById("roster"), "เพิ่มในรายการแล้ว: " + line);
+    say(document.getElementById(prefix), "เพิ่มในรายการแล้ว: " + line);
   }
 
   // ------------------------------------------------------------ wiring
@@ -451,17 +451,22 @@
       });
       fillVillagesOf(prefix);
     });
-    var sub = document.getElementById("roster-add-sub"), role = document.getElementById("roster-add-role");
-    if (sub) { sub.addEventListener("change", fillVillages); role.addEventListener("change", fillVillages); fillVillages(); }
+    root.querySelectorAll("fieldset[data-line=add]").forEach(function (set) {
+      var prefix = set.closest("form").id + "-add";
+      var fill = function () { fillVillagesOf(prefix); };
+      document.getElementById(prefix + "-sub").addEventListener("change", fill);
+      document.getElementById(prefix + "-role").addEventListener("change", fill);
+      fill();
+    });
     root.querySelectorAll("[data-add-line]").forEach(function (b) {
-      b.addEventListener("click", function () { addLine(b.getAttribute("data-add-line")); });
+      b.addEventListener("click", function () { addLine(b.getAttribute("data-add-line"), b.closest("form").id); });
     });
     // Enter in a roster line's field adds that line (it does not send a half-written list)
     root.querySelectorAll("fieldset[data-line]").forEach(function (set) {
       set.addEventListener("keydown", function (event) {
         if (event.key !== "Enter" || event.target.tagName !== "INPUT") return;
         event.preventDefault();
-        addLine(set.getAttribute("data-line"));
+        addLine(set.getAttribute("data-line"), set.closest("form").id);
       });
     });
     root.setAttribute("data-ready", "");

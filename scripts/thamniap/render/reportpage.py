@@ -255,8 +255,47 @@ def _circular_form(province: Province, district: District, people: dict[str, Per
                   f"<p>{h(meeting.title)} วันที่ {h(thai_date(meeting.date))}: ผู้แทนชมรม {meeting.representatives} คน "
                   f"และเจ้าหน้าที่ {meeting.officials} คน (คนใหม่ในรายงานนี้เป็นผู้แทนได้)</p>"]
         parts += _nominee_fields(district, "circular", meeting.representatives, meeting.officials, required=False)
+    parts += ['<details class="tn-report__seat"><summary><strong>เปลี่ยนแปลงรายชื่อ อช./ผู้นำ อช. อื่น ๆ (ถ้ามี)</strong></summary>',
+              *_roster_lines(district, "circular"), "</details>"]
     parts += [_actions("circular", privacy), "</form>"]
     return parts
+
+
+def _roster_lines(district: District, prefix: str) -> list[str]:
+    """Roster changes one line at a time (a new person, a person who left), listed in PREFIX-lines."""
+    subs = _subdistrict_options(district)
+    reasons = "".join(f'<option value="{h(r)}">{h(r)}</option>' for r in END_REASONS)
+    return [
+        '<fieldset class="tn-report__group" data-line="add"><legend>เพิ่มคนใหม่</legend>',
+        f'<div class="tn-report__field"><label for="{prefix}-add-role">บทบาท</label><select id="{prefix}-add-role" '
+        f'aria-describedby="{prefix}-add-role-error"><option value="อช.">อช. (ประจำหมู่บ้าน)</option>'
+        '<option value="ผู้นำ อช.">ผู้นำ อช. (ระดับตำบล)</option></select>'
+        f'<p class="tn-report__error" id="{prefix}-add-role-error" hidden></p></div>',
+        f'<div class="tn-report__field"><label for="{prefix}-add-sub">ตำบล</label><select id="{prefix}-add-sub" '
+        f'aria-describedby="{prefix}-add-sub-error">{subs}</select>'
+        f'<p class="tn-report__error" id="{prefix}-add-sub-error" hidden></p></div>',
+        f'<div class="tn-report__field"><label for="{prefix}-add-moo">หมู่บ้าน (เฉพาะ อช.)</label><select id="{prefix}-add-moo" '
+        f'aria-describedby="{prefix}-add-moo-error"></select><p class="tn-report__error" id="{prefix}-add-moo-error" hidden></p></div>',
+        _input(f"{prefix}-add-name", "ชื่อพร้อมคำนำหน้า", placeholder="เช่น นางสมศรี ใจดี", required=True),
+        f'<div class="tn-report__field"><label for="{prefix}-add-sex">เพศ (ถ้าคำนำหน้าไม่บอก)</label><select id="{prefix}-add-sex">'
+        '<option value="">— ตามคำนำหน้า —</option><option value="ชาย">ชาย</option><option value="หญิง">หญิง</option></select></div>',
+        _input(f"{prefix}-add-start", "วันเริ่มวาระ", hint=DATE_HINT, required=True, extra=" data-date"),
+        _input(f"{prefix}-add-end", "วันสิ้นสุดวาระ (เว้นว่าง: ครบ 4 ปี)", hint=DATE_HINT, extra=" data-date"),
+        '<p><button type="button" class="md-button" data-add-line="add">เพิ่มในรายการ</button></p></fieldset>',
+        '<fieldset class="tn-report__group" data-line="end"><legend>แจ้งผู้พ้นจากตำแหน่ง</legend>',
+        _input(f"{prefix}-end-name", "ชื่อผู้พ้นจากตำแหน่ง", hint=NAME_HINT, required=True,
+               extra=' list="tn-people" data-role="person"'),
+        _input(f"{prefix}-end-date", "วันที่พ้น", hint=DATE_HINT, required=True, extra=" data-date"),
+        f'<div class="tn-report__field"><label for="{prefix}-end-reason">เหตุผล</label><select id="{prefix}-end-reason" '
+        f'aria-describedby="{prefix}-end-reason-error">{reasons}</select>'
+        f'<p class="tn-report__error" id="{prefix}-end-reason-error" hidden></p></div>',
+        _input(f"{prefix}-end-note", "หมายเหตุ (เฉพาะเหตุผล อื่น ๆ)"),
+        '<p><button type="button" class="md-button" data-add-line="end">เพิ่มในรายการ</button></p></fieldset>',
+        f'<h3 id="{prefix}-lines-title">รายการที่จะรายงาน</h3>',
+        f'<ol class="tn-report__lines" id="{prefix}-lines" tabindex="-1" aria-labelledby="{prefix}-lines-title" '
+        f'aria-describedby="{prefix}-lines-error"></ol>',
+        f'<p class="tn-report__error" id="{prefix}-lines-error" hidden></p>',
+    ]
 
 
 def report_page(province: Province, district: District, today: dt.date, json_link: str, district_link: str,
@@ -312,40 +351,10 @@ def report_page(province: Province, district: District, today: dt.date, json_lin
     parts += _nominee_fields(district, "nominees", reps, offs, required=True)
     parts += [_actions("nominees", privacy), "</form>"]
     # 4. roster
-    subs = _subdistrict_options(district)
-    reasons = "".join(f'<option value="{h(r)}">{h(r)}</option>' for r in END_REASONS)
     parts += ['<form class="tn-report__part" id="roster" data-report="roster" novalidate>',
               '<h2>4. รายชื่อ อช./ผู้นำ อช.</h2>',
               '<p>เพิ่มคนใหม่ หรือแจ้งผู้ที่พ้นจากตำแหน่ง ทีละคน กด เพิ่มในรายการ แล้วส่งทั้งรายการในรายงานเดียว</p>',
-              '<fieldset class="tn-report__group" data-line="add"><legend>เพิ่มคนใหม่</legend>',
-              '<div class="tn-report__field"><label for="roster-add-role">บทบาท</label><select id="roster-add-role" '
-              'aria-describedby="roster-add-role-error"><option value="อช.">อช. (ประจำหมู่บ้าน)</option>'
-              '<option value="ผู้นำ อช.">ผู้นำ อช. (ระดับตำบล)</option></select>'
-              '<p class="tn-report__error" id="roster-add-role-error" hidden></p></div>',
-              f'<div class="tn-report__field"><label for="roster-add-sub">ตำบล</label><select id="roster-add-sub" '
-              f'aria-describedby="roster-add-sub-error">{subs}</select>'
-              '<p class="tn-report__error" id="roster-add-sub-error" hidden></p></div>',
-              '<div class="tn-report__field"><label for="roster-add-moo">หมู่บ้าน (เฉพาะ อช.)</label><select id="roster-add-moo" '
-              'aria-describedby="roster-add-moo-error"></select><p class="tn-report__error" id="roster-add-moo-error" hidden></p></div>',
-              _input("roster-add-name", "ชื่อพร้อมคำนำหน้า", placeholder="เช่น นางสมศรี ใจดี", required=True),
-              '<div class="tn-report__field"><label for="roster-add-sex">เพศ (ถ้าคำนำหน้าไม่บอก)</label><select id="roster-add-sex">'
-              '<option value="">— ตามคำนำหน้า —</option><option value="ชาย">ชาย</option><option value="หญิง">หญิง</option></select></div>',
-              _input("roster-add-start", "วันเริ่มวาระ", hint=DATE_HINT, required=True, extra=" data-date"),
-              _input("roster-add-end", "วันสิ้นสุดวาระ (เว้นว่าง: ครบ 4 ปี)", hint=DATE_HINT, extra=" data-date"),
-              '<p><button type="button" class="md-button" data-add-line="add">เพิ่มในรายการ</button></p></fieldset>',
-              '<fieldset class="tn-report__group" data-line="end"><legend>แจ้งผู้พ้นจากตำแหน่ง</legend>',
-              _input("roster-end-name", "ชื่อผู้พ้นจากตำแหน่ง", hint=NAME_HINT, required=True,
-                     extra=' list="tn-people" data-role="person"'),
-              _input("roster-end-date", "วันที่พ้น", hint=DATE_HINT, required=True, extra=" data-date"),
-              f'<div class="tn-report__field"><label for="roster-end-reason">เหตุผล</label><select id="roster-end-reason" '
-              f'aria-describedby="roster-end-reason-error">{reasons}</select>'
-              '<p class="tn-report__error" id="roster-end-reason-error" hidden></p></div>',
-              _input("roster-end-note", "หมายเหตุ (เฉพาะเหตุผล อื่น ๆ)"),
-              '<p><button type="button" class="md-button" data-add-line="end">เพิ่มในรายการ</button></p></fieldset>',
-              '<h3 id="roster-lines-title">รายการที่จะรายงาน</h3>',
-              '<ol class="tn-report__lines" id="roster-lines" tabindex="-1" aria-labelledby="roster-lines-title" '
-              'aria-describedby="roster-lines-error"></ol>',
-              '<p class="tn-report__error" id="roster-lines-error" hidden></p>',
+              *_roster_lines(district, "roster"),
               _actions("roster", privacy), "</form>"]
     parts += ['<div class="tn-report__qr"><img class="tn-qr" src="' + h(qr_link) + f'" alt="QR code ของหน้านี้: {h(page_url)}" '
               'width="140" height="140"><p>QR code ของหน้ารายงานนี้ (พิมพ์ติดประกาศให้เจ้าหน้าที่สแกนได้)</p></div>', "</div>"]
