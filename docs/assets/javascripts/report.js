@@ -443,13 +443,23 @@
       });
     });
     // a seat's new person (the circular report): its fields show when ticked; villages follow the subdistrict
+    // (the fields are one <template> on the page, copied into a seat the first time its box is ticked)
     root.querySelectorAll("input[data-new]").forEach(function (box) {
       var prefix = box.id, panel = document.getElementById(prefix + "box");
-      box.addEventListener("change", function () { panel.hidden = !box.checked; });
-      ["-sub", "-role"].forEach(function (k) {
-        document.getElementById(prefix + k).addEventListener("change", function () { fillVillagesOf(prefix); });
+      box.addEventListener("change", function () {
+        if (!panel.firstChild) {
+          var slot = prefix.replace(/-new$/, "");
+          panel.innerHTML = document.getElementById("tn-new-person").innerHTML.split("__SEAT__").join(slot);
+          ["-sub", "-role"].forEach(function (k) {
+            document.getElementById(prefix + k).addEventListener("change", function () { fillVillagesOf(prefix); });
+          });
+          panel.querySelectorAll("input[data-date]").forEach(function (input) {
+            input.addEventListener("change", function () { setError(input, input.value.trim() ? checkDate(input.value) : null); });
+          });
+          fillVillagesOf(prefix);
+        }
+        panel.hidden = !box.checked;
       });
-      fillVillagesOf(prefix);
     });
     root.querySelectorAll("fieldset[data-line=add]").forEach(function (set) {
       var prefix = set.closest("form").id + "-add";

@@ -146,23 +146,28 @@ def _subdistrict_options(district: District) -> str:
                    for s in district.subdistricts or [])
 
 
+NEW_PERSON_SLOT = "__SEAT__"   # in the one template of a new person's fields: the seat's id prefix (report.js fills it in)
+
+
+def _new_person_template(district: District) -> str:
+    """A seat's "new person" fields (the circular report), once per page: report.js copies them into a
+    seat when its box is ticked (fields for every seat would make the page too heavy for a phone).
+    The bot adds the person to the roster (a เพิ่ม line) and makes them the seat's holder in one change."""
+    return f'<template id="tn-new-person">{_new_person(NEW_PERSON_SLOT, district)}</template>'
+
+
 def _new_person(fid: str, district: District) -> str:
-    """A seat's "new person" fields (the circular report): the bot adds them to the roster (a เพิ่ม
-    line) and makes them the seat's holder in the same change."""
     roles = (f'<option value="{h(LEADER)}">ผู้นำ อช. (ระดับตำบล)</option>'
              f'<option value="{h(VOLUNTEER)}">อช. (ประจำหมู่บ้าน)</option>')
     sexes = '<option value="">— ตามคำนำหน้า —</option><option value="ชาย">ชาย</option><option value="หญิง">หญิง</option>'
-    return (_checkbox(f"{fid}-new", "คนใหม่ที่ยังไม่มีในทำเนียบ (เพิ่มในทำเนียบพร้อมกัน)", extra=" data-new")
-            + f'<div class="tn-report__group" id="{fid}-newbox" data-newbox hidden>'
-            + _input(f"{fid}-new-name", "ชื่อพร้อมคำนำหน้า", placeholder="เช่น นายสมชาย ใจดี", required=True)
+    return (_input(f"{fid}-new-name", "ชื่อพร้อมคำนำหน้า", placeholder="เช่น นายสมชาย ใจดี", required=True)
             + _select(f"{fid}-new-sex", "เพศ (ถ้าคำนำหน้าไม่บอก)", sexes)
             + _select(f"{fid}-new-role", "บทบาท", roles)
             + _select(f"{fid}-new-sub", "ตำบล", _subdistrict_options(district))
             + _select(f"{fid}-new-moo", "หมู่บ้าน (เฉพาะ อช.)", "")
             + _input(f"{fid}-new-start", "วันเริ่มวาระ", hint=DATE_HINT, required=True, extra=" data-date")
             + _input(f"{fid}-new-end", "วันสิ้นสุดวาระ (ผู้นำ อช. ต้องกรอก; อช. เว้นว่าง: ครบ 4 ปี)", hint=DATE_HINT,
-                     extra=" data-date")
-            + "</div>")
+                     extra=" data-date"))
 
 
 def _seat_rows(district: District, people: dict[str, Person], prefix: str = "seat", new_person: bool = False) -> list[str]:
@@ -187,7 +192,8 @@ def _seat_rows(district: District, people: dict[str, Person], prefix: str = "sea
             f'<p class="tn-report__now">ปัจจุบัน: {h(now + since + order)}</p>'
             + _input(f"{fid}-holder", f"ผู้ดำรงตำแหน่ง{seat.post}คนใหม่", hint=NAME_HINT,
                      extra=' list="tn-people" data-role="holder"')
-            + (_new_person(fid, district) if new_person else "")
+            + ((_checkbox(f"{fid}-new", "คนใหม่ที่ยังไม่มีในทำเนียบ (เพิ่มในทำเนียบพร้อมกัน)", extra=" data-new")
+                + f'<div class="tn-report__group" id="{fid}-newbox" hidden></div>') if new_person else "")
             + _checkbox(f"{fid}-vacant", f"ตำแหน่ง{seat.post}นี้ว่าง")
             + _input(f"{fid}-since", "ตั้งแต่วันที่", hint=DATE_HINT + " (เว้นว่างได้)", placeholder="เช่น 1/2/2567",
                      extra=' data-date')
@@ -243,7 +249,8 @@ def _circular_form(province: Province, district: District, people: dict[str, Per
     if district.club is None:
         parts.append("<p>อำเภอนี้ยังไม่มีข้อมูลชมรม ให้ติดต่อสำนักงานพัฒนาชุมชนจังหวัด</p>")
     else:
-        parts += _seat_rows(district, people, "circular-seat", new_person=True) + _term(district, "circular")
+        parts += [_new_person_template(district), *_seat_rows(district, people, "circular-seat", new_person=True),
+                  *_term(district, "circular")]
     round_text = (f"รอบ {current.title} (กำหนดส่ง {thai_date(current.deadline)})" if current
                   else "ขณะสร้างหน้านี้จังหวัดยังไม่เปิดรอบการรายงาน")
     parts += ['<h3>ยืนยันโครงสร้างชมรม</h3>', f"<p>{h(round_text)}</p>",
