@@ -18,6 +18,7 @@ from conftest import REPO, BuiltSite, build_site, data_site_config, serve_site
 
 sys.path.insert(0, str(REPO / "tests"))
 from helpers import commit_all, run_cli  # noqa: E402
+from report_cases import NEW_PERSON_END  # noqa: E402
 from report_events import write  # noqa: E402
 
 from thamniap.check.validate import load_dataset  # noqa: E402
@@ -301,6 +302,45 @@ def test_circular_report_carries_other_roster_changes(phone, real_site, repo):
         "พ้น | นายมานพ จันทะวงศ์สิงห์คำ | 10/1/2567 | ลาออก |"]
     apply(repo, report_id, title, text, 1)
     assert_valid(repo)
+
+
+@pytest.mark.parametrize("case, role, moo, end, verdict", NEW_PERSON_END, ids=[c[0] for c in NEW_PERSON_END])
+def test_new_person_end_as_the_bot_says(phone, real_site, case, role, moo, end, verdict):
+    """The page's verdict on a new person's empty end date is the bot's (tests/report_cases.py), in
+    the roster form and in a seat's new person of the circular report."""
+    page = phone.page
+    open_report(phone, real_site)
+    page.select_option("#roster-add-role", role)
+    page.select_option("#roster-add-sub", label="ตำบลวังสะพุง")
+    if moo:
+        page.select_option("#roster-add-moo", moo)
+    page.fill("#roster-add-name", "นายทดสอบ ตารางเดียว")
+    page.fill("#roster-add-start", "1/2/2567")
+    page.fill("#roster-add-end", end)
+    page.click("#roster [data-add-line=add]")
+    error = page.locator("#roster-add-end-error")
+    if verdict is None:
+        assert page.locator("#roster-lines li").count() == 1 and not error.is_visible()
+    else:
+        assert page.locator("#roster-lines li").count() == 0
+        assert error.is_visible() and error.inner_text() == f"{verdict[0]} — {verdict[1]}"
+    president = page.locator("#circular [data-seat]").first
+    pid = president.locator("[data-role=holder]").get_attribute("id").removesuffix("-holder")
+    president.locator("summary").click()
+    page.click(f"#{pid}-new")
+    page.select_option(f"#{pid}-new-role", role)
+    if moo:
+        page.select_option(f"#{pid}-new-moo", moo)
+    page.fill(f"#{pid}-new-name", "นายทดสอบ ตารางเดียว")
+    page.fill(f"#{pid}-new-start", "1/2/2567")
+    page.fill(f"#{pid}-new-end", end)
+    page.fill("#circular-confirmed-on", "20/1/2567")
+    page.click("#circular [data-send]")
+    error = page.locator(f"#{pid}-new-end-error")
+    if verdict is None:
+        page.wait_for_function("() => document.title === 'captured'", timeout=10_000)
+    else:
+        assert error.is_visible() and error.inner_text() == f"{verdict[0]} — {verdict[1]}" and not phone.github
 
 
 def test_no_field_asks_for_an_id(phone, real_site):

@@ -129,6 +129,11 @@
     var bad = withoutTitles(text).split(" ").filter(noLetters)[0];
     return bad === undefined ? null : notAName(bad);
   }
+  function endProblem(input, role) {   // bot/roster.py: an อช.'s empty end is 4 years on; a ผู้นำ อช. needs one
+    if (input.value.trim() || role === "อช.") return dateProblem(input, false);
+    var M = data.messages.leader_needs_end;
+    return { message: M.message, hint: M.hint };
+  }
   function unticked(option) {
     var M = data.messages.unticked;
     return { message: format(M.message, [option]), hint: M.hint };
@@ -159,7 +164,7 @@
     var end = document.getElementById(id + "-new-end"), role = val(id + "-new-role");
     var bad = check([[name, name.value.trim() ? nameParts(name.value) : missing("ชื่อพร้อมคำนำหน้า")],
                      [start, dateProblem(start, true, "วันเริ่มวาระ")],
-                     [end, role === "อช." ? dateProblem(end, false) : dateProblem(end, true, "วันสิ้นสุดวาระ")]]);
+                     [end, endProblem(end, role)]]);
     if (bad.length) return [bad, null, null];
     var cells = [data.add, role, val(id + "-new-sub"), role === "อช." ? val(id + "-new-moo") : "", fix(name.value),
                  val(id + "-new-sex"), fix(start.value), fix(end.value)];
@@ -388,7 +393,7 @@
       var name = document.getElementById(prefix + "-add-name"), start = document.getElementById(prefix + "-add-start");
       var end = document.getElementById(prefix + "-add-end"), role = document.getElementById(prefix + "-add-role").value;
       bad = check([[name, name.value.trim() ? nameParts(name.value) : missing("ชื่อพร้อมคำนำหน้า")], [start, dateProblem(start, true, "วันเริ่มวาระ")],
-                   [end, dateProblem(end, false)]]);
+                   [end, endProblem(end, role)]]);
       if (bad.length) return focusFirst(bad);
       cells = [data.add, role, val(prefix + "-add-sub"), role === "อช." ? val(prefix + "-add-moo") : "", fix(name.value),
                val(prefix + "-add-sex"), fix(start.value), fix(end.value)];

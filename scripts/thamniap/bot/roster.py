@@ -21,7 +21,7 @@ from thamniap.load.layout import ROSTER_DIR
 from thamniap.model import LEADER, VOLUNTEER, District, Province, Subdistrict, next_free_id
 from thamniap.intake.reportform.fields import (ADD_COLUMNS, ADD_WORD, END_COLUMNS, END_REASONS, END_WORD,
                                                SEAT_SEPARATOR, Report)
-from thamniap.intake.reportform.messages import NOT_A_NAME
+from thamniap.intake.reportform.messages import LEADER_NEEDS_END, NOT_A_NAME
 from thamniap.intake.reportform.messages import Note
 from thamniap.bot import edit
 from thamniap.bot.read import field_lines, name_key, person_id, read_date
@@ -130,7 +130,7 @@ def _addition(cells: list[str], number: int, district: District, label: str, not
         if role == VOLUNTEER:
             end = add_years(start, VOLUNTEER_YEARS) - dt.timedelta(days=1)
         else:
-            notes.append(Note(f"{where}: {LEADER} ต้องมีวันสิ้นสุดวาระ", (), "เช่น 30/9/2570", label))
+            notes.append(Note(f"{where}: " + LEADER_NEEDS_END[0], (), LEADER_NEEDS_END[1], label))
     if len(notes) > before or sub is None or start is None or end is None:
         return None
     return Addition(number, role, sub, moo, "".join(titles), parts[0], " ".join(parts[1:]), sex or None, start, end)

@@ -21,7 +21,7 @@ from thamniap.model import LEADER, VOLUNTEER, District, Person, Province, rounds
 from thamniap.render.markup import h, json_data
 from thamniap.intake.reportform.fields import (ADD_WORD, END_REASONS, END_WORD, FILE_DISTRICT, FILE_ROUND, REPORTS, SEAT_SEPARATOR,
                                                CIRCULAR, CONFIRMATION, COMMITTEE, NOMINEES, ROSTER)
-from thamniap.intake.reportform.messages import page_messages
+from thamniap.intake.reportform.messages import END_LABEL, page_messages
 
 BUTTON_TEXT = "รายงานข้อมูลชมรม (แทนแบบฟอร์ม QR)"
 MAX_URL_BYTES = 6000          # a prefilled link longer than this becomes a block to copy (browsers and GitHub stop near 8 KB)
@@ -166,7 +166,7 @@ def _new_person(fid: str, district: District) -> str:
             + _select(f"{fid}-new-sub", "ตำบล", _subdistrict_options(district))
             + _select(f"{fid}-new-moo", "หมู่บ้าน (เฉพาะ อช.)", "")
             + _input(f"{fid}-new-start", "วันเริ่มวาระ", hint=DATE_HINT, required=True, extra=" data-date")
-            + _input(f"{fid}-new-end", "วันสิ้นสุดวาระ (ผู้นำ อช. ต้องกรอก; อช. เว้นว่าง: ครบ 4 ปี)", hint=DATE_HINT,
+            + _input(f"{fid}-new-end", END_LABEL, hint=DATE_HINT,
                      extra=" data-date"))
 
 
@@ -287,7 +287,7 @@ def _roster_lines(district: District, prefix: str) -> list[str]:
         f'<div class="tn-report__field"><label for="{prefix}-add-sex">เพศ (ถ้าคำนำหน้าไม่บอก)</label><select id="{prefix}-add-sex">'
         '<option value="">— ตามคำนำหน้า —</option><option value="ชาย">ชาย</option><option value="หญิง">หญิง</option></select></div>',
         _input(f"{prefix}-add-start", "วันเริ่มวาระ", hint=DATE_HINT, required=True, extra=" data-date"),
-        _input(f"{prefix}-add-end", "วันสิ้นสุดวาระ (เว้นว่าง: ครบ 4 ปี)", hint=DATE_HINT, extra=" data-date"),
+        _input(f"{prefix}-add-end", END_LABEL, hint=DATE_HINT, extra=" data-date"),
         '<p><button type="button" class="md-button" data-add-line="add">เพิ่มในรายการ</button></p></fieldset>',
         '<fieldset class="tn-report__group" data-line="end"><legend>แจ้งผู้พ้นจากตำแหน่ง</legend>',
         _input(f"{prefix}-end-name", "ชื่อผู้พ้นจากตำแหน่ง", hint=NAME_HINT, required=True,
