@@ -3,6 +3,8 @@ subdistrict's roster file, or a reply that names each line to fix and changes no
 from __future__ import annotations
 
 from helpers import git, run_cli
+import pytest
+from report_cases import NEW_PERSON_END
 from report_events import event
 from test_report_bot import DISTRICT, TEAM, diff_lines, git_identity, plain, report, repo  # noqa: F401 (fixtures)
 
@@ -68,3 +70,14 @@ def test_a_name_of_punctuation_only_is_refused(repo):
     text = plain(out)
     assert "บรรทัดที่ 1: “-” ไม่ใช่ชื่อ: มีแต่เครื่องหมาย ไม่มีตัวอักษร" in text
     assert "บรรทัดที่ 2: “...” ไม่ใช่ชื่อ" in text and "บรรทัดที่ 2: “---” ไม่ใช่ชื่อ" in text
+
+
+@pytest.mark.parametrize("case, role, moo, end, verdict", NEW_PERSON_END, ids=[c[0] for c in NEW_PERSON_END])
+def test_new_person_end_as_the_page_says(repo, case, role, moo, end, verdict):
+    """The bot's verdict on a new person's empty end date is the page's (tests/report_cases.py)."""
+    line = f"เพิ่ม | {role} | วังสะพุง | {moo} | นายทดสอบ ตารางเดียว | ชาย | 1/2/2567 | {end}"
+    code, out, err = report(repo, event("roster", {"district": "4209", "changes": line}), TEAM)
+    if verdict is None:
+        assert code == 0, out + err
+    else:
+        assert code == 1 and f"บรรทัดที่ 1: {verdict[0]}" in plain(out) and verdict[1] in plain(out)

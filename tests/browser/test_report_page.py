@@ -18,6 +18,7 @@ from conftest import REPO, BuiltSite, build_site, data_site_config, serve_site
 
 sys.path.insert(0, str(REPO / "tests"))
 from helpers import commit_all, run_cli  # noqa: E402
+from report_cases import NEW_PERSON_END  # noqa: E402
 from report_events import write  # noqa: E402
 
 from thamniap.check.validate import load_dataset  # noqa: E402
@@ -46,7 +47,7 @@ def real_site(tmp_path_factory) -> BuiltSite:
 def phone(browser):
     """A 375-px phone page that records requests; GitHub's new-issue page is captured, never loaded."""
     from conftest import _open_page
-    context, bp = _open_page(browser, viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    context, bp = _open_page(browser, viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
     bp.github = []
 
     def capture(route):
@@ -71,6 +72,10 @@ class Steps:
     def click(self, selector):
         self.count += 1
         self.page.locator(selector).click()
+
+    def tap(self, selector):
+        self.count += 1
+        self.page.locator(selector).tap()
 
     def fill(self, selector, value):
         self.count += 1
@@ -186,6 +191,158 @@ def test_circular_task_applies(phone, real_site, repo):
     assert not phone.console_errors
 
 
+NEW_PERSON = "นายประเสริฐ ทดสอบเวียน"          # not in the roster: added by the same report
+MAX_CIRCULAR_INTERACTIONS = 20
+GITHUB_STEPS = 3            # on GitHub: tick the two confirmations, Submit new issue
+
+
+def test_circular_task_in_one_report_one_issue_one_pull_request(phone, real_site, repo, tmp_path):
+    """Issue 19 §1: the circular's task for 4209 — a new ประธาน not yet in the roster, one seat vacant,
+    the confirmation for the round, 2 club representatives + 1 official — in one report from a phone,
+    one GitHub issue, one pull request whose head validates."""
+    import datetime as dt
+
+    from fake_github import FakeGitHub
+    from helpers import git
+    from report_events import write as write_event
+
+    from thamniap.bot import bot
+    from thamniap.bot.publish import publish_outcome
+
+    page = phone.page
+    open_report(phone, real_site)
+    steps = Steps(page)
+    form = page.locator("#circular")
+    assert form.bounding_box()["y"] < 812 * 2           # the page leads with it
+    seats = form.locator("[data-seat]")
+    president = seats.filter(has=page.locator("summary", has_text="ประธาน:")).first
+    pid = president.locator("[data-role=holder]").get_attribute("id").removesuffix("-holder")
+    steps.tap(f"#{pid}-holder >> xpath=ancestor::details/summary")
+    steps.tap(f"#{pid}-new")
+    steps.fill(f"#{pid}-new-name", NEW_PERSON)        # ผู้นำ อช. of ตำบลวังสะพุง: the proposed role and subdistrict
+    steps.fill(f"#{pid}-new-start", "1/2/2567")
+    steps.fill(f"#{pid}-new-end", "30/9/2570")
+    pr = seats.filter(has=page.locator("summary", has_text="ประชาสัมพันธ์")).first
+    prid = pr.locator("[data-role=holder]").get_attribute("id").removesuffix("-holder")
+    steps.tap(f"#{prid}-holder >> xpath=ancestor::details/summary")
+    steps.tap(f"#{prid}-vacant")
+    steps.fill("#circular-confirmed-on", "20/1/2567")   # the page proposes today; the test's data day is fixed
+    steps.fill("#circular-rep-0", NEW_PERSON)
+    steps.fill("#circular-rep-1", "แสงเดือน สุขสวัสดิ์พันธ์ดี")
+    steps.select("#circular-official-0", page.locator("#circular-official-0 option").nth(1).inner_text())
+    no_horizontal_scroll(page)
+    before = len(phone.github)
+    steps.tap("#circular [data-send]")
+    page.wait_for_function("() => document.title === 'captured'", timeout=10_000)
+    urls = phone.github[before:]
+    steps.count += GITHUB_STEPS
+    print(f"\ninteractions for the circular's task in one report: {steps.count} "
+          f"(issues: {len(urls)}; URL bytes: {[len(u.encode()) for u in urls]})")
+    assert steps.count <= MAX_CIRCULAR_INTERACTIONS
+    assert len(urls) == 1 and len(urls[0].encode("utf-8")) < 8000
+
+    report_id, title, text = github_body(urls[0])
+    assert report_id == "circular"
+    parsed = body_parser.parse(text, form_of(report_id))
+    assert not parsed.problems
+    assert parsed.values["changes"].startswith(f"เพิ่ม | ผู้นำ อช. | วังสะพุง | | {NEW_PERSON} | | 1/2/2567 | 30/9/2570")
+
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", str(remote))
+    client = FakeGitHub(str(remote))
+    payload = {"action": "opened",
+               "issue": {"number": 19, "title": title, "body": text, "labels": [{"name": "report:circular"}],
+                         "user": {"login": "somchai-4209", "type": "User"}, "created_at": "2024-01-18T03:00:00Z"},
+               "sender": {"login": "somchai-4209", "type": "User"}}
+    options = bot.Options(write_event(tmp_path / "event.json", payload), repo, (TEAM,), "main",
+                          dt.date.fromisoformat(TODAY), write=False)
+    out, err = io.StringIO(), io.StringIO()
+    assert publish_outcome(bot.run(options), client, repo, out, err) == 0, out.getvalue() + err.getvalue()
+    assert len(client.pulls) == 1
+    head = git(remote, "rev-parse", f"refs/heads/{client.pulls[101]['head']}").strip()
+    git(repo, "checkout", "-q", head)
+    assert_valid(repo)
+    district = repo / "data/42-loei/4209-wang-saphung"
+    club = (district / "club.yaml").read_text(encoding="utf-8")
+    roster = (district / "roster/420901-wang-saphung.yaml").read_text(encoding="utf-8")
+    new_id = roster.split("first_name: ประเสริฐ")[0].rsplit("id: ", 1)[1].split()[0]
+    assert f"  - post: ประธาน\n    holder: {new_id}\n" in club
+    assert "  - post: ประชาสัมพันธ์\n    vacant: true\n" in club and "date: 2024-01-20" in club
+    assert new_id in (district / "meeting.yaml").read_text(encoding="utf-8")
+    assert not [u for u in phone.foreign_requests() if not u.startswith("https://github.com/loei-cdd/thamniap/issues/new?")]
+    assert not phone.console_errors
+
+
+def test_circular_report_carries_other_roster_changes(phone, real_site, repo):
+    """The circular report's optional roster lines follow the seats' new people in one `changes` field,
+    and the bot applies them all in the same change."""
+    page = phone.page
+    open_report(phone, real_site)
+    president = page.locator("#circular [data-seat]").filter(has=page.locator("summary", has_text="ประธาน:")).first
+    pid = president.locator("[data-role=holder]").get_attribute("id").removesuffix("-holder")
+    president.locator("summary").tap()
+    page.locator(f"#{pid}-new").tap()
+    page.fill(f"#{pid}-new-name", NEW_PERSON)
+    page.fill(f"#{pid}-new-start", "1/2/2567")
+    page.fill(f"#{pid}-new-end", "30/9/2570")
+    page.locator("#circular summary", has_text="เปลี่ยนแปลงรายชื่อ").tap()
+    page.fill("#circular-end-name", "มานพ จันทะวงศ์สิงห์คำ")
+    page.fill("#circular-end-date", "10/1/2567")
+    page.locator("#circular [data-add-line=end]").tap()
+    assert page.locator("#circular-lines li").count() == 1 and page.locator("#roster-lines li").count() == 0
+    page.fill("#circular-confirmed-on", "20/1/2567")
+    page.locator("#circular [data-send]").tap()
+    page.wait_for_function("() => document.title === 'captured'", timeout=10_000)
+    report_id, title, text = github_body(phone.github[-1])
+    assert report_id == "circular"
+    parsed = body_parser.parse(text, form_of("circular"))
+    assert not parsed.problems
+    assert parsed.values["changes"].split("\n") == [
+        f"เพิ่ม | ผู้นำ อช. | วังสะพุง | | {NEW_PERSON} | | 1/2/2567 | 30/9/2570",
+        "พ้น | นายมานพ จันทะวงศ์สิงห์คำ | 10/1/2567 | ลาออก |"]
+    apply(repo, report_id, title, text, 1)
+    assert_valid(repo)
+
+
+@pytest.mark.parametrize("case, role, moo, end, verdict", NEW_PERSON_END, ids=[c[0] for c in NEW_PERSON_END])
+def test_new_person_end_as_the_bot_says(phone, real_site, case, role, moo, end, verdict):
+    """The page's verdict on a new person's empty end date is the bot's (tests/report_cases.py), in
+    the roster form and in a seat's new person of the circular report."""
+    page = phone.page
+    open_report(phone, real_site)
+    page.select_option("#roster-add-role", role)
+    page.select_option("#roster-add-sub", label="ตำบลวังสะพุง")
+    if moo:
+        page.select_option("#roster-add-moo", moo)
+    page.fill("#roster-add-name", "นายทดสอบ ตารางเดียว")
+    page.fill("#roster-add-start", "1/2/2567")
+    page.fill("#roster-add-end", end)
+    page.click("#roster [data-add-line=add]")
+    error = page.locator("#roster-add-end-error")
+    if verdict is None:
+        assert page.locator("#roster-lines li").count() == 1 and not error.is_visible()
+    else:
+        assert page.locator("#roster-lines li").count() == 0
+        assert error.is_visible() and error.inner_text() == f"{verdict[0]} — {verdict[1]}"
+    president = page.locator("#circular [data-seat]").first
+    pid = president.locator("[data-role=holder]").get_attribute("id").removesuffix("-holder")
+    president.locator("summary").click()
+    page.click(f"#{pid}-new")
+    page.select_option(f"#{pid}-new-role", role)
+    if moo:
+        page.select_option(f"#{pid}-new-moo", moo)
+    page.fill(f"#{pid}-new-name", "นายทดสอบ ตารางเดียว")
+    page.fill(f"#{pid}-new-start", "1/2/2567")
+    page.fill(f"#{pid}-new-end", end)
+    page.fill("#circular-confirmed-on", "20/1/2567")
+    page.click("#circular [data-send]")
+    error = page.locator(f"#{pid}-new-end-error")
+    if verdict is None:
+        page.wait_for_function("() => document.title === 'captured'", timeout=10_000)
+    else:
+        assert error.is_visible() and error.inner_text() == f"{verdict[0]} — {verdict[1]}" and not phone.github
+
+
 def test_no_field_asks_for_an_id(phone, real_site):
     open_report(phone, real_site)
     labels = phone.page.locator(".tn-report label, .tn-report legend").all_inner_texts()
@@ -230,11 +387,11 @@ def test_roster_lines_in_the_schema_format(phone, real_site):
     page.select_option("#roster-add-moo", index=2)
     page.fill("#roster-add-name", "นางสมศรี ใจดีทดสอบ")
     page.fill("#roster-add-start", "15/1/2567")
-    page.click("[data-add-line=add]")
+    page.click("#roster [data-add-line=add]")
     page.fill("#roster-end-name", NEW_PRESIDENT)
     page.fill("#roster-end-date", "10/1/2567")
     page.select_option("#roster-end-reason", "ลาออก")
-    page.click("[data-add-line=end]")
+    page.click("#roster [data-add-line=end]")
     moo = page.locator("#roster-add-moo").input_value()
     assert page.locator("#roster-lines li").count() == 2
     url = sent(phone, Steps(page), "roster")
@@ -359,7 +516,7 @@ def test_a_report_too_long_for_a_link_becomes_a_block_to_copy(phone, real_site):
     for _ in range(20):
         page.fill("#roster-end-name", NEW_PRESIDENT)
         page.fill("#roster-end-date", "10/1/2567")
-        page.click("[data-add-line=end]")
+        page.click("#roster [data-add-line=end]")
     page.check("#roster-no-private-numbers")
     page.click("#roster [data-send]")
     fallback = page.locator("#roster-fallback")
@@ -441,7 +598,7 @@ def test_roster_report_applies(phone, real_site, repo):
     page.select_option("#roster-add-sub", label="ตำบลวังสะพุง")
     page.fill("#roster-add-name", "นางสมศรี ใจดีทดสอบ")
     page.fill("#roster-add-start", "15/1/2567")
-    page.click("[data-add-line=add]")
+    page.click("#roster [data-add-line=add]")
     report_id, title, text = github_body(sent(phone, Steps(page), "roster"))
     apply(repo, report_id, title, text, 9)
     assert_valid(repo)
@@ -455,11 +612,11 @@ def test_a_name_of_punctuation_only_is_refused_at_the_field(phone, real_site):
     page.select_option("#roster-add-sub", label="ตำบลวังสะพุง")
     page.fill("#roster-add-name", "นาย - -")
     page.fill("#roster-add-start", "15/1/2567")
-    page.click("[data-add-line=add]")
+    page.click("#roster [data-add-line=add]")
     error = page.locator("#roster-add-name-error")
     assert error.is_visible() and error.inner_text() == f"{NO_LETTERS[0].format('-')} — {NO_LETTERS[1]}"
     assert page.locator("#roster-lines li").count() == 0
     page.fill("#roster-end-name", "...")
     page.fill("#roster-end-date", "10/1/2567")
-    page.click("[data-add-line=end]")
+    page.click("#roster [data-add-line=end]")
     assert page.locator("#roster-end-name-error").inner_text().startswith(NO_LETTERS[0].format("..."))

@@ -129,6 +129,11 @@
     var bad = withoutTitles(text).split(" ").filter(noLetters)[0];
     return bad === undefined ? null : notAName(bad);
   }
+  function endProblem(input, role) {   // bot/roster.py: an อช.'s empty end is 4 years on; a ผู้นำ อช. needs one
+    if (input.value.trim() || role === "อช.") return dateProblem(input, false);
+    var M = data.messages.leader_needs_end;
+    return { message: M.message, hint: M.hint };
+  }
   function unticked(option) {
     var M = data.messages.unticked;
     return { message: format(M.message, [option]), hint: M.hint };
@@ -146,19 +151,35 @@
     if (!text) return required ? missing(description) : null;
     return checkDate(text);
   }
-  function personProblem(input, what, required, description) {
+  function personProblem(input, what, required, description, newcomers) {
     var text = input.value.trim();
     if (!text) return required ? missing(description) : null;
     if (noLetters(text)) return notAName(fix(text));
+    if (newcomers && newcomers[nameKey(text)]) return null;     // a new person of the same report (bot/read.py person_id)
     return resolve(text) ? null : unknownName(what, fix(text));
+  }
+  // A seat's new person (the circular report): [problems, the roster's เพิ่ม line or null, the name]
+  function newPerson(id) {
+    var name = document.getElementById(id + "-new-name"), start = document.getElementById(id + "-new-start");
+    var end = document.getElementById(id + "-new-end"), role = val(id + "-new-role");
+    var bad = check([[name, name.value.trim() ? nameParts(name.value) : missing("ชื่อพร้อมคำนำหน้า")],
+                     [start, dateProblem(start, true, "วันเริ่มวาระ")],
+                     [end, endProblem(end, role)]]);
+    if (bad.length) return [bad, null, null];
+    var cells = [data.add, role, val(id + "-new-sub"), role === "อช." ? val(id + "-new-moo") : "", fix(name.value),
+                 val(id + "-new-sex"), fix(start.value), fix(end.value)];
+    return [[], lineOf(cells), fix(name.value)];
+  }
+  function lineOf(cells) {  // as fields.py's example writes it: an empty cell is "| |", no space after the last "|"
+    return cells.map(function (c, i) { return i ? (c ? " " + c : "") : c; }).join(" " + data.separator);
   }
 
   // ------------------------------------------------------------ each report's field values
   function field(report, id) { return data.forms[report].fields.filter(function (f) { return f.id === id; })[0]; }
 
   var readers = {
-    committee: function (form) {
-      var problems = [], lines = [], seats = form.querySelectorAll("[data-seat]");
+    committee: function (form, optional) {
+      var problems = [], lines = [], added = [], newcomers = {}, seats = form.querySelectorAll("[data-seat]");
       var changedLast = {};   // post -> last changed occurrence
       var rows = [];
       seats.forEach(function (seat) {
@@ -166,15 +187,23 @@
         var holder = document.getElementById(id + "-holder"), vacant = document.getElementById(id + "-vacant");
         var since = document.getElementById(id + "-since"), no = document.getElementById(id + "-order-no");
         var date = document.getElementById(id + "-order-date"), by = document.getElementById(id + "-order-by");
-        var touched = holder.value.trim() || vacant.checked || since.value.trim() || no.value.trim() || date.value.trim() || by.value.trim();
+        var isNew = document.getElementById(id + "-new"), newName = null;
+        if (isNew && isNew.checked && !vacant.checked) {
+          var got = newPerson(id);
+          problems = problems.concat(got[0]);
+          if (got[1]) { added.push(got[1]); newName = got[2]; newcomers[nameKey(got[2])] = true; }
+        }
+        var touched = holder.value.trim() || vacant.checked || since.value.trim() || no.value.trim() || date.value.trim()
+          || by.value.trim() || (isNew && isNew.checked);
         var bad = check([
-          [holder, vacant.checked ? null : personProblem(holder, "ผู้ดำรงตำแหน่ง", false)],
+          [holder, vacant.checked || (isNew && isNew.checked) ? null : personProblem(holder, "ผู้ดำรงตำแหน่ง", false)],
           [since, dateProblem(since, false)],
           [no, date.value.trim() && !no.value.trim() && !vacant.checked ? missing("คำสั่งแต่งตั้งเลขที่") : null],
           [date, no.value.trim() && !vacant.checked ? dateProblem(date, true, "คำสั่งลงวันที่") : dateProblem(date, false)]]);
         problems = problems.concat(bad);
         seat.querySelector("[data-changed]").hidden = !touched;
-        var who = vacant.checked ? data.vacant : holder.value.trim() ? (resolve(holder.value) || {}).v : seat.getAttribute("data-current");
+        var who = vacant.checked ? data.vacant : newName ? newName
+          : holder.value.trim() ? (resolve(holder.value) || {}).v : seat.getAttribute("data-current");
         var cells = [seat.getAttribute("data-post"), who || ""];
         if (!vacant.checked) cells.push(fix(since.value), fix(no.value), fix(date.value), fix(by.value));
         while (cells.length > 2 && !cells[cells.length - 1]) cells.pop();
@@ -187,16 +216,33 @@
       var values = { seats: lines.join("\n") };
       var f = [["term-start", true], ["term-end", true], ["order-no", false], ["order-date", true], ["order-by", false]];
       f.forEach(function (pair) {
-        var input = document.getElementById("committee-" + pair[0]);
+        var input = document.getElementById(form.id + "-" + pair[0]);
         if (!input) return;
         if (pair[1]) problems = problems.concat(check([[input, dateProblem(input, false)]]));
         values[pair[0]] = fix(input.value);
       });
-      if (!lines.length && !problems.length) {
+      if (!lines.length && !problems.length && !optional) {
         var first = form.querySelector("[data-role=holder]");
         if (first) { first.closest("details").open = true; problems = problems.concat(check([[first, missing(field("committee", "seats").description)]])); }
       }
-      return { values: values, problems: problems };
+      return { values: values, problems: problems, added: added, newcomers: newcomers };
+    },
+    // the circular's whole task (fields.CIRCULAR): each part read as its own report reads it
+    circular: function (form) {
+      var got = readers.committee(form, true);
+      var values = got.values, problems = got.problems;
+      var listed = Array.prototype.map.call(form.querySelectorAll("#circular-lines li"), function (li) { return li.getAttribute("data-line"); });
+      values.changes = got.added.concat(listed).join("\n");   // the seats' new people first: they get the first new ids
+      var date = document.getElementById("circular-confirmed-on");
+      problems = problems.concat(check([[date, dateProblem(date, true, field("circular", "confirmed-on").description)]]));
+      values["confirmed-on"] = fix(date.value);
+      var named = Array.prototype.some.call(form.querySelectorAll("[data-role=representative], [data-role=official]"),
+                                            function (i) { return i.value.trim(); });
+      var nominees = readers.nominees(form, named, got.newcomers);
+      problems = problems.concat(nominees.problems);
+      values.representatives = nominees.values.representatives;
+      values.officials = nominees.values.officials;
+      return { values: values, problems: problems, ticks: { confirm: document.getElementById("circular-confirm") } };
     },
     confirmation: function () {
       var input = document.getElementById("confirmation-confirmed-on");
@@ -204,22 +250,25 @@
                problems: check([[input, dateProblem(input, true, field("confirmation", "confirmed-on").description)]]),
                ticks: { confirm: document.getElementById("confirmation-confirm") } };
     },
-    nominees: function (form) {
-      var problems = [], reps = [], offs = [];
+    nominees: function (form, required, newcomers) {   // REQUIRED: undefined (the nominees report) means true
+      var problems = [], reps = [], offs = [], needed = required !== false;
       form.querySelectorAll("[data-role=representative]").forEach(function (input) {
-        var bad = check([[input, personProblem(input, "ผู้แทนชมรม", true, field("nominees", "representatives").description)]]);
+        var bad = check([[input, personProblem(input, "ผู้แทนชมรม", needed, field("nominees", "representatives").description, newcomers)]]);
         problems = problems.concat(bad);
-        if (!bad.length) reps.push(resolve(input.value).v);
+        if (!bad.length && input.value.trim()) {
+          var known = newcomers && newcomers[nameKey(input.value)] ? null : resolve(input.value);
+          reps.push(known ? known.v : fix(input.value));
+        }
       });
       form.querySelectorAll("[data-role=official]").forEach(function (select) {
-        var bad = check([[select, select.value ? null : missing(field("nominees", "officials").description)]]);
+        var bad = check([[select, select.value || !needed ? null : missing(field("nominees", "officials").description)]]);
         problems = problems.concat(bad);
         if (select.value) offs.push(select.value);
       });
       return { values: { representatives: reps.join("\n"), officials: offs.join("\n") }, problems: problems };
     },
-    roster: function () {
-      var list = document.getElementById("roster-lines");
+    roster: function (form) {
+      var list = document.getElementById(form.id + "-lines");
       var lines = Array.prototype.map.call(list.querySelectorAll("li"), function (li) { return li.getAttribute("data-line"); });
       return { values: { changes: lines.join("\n") },
                problems: check([[list, lines.length ? null : missing(field("roster", "changes").description)]]) };
@@ -325,8 +374,8 @@
   }
 
   // ------------------------------------------------------------ the roster's lines
-  function fillVillages() {
-    var sub = document.getElementById("roster-add-sub"), moo = document.getElementById("roster-add-moo");
+  function fillVillagesOf(prefix) {   // PREFIX-sub, PREFIX-moo, PREFIX-role
+    var sub = document.getElementById(prefix + "-sub"), moo = document.getElementById(prefix + "-moo");
     if (!sub || !moo) return;
     var chosen = data.subdistricts.filter(function (s) { return s.name === sub.value; })[0];
     while (moo.options.length) moo.remove(0);
@@ -336,30 +385,29 @@
       o.textContent = "หมู่ที่ " + v.moo + " " + v.name;
       moo.appendChild(o);
     });
-    moo.disabled = document.getElementById("roster-add-role").value !== "อช.";
+    moo.disabled = document.getElementById(prefix + "-role").value !== "อช.";
   }
-  function addLine(kind) {
+  function addLine(kind, prefix) {   // PREFIX: the id of the form the line is for
     var cells, bad;
     if (kind === "add") {
-      var name = document.getElementById("roster-add-name"), start = document.getElementById("roster-add-start");
-      var end = document.getElementById("roster-add-end"), role = document.getElementById("roster-add-role").value;
+      var name = document.getElementById(prefix + "-add-name"), start = document.getElementById(prefix + "-add-start");
+      var end = document.getElementById(prefix + "-add-end"), role = document.getElementById(prefix + "-add-role").value;
       bad = check([[name, name.value.trim() ? nameParts(name.value) : missing("ชื่อพร้อมคำนำหน้า")], [start, dateProblem(start, true, "วันเริ่มวาระ")],
-                   [end, dateProblem(end, false)]]);
+                   [end, endProblem(end, role)]]);
       if (bad.length) return focusFirst(bad);
-      cells = [data.add, role, val("roster-add-sub"), role === "อช." ? val("roster-add-moo") : "", fix(name.value),
-               val("roster-add-sex"), fix(start.value), fix(end.value)];
+      cells = [data.add, role, val(prefix + "-add-sub"), role === "อช." ? val(prefix + "-add-moo") : "", fix(name.value),
+               val(prefix + "-add-sex"), fix(start.value), fix(end.value)];
       [name, start, end].forEach(function (i) { i.value = ""; });
     } else {
-      var who = document.getElementById("roster-end-name"), date = document.getElementById("roster-end-date");
-      var reason = document.getElementById("roster-end-reason").value, note = document.getElementById("roster-end-note");
+      var who = document.getElementById(prefix + "-end-name"), date = document.getElementById(prefix + "-end-date");
+      var reason = document.getElementById(prefix + "-end-reason").value, note = document.getElementById(prefix + "-end-note");
       bad = check([[who, personProblem(who, "ผู้พ้นจากตำแหน่ง", true, "ชื่อผู้พ้นจากตำแหน่ง")], [date, dateProblem(date, true, "วันที่พ้น")],
                    [note, reason === "อื่น ๆ" && !note.value.trim() ? missing("หมายเหตุ (เฉพาะเหตุผล อื่น ๆ)") : null]]);
       if (bad.length) return focusFirst(bad);
       cells = [data.end, resolve(who.value).v, fix(date.value), reason, reason === "อื่น ๆ" ? fix(note.value) : ""];
       [who, date, note].forEach(function (i) { i.value = ""; });
     }
-    // as fields.py's example writes it: an empty cell is "| |", no space after the last "|"
-    var line = cells.map(function (c, i) { return i ? (c ? " " + c : "") : c; }).join(" " + data.separator);
+    var line = lineOf(cells);
     var li = document.createElement("li");
     li.setAttribute("data-line", line);
     li.appendChild(document.createTextNode(line + " "));
@@ -370,10 +418,10 @@
     remove.setAttribute("aria-label", "ลบรายการ " + line);
     remove.addEventListener("click", function () { li.remove(); });
     li.appendChild(remove);
-    var list = document.getElementById("roster-lines");
+    var list = document.getElementById(prefix + "-lines");
     list.appendChild(li);
     setError(list, null);
-    say(document.getElementById("roster"), "เพิ่มในรายการแล้ว: " + line);
+    say(document.getElementById(prefix), "เพิ่มในรายการแล้ว: " + line);
   }
 
   // ------------------------------------------------------------ wiring
@@ -399,17 +447,41 @@
         say(form, "คัดลอกแล้ว");
       });
     });
-    var sub = document.getElementById("roster-add-sub"), role = document.getElementById("roster-add-role");
-    if (sub) { sub.addEventListener("change", fillVillages); role.addEventListener("change", fillVillages); fillVillages(); }
+    // a seat's new person (the circular report): its fields show when ticked; villages follow the subdistrict
+    // (the fields are one <template> on the page, copied into a seat the first time its box is ticked)
+    root.querySelectorAll("input[data-new]").forEach(function (box) {
+      var prefix = box.id, panel = document.getElementById(prefix + "box");
+      box.addEventListener("change", function () {
+        if (!panel.firstChild) {
+          var slot = prefix.replace(/-new$/, "");
+          panel.innerHTML = document.getElementById("tn-new-person").innerHTML.split("__SEAT__").join(slot);
+          ["-sub", "-role"].forEach(function (k) {
+            document.getElementById(prefix + k).addEventListener("change", function () { fillVillagesOf(prefix); });
+          });
+          panel.querySelectorAll("input[data-date]").forEach(function (input) {
+            input.addEventListener("change", function () { setError(input, input.value.trim() ? checkDate(input.value) : null); });
+          });
+          fillVillagesOf(prefix);
+        }
+        panel.hidden = !box.checked;
+      });
+    });
+    root.querySelectorAll("fieldset[data-line=add]").forEach(function (set) {
+      var prefix = set.closest("form").id + "-add";
+      var fill = function () { fillVillagesOf(prefix); };
+      document.getElementById(prefix + "-sub").addEventListener("change", fill);
+      document.getElementById(prefix + "-role").addEventListener("change", fill);
+      fill();
+    });
     root.querySelectorAll("[data-add-line]").forEach(function (b) {
-      b.addEventListener("click", function () { addLine(b.getAttribute("data-add-line")); });
+      b.addEventListener("click", function () { addLine(b.getAttribute("data-add-line"), b.closest("form").id); });
     });
     // Enter in a roster line's field adds that line (it does not send a half-written list)
     root.querySelectorAll("fieldset[data-line]").forEach(function (set) {
       set.addEventListener("keydown", function (event) {
         if (event.key !== "Enter" || event.target.tagName !== "INPUT") return;
         event.preventDefault();
-        addLine(set.getAttribute("data-line"));
+        addLine(set.getAttribute("data-line"), set.closest("form").id);
       });
     });
     root.setAttribute("data-ready", "");

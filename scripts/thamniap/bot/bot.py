@@ -354,6 +354,8 @@ def _understand_and_edit(report, parsed, district, province, today, issue, notes
         elif report.id == "roster":
             additions, endings = roster.read_changes(report, parsed.values, district, notes)
             return {} if notes else roster.apply(district, province, additions, endings, folder)
+        elif report.id == "circular":
+            return _circular(report, parsed.values, district, province, today, issue, notes, folder)
         else:
             return attachment.import_files(report, parsed.values, issue.body, district, folder, today, notes, download)
         if notes:
@@ -369,6 +371,30 @@ def _understand_and_edit(report, parsed, district, province, today, issue, notes
     except EditRefused as exc:
         notes.append(Note(str(exc).replace("{", "{{").replace("}", "}}")))
         return {}
+    return files
+
+
+def _circular(report, values, district, province, today, issue, notes, folder) -> dict[str, bytes]:
+    """The circular's whole task as one change: each part read by its own report's reader (the fields
+    share their ids), the new people given their ids first so a seat or a nomination can name them."""
+    additions, endings = roster.read_changes(report, values, district, notes) if values.get("changes") else ([], [])
+    newcomers = roster.newcomers(district, province, additions)
+    committee = read.read_committee(report, values, district, notes, newcomers)
+    confirmation = read.read_confirmation(report, values, district, province, today, notes)
+    nominees = (read.read_nominees(report, values, district, province, today, issue.opened, notes, newcomers)
+                if values.get("representatives") or values.get("officials") else None)
+    club_path, meeting_path = district.folder / "club.yaml", district.folder / "meeting.yaml"
+    if not notes and not club_path.exists():
+        notes.append(Note("อำเภอ{0} ยังไม่มีข้อมูลชมรม (club.yaml)", (district.name,), "ให้ผู้ดูแลจังหวัดสร้างข้อมูลชมรมของอำเภอก่อน"))
+    if notes:
+        return {}
+    committee.round_id, committee.confirmed_on = confirmation.round_id, confirmation.confirmed_on
+    files = {f"{folder}/club.yaml": edit.edit_club(club_path.read_text(encoding="utf-8"), committee).encode("utf-8")}
+    if nominees is not None:
+        old = meeting_path.read_text(encoding="utf-8") if meeting_path.exists() else edit.new_meeting_file(district, province)
+        files[f"{folder}/meeting.yaml"] = edit.edit_meeting(old, nominees).encode("utf-8")
+    if additions or endings:
+        files.update(roster.apply(district, province, additions, endings, folder))
     return files
 
 

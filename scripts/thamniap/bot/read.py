@@ -86,12 +86,20 @@ def who(person: Person, district: District) -> str:
     return f"{person.id} {area_words(person, district, village_name=True)}"
 
 
+def name_key(text: str) -> str:
+    """The key two spellings of one name share (the one person_id compares): title off, spaces squeezed."""
+    return _squeezed(normalise_person_key(None, ascii_digits(fix_line_text(text)).strip(), ""))
+
+
 def person_id(people: list[Person], text: str, district: District, spec: Field, what: str,
-              where: str = "") -> tuple[str | None, Note | None]:
+              where: str = "", newcomers: dict[str, str] | None = None) -> tuple[str | None, Note | None]:
     """The id of the one person TEXT names among PEOPLE, or a problem that says who it may mean
-    (WHAT: ผู้แทนชมรม …; WHERE: the line it is on, "บรรทัดที่ 2 (ประธาน): ")."""
+    (WHAT: ผู้แทนชมรม …; WHERE: the line it is on, "บรรทัดที่ 2 (ประธาน): "). NEWCOMERS (name_key →
+    new id) are the people the same report adds: a name among them is that new person."""
     if has_no_letters(text):
         return None, Note(f"{where}{what} " + NOT_A_NAME[0], (text,), NOT_A_NAME[1], spec.label)
+    if newcomers and name_key(text) in newcomers:
+        return newcomers[name_key(text)], None
     found = resolve_person(people, text)
     if found.exact:
         return found.exact.id, None
@@ -144,14 +152,16 @@ def field_lines(values: dict, spec: Field, limit: int, unit: str, hint: str, not
     return lines[:limit]
 
 
-def read_committee(report: Report, values: dict, district: District, notes: list[Note]) -> Understood:
+def read_committee(report: Report, values: dict, district: District, notes: list[Note],
+                   newcomers: dict[str, str] | None = None) -> Understood:
+    """The committee's seats, term and order; NEWCOMERS (name_key → id) may hold a seat."""
     out = Understood(district)
     spec = report.field("seats")
     people = list(district.people())
     lines = field_lines(values, spec, MAX_SEAT_LINES, "ตำแหน่ง", "เขียนหนึ่งบรรทัดต่อหนึ่งตำแหน่ง", notes)
     counts: dict[str, int] = {}
     for number, line in enumerate(lines, 1):
-        seat = _seat(line.replace("｜", SEAT_SEPARATOR), number, counts, people, district, spec, notes)
+        seat = _seat(line.replace("｜", SEAT_SEPARATOR), number, counts, people, district, spec, notes, newcomers)
         if seat:
             out.seats.append(seat)
     start = read_date(values.get("term-start"), report.field("term-start"), notes)
@@ -167,7 +177,7 @@ def read_committee(report: Report, values: dict, district: District, notes: list
 
 
 def _seat(line: str, number: int, counts: dict[str, int], people: list[Person], district: District,
-          spec: Field, notes: list[Note]) -> SeatReport | None:
+          spec: Field, notes: list[Note], newcomers: dict[str, str] | None = None) -> SeatReport | None:
     cells = [" ".join(fix_line_text(c).split()) for c in line.split(SEAT_SEPARATOR)]
     where = f"บรรทัดที่ {number}"
     before = len(notes)
@@ -189,7 +199,7 @@ def _seat(line: str, number: int, counts: dict[str, int], people: list[Person], 
     if not holder_text:
         notes.append(Note(f"{where} ({{0}}): ไม่ได้เขียนผู้ดำรงตำแหน่ง", (post,), "เขียนชื่อ หรือ ว่าง ถ้าตำแหน่งนี้ว่าง", spec.label))
     elif not vacant:
-        holder, problem = person_id(people, holder_text, district, spec, "ผู้ดำรงตำแหน่ง", f"{where} ({post}): ")
+        holder, problem = person_id(people, holder_text, district, spec, "ผู้ดำรงตำแหน่ง", f"{where} ({post}): ", newcomers)
         if problem:
             notes.append(problem)
     since = read_date(since_text, spec, notes, f"{where} วันที่เริ่มดำรงตำแหน่ง")
@@ -242,12 +252,14 @@ def pick_meeting(province: Province, text: str | None, today: dt.date, spec: Fie
 
 
 def read_nominees(report: Report, values: dict, district: District, province: Province, today: dt.date,
-                  opened: dt.date | None, notes: list[Note]) -> Understood:
+                  opened: dt.date | None, notes: list[Note], newcomers: dict[str, str] | None = None) -> Understood:
+    """The meeting and its nominees; NEWCOMERS (name_key → id) may represent the club."""
     out = Understood(district)
     out.meeting = pick_meeting(province, values.get("meeting"), today, report.field("meeting"), notes)
-    groups = (("representatives", list(district.people()), "ผู้แทนชมรม", out.meeting.representatives if out.meeting else None),
-              ("officials", list(district.officials), "เจ้าหน้าที่", out.meeting.officials if out.meeting else None))
-    for field_id, people, what, wanted in groups:
+    groups = (("representatives", list(district.people()), "ผู้แทนชมรม", out.meeting.representatives if out.meeting else None,
+               newcomers),
+              ("officials", list(district.officials), "เจ้าหน้าที่", out.meeting.officials if out.meeting else None, None))
+    for field_id, people, what, wanted, new in groups:
         spec = report.field(field_id)
         lines = field_lines(values, spec, MAX_NAME_LINES, "ชื่อ", "เขียนหนึ่งชื่อต่อบรรทัด ตามจำนวนที่จังหวัดกำหนด", notes)
         typed = [" ".join(n.split()) for n in lines]
@@ -255,7 +267,7 @@ def read_nominees(report: Report, values: dict, district: District, province: Pr
         names = [t if has_no_letters(t.lstrip("-*• ")) else t.lstrip("-*• ").strip() for t in typed]
         ids = []
         for name in names:
-            pid, problem = person_id(people, name, district, spec, what)
+            pid, problem = person_id(people, name, district, spec, what, newcomers=new)
             if problem:
                 notes.append(problem)
             elif pid in ids:

@@ -21,9 +21,9 @@ from thamniap.load.layout import ROSTER_DIR
 from thamniap.model import LEADER, VOLUNTEER, District, Province, Subdistrict, next_free_id
 from thamniap.intake.reportform.fields import (ADD_COLUMNS, ADD_WORD, END_COLUMNS, END_REASONS, END_WORD,
                                                SEAT_SEPARATOR, Report)
-from thamniap.intake.reportform.messages import NOT_A_NAME
+from thamniap.intake.reportform.messages import LEADER_NEEDS_END, NOT_A_NAME
 from thamniap.intake.reportform.messages import Note
-from thamniap.bot.read import field_lines, person_id, read_date
+from thamniap.bot.read import field_lines, name_key, person_id, read_date
 from thamniap.write.edit import edit_text, read_document
 
 MAX_LINES = 60
@@ -130,7 +130,7 @@ def _addition(cells: list[str], number: int, district: District, label: str, not
         if role == VOLUNTEER:
             end = add_years(start, VOLUNTEER_YEARS) - dt.timedelta(days=1)
         else:
-            notes.append(Note(f"{where}: {LEADER} ต้องมีวันสิ้นสุดวาระ", (), "เช่น 30/9/2570", label))
+            notes.append(Note(f"{where}: " + LEADER_NEEDS_END[0], (), LEADER_NEEDS_END[1], label))
     if len(notes) > before or sub is None or start is None or end is None:
         return None
     return Addition(number, role, sub, moo, "".join(titles), parts[0], " ".join(parts[1:]), sex or None, start, end)
@@ -189,16 +189,28 @@ def _end_roles(person: dict, e: Ending) -> None:
                 role["end_note"] = e.note
 
 
+def new_person_ids(district: District, province: Province, additions: list[Addition]) -> dict[int, str]:
+    """The id each addition gets (its line → id): the district's next free ids, in line order."""
+    first = next_free_id(province, district.code)
+    prefix, number = first.rsplit("-", 1)
+    ids = (f"{prefix}-{n:0{len(number)}d}" for n in range(int(number), int(number) + len(additions)))
+    return {a.line: pid for a, pid in zip(additions, ids)}
+
+
+def newcomers(district: District, province: Province, additions: list[Addition]) -> dict[str, str]:
+    """The new people by name (read.name_key of "title first last" → their new id), so the same
+    report can name them in a seat or as a nominee (the circular report)."""
+    ids = new_person_ids(district, province, additions)
+    return {name_key(f"{a.title}{a.first_name} {a.last_name}"): ids[a.line] for a in additions}
+
+
 def apply(district: District, province: Province, additions: list[Addition], endings: list[Ending],
           folder: str) -> dict[str, bytes]:
     """The subdistrict files the changes touch (repository path under FOLDER → new bytes)."""
     by_person = {p.id: p.subdistrict_code for p in district.people()}
     subs = {s.code: s for s in district.subdistricts or []}
     touched = {a.subdistrict.code for a in additions} | {by_person[e.person_id] for e in endings}
-    first = next_free_id(province, district.code)
-    prefix, number = first.rsplit("-", 1)
-    ids = (f"{prefix}-{n:0{len(number)}d}" for n in range(int(number), int(number) + len(additions)))
-    new_ids = {a.line: pid for a, pid in zip(additions, ids)}
+    new_ids = new_person_ids(district, province, additions)
     out: dict[str, bytes] = {}
     for code in sorted(touched):
         name = PurePath(subs[code].file).name

@@ -17,11 +17,11 @@ import datetime as dt
 
 from thamniap.core.dates import THAI_MONTHS, THAI_MONTHS_SHORT, thai_date
 from thamniap.core.names import TITLES
-from thamniap.model import District, Person, Province, rounds
+from thamniap.model import LEADER, VOLUNTEER, District, Person, Province, rounds
 from thamniap.render.markup import h, json_data
 from thamniap.intake.reportform.fields import (ADD_WORD, END_REASONS, END_WORD, FILE_DISTRICT, FILE_ROUND, REPORTS, SEAT_SEPARATOR,
-                                               CONFIRMATION, COMMITTEE, NOMINEES, ROSTER)
-from thamniap.intake.reportform.messages import page_messages
+                                               CIRCULAR, CONFIRMATION, COMMITTEE, NOMINEES, ROSTER)
+from thamniap.intake.reportform.messages import END_LABEL, page_messages
 
 BUTTON_TEXT = "รายงานข้อมูลชมรม (แทนแบบฟอร์ม QR)"
 MAX_URL_BYTES = 6000          # a prefilled link longer than this becomes a block to copy (browsers and GitHub stop near 8 KB)
@@ -112,9 +112,9 @@ DATE_HINT = "วัน/เดือน/ปี พ.ศ. เช่น 20/1/2567 (�
 NAME_HINT = "พิมพ์ชื่อแล้วเลือกจากรายการ (ไม่ต้องพิมพ์คำนำหน้า)"
 
 
-def _checkbox(fid: str, text: str) -> str:
+def _checkbox(fid: str, text: str, extra: str = "") -> str:
     return (f'<div class="tn-report__field tn-report__check"><input type="checkbox" id="{fid}" name="{fid}" '
-            f'aria-describedby="{fid}-error"><label for="{fid}">{h(text)}</label>'
+            f'aria-describedby="{fid}-error"{extra}><label for="{fid}">{h(text)}</label>'
             f'<p class="tn-report__error" id="{fid}-error" hidden></p></div>')
 
 
@@ -135,7 +135,42 @@ def _actions(report_id: str, privacy_text: str) -> str:
         '<a class="md-button" data-blank href="#">เปิดแบบฟอร์มบน GitHub</a></p></div>']))
 
 
-def _seat_rows(district: District, people: dict[str, Person]) -> list[str]:
+def _select(fid: str, label: str, options: str, extra: str = "") -> str:
+    return (f'<div class="tn-report__field"><label for="{fid}">{h(label)}</label><select id="{fid}" '
+            f'aria-describedby="{fid}-error"{extra}>{options}</select>'
+            f'<p class="tn-report__error" id="{fid}-error" hidden></p></div>')
+
+
+def _subdistrict_options(district: District) -> str:
+    return "".join(f'<option value="{h(s.name)}" data-code="{h(s.code)}">ตำบล{h(s.name)}</option>'
+                   for s in district.subdistricts or [])
+
+
+NEW_PERSON_SLOT = "__SEAT__"   # in the one template of a new person's fields: the seat's id prefix (report.js fills it in)
+
+
+def _new_person_template(district: District) -> str:
+    """A seat's "new person" fields (the circular report), once per page: report.js copies them into a
+    seat when its box is ticked (fields for every seat would make the page too heavy for a phone).
+    The bot adds the person to the roster (a เพิ่ม line) and makes them the seat's holder in one change."""
+    return f'<template id="tn-new-person">{_new_person(NEW_PERSON_SLOT, district)}</template>'
+
+
+def _new_person(fid: str, district: District) -> str:
+    roles = (f'<option value="{h(LEADER)}">ผู้นำ อช. (ระดับตำบล)</option>'
+             f'<option value="{h(VOLUNTEER)}">อช. (ประจำหมู่บ้าน)</option>')
+    sexes = '<option value="">— ตามคำนำหน้า —</option><option value="ชาย">ชาย</option><option value="หญิง">หญิง</option>'
+    return (_input(f"{fid}-new-name", "ชื่อพร้อมคำนำหน้า", placeholder="เช่น นายสมชาย ใจดี", required=True)
+            + _select(f"{fid}-new-sex", "เพศ (ถ้าคำนำหน้าไม่บอก)", sexes)
+            + _select(f"{fid}-new-role", "บทบาท", roles)
+            + _select(f"{fid}-new-sub", "ตำบล", _subdistrict_options(district))
+            + _select(f"{fid}-new-moo", "หมู่บ้าน (เฉพาะ อช.)", "")
+            + _input(f"{fid}-new-start", "วันเริ่มวาระ", hint=DATE_HINT, required=True, extra=" data-date")
+            + _input(f"{fid}-new-end", END_LABEL, hint=DATE_HINT,
+                     extra=" data-date"))
+
+
+def _seat_rows(district: District, people: dict[str, Person], prefix: str = "seat", new_person: bool = False) -> list[str]:
     club = district.club
     rows, counts = [], {}
     same: dict[str, int] = {}
@@ -149,7 +184,7 @@ def _seat_rows(district: District, people: dict[str, Person]) -> list[str]:
         value = VACANT if holder is None else _value_for(holder, same)
         since = f" ตั้งแต่ {thai_date(seat.since)}" if seat.since and holder else ""
         order = f" คำสั่งที่ {seat.order_no} ลงวันที่ {thai_date(seat.order_date)}" if seat.order_no else ""
-        fid = f"seat-{i}"
+        fid = f"{prefix}-{i}"
         rows.append(
             f'<details class="tn-report__seat" data-seat data-post="{h(seat.post)}" data-occ="{occ}" '
             f'data-current="{h(value)}"><summary><strong>{h(seat.post)}</strong>: {h(now)}'
@@ -157,6 +192,8 @@ def _seat_rows(district: District, people: dict[str, Person]) -> list[str]:
             f'<p class="tn-report__now">ปัจจุบัน: {h(now + since + order)}</p>'
             + _input(f"{fid}-holder", f"ผู้ดำรงตำแหน่ง{seat.post}คนใหม่", hint=NAME_HINT,
                      extra=' list="tn-people" data-role="holder"')
+            + ((_checkbox(f"{fid}-new", "คนใหม่ที่ยังไม่มีในทำเนียบ (เพิ่มในทำเนียบพร้อมกัน)", extra=" data-new")
+                + f'<div class="tn-report__group" id="{fid}-newbox" hidden></div>') if new_person else "")
             + _checkbox(f"{fid}-vacant", f"ตำแหน่ง{seat.post}นี้ว่าง")
             + _input(f"{fid}-since", "ตั้งแต่วันที่", hint=DATE_HINT + " (เว้นว่างได้)", placeholder="เช่น 1/2/2567",
                      extra=' data-date')
@@ -165,6 +202,107 @@ def _seat_rows(district: District, people: dict[str, Person]) -> list[str]:
             + _input(f"{fid}-order-by", "ผู้ออกคำสั่ง (เว้นว่างได้)", placeholder="เช่น นายอำเภอ" + district.name)
             + "</details>")
     return rows
+
+
+def _term(district: District, prefix: str) -> list[str]:
+    """The committee's term and its appointing order (empty: unchanged)."""
+    club = district.club
+    term = f"วาระปัจจุบัน: {thai_date(club.term_start)} – {thai_date(club.term_end)}"
+    order = f" · คำสั่งที่ {club.order_no} ลงวันที่ {thai_date(club.order_date)}" if club.order_no else ""
+    return ['<details class="tn-report__seat"><summary><strong>วาระและคำสั่งแต่งตั้งคณะกรรมการทั้งชุด</strong></summary>',
+            f'<p class="tn-report__now">{h(term + order)} (เว้นว่างถ้าไม่เปลี่ยน)</p>',
+            _input(f"{prefix}-term-start", "วาระเริ่ม", hint=DATE_HINT, placeholder="เช่น 1/10/2566", extra=" data-date"),
+            _input(f"{prefix}-term-end", "วาระสิ้นสุด", hint=DATE_HINT, placeholder="เช่น 30/9/2570", extra=" data-date"),
+            _input(f"{prefix}-order-no", "คำสั่งแต่งตั้งคณะกรรมการ เลขที่", placeholder="เช่น 19/2566"),
+            _input(f"{prefix}-order-date", "คำสั่งแต่งตั้งคณะกรรมการ ลงวันที่", hint=DATE_HINT, extra=" data-date"),
+            _input(f"{prefix}-order-by", "ผู้ออกคำสั่ง", placeholder="เช่น นายอำเภอ" + district.name),
+            "</details>"]
+
+
+def _nominee_fields(district: District, prefix: str, reps: int, offs: int, required: bool) -> list[str]:
+    """REPS representatives typed by name, OFFS officials chosen from the district's list."""
+    out = [_input(f"{prefix}-rep-{i}", f"ผู้แทนชมรมคนที่ {i + 1}", hint=NAME_HINT, required=required,
+                  extra=' list="tn-people" data-role="representative"') for i in range(reps)]
+    options = "".join(f'<option value="{h(p.name)}">{h(p.name)} ({h(p.position or "")})</option>' for p in district.officials)
+    star = ' <span class="tn-report__req">(จำเป็น)</span>' if required else ""
+    for i in range(offs):
+        fid = f"{prefix}-official-{i}"
+        out.append(f'<div class="tn-report__field"><label for="{fid}">เจ้าหน้าที่ผู้รับผิดชอบคนที่ {i + 1}{star}'
+                   f'</label><select id="{fid}" name="{fid}"' + (' aria-required="true"' if required else "")
+                   + f' aria-describedby="{fid}-error" data-role="official">'
+                   f'<option value="">— เลือกเจ้าหน้าที่ —</option>{options}</select>'
+                   f'<p class="tn-report__error" id="{fid}-error" hidden></p></div>')
+    return out
+
+
+def _circular_form(province: Province, district: District, people: dict[str, Person], today: dt.date, privacy: str) -> list[str]:
+    """The circular's whole task in one report (fields.CIRCULAR): one issue, one pull request."""
+    current = rounds.current_round(province, today)
+    meeting = rounds.current_meeting(province, today)
+    parts = ['<form class="tn-report__part" id="circular" data-report="circular" novalidate>',
+             '<h2>รายงานตามหนังสือเวียน (ทุกเรื่องในรายงานเดียว)</h2>',
+             '<p>กรอกทุกเรื่องที่หนังสือเวียนขอในที่เดียว แล้วกด ส่งรายงาน ครั้งเดียว: คณะกรรมการชมรม '
+             '(คนที่ยังไม่มีในทำเนียบ ให้ทำเครื่องหมาย คนใหม่ ระบบเพิ่มในทำเนียบให้พร้อมกัน) การยืนยันโครงสร้าง '
+             'และผู้แทนเข้าประชุม ส่วนที่ไม่เปลี่ยนเว้นไว้ได้</p>',
+             '<h3>คณะกรรมการชมรม</h3>',
+             '<p>แตะชื่อตำแหน่งเพื่อเปลี่ยนผู้ดำรงตำแหน่ง หรือทำเครื่องหมายว่าตำแหน่งว่าง ตำแหน่งที่ไม่ได้แก้คงเดิม</p>']
+    if district.club is None:
+        parts.append("<p>อำเภอนี้ยังไม่มีข้อมูลชมรม ให้ติดต่อสำนักงานพัฒนาชุมชนจังหวัด</p>")
+    else:
+        parts += [_new_person_template(district), *_seat_rows(district, people, "circular-seat", new_person=True),
+                  *_term(district, "circular")]
+    round_text = (f"รอบ {current.title} (กำหนดส่ง {thai_date(current.deadline)})" if current
+                  else "ขณะสร้างหน้านี้จังหวัดยังไม่เปิดรอบการรายงาน")
+    parts += ['<h3>ยืนยันโครงสร้างชมรม</h3>', f"<p>{h(round_text)}</p>",
+              _input("circular-confirmed-on", CIRCULAR.field("confirmed-on").label, hint=DATE_HINT + " (ใส่วันนี้ไว้ให้แล้ว)",
+                     required=True, extra=" data-date data-today"),
+              _checkbox("circular-confirm", CIRCULAR.field("confirm").options[0])]
+    if meeting is not None:
+        parts += ['<h3>ผู้แทนเข้าประชุม</h3>',
+                  f"<p>{h(meeting.title)} วันที่ {h(thai_date(meeting.date))}: ผู้แทนชมรม {meeting.representatives} คน "
+                  f"และเจ้าหน้าที่ {meeting.officials} คน (คนใหม่ในรายงานนี้เป็นผู้แทนได้)</p>"]
+        parts += _nominee_fields(district, "circular", meeting.representatives, meeting.officials, required=False)
+    parts += ['<details class="tn-report__seat"><summary><strong>เปลี่ยนแปลงรายชื่อ อช./ผู้นำ อช. อื่น ๆ (ถ้ามี)</strong></summary>',
+              *_roster_lines(district, "circular"), "</details>"]
+    parts += [_actions("circular", privacy), "</form>"]
+    return parts
+
+
+def _roster_lines(district: District, prefix: str) -> list[str]:
+    """Roster changes one line at a time (a new person, a person who left), listed in PREFIX-lines."""
+    subs = _subdistrict_options(district)
+    reasons = "".join(f'<option value="{h(r)}">{h(r)}</option>' for r in END_REASONS)
+    return [
+        '<fieldset class="tn-report__group" data-line="add"><legend>เพิ่มคนใหม่</legend>',
+        f'<div class="tn-report__field"><label for="{prefix}-add-role">บทบาท</label><select id="{prefix}-add-role" '
+        f'aria-describedby="{prefix}-add-role-error"><option value="อช.">อช. (ประจำหมู่บ้าน)</option>'
+        '<option value="ผู้นำ อช.">ผู้นำ อช. (ระดับตำบล)</option></select>'
+        f'<p class="tn-report__error" id="{prefix}-add-role-error" hidden></p></div>',
+        f'<div class="tn-report__field"><label for="{prefix}-add-sub">ตำบล</label><select id="{prefix}-add-sub" '
+        f'aria-describedby="{prefix}-add-sub-error">{subs}</select>'
+        f'<p class="tn-report__error" id="{prefix}-add-sub-error" hidden></p></div>',
+        f'<div class="tn-report__field"><label for="{prefix}-add-moo">หมู่บ้าน (เฉพาะ อช.)</label><select id="{prefix}-add-moo" '
+        f'aria-describedby="{prefix}-add-moo-error"></select><p class="tn-report__error" id="{prefix}-add-moo-error" hidden></p></div>',
+        _input(f"{prefix}-add-name", "ชื่อพร้อมคำนำหน้า", placeholder="เช่น นางสมศรี ใจดี", required=True),
+        f'<div class="tn-report__field"><label for="{prefix}-add-sex">เพศ (ถ้าคำนำหน้าไม่บอก)</label><select id="{prefix}-add-sex">'
+        '<option value="">— ตามคำนำหน้า —</option><option value="ชาย">ชาย</option><option value="หญิง">หญิง</option></select></div>',
+        _input(f"{prefix}-add-start", "วันเริ่มวาระ", hint=DATE_HINT, required=True, extra=" data-date"),
+        _input(f"{prefix}-add-end", END_LABEL, hint=DATE_HINT, extra=" data-date"),
+        '<p><button type="button" class="md-button" data-add-line="add">เพิ่มในรายการ</button></p></fieldset>',
+        '<fieldset class="tn-report__group" data-line="end"><legend>แจ้งผู้พ้นจากตำแหน่ง</legend>',
+        _input(f"{prefix}-end-name", "ชื่อผู้พ้นจากตำแหน่ง", hint=NAME_HINT, required=True,
+               extra=' list="tn-people" data-role="person"'),
+        _input(f"{prefix}-end-date", "วันที่พ้น", hint=DATE_HINT, required=True, extra=" data-date"),
+        f'<div class="tn-report__field"><label for="{prefix}-end-reason">เหตุผล</label><select id="{prefix}-end-reason" '
+        f'aria-describedby="{prefix}-end-reason-error">{reasons}</select>'
+        f'<p class="tn-report__error" id="{prefix}-end-reason-error" hidden></p></div>',
+        _input(f"{prefix}-end-note", "หมายเหตุ (เฉพาะเหตุผล อื่น ๆ)"),
+        '<p><button type="button" class="md-button" data-add-line="end">เพิ่มในรายการ</button></p></fieldset>',
+        f'<h3 id="{prefix}-lines-title">รายการที่จะรายงาน</h3>',
+        f'<ol class="tn-report__lines" id="{prefix}-lines" tabindex="-1" aria-labelledby="{prefix}-lines-title" '
+        f'aria-describedby="{prefix}-lines-error"></ol>',
+        f'<p class="tn-report__error" id="{prefix}-lines-error" hidden></p>',
+    ]
 
 
 def report_page(province: Province, district: District, today: dt.date, json_link: str, district_link: str,
@@ -177,17 +315,22 @@ def report_page(province: Province, district: District, today: dt.date, json_lin
     name = h(district.name)
     out = [f"# รายงานข้อมูลชมรม อำเภอ{name}", "",
            f'<p class="tn-report__intro">หน้านี้ใช้แทนแบบฟอร์ม QR ตามหนังสือเวียน กรอกแต่ละเรื่องแล้วกด '
-           f'<strong>ส่งรายงาน</strong> ระบบจะเปิดหน้า GitHub ที่กรอกรายงานไว้ให้แล้ว (หนึ่งเรื่องต่อหนึ่งรายงาน) '
+           f'<strong>ส่งรายงาน</strong> ระบบจะเปิดหน้า GitHub ที่กรอกรายงานไว้ให้แล้ว '
+           f'(รายงานตามหนังสือเวียนรวมทุกเรื่องในรายงานเดียว หรือรายงานทีละเรื่องด้านล่าง) '
            f'ทำเครื่องหมายยืนยันในหน้านั้นแล้วกด Submit new issue ถ้าไม่มีบัญชี GitHub ให้กด '
            f'<strong>ดาวน์โหลดไฟล์รายงาน</strong> แล้วส่งไฟล์ให้สำนักงานพัฒนาชุมชนจังหวัด '
            f'<a href="{h(district_link)}">กลับไปหน้าอำเภอ{name}</a> · <a href="{h(chooser_link)}">เลือกอำเภออื่น</a></p>', "",
-           f'<nav class="tn-report__toc" aria-label="เรื่องที่รายงาน"><a href="#committee">1. คณะกรรมการชมรม</a> '
+           f'<nav class="tn-report__toc" aria-label="เรื่องที่รายงาน"><a href="#circular">รายงานตามหนังสือเวียน (ทุกเรื่อง)</a> '
+           f'<a href="#committee">1. คณะกรรมการชมรม</a> '
            f'<a href="#confirmation">2. ยืนยันโครงสร้าง</a> <a href="#nominees">3. ผู้แทนเข้าประชุม</a> '
            f'<a href="#roster">4. รายชื่อ อช./ผู้นำ อช.</a></nav>', "",
            '<noscript><p class="tn-report__noscript">หน้านี้ต้องใช้ JavaScript ถ้าเปิดไม่ได้ ให้ใช้แบบฟอร์มบน GitHub '
            f'โดยตรง: <a href="{h(_new_issue(repo_url))}">เลือกแบบฟอร์มรายงาน</a></p></noscript>', ""]
     parts = [f'<div class="tn-report" data-json="{h(json_link)}" data-pagefind-ignore>',
              '<datalist id="tn-people"></datalist>']
+    parts += _circular_form(province, district, people, today, privacy)
+    parts += ['<h2 id="single">หรือรายงานทีละเรื่อง</h2>',
+              '<p>ใช้เมื่อมีการเปลี่ยนแปลงเรื่องเดียว แต่ละเรื่องเป็นรายงานแยกกัน</p>']
     # 1. committee
     parts += ['<form class="tn-report__part" id="committee" data-report="committee" novalidate>',
               '<h2>1. คณะกรรมการชมรม</h2>',
@@ -195,17 +338,7 @@ def report_page(province: Province, district: District, today: dt.date, json_lin
     if club is None:
         parts.append("<p>อำเภอนี้ยังไม่มีข้อมูลชมรม ให้ติดต่อสำนักงานพัฒนาชุมชนจังหวัด</p>")
     else:
-        parts += _seat_rows(district, people)
-        term = f"วาระปัจจุบัน: {thai_date(club.term_start)} – {thai_date(club.term_end)}"
-        order = f" · คำสั่งที่ {club.order_no} ลงวันที่ {thai_date(club.order_date)}" if club.order_no else ""
-        parts += ['<details class="tn-report__seat"><summary><strong>วาระและคำสั่งแต่งตั้งคณะกรรมการทั้งชุด</strong></summary>',
-                  f'<p class="tn-report__now">{h(term + order)} (เว้นว่างถ้าไม่เปลี่ยน)</p>',
-                  _input("committee-term-start", "วาระเริ่ม", hint=DATE_HINT, placeholder="เช่น 1/10/2566", extra=" data-date"),
-                  _input("committee-term-end", "วาระสิ้นสุด", hint=DATE_HINT, placeholder="เช่น 30/9/2570", extra=" data-date"),
-                  _input("committee-order-no", "คำสั่งแต่งตั้งคณะกรรมการ เลขที่", placeholder="เช่น 19/2566"),
-                  _input("committee-order-date", "คำสั่งแต่งตั้งคณะกรรมการ ลงวันที่", hint=DATE_HINT, extra=" data-date"),
-                  _input("committee-order-by", "ผู้ออกคำสั่ง", placeholder="เช่น นายอำเภอ" + district.name),
-                  "</details>"]
+        parts += _seat_rows(district, people) + _term(district, "committee")
     parts += [_actions("committee", privacy), "</form>"]
     # 2. confirmation
     round_text = (f"รอบ {current.title} (กำหนดส่ง {thai_date(current.deadline)})" if current
@@ -222,53 +355,13 @@ def report_page(province: Province, district: District, today: dt.date, json_lin
     when = f"{meeting.title} วันที่ {thai_date(meeting.date)}" if meeting else "การประชุมครั้งถัดไป"
     parts += ['<form class="tn-report__part" id="nominees" data-report="nominees" novalidate>',
               '<h2>3. ผู้แทนเข้าประชุม</h2>', f"<p>{h(when)}: ผู้แทนชมรม {reps} คน และเจ้าหน้าที่ {offs} คน</p>"]
-    parts += [_input(f"nominees-rep-{i}", f"ผู้แทนชมรมคนที่ {i + 1}", hint=NAME_HINT, required=True,
-                     extra=' list="tn-people" data-role="representative"') for i in range(reps)]
-    options = "".join(f'<option value="{h(p.name)}">{h(p.name)} ({h(p.position or "")})</option>' for p in district.officials)
-    for i in range(offs):
-        fid = f"nominees-official-{i}"
-        parts.append(f'<div class="tn-report__field"><label for="{fid}">เจ้าหน้าที่ผู้รับผิดชอบคนที่ {i + 1} '
-                     f'<span class="tn-report__req">(จำเป็น)</span></label><select id="{fid}" name="{fid}" '
-                     f'aria-required="true" aria-describedby="{fid}-error" data-role="official">'
-                     f'<option value="">— เลือกเจ้าหน้าที่ —</option>{options}</select>'
-                     f'<p class="tn-report__error" id="{fid}-error" hidden></p></div>')
+    parts += _nominee_fields(district, "nominees", reps, offs, required=True)
     parts += [_actions("nominees", privacy), "</form>"]
     # 4. roster
-    subs = "".join(f'<option value="{h(s.name)}" data-code="{h(s.code)}">ตำบล{h(s.name)}</option>'
-                   for s in district.subdistricts or [])
-    reasons = "".join(f'<option value="{h(r)}">{h(r)}</option>' for r in END_REASONS)
     parts += ['<form class="tn-report__part" id="roster" data-report="roster" novalidate>',
               '<h2>4. รายชื่อ อช./ผู้นำ อช.</h2>',
               '<p>เพิ่มคนใหม่ หรือแจ้งผู้ที่พ้นจากตำแหน่ง ทีละคน กด เพิ่มในรายการ แล้วส่งทั้งรายการในรายงานเดียว</p>',
-              '<fieldset class="tn-report__group" data-line="add"><legend>เพิ่มคนใหม่</legend>',
-              '<div class="tn-report__field"><label for="roster-add-role">บทบาท</label><select id="roster-add-role" '
-              'aria-describedby="roster-add-role-error"><option value="อช.">อช. (ประจำหมู่บ้าน)</option>'
-              '<option value="ผู้นำ อช.">ผู้นำ อช. (ระดับตำบล)</option></select>'
-              '<p class="tn-report__error" id="roster-add-role-error" hidden></p></div>',
-              f'<div class="tn-report__field"><label for="roster-add-sub">ตำบล</label><select id="roster-add-sub" '
-              f'aria-describedby="roster-add-sub-error">{subs}</select>'
-              '<p class="tn-report__error" id="roster-add-sub-error" hidden></p></div>',
-              '<div class="tn-report__field"><label for="roster-add-moo">หมู่บ้าน (เฉพาะ อช.)</label><select id="roster-add-moo" '
-              'aria-describedby="roster-add-moo-error"></select><p class="tn-report__error" id="roster-add-moo-error" hidden></p></div>',
-              _input("roster-add-name", "ชื่อพร้อมคำนำหน้า", placeholder="เช่น นางสมศรี ใจดี", required=True),
-              '<div class="tn-report__field"><label for="roster-add-sex">เพศ (ถ้าคำนำหน้าไม่บอก)</label><select id="roster-add-sex">'
-              '<option value="">— ตามคำนำหน้า —</option><option value="ชาย">ชาย</option><option value="หญิง">หญิง</option></select></div>',
-              _input("roster-add-start", "วันเริ่มวาระ", hint=DATE_HINT, required=True, extra=" data-date"),
-              _input("roster-add-end", "วันสิ้นสุดวาระ (เว้นว่าง: ครบ 4 ปี)", hint=DATE_HINT, extra=" data-date"),
-              '<p><button type="button" class="md-button" data-add-line="add">เพิ่มในรายการ</button></p></fieldset>',
-              '<fieldset class="tn-report__group" data-line="end"><legend>แจ้งผู้พ้นจากตำแหน่ง</legend>',
-              _input("roster-end-name", "ชื่อผู้พ้นจากตำแหน่ง", hint=NAME_HINT, required=True,
-                     extra=' list="tn-people" data-role="person"'),
-              _input("roster-end-date", "วันที่พ้น", hint=DATE_HINT, required=True, extra=" data-date"),
-              f'<div class="tn-report__field"><label for="roster-end-reason">เหตุผล</label><select id="roster-end-reason" '
-              f'aria-describedby="roster-end-reason-error">{reasons}</select>'
-              '<p class="tn-report__error" id="roster-end-reason-error" hidden></p></div>',
-              _input("roster-end-note", "หมายเหตุ (เฉพาะเหตุผล อื่น ๆ)"),
-              '<p><button type="button" class="md-button" data-add-line="end">เพิ่มในรายการ</button></p></fieldset>',
-              '<h3 id="roster-lines-title">รายการที่จะรายงาน</h3>',
-              '<ol class="tn-report__lines" id="roster-lines" tabindex="-1" aria-labelledby="roster-lines-title" '
-              'aria-describedby="roster-lines-error"></ol>',
-              '<p class="tn-report__error" id="roster-lines-error" hidden></p>',
+              *_roster_lines(district, "roster"),
               _actions("roster", privacy), "</form>"]
     parts += ['<div class="tn-report__qr"><img class="tn-qr" src="' + h(qr_link) + f'" alt="QR code ของหน้านี้: {h(page_url)}" '
               'width="140" height="140"><p>QR code ของหน้ารายงานนี้ (พิมพ์ติดประกาศให้เจ้าหน้าที่สแกนได้)</p></div>', "</div>"]

@@ -9,7 +9,7 @@ dropdown (GitHub does not prefill dropdowns reliably).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from thamniap.model import POST_ORDER
 
@@ -140,7 +140,37 @@ ROSTER = Report(
            required=True, value="roster-changes"),
      NO_PRIVATE_NUMBERS))
 
-REPORTS: tuple[Report, ...] = (COMMITTEE, CONFIRMATION, NOMINEES, ROSTER, EXCEL)
+# The circular's whole task in one report (one issue, one pull request): the committee, new people
+# (who may hold a seat at once), the confirmation for the round and the meeting's nominees. Its fields
+# are the single-purpose reports' own (same ids, so the bot reads each part with the same reader);
+# only what may be left out differs. A new person in a seat is written twice: a `เพิ่ม` line in
+# `changes` (as the roster report writes it) and their name, as in that line, in the seat's line.
+NEW_IN_SEAT = ("คนที่ยังไม่มีในทำเนียบ: เขียนบรรทัด เพิ่ม ของคนนั้นในช่อง รายการเปลี่ยนแปลงรายชื่อ "
+               "แล้วเขียนชื่อเดียวกันในบรรทัดของตำแหน่ง บอทเพิ่มคนนั้นในทำเนียบและให้ดำรงตำแหน่งในรายงานเดียวกัน")
+CIRCULAR = Report(
+    "circular", "รายงานตามหนังสือเวียน (ทั้งหมดในรายงานเดียว)",
+    "คณะกรรมการชมรม (รวมคนใหม่ที่ยังไม่มีในทำเนียบ) การยืนยันโครงสร้างสำหรับรอบการรายงาน และผู้แทนเข้าประชุม ในรายงานเดียว",
+    "รายงานตามหนังสือเวียน: ", PRIVACY_NOTE,
+    (DISTRICT,
+     replace(COMMITTEE.field("seats"), required=False,
+             description="เว้นว่างถ้าคณะกรรมการไม่เปลี่ยน — " + COMMITTEE.field("seats").description + " — " + NEW_IN_SEAT),
+     replace(ROSTER.field("changes"), label="รายการเปลี่ยนแปลงรายชื่อ", required=False,
+             description="เว้นว่างถ้าไม่มี — " + ROSTER.field("changes").description,
+             placeholder="เพิ่ม | ผู้นำ อช. | วังสะพุง | | นายสมชาย ใจดี | ชาย | 1/2/2567 | 30/9/2570"),
+     *(COMMITTEE.field(f) for f in ("term-start", "term-end", "order-no", "order-date", "order-by")),
+     CONFIRMATION.field("confirmed-on"), CONFIRMATION.field("confirm"),
+     NOMINEES.field("meeting"),
+     replace(NOMINEES.field("representatives"), required=False,
+             description="เว้นว่างถ้าไม่มีการประชุม — " + NOMINEES.field("representatives").description
+             + " (คนใหม่ในรายงานนี้ใช้ได้)"),
+     replace(NOMINEES.field("officials"), required=False,
+             description="เว้นว่างถ้าไม่มีการประชุม — " + NOMINEES.field("officials").description),
+     NOMINEES.field("submitted-on"),
+     NO_PRIVATE_NUMBERS))
+
+# CIRCULAR last: a report file without a title is matched to the first report whose headings it has
+# (bot/offline.py), and the circular has every heading of the committee, confirmation and nominees reports.
+REPORTS: tuple[Report, ...] = (COMMITTEE, CONFIRMATION, NOMINEES, ROSTER, EXCEL, CIRCULAR)
 
 
 def report(report_id: str) -> Report | None:

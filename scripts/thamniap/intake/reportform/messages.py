@@ -57,6 +57,10 @@ UNKNOWN_NAME = ("ไม่พบ{what} {0} ในทำเนียบอำเ�
                 "ถ้าเป็นคนที่ยังไม่มีในทำเนียบ ให้เพิ่มในทำเนียบก่อน (รายงาน แก้ไขรายชื่อ อช./ผู้นำ อช. หรือแบบฟอร์ม Excel ของอำเภอ)")
 # bot/read.py person_id and bot/roster.py: a name made of punctuation only ({0}: the text)
 NOT_A_NAME = NO_LETTERS
+# bot/roster.py: a new ผู้นำ อช. needs the end of their term (an อช.'s empty end is 4 years on; a
+# leader's term has no such default), and the report pages refuse it with the same words
+LEADER_NEEDS_END = ("ผู้นำ อช. ต้องมีวันสิ้นสุดวาระ", "เช่น 30/9/2570")
+END_LABEL = "วันสิ้นสุดวาระ (ผู้นำ อช. ต้องกรอก; อช. เว้นว่าง: ครบ 4 ปี)"
 # intake/reportform/body.py parse: a required field left empty ({0}: the field's description)
 MISSING = ("ยังไม่ได้กรอก", "กรอกช่องนี้ ({0})", "กรอกช่องนี้")
 # intake/reportform/body.py parse: a checkbox not ticked ({0}: the option)
@@ -69,4 +73,5 @@ def page_messages() -> dict:
             "unknown_name": {"message": UNKNOWN_NAME[0], "hint": UNKNOWN_NAME[1]},
             "not_a_name": {"message": NOT_A_NAME[0], "hint": NOT_A_NAME[1]},
             "missing": {"message": MISSING[0], "hint": MISSING[1], "hint_plain": MISSING[2]},
-            "unticked": {"message": UNTICKED[0], "hint": UNTICKED[1]}}
+            "unticked": {"message": UNTICKED[0], "hint": UNTICKED[1]},
+            "leader_needs_end": {"message": LEADER_NEEDS_END[0], "hint": LEADER_NEEDS_END[1]}}
