@@ -365,3 +365,13 @@ def test_real_data_exports_public_fields_only(tmp_path):
     text = "\n".join(e.path.read_text(encoding="utf-8") for e in written if e.format == "json")
     for word in NEVER:
         assert f'"{word}"' not in text, word
+
+
+def test_every_row_field_has_exactly_one_column():
+    """A column names its row field: a field without a column (or a column naming no field) fails here,
+    so a value can never shift under another column's header."""
+    from dataclasses import fields
+    from thamniap.derive.exports import ClubRow, OfficialRow, PersonRow
+    for kind, row_type in (("people", PersonRow), ("clubs", ClubRow), ("officials", OfficialRow)):
+        named = [c.field for c in exports.COLUMNS[kind]]
+        assert sorted(named) == sorted(f.name for f in fields(row_type)), kind

@@ -13,8 +13,9 @@ What goes out, and nothing else (PDPA; the rules are on the site's privacy page,
 * offices (JSON only): the office's own contact details (address, phone, hours, map position).
 
 Never: phone-consent records, notes, GitHub maintainers, file paths, or any other field.
-Person rows are built field by field from explicit lists below, so a new field in the schema
-never leaks into the exports by itself.
+The rows are named fields computed in derive/exports.py (PersonRow, ClubRow, OfficialRow), so a new
+field in the schema never leaks into the exports by itself; each column below names the field it
+shows, and this module only formats the rows as CSV, Excel and JSON bytes.
 
 Files, under ``<outdir>/downloads/<province folder>/`` (e.g. ``downloads/42-loei/``)::
 
@@ -56,6 +57,7 @@ from typing import Iterable
 
 from thamniap.core.national_id import mask_national_ids
 from thamniap import model
+from thamniap.derive.exports import ExportRows, HeldPost, data_date, is_sample, posts_by_holder, public_phone
 
 SCHEMA_VERSION = 1
 # Licence of the published directory data. ASSUMPTION: the province (สำนักงานพัฒนาชุมชนจังหวัดเลย)
@@ -64,7 +66,6 @@ DATA_LICENCE = "CC BY 4.0"
 GEO_CREDIT = "ข้อมูลเขตการปกครอง: GeoThai (CC BY 4.0)"
 DATES_NOTE = "ISO 8601, ค.ศ."
 GENERATED_FROM = "data/"
-VACANT = "ว่าง"
 DOWNLOADS = "downloads"
 
 SHEET_PEOPLE = "ทำเนียบ อช. และผู้นำ อช."   # Excel forbids "/" in sheet names
@@ -76,9 +77,12 @@ SHEET_ABOUT = "เกี่ยวกับข้อมูล"
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a CSV/Excel export: its Thai header (as written in the file), a Table Schema type
-    and what it holds (Thai, then English). The header rows, the Excel sheets and the Frictionless
-    datapackage.json (render/opendata.py) are all made from these lists, so they cannot disagree."""
+    """One column of a CSV/Excel export: the row field it shows (a field of derive/exports.py's
+    PersonRow, ClubRow or OfficialRow), its Thai header (as written in the file), a Table Schema type
+    and what it holds (Thai, then English). The header rows, the cells, the Excel sheets and the
+    Frictionless datapackage.json (render/opendata.py) are all made from these lists, so they cannot
+    disagree."""
+    field: str
     name: str
     type: str                  # Table Schema: "string" | "integer" | "boolean" | "date"
     description: str
@@ -87,77 +91,77 @@ class Column:
     enum: tuple[str, ...] | None = None
 
 
-def _code(name: str, digits: int, what: str, what_en: str) -> Column:
-    return Column(name, "string", f"รหัส{what} {digits} หลัก ตามกรมการปกครอง", f"{what_en} code, {digits} digits (DOPA)",
+def _code(field: str, name: str, digits: int, what: str, what_en: str) -> Column:
+    return Column(field, name, "string", f"รหัส{what} {digits} หลัก ตามกรมการปกครอง", f"{what_en} code, {digits} digits (DOPA)",
                   pattern=f"[0-9]{{{digits}}}")
 
 
-def _date(name: str, what: str, what_en: str) -> Column:
-    return Column(name, "date", f"{what} (ISO 8601 ปี ค.ศ. เช่น 2024-01-24)", f"{what_en} (ISO 8601, CE)")
+def _date(field: str, name: str, what: str, what_en: str) -> Column:
+    return Column(field, name, "date", f"{what} (ISO 8601 ปี ค.ศ. เช่น 2024-01-24)", f"{what_en} (ISO 8601, CE)")
 
 
-SAMPLE_COLUMN = Column("ข้อมูลตัวอย่าง", "boolean", "true เมื่อแถวนี้เป็นข้อมูลสมมุติ (ไม่ใช่บุคคลจริง)",
+SAMPLE_COLUMN = Column("sample", "ข้อมูลตัวอย่าง", "boolean", "true เมื่อแถวนี้เป็นข้อมูลสมมุติ (ไม่ใช่บุคคลจริง)",
                        "true when the row is fictional sample data")
-LEVEL_COLUMN = Column("ระดับ", "string", "ระดับ: จังหวัด หรือ อำเภอ", "level: province or district",
+LEVEL_COLUMN = Column("level", "ระดับ", "string", "ระดับ: จังหวัด หรือ อำเภอ", "level: province or district",
                       enum=("จังหวัด", "อำเภอ"))
-DISTRICT_CODE = _code("รหัสอำเภอ", 4, "อำเภอ", "district")
-DISTRICT_NAME = Column("อำเภอ", "string", "ชื่ออำเภอ (ว่างสำหรับระดับจังหวัด)", "district name (empty at province level)")
-PERSON_ID = Column("รหัสบุคคล", "string", "รหัสบุคคลในทำเนียบ เช่น 4201-0001", "person id in the directory")
-TITLE = Column("คำนำหน้านาม", "string", "คำนำหน้านาม เช่น นาย นาง นางสาว", "title, e.g. นาย, นาง, นางสาว")
-FIRST_NAME = Column("ชื่อ", "string", "ชื่อ", "first name")
-LAST_NAME = Column("นามสกุล", "string", "นามสกุล", "last name")
+DISTRICT_CODE = _code("district_code", "รหัสอำเภอ", 4, "อำเภอ", "district")
+DISTRICT_NAME = Column("district_name", "อำเภอ", "string", "ชื่ออำเภอ (ว่างสำหรับระดับจังหวัด)", "district name (empty at province level)")
+PERSON_ID = Column("id", "รหัสบุคคล", "string", "รหัสบุคคลในทำเนียบ เช่น 4201-0001", "person id in the directory")
+TITLE = Column("title", "คำนำหน้านาม", "string", "คำนำหน้านาม เช่น นาย นาง นางสาว", "title, e.g. นาย, นาง, นางสาว")
+FIRST_NAME = Column("first_name", "ชื่อ", "string", "ชื่อ", "first name")
+LAST_NAME = Column("last_name", "นามสกุล", "string", "นามสกุล", "last name")
 
 PEOPLE_COLUMNS = (
     PERSON_ID, TITLE, FIRST_NAME, LAST_NAME,
-    Column("เพศ", "string", "ชาย หรือ หญิง ตามที่กรอกหรือตามคำนำหน้านาม (ว่างถ้าไม่ทราบ)",
+    Column("sex", "เพศ", "string", "ชาย หรือ หญิง ตามที่กรอกหรือตามคำนำหน้านาม (ว่างถ้าไม่ทราบ)",
            "sex as given or implied by the title (empty when unknown)", enum=("ชาย", "หญิง")),
-    Column("บทบาทและวาระ", "string", "บทบาท (อช. หรือ ผู้นำ อช.) วันเริ่ม–วันสิ้นสุดวาระ คั่นหลายบทบาทด้วย \"; \" "
+    Column("roles", "บทบาทและวาระ", "string", "บทบาท (อช. หรือ ผู้นำ อช.) วันเริ่ม–วันสิ้นสุดวาระ คั่นหลายบทบาทด้วย \"; \" "
            "และเหตุที่พ้นจากบทบาท", "roles with term start–end, \"; \" between roles, and why a role ended"),
-    _code("รหัสจังหวัด", 2, "จังหวัด", "province"),
-    Column("จังหวัด", "string", "ชื่อจังหวัด", "province name"),
+    _code("province_code", "รหัสจังหวัด", 2, "จังหวัด", "province"),
+    Column("province_name", "จังหวัด", "string", "ชื่อจังหวัด", "province name"),
     DISTRICT_CODE,
-    Column("อำเภอ", "string", "ชื่ออำเภอ", "district name"),
-    _code("รหัสตำบล", 6, "ตำบล", "subdistrict"),
-    Column("ตำบล", "string", "ชื่อตำบล", "subdistrict name"),
-    Column("หมู่ที่", "integer", "หมู่ที่ของหมู่บ้านของ อช. (ว่างสำหรับผู้นำ อช. ซึ่งเป็นระดับตำบล)",
+    Column("district_name", "อำเภอ", "string", "ชื่ออำเภอ", "district name"),
+    _code("subdistrict_code", "รหัสตำบล", 6, "ตำบล", "subdistrict"),
+    Column("subdistrict_name", "ตำบล", "string", "ชื่อตำบล", "subdistrict name"),
+    Column("moo", "หมู่ที่", "integer", "หมู่ที่ของหมู่บ้านของ อช. (ว่างสำหรับผู้นำ อช. ซึ่งเป็นระดับตำบล)",
            "village number of an อช. (empty for a leader, chosen per subdistrict)"),
-    Column("หมู่บ้าน", "string", "ชื่อหมู่บ้าน (ว่างสำหรับผู้นำ อช.)", "village name (empty for a leader)"),
-    Column("ตำแหน่งในชมรม/สมาคม", "string", "ตำแหน่งในคณะกรรมการชมรม/สมาคม และชื่อชมรม คั่นด้วย \"; \"",
+    Column("village", "หมู่บ้าน", "string", "ชื่อหมู่บ้าน (ว่างสำหรับผู้นำ อช.)", "village name (empty for a leader)"),
+    Column("club_posts", "ตำแหน่งในชมรม/สมาคม", "string", "ตำแหน่งในคณะกรรมการชมรม/สมาคม และชื่อชมรม คั่นด้วย \"; \"",
            "committee posts held, with the club's name, \"; \" between them"),
-    Column("โทรศัพท์ (ได้รับความยินยอม)", "string",
+    Column("phone", "โทรศัพท์ (ได้รับความยินยอม)", "string",
            "โทรศัพท์ส่วนตัว เฉพาะผู้ที่ยินยอมให้เผยแพร่ (นอกนั้นว่าง ให้ติดต่อสำนักงานพัฒนาชุมชนอำเภอ)",
            "personal phone, only with the person's recorded consent (otherwise empty)"),
     SAMPLE_COLUMN,
 )
 CLUB_COLUMNS = (
     LEVEL_COLUMN, DISTRICT_CODE, DISTRICT_NAME,
-    Column("ประเภท", "string", "ชมรม หรือ สมาคม", "club or (registered) association", enum=("ชมรม", "สมาคม")),
-    Column("ชื่อชมรม/สมาคม", "string", "ชื่อเต็มของชมรม/สมาคมผู้นำ อช.", "full name of the club or association"),
-    Column("เลขทะเบียน", "string", "เลขทะเบียนสมาคม (ว่างสำหรับชมรม)", "association registration number"),
-    _date("วาระเริ่ม", "วันเริ่มวาระของคณะกรรมการ", "committee term start"),
-    _date("วาระสิ้นสุด", "วันสิ้นสุดวาระของคณะกรรมการ", "committee term end"),
-    Column("เลขที่คำสั่งแต่งตั้ง", "string", "เลขที่คำสั่งแต่งตั้งคณะกรรมการ", "appointment order number"),
-    _date("คำสั่งลงวันที่", "วันที่ของคำสั่งแต่งตั้ง", "date of the appointment order"),
-    Column("ผู้ออกคำสั่ง", "string", "ผู้ออกคำสั่งแต่งตั้ง", "who issued the appointment order"),
-    _date("วันที่ยืนยันข้อมูล", "วันที่ยืนยันโครงสร้างกับจังหวัดครั้งล่าสุด (ทุกรอบการรายงาน)",
+    Column("kind", "ประเภท", "string", "ชมรม หรือ สมาคม", "club or (registered) association", enum=("ชมรม", "สมาคม")),
+    Column("name", "ชื่อชมรม/สมาคม", "string", "ชื่อเต็มของชมรม/สมาคมผู้นำ อช.", "full name of the club or association"),
+    Column("registration_no", "เลขทะเบียน", "string", "เลขทะเบียนสมาคม (ว่างสำหรับชมรม)", "association registration number"),
+    _date("term_start", "วาระเริ่ม", "วันเริ่มวาระของคณะกรรมการ", "committee term start"),
+    _date("term_end", "วาระสิ้นสุด", "วันสิ้นสุดวาระของคณะกรรมการ", "committee term end"),
+    Column("order_no", "เลขที่คำสั่งแต่งตั้ง", "string", "เลขที่คำสั่งแต่งตั้งคณะกรรมการ", "appointment order number"),
+    _date("order_date", "คำสั่งลงวันที่", "วันที่ของคำสั่งแต่งตั้ง", "date of the appointment order"),
+    Column("order_by", "ผู้ออกคำสั่ง", "string", "ผู้ออกคำสั่งแต่งตั้ง", "who issued the appointment order"),
+    _date("confirmed_on", "วันที่ยืนยันข้อมูล", "วันที่ยืนยันโครงสร้างกับจังหวัดครั้งล่าสุด (ทุกรอบการรายงาน)",
           "latest confirmation to the province, in any reporting round"),
-    Column("ตำแหน่ง", "string", "ตำแหน่งในคณะกรรมการ เช่น ประธาน", "committee post, e.g. president"),
-    Column("รหัสผู้ดำรงตำแหน่ง", "string", "รหัสบุคคลของผู้ดำรงตำแหน่ง (ว่างเมื่อตำแหน่งว่าง)",
+    Column("post", "ตำแหน่ง", "string", "ตำแหน่งในคณะกรรมการ เช่น ประธาน", "committee post, e.g. president"),
+    Column("holder_id", "รหัสผู้ดำรงตำแหน่ง", "string", "รหัสบุคคลของผู้ดำรงตำแหน่ง (ว่างเมื่อตำแหน่งว่าง)",
            "person id of the holder (empty when vacant)"),
-    Column("ผู้ดำรงตำแหน่ง", "string", "ชื่อผู้ดำรงตำแหน่ง หรือ ว่าง", "holder's name, or ว่าง (vacant)"),
-    _date("ดำรงตำแหน่งตั้งแต่", "วันที่เริ่มดำรงตำแหน่ง", "holder's start in the post"),
-    Column("เลขที่คำสั่งของตำแหน่ง", "string", "เลขที่คำสั่งแต่งตั้งเฉพาะตำแหน่งนี้ (ถ้ามี)",
+    Column("holder_name", "ผู้ดำรงตำแหน่ง", "string", "ชื่อผู้ดำรงตำแหน่ง หรือ ว่าง", "holder's name, or ว่าง (vacant)"),
+    _date("since", "ดำรงตำแหน่งตั้งแต่", "วันที่เริ่มดำรงตำแหน่ง", "holder's start in the post"),
+    Column("post_order_no", "เลขที่คำสั่งของตำแหน่ง", "string", "เลขที่คำสั่งแต่งตั้งเฉพาะตำแหน่งนี้ (ถ้ามี)",
            "the seat's own appointment order number, if any"),
-    _date("คำสั่งของตำแหน่งลงวันที่", "วันที่ของคำสั่งเฉพาะตำแหน่ง", "date of the seat's own order"),
-    Column("ผู้ออกคำสั่งของตำแหน่ง", "string", "ผู้ออกคำสั่งเฉพาะตำแหน่ง", "who issued the seat's own order"),
+    _date("post_order_date", "คำสั่งของตำแหน่งลงวันที่", "วันที่ของคำสั่งเฉพาะตำแหน่ง", "date of the seat's own order"),
+    Column("post_order_by", "ผู้ออกคำสั่งของตำแหน่ง", "string", "ผู้ออกคำสั่งเฉพาะตำแหน่ง", "who issued the seat's own order"),
     SAMPLE_COLUMN,
 )
 OFFICIAL_COLUMNS = (
     LEVEL_COLUMN, DISTRICT_CODE, DISTRICT_NAME, PERSON_ID, TITLE, FIRST_NAME, LAST_NAME,
-    Column("ตำแหน่ง", "string", "ตำแหน่งของเจ้าหน้าที่ เช่น พัฒนาการอำเภอ", "the official's position"),
-    Column("ผู้รับผิดชอบงาน อช.", "boolean", "true เมื่อเป็นผู้รับผิดชอบงาน อช. ของสำนักงาน",
+    Column("position", "ตำแหน่ง", "string", "ตำแหน่งของเจ้าหน้าที่ เช่น พัฒนาการอำเภอ", "the official's position"),
+    Column("responsible", "ผู้รับผิดชอบงาน อช.", "boolean", "true เมื่อเป็นผู้รับผิดชอบงาน อช. ของสำนักงาน",
            "true for the official responsible for volunteer work"),
-    Column("โทรศัพท์ที่ทำงาน", "string", "โทรศัพท์ที่ทำงานของเจ้าหน้าที่", "the official's work phone"),
+    Column("work_phone", "โทรศัพท์ที่ทำงาน", "string", "โทรศัพท์ที่ทำงานของเจ้าหน้าที่", "the official's work phone"),
     SAMPLE_COLUMN,
 )
 # Export.kind -> its columns (CSV files of these kinds are described in datapackage.json)
@@ -165,8 +169,6 @@ COLUMNS = {"people": PEOPLE_COLUMNS, "clubs": CLUB_COLUMNS, "officials": OFFICIA
 PEOPLE_HEADERS = tuple(c.name for c in PEOPLE_COLUMNS)
 CLUB_HEADERS = tuple(c.name for c in CLUB_COLUMNS)
 OFFICIAL_HEADERS = tuple(c.name for c in OFFICIAL_COLUMNS)
-LEVEL_PROVINCE = "จังหวัด"
-LEVEL_DISTRICT = "อำเภอ"
 
 # Leading characters a spreadsheet may read as the start of a formula (OWASP "CSV injection"),
 # plus their full-width forms, which some spreadsheet locales also accept.
@@ -273,11 +275,6 @@ def role_text(role: model.Role) -> str:
     return f"{role.role} {_iso(role.start) or ''}–{_iso(role.end) or ''}{left}"
 
 
-def public_phone(person: model.Person) -> str | None:
-    """The personal phone only when the person's consent is recorded (with a valid date)."""
-    return person.phone if person.phone and person.consent_date is not None else None
-
-
 def _district_label(district: model.District) -> str:
     return f"อำเภอ{district.name}"
 
@@ -286,116 +283,27 @@ def _province_label(province: model.Province) -> str:
     return f"จังหวัด{province.name}"
 
 
-def _clubs(province: model.Province, districts: Iterable[model.District],
-           with_province: bool = True) -> list[tuple[model.Club, model.District | None]]:
-    """(club, its district or None for the province's club), the province's first."""
-    out: list[tuple[model.Club, model.District | None]] = []
-    if with_province and province.club is not None:
-        out.append((province.club, None))
-    out.extend((d.club, d) for d in districts if d.club is not None)
-    return out
+# ------------------------------------------------------------------ cells (shared by CSV and Excel)
+
+def _part_text(part) -> str:
+    if isinstance(part, model.Role):
+        return role_text(part)
+    return f"{part.post} ({part.club})"   # a HeldPost
 
 
-def _posts_by_holder(province: model.Province) -> dict[str, list[tuple[str, str]]]:
-    """Person id → [(post, club name)], district clubs first (district order), then the province's."""
-    held: dict[str, list[tuple[str, str]]] = {}
-    clubs = [d.club for d in province.districts if d.club is not None]
-    if province.club is not None:
-        clubs.append(province.club)
-    for club in clubs:
-        for post in club.posts:
-            if post.holder_id and not post.vacant:
-                held.setdefault(post.holder_id, []).append((post.post, club.name))
-    return held
+def cell(value):
+    """A row field as a CSV/Excel cell: a date in ISO 8601, several roles or posts joined with "; ";
+    text, numbers, booleans and None as they are."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return "; ".join(_part_text(part) for part in value)
+    return value
 
 
-def data_date(province: model.Province, districts: Iterable[model.District],
-              with_province: bool = True) -> dt.date:
-    """The latest date written in the exported data: the Excel files' fixed timestamp.
-
-    Derived from the data (not the clock) so that two builds of the same data are identical.
-    """
-    days: list[dt.date] = []
-    districts = list(districts)
-    clubs = [c for c, _ in _clubs(province, districts, with_province)]
-    for club in clubs:
-        days += [club.term_start, club.order_date, club.latest_confirmed,
-                 *(d for p in club.posts for d in (p.since, p.order_date))]
-    for district in districts:
-        for person in district.people():
-            days += [person.consent_date, *(r.start for r in person.roles)]
-        for nomination in district.nominations or []:
-            days.append(nomination.submitted_on)
-    days = [d for d in days if d is not None and 1980 <= d.year <= 2107]  # what a zip entry can hold
-    return max(days, default=dt.date(2024, 1, 1))
-
-
-# ------------------------------------------------------------------ rows (shared by CSV and Excel)
-
-class _Rows:
-    """Public rows of one province, for the whole province or one district."""
-
-    def __init__(self, province: model.Province):
-        self.province = province
-        self.held = _posts_by_holder(province)
-        self.index = province.person_index()
-
-    def person(self, person: model.Person, district: model.District,
-               sub: model.Subdistrict, village: model.Village | None) -> list:
-        return [
-            person.id, person.title, person.first_name, person.last_name, person.sex,
-            "; ".join(role_text(r) for r in person.roles),
-            self.province.code, self.province.name, district.code, district.name,
-            sub.code, sub.name,
-            village.moo if village else None, village.name if village else None,
-            "; ".join(f"{post} ({club})" for post, club in self.held.get(person.id, [])),
-            public_phone(person), district.sample,
-        ]
-
-    def people(self, districts: Iterable[model.District]) -> list[list]:
-        rows = []
-        for district in districts:
-            for sub in district.subdistricts or []:
-                rows += [self.person(p, district, sub, None) for p in sub.leaders]
-                for village in sub.villages:
-                    rows += [self.person(p, district, sub, village) for p in village.volunteers]
-        return rows
-
-    def clubs(self, districts: Iterable[model.District], with_province: bool) -> list[list]:
-        rows = []
-        for club, district in _clubs(self.province, districts, with_province):
-            sample = club.sample or (district.sample if district else False)
-            for post in club.posts:
-                holder = None if post.vacant or not post.holder_id else self.index.get(post.holder_id)
-                rows.append([
-                    LEVEL_DISTRICT if district else LEVEL_PROVINCE,
-                    district.code if district else None, district.name if district else None,
-                    club.kind, club.name, club.registration_no,
-                    _iso(club.term_start), _iso(club.term_end), club.order_no, _iso(club.order_date), club.order_by,
-                    _iso(club.latest_confirmed), post.post,
-                    None if post.vacant else post.holder_id,
-                    VACANT if post.vacant else (holder.name if holder else None),
-                    None if post.vacant else _iso(post.since), post.order_no, _iso(post.order_date), post.order_by,
-                    sample,
-                ])
-        return rows
-
-    def officials(self, districts: Iterable[model.District], with_province: bool) -> list[list]:
-        rows = []
-        if with_province:
-            rows += [self.official(o, None) for o in self.province.officials]
-        for district in districts:
-            rows += [self.official(o, district) for o in district.officials]
-        return rows
-
-    def official(self, person: model.Person, district: model.District | None) -> list:
-        return [
-            LEVEL_DISTRICT if district else LEVEL_PROVINCE,
-            district.code if district else None, district.name if district else None,
-            person.id, person.title, person.first_name, person.last_name, person.position,
-            person.responsible, person.work_phone,
-            district.sample if district else self.province.sample,
-        ]
+def table(columns: tuple[Column, ...], rows: Iterable) -> list[list]:
+    """Rows of named fields (derive/exports.py) as cells in the order of COLUMNS."""
+    return [[cell(getattr(row, column.field)) for column in columns] for row in rows]
 
 
 # ------------------------------------------------------------------ CSV
@@ -459,7 +367,7 @@ def _about_rows(sample: bool, title: str) -> list[list]:
 
 # ------------------------------------------------------------------ JSON
 
-def _person_json(person: model.Person, held: dict[str, list[tuple[str, str]]]) -> dict:
+def _person_json(person: model.Person, held: dict[str, list[HeldPost]]) -> dict:
     return {
         "id": person.id,
         "title": person.title,
@@ -468,7 +376,7 @@ def _person_json(person: model.Person, held: dict[str, list[tuple[str, str]]]) -
         "sex": person.sex,
         "roles": [{"role": r.role, "start": _iso(r.start), "end": _iso(r.end), "end_reason": r.end_reason}
                   for r in person.roles],
-        "club_posts": [{"club": club, "post": post} for post, club in held.get(person.id, [])],
+        "club_posts": [{"club": h.club, "post": h.post} for h in held.get(person.id, [])],
         "phone": public_phone(person),
     }
 
@@ -554,7 +462,7 @@ def _district_json(district: model.District, held, index) -> dict:
 
 
 def json_bytes(province: model.Province, districts: list[model.District], whole: bool, sample: bool) -> bytes:
-    held = _posts_by_holder(province)
+    held = posts_by_holder(province)
     index = province.person_index()
     doc = {
         "meta": {
@@ -581,14 +489,6 @@ def json_bytes(province: model.Province, districts: list[model.District], whole:
 
 # ------------------------------------------------------------------ writing
 
-def _is_sample(province: model.Province, districts: list[model.District], whole: bool) -> bool:
-    """True when any part of the file is fictional."""
-    parts = [d.sample or (d.club.sample if d.club else False) for d in districts]
-    if whole:
-        parts += [province.sample, province.club.sample if province.club else False]
-    return any(parts)
-
-
 @dataclass(frozen=True)
 class Download:
     """One download file's bytes and what it is, before anything is written (build/exports.py writes it)."""
@@ -603,7 +503,7 @@ class Download:
 def province_downloads(province: model.Province, scopes: set[str] | None = None) -> list[Download]:
     """Every download file of PROVINCE, as bytes: the province-wide files, then each district's (by
     code); SCOPES ("province" and/or district codes) limits it to those files."""
-    rows = _Rows(province)
+    rows = ExportRows(province)
     base = f"{DOWNLOADS}/{province.folder.name}"
     out: list[Download] = []
     where_p = _province_label(province)
@@ -612,10 +512,10 @@ def province_downloads(province: model.Province, scopes: set[str] | None = None)
                files: dict[str, str]) -> None:
         if scopes is not None and scope not in scopes:
             return
-        people = rows.people(districts)
-        clubs = rows.clubs(districts, with_province=whole)
-        officials = rows.officials(districts, with_province=whole)
-        sample = _is_sample(province, districts, whole)
+        people = table(PEOPLE_COLUMNS, rows.people(districts))
+        clubs = table(CLUB_COLUMNS, rows.clubs(districts, with_province=whole))
+        officials = table(OFFICIAL_COLUMNS, rows.officials(districts, with_province=whole))
+        sample = is_sample(province, districts, whole)
         t_people = f"รายชื่อ อช. และผู้นำ อช. {where}"
         t_clubs = (f"คณะกรรมการชมรม/สมาคมผู้นำ อช. {where}" if whole
                    else f"คณะกรรมการชมรมผู้นำ อช. {where}")
