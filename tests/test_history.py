@@ -9,7 +9,7 @@ import pytest
 from helpers import GIT_ENV, REPO, commit_all, git, init_repo, run_cli
 from test_checkpr import DISTRICT, change_president_and_add_volunteer, edit
 
-from thamniap.derive.history import district_history, histories
+from thamniap.derive.history import current_meetings, district_history, histories
 from thamniap.render.history import UNAVAILABLE, history_markdown
 
 
@@ -162,3 +162,38 @@ def test_an_old_roster_that_cannot_be_cut_lists_no_one_as_removed(repo, monkeypa
     entries = district_history(repo, district)
     assert entries[0].changes.removed == [] and entries[0].changes.added == []
     assert "อ่าน roster\\.yaml ไม่ได้" in history_markdown(entries[:1])
+
+
+def test_an_old_file_the_schema_refuses_is_reported_not_hidden(repo, monkeypatch):
+    """An old club.yaml of another shape (valid YAML) is read as today's would be: the schema's located
+    error travels with the entry, the club is not compared (so no seat reads as changed), and the page
+    says the file could not be read."""
+    edit(repo / DISTRICT / "club.yaml", "  kind: ชมรม", "  kind: [ชมรม]")
+    commit_at(repo, "another shape", "2024-01-06T09:00:00+07:00", monkeypatch)
+    edit(repo / DISTRICT / "club.yaml", "  kind: [ชมรม]", "  kind: ชมรม")
+    commit_at(repo, "fixed", "2024-01-07T09:00:00+07:00", monkeypatch)
+    fixed, broken, first = district_history(repo, repo / DISTRICT)
+    assert [d.rule.split(".")[0] for d in broken.problems] == ["schema"]
+    problem = broken.problems[0]
+    assert problem.path == f"{DISTRICT}/club.yaml" and problem.line == 4 and problem.message
+    assert broken.changes.unreadable == ["club.yaml"] and fixed.changes.unreadable == ["club.yaml"]
+    assert broken.changes.posts == broken.changes.club == fixed.changes.posts == fixed.changes.club == []
+    assert fixed.problems == () and first.problems == ()
+    assert "อ่าน club\\.yaml ไม่ได้" in history_markdown([broken])
+
+
+def test_an_old_file_that_is_not_yaml_carries_its_yaml_error(repo, monkeypatch):
+    edit(repo / DISTRICT / "meeting.yaml", "nominations:", "nominations: [")
+    commit_at(repo, "broken", "2024-01-06T09:00:00+07:00", monkeypatch)
+    entry = district_history(repo, repo / DISTRICT)[0]
+    assert [d.rule for d in entry.problems] == ["yaml.syntax"]
+    assert entry.problems[0].path == f"{DISTRICT}/meeting.yaml"
+    assert entry.changes.unreadable == ["meeting.yaml"] and entry.changes.nominees == []
+
+
+def test_meeting_titles_of_a_province_file_the_schema_refuses_are_none(tmp_path):
+    province = tmp_path / "42-loei"
+    shutil.copytree(REPO / "tests/fixtures/base/42-loei", province, ignore=shutil.ignore_patterns("42*-*"))
+    assert current_meetings(province)            # today's file: its meetings by id
+    edit(province / "province.yaml", "meetings:", "meetings: 5\nold_meetings:")
+    assert current_meetings(province) == {}

@@ -9,7 +9,7 @@ from typing import Callable
 
 from thamniap import model
 from thamniap.check import rules
-from thamniap.load import items, schema
+from thamniap.load.checked import check_document
 from thamniap.core.diagnostics import Diagnostic, error
 from thamniap.load.layout import DISTRICT_DIR, PROVINCE_DIR, DataFile, Discovery, discover, display_path, find_root
 from thamniap.load.loader import load_file
@@ -58,32 +58,16 @@ def _load_group(group: _Group) -> _Group:
             part.roster_files.append((file.subdistrict, file.display))
         doc = load_file(file.path, file.display)
         group.texts[file.display] = doc.text
-        group.diagnostics.extend(doc.diagnostics)
-        if doc.data is None:
-            continue  # nothing could be read; a YAML finding that leaves a document goes on
-        problems, broken = schema.check_located(doc, file.kind) if group.checked else ([], set())
-        group.diagnostics.extend(_not_said_twice(problems, doc.diagnostics))
-        if not items.usable(file.kind, broken):
-            continue  # an error outside any one person, seat or village: the file is left out
+        read = check_document(doc, file.kind, group.checked)
+        group.diagnostics.extend(read.diagnostics)
+        if not read.usable:
+            continue  # nothing could be read, or an error outside any one person, seat or village
         if isinstance(part, model.Province):
-            model.fill_province(part, file.kind, doc, broken)
+            model.fill_province(part, file.kind, doc, read.broken)
         else:
-            model.fill_district(part, file.kind, doc, broken)
+            model.fill_district(part, file.kind, doc, read.broken)
     group.part = part
     return group
-
-
-# YAML findings whose spot the schema would report again in its own words (`<<` and `yes:` as an
-# unknown key, an alias as a value of the wrong type): the YAML message says what to change.
-_SAID_BY_YAML = ("yaml.merge-key", "yaml.non-string-key", "yaml.alias", "yaml.tag")
-
-
-def _not_said_twice(problems: list[Diagnostic], found: list[Diagnostic]) -> list[Diagnostic]:
-    """PROBLEMS without the schema's repeat of a YAML finding at the same place."""
-    taken = {(d.line, d.column) for d in found if d.rule in _SAID_BY_YAML}
-    if not taken:
-        return problems
-    return [d for d in problems if not (d.rule.startswith("schema.") and (d.line, d.column) in taken)]
 
 
 def _groups(found, focus: set[str] | None) -> list[_Group]:

@@ -2,7 +2,10 @@
 
 For each commit on the main line (`git log --first-parent`) that touched a district's folder, the
 district is loaded as it was before and after (blobs read through one `git cat-file --batch`, each
-distinct file parsed once) and compared with `changes.compare_district`. One `git log` over the
+distinct file parsed once) and compared with `changes.compare_district`. Each old file is read the
+way the dataset loader reads today's (load/checked.py: strict YAML, schema check, the items the model
+can take); a file that cannot be read leaves its part unknown, and its problems travel with the
+entry as diagnostics (`Entry.problems`). One `git log` over the
 province folders serves every district of a site build. Git is reached only through
 thamniap.vcs.git; the words on the page are render/history.py's.
 
@@ -16,10 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from thamniap import model
+from thamniap.core.diagnostics import Diagnostic
 from thamniap.derive.changes import AreaChanges, compare_district
 from thamniap.load import legacy_roster
+from thamniap.load.checked import Checked, check_document, read_bytes
 from thamniap.load.layout import DISTRICT_DIR, DISTRICT_FILES, LEGACY_ROSTER, PROVINCE_DIR, ROSTER_DIR, ROSTER_FILE
-from thamniap.load.loader import Loaded, load_bytes, load_file
+from thamniap.load.loader import load_bytes, load_file
 from thamniap.model import District, Meeting, Province, Subdistrict
 from thamniap.vcs import git
 
@@ -28,10 +33,13 @@ BANGKOK = dt.timezone(dt.timedelta(hours=7))   # a commit's date is its date in 
 
 @dataclass(frozen=True)
 class Entry:
-    """One commit that changed the district: when (its date in Thailand, UTC+7), which commit, what changed."""
+    """One commit that changed the district: when (its date in Thailand, UTC+7), which commit, what
+    changed, and the errors found reading the district's files as they were after it (a file with
+    such errors is compared only as far as it could be read: `changes.unreadable`)."""
     commit: str
     date: dt.date
     changes: AreaChanges
+    problems: tuple[Diagnostic, ...] = ()
 
     @property
     def short(self) -> str:
@@ -55,39 +63,54 @@ def histories(repo_root: Path, folders: list[Path], limit: int = 20,
     if top is None:
         return result
     top_path = top.resolve()
-    rels: dict[Path, str] = {}
-    for folder in folders:
-        try:
-            rels[folder] = folder.resolve().relative_to(top_path).as_posix()
-        except ValueError:
-            continue  # not inside this repository: stays None
+    rels = _inside(top_path, folders)
     if not rels:
         return result
     shallow = git.is_shallow(top_path)
     commits = git.first_parent_log(top_path, sorted({str(PurePosixPath(r).parent) for r in rels.values()}))
     if commits is None:
         return result
-    touched: dict[str, list[git.Commit]] = {rel: [] for rel in rels.values()}
-    for commit in commits:
-        dirs = {str(parent) for name in commit.files for parent in PurePosixPath(name).parents}
-        for rel in touched:
-            if rel in dirs and len(touched[rel]) < limit:
-                touched[rel].append(commit)
+    touched = _touched(commits, set(rels.values()), limit)
     with git.Blobs(top_path) as blobs:
         past = _PastDistricts(blobs)
         for folder, rel in rels.items():
-            entries = []
-            for commit in touched[rel]:
-                if commit.parent is None and shallow:
-                    continue  # the clone's cut-off: its parent is unknown, not absent
-                before = past.district(commit.parent, rel) if commit.parent else None
-                after = past.district(commit.sha, rel)
-                if before is None and after is None:
-                    continue
-                day = commit.committed.astimezone(BANGKOK).date()
-                entries.append(Entry(commit.sha, day, compare_district(before, after, meetings)))
-            result[folder] = entries
+            result[folder] = [entry for commit in touched[rel]
+                              if (entry := _entry(past, commit, rel, shallow, meetings)) is not None]
     return result
+
+
+def _inside(top: Path, folders: list[Path]) -> dict[Path, str]:
+    """Each folder inside the repository at TOP, with its path there (the others stay without history)."""
+    rels: dict[Path, str] = {}
+    for folder in folders:
+        resolved = folder.resolve()
+        if resolved.is_relative_to(top):
+            rels[folder] = resolved.relative_to(top).as_posix()
+    return rels
+
+
+def _touched(commits: list[git.Commit], rels: set[str], limit: int) -> dict[str, list[git.Commit]]:
+    """For each folder path in RELS, the first LIMIT of COMMITS (newest first) that changed a file in it."""
+    touched: dict[str, list[git.Commit]] = {rel: [] for rel in rels}
+    for commit in commits:
+        dirs = {str(parent) for name in commit.files for parent in PurePosixPath(name).parents}
+        for rel in rels & dirs:
+            if len(touched[rel]) < limit:
+                touched[rel].append(commit)
+    return touched
+
+
+def _entry(past: _PastDistricts, commit: git.Commit, rel: str, shallow: bool,
+           meetings: dict[str, Meeting] | None) -> Entry | None:
+    """What COMMIT changed in the district folder REL (None: nothing to tell)."""
+    if commit.parent is None and shallow:
+        return None  # the clone's cut-off: its parent is unknown, not absent
+    before = past.district(commit.parent, rel)[0] if commit.parent else None
+    after, problems = past.district(commit.sha, rel)
+    if before is None and after is None:
+        return None
+    day = commit.committed.astimezone(BANGKOK).date()
+    return Entry(commit.sha, day, compare_district(before, after, meetings), tuple(problems))
 
 
 def province_histories(repo_root: Path, province_dir: Path, folders: list[Path],
@@ -107,134 +130,123 @@ def current_meetings(province_dir: Path) -> dict[str, Meeting]:
     path = province_dir / "province.yaml"
     if match is None or not path.is_file():
         return {}
-    doc = _readable(load_file(path))
-    if doc is None:
+    read = check_document(load_file(path), "province")
+    if not read.usable:
         return {}
     province = Province(match["code"], province_dir, match["slug"])
-    try:
-        model.fill_province(province, "province", doc)
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
-        return {}
+    model.fill_province(province, "province", read.doc, read.broken)
     return {m.id: m for m in province.meetings}
 
 
+def _errors(read: Checked) -> list[Diagnostic]:
+    return [d for d in read.diagnostics if d.is_error]
+
+
 class _PastDistricts:
-    """District folders as they were at any commit, read from BLOBS; each distinct blob parsed once."""
+    """District folders as they were at any commit, read from BLOBS; each distinct blob read once."""
 
     def __init__(self, blobs: git.Blobs):
         self.blobs = blobs
-        self.docs: dict[str, Loaded | None] = {}
-        self.rosters: dict[str, tuple[bool, list[Subdistrict] | None]] = {}
-        self.parts: dict[tuple[str, str], Subdistrict | None] = {}
+        self.docs: dict[str, Checked] = {}
+        self.rosters: dict[str, tuple[bool, list[Subdistrict] | None, list[Diagnostic]]] = {}
+        self.parts: dict[tuple[str, str], tuple[Subdistrict | None, list[Diagnostic]]] = {}
 
-    def _doc(self, rev: str, path: str) -> Loaded | None | bool:
-        """The readable document at REV:PATH; False when absent, None when it cannot be read."""
+    def _read(self, rev: str, path: str, kind: str) -> Checked | None:
+        """The file at REV:PATH, loaded and checked as a file of KIND; None when absent."""
         found = self.blobs.read(f"{rev}:{path}")
         if found is None:
-            return False
+            return None
         blob, content = found
         if blob not in self.docs:
-            self.docs[blob] = _readable(load_bytes(content, path))
+            self.docs[blob] = read_bytes(content, path, kind)
         return self.docs[blob]
 
-    def district(self, rev: str, rel: str) -> District | None:
-        """The district folder REL as it was at REV (None: no data file there). Before the roster was
-        split (load/legacy_roster.py) it was one roster.yaml; after, one file per subdistrict in roster/."""
+    def district(self, rev: str, rel: str) -> tuple[District | None, list[Diagnostic]]:
+        """The district folder REL as it was at REV (None: no data file there), and the errors found
+        reading it. Before the roster was split (load/legacy_roster.py) it was one roster.yaml;
+        after, one file per subdistrict in roster/."""
         match = DISTRICT_DIR.match(PurePosixPath(rel).name)
         if match is None:
-            return None
+            return None, []
         district = District(match["code"], Path(rel), match["slug"])
         present = False
+        problems: list[Diagnostic] = []
         for name, kind in DISTRICT_FILES.items():
-            doc = self._doc(rev, f"{rel}/{name}")
-            if doc is False:
+            read = self._read(rev, f"{rel}/{name}", kind)
+            if read is None:
                 continue
             present = True  # a file with errors still means the district exists; that part stays unknown
-            if doc is not None:
-                _fill(district, kind, doc)
+            problems += _errors(read)
+            if read.usable:
+                model.fill_district(district, kind, read.doc, read.broken)
         legacy = self.blobs.read(f"{rev}:{rel}/{LEGACY_ROSTER}")
         if legacy is not None:
             present = True
-            self._legacy_roster(district, f"{rel}/{LEGACY_ROSTER}", *legacy)
+            problems += self._legacy_roster(district, f"{rel}/{LEGACY_ROSTER}", *legacy)
         else:
-            present = self._roster_files(district, rev, f"{rel}/{ROSTER_DIR}") or present
-        return district if present else None
+            found, roster_problems = self._roster_files(district, rev, f"{rel}/{ROSTER_DIR}")
+            present = found or present
+            problems += roster_problems
+        return (district if present else None), problems
 
-    def _roster_files(self, district: District, rev: str, folder: str) -> bool:
-        """The subdistrict files in FOLDER at REV, each parsed once across all commits (a commit
-        usually changes one of them). False when there is none."""
+    def _roster_files(self, district: District, rev: str, folder: str) -> tuple[bool, list[Diagnostic]]:
+        """The subdistrict files in FOLDER at REV, each read once across all commits (a commit
+        usually changes one of them): whether there is any, and the errors found reading them."""
         found = False
+        problems: list[Diagnostic] = []
         for entry in self.blobs.read_tree(f"{rev}:{folder}") or []:
             if entry.kind != "blob" or not ROSTER_FILE.match(PurePosixPath(entry.path).name):
                 continue
             found = True
             district.roster_files.append((entry.path.rsplit("/", 1)[-1][:6], entry.path))
-            part = self._subdistrict(district, entry.path, entry.oid)
+            part, errors = self._subdistrict(district, entry.path, entry.oid)
+            problems += errors
             if part is not None:
                 district.subdistricts = (district.subdistricts or []) + [part]
         if found and district.subdistricts is None:
             district.subdistricts = []
-        return found
+        return found, problems
 
-    def _subdistrict(self, district: District, path: str, oid: str) -> Subdistrict | None:
+    def _subdistrict(self, district: District, path: str, oid: str) -> tuple[Subdistrict | None, list[Diagnostic]]:
         key = (district.code, oid)
         if key not in self.parts:
             found = self.blobs.read(oid)
-            doc = _readable(load_bytes(found[1], path)) if found else None
-            self.parts[key] = _one_subdistrict(district, doc)
+            self.parts[key] = _one_subdistrict(district, read_bytes(found[1], path, "roster")) if found else (None, [])
         return self.parts[key]
 
-    def _legacy_roster(self, district: District, path: str, blob: str, content: bytes) -> None:
+    def _legacy_roster(self, district: District, path: str, blob: str, content: bytes) -> list[Diagnostic]:
         """A roster.yaml of before the split: cut into its subdistricts as split-roster does, each part
-        parsed once across all commits; one that cannot be cut or read leaves the roster unknown."""
+        read once across all commits; one that cannot be cut or read leaves the roster unknown.
+        Returns the errors found reading the parts."""
         if blob not in self.rosters:
             legacy = legacy_roster.cut(content.decode("utf-8", errors="replace"))
-            parts, flag = None, False
+            parts, flag, problems = None, False, []
             if legacy is not None:
                 sample = legacy.sample_line() or "sample: false"
-                head = _readable(load_bytes(sample.encode(), path))
-                flag = bool(head and head.data.get("sample") is True)
+                head = load_bytes(sample.encode(), path)
+                flag = isinstance(head.data, dict) and head.data.get("sample") is True
                 parts = []
                 for part in legacy.parts:
                     key = (district.code, part.body)
                     if key not in self.parts:
-                        doc = _readable(load_bytes((sample + "\n" + part.body).encode(), path))
-                        self.parts[key] = _one_subdistrict(district, doc)
-                    parts.append(self.parts[key])
+                        read = read_bytes((sample + "\n" + part.body).encode(), path, "roster")
+                        self.parts[key] = _one_subdistrict(district, read)
+                    subdistrict, errors = self.parts[key]
+                    parts.append(subdistrict)
+                    problems += errors
                 if any(p is None for p in parts):
                     parts = None
-            self.rosters[blob] = (flag, parts)
-        sample, subdistricts = self.rosters[blob]
+            self.rosters[blob] = (flag, parts, problems)
+        sample, subdistricts, problems = self.rosters[blob]
         district.sample = district.sample or sample
         district.subdistricts = list(subdistricts) if subdistricts is not None else None
+        return problems
 
 
-def _one_subdistrict(district: District, doc: Loaded | None) -> Subdistrict | None:
-    """The subdistrict of one roster file's document (None: unreadable, or a shape the model does not know)."""
-    if doc is None:
-        return None
+def _one_subdistrict(district: District, read: Checked) -> tuple[Subdistrict | None, list[Diagnostic]]:
+    """The subdistrict of one roster file (None: it could not be read), and the errors found reading it."""
+    if not read.usable:
+        return None, _errors(read)
     scratch = District(district.code, district.folder, district.slug)
-    try:
-        model.add_subdistrict(scratch, doc)
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
-        return None
-    return scratch.subdistricts[0]
-
-
-def _readable(doc: Loaded) -> Loaded | None:
-    # No schema check: main-line commits passed CI's, and it would cost a third of the time.
-    # A shape the model cannot take is caught by _fill instead.
-    return doc if doc.data is not None and not any(d.is_error for d in doc.diagnostics) else None
-
-
-def _fill(district: District, kind: str, doc: Loaded) -> None:
-    """`model.fill_district`, tolerating an old file whose shape the model does not know."""
-    try:
-        model.fill_district(district, kind, doc)
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
-        if kind == "roster":
-            district.subdistricts = None
-        elif kind == "club":
-            district.club = None
-        elif kind == "meeting":
-            district.nominations = None
+    model.fill_district(scratch, "roster", read.doc, read.broken)
+    return scratch.subdistricts[0], _errors(read)
