@@ -37,7 +37,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from thamniap.model import LEADERS_PER_SUBDISTRICT, MIN_VOLUNTEERS, District, Province, sexes_balanced
+from thamniap.model import LEADERS_PER_SUBDISTRICT, MIN_VOLUNTEERS, Club, District, Province, sexes_balanced
 from thamniap.model import rounds
 from thamniap.model.rounds import Standing, State
 
@@ -267,46 +267,55 @@ def district_status(province: Province, district: District, today: dt.date) -> D
     current = rounds.current_round(province, today)
     club = district.club
     standing = rounds.standing(club, current, today)
-    confirmed_on = standing.confirmed_on
-    stale = confirmed_on is None
     history = tuple((r.id, _confirmed(club, r.id)) for r in rounds.past_rounds(province, today))
+    soon, expired = _terms(district, today)
+    return DistrictStatus(
+        code=district.code, name=district.name, slug=district.slug, sample=district.sample,
+        status=status_of(standing), confirmed_on=standing.confirmed_on, deadline=standing.deadline,
+        days_late=standing.days_late, stale=standing.confirmed_on is None,
+        **_people_figures(district), **_post_figures(club),
+        terms_ending_soon=soon, terms_expired=expired,
+        **_nominee_figures(province, district, today),
+        has_club=club is not None, has_roster=district.subdistricts is not None, history=history,
+        standing=standing if current else None)
 
+
+def _people_figures(district: District) -> dict:
+    """How many volunteers and leaders, and how many villages and subdistricts meet the rules of
+    their number and sex (DOMAIN: at least 4 per village, men and women about equal; 2 leaders per
+    subdistrict, one man and one woman)."""
     subs = district.subdistricts or []
     villages = [v for s in subs for v in s.villages]
-    with_4 = sum(len(v.volunteers) >= MIN_VOLUNTEERS for v in villages)
-    balanced = sum(sexes_balanced(*_sexes(v.volunteers)) for v in villages)
     with_2 = 0
     for sub in subs:
         men, women = _sexes(sub.leaders)
         with_2 += len(sub.leaders) == LEADERS_PER_SUBDISTRICT and men == 1 and women == 1
-    leaders = sum(len(s.leaders) for s in subs)
-    volunteers = sum(len(v.volunteers) for v in villages)
     men, women = _sexes(district.people())
+    return dict(
+        villages=len(villages),
+        villages_with_4=sum(len(v.volunteers) >= MIN_VOLUNTEERS for v in villages),
+        villages_balanced=sum(sexes_balanced(*_sexes(v.volunteers)) for v in villages),
+        subdistricts=len(subs), subdistricts_with_2_leaders=with_2,
+        volunteers=sum(len(v.volunteers) for v in villages), leaders=sum(len(s.leaders) for s in subs),
+        men=men, women=women)
 
+
+def _post_figures(club: Club | None) -> dict:
+    """The club's committee posts: how many, how many held, and the vacant ones by name."""
     posts = club.posts if club else []
-    filled = [p for p in posts if p.holder_id and not p.vacant]
-    vacant = [p.post for p in posts if not (p.holder_id and not p.vacant)]
-    soon, expired = _terms(district, today)
+    return dict(posts_total=len(posts), posts_filled=sum(bool(p.holder_id and not p.vacant) for p in posts),
+                posts_vacant=[p.post for p in posts if not (p.holder_id and not p.vacant)])
 
+
+def _nominee_figures(province: Province, district: District, today: dt.date) -> dict:
+    """Whether the district named its people for the current meeting, and how many of each."""
     meeting = rounds.current_meeting(province, today)
     nomination = None
     if meeting is not None:
         nomination = next((n for n in reversed(district.nominations or []) if n.meeting == meeting.id), None)
-
-    return DistrictStatus(
-        code=district.code, name=district.name, slug=district.slug, sample=district.sample,
-        status=status_of(standing), confirmed_on=confirmed_on, deadline=standing.deadline,
-        days_late=standing.days_late, stale=stale,
-        villages=len(villages), villages_with_4=with_4, villages_balanced=balanced,
-        subdistricts=len(subs), subdistricts_with_2_leaders=with_2,
-        volunteers=volunteers, leaders=leaders, men=men, women=women,
-        posts_total=len(posts), posts_filled=len(filled), posts_vacant=vacant,
-        terms_ending_soon=soon, terms_expired=expired,
-        nominees_sent=nomination is not None,
-        representatives=len(nomination.representatives) if nomination else 0,
-        officials=len(nomination.officials) if nomination else 0,
-        has_club=club is not None, has_roster=district.subdistricts is not None, history=history,
-        standing=standing if current else None)
+    return dict(nominees_sent=nomination is not None,
+                representatives=len(nomination.representatives) if nomination else 0,
+                officials=len(nomination.officials) if nomination else 0)
 
 
 def summarise(province: Province, today: dt.date) -> ProvinceSummary:

@@ -433,30 +433,36 @@ def targets(result: dict) -> list[tuple[str, str, bool | None]]:
     def find(prefix: str):
         return next((s for name, s in steps.items() if name.startswith(prefix)), None)
 
-    rows = []
-    ratio = result.get("validate_vs_check_jsonschema")
-    rows.append(("validate ทั้งชุด ≤ 0.25 × check-jsonschema",
-                 "-" if ratio is None else f"{ratio:.3f} ×", None if ratio is None else ratio <= 0.25))
     full = find("thamniap validate (full)")
-    rows.append(("หน่วยความจำสูงสุดของ validate ≤ 2 GB", "-" if not full else f"{full['peak_mb']:.0f} MB",
-                 None if not full else full["peak_mb"] <= 2048))
     inc = find("validate --changed-since")
-    rows.append(("ตรวจเฉพาะอำเภอที่เปลี่ยน ≤ 3 s", "-" if not inc else f"{inc['seconds']:.2f} s",
-                 None if not inc else inc["ok"] and inc["seconds"] <= 3))
     loei = find("site build: Loei")
-    rows.append(("สร้างเว็บไซต์เลย ≤ 10 s", "-" if not loei else f"{loei['seconds']:.2f} s",
-                 None if not loei else loei["ok"] and loei["seconds"] <= 10))
-    stock = result.get("site_vs_stock")
-    rows.append(("สร้างเว็บไซต์เลย ≤ 1.5 × เว็บไซต์ stock", "-" if stock is None else f"{stock:.2f} ×",
-                 None if stock is None else stock <= 1.5))
     big = find("site build: largest")
-    rows.append(("สร้างเว็บไซต์จังหวัดใหญ่ที่สุด ≤ 30 s", "-" if not big else f"{big['seconds']:.2f} s",
-                 None if not big else big["ok"] and big["seconds"] <= 30))
     search = find("search:")
     fetched = search["extra"].get("bytes") if search and search.get("extra") else None
-    rows.append(("ค้นหาหนึ่งครั้ง ≤ 250 KB (จังหวัดใหญ่ที่สุด)", "-" if fetched is None else f"{fetched / 1024:.0f} KB",
-                 None if fetched is None else fetched <= 250 * 1024))
-    return rows
+    return [
+        _target("validate ทั้งชุด ≤ 0.25 × check-jsonschema", result.get("validate_vs_check_jsonschema"),
+                lambda ratio: f"{ratio:.3f} ×", lambda ratio: ratio <= 0.25),
+        _target("หน่วยความจำสูงสุดของ validate ≤ 2 GB", full,
+                lambda s: f"{s['peak_mb']:.0f} MB", lambda s: s["peak_mb"] <= 2048),
+        _target("ตรวจเฉพาะอำเภอที่เปลี่ยน ≤ 3 s", inc, _seconds, lambda s: s["ok"] and s["seconds"] <= 3),
+        _target("สร้างเว็บไซต์เลย ≤ 10 s", loei, _seconds, lambda s: s["ok"] and s["seconds"] <= 10),
+        _target("สร้างเว็บไซต์เลย ≤ 1.5 × เว็บไซต์ stock", result.get("site_vs_stock"),
+                lambda ratio: f"{ratio:.2f} ×", lambda ratio: ratio <= 1.5),
+        _target("สร้างเว็บไซต์จังหวัดใหญ่ที่สุด ≤ 30 s", big, _seconds, lambda s: s["ok"] and s["seconds"] <= 30),
+        _target("ค้นหาหนึ่งครั้ง ≤ 250 KB (จังหวัดใหญ่ที่สุด)", fetched,
+                lambda n: f"{n / 1024:.0f} KB", lambda n: n <= 250 * 1024),
+    ]
+
+
+def _target(label: str, measured, shown, met) -> tuple[str, str, bool | None]:
+    """(LABEL, the figure as shown, whether it meets the target); "-" and None when not measured."""
+    if measured is None:
+        return label, "-", None
+    return label, shown(measured), met(measured)
+
+
+def _seconds(step: dict) -> str:
+    return f"{step['seconds']:.2f} s"
 
 
 def _measured_on(day: str) -> str:

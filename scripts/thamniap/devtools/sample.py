@@ -127,11 +127,9 @@ def _volunteer_term(rng: random.Random) -> tuple[dt.date, dt.date]:
     return start, add_years(start, 4) - dt.timedelta(days=1)
 
 
-def district_docs(code: str, rng: random.Random, scale: Scale, index: int, count: int,
-                  used: set | None = None) -> dict[str, dict]:
-    """The four documents of one fictional district."""
-    d = geography.district(code)
-    people = PeopleMaker(rng, code, set() if used is None else used)
+def _subdistrict_docs(code: str, rng: random.Random, scale: Scale, index: int,
+                      people: PeopleMaker) -> tuple[list[dict], list[dict], list[dict]]:
+    """The roster of each subdistrict of district CODE, and all its leaders and all its volunteers."""
     subdistricts = []
     leaders_all: list[dict] = []
     volunteers_all: list[dict] = []
@@ -144,7 +142,7 @@ def district_docs(code: str, rng: random.Random, scale: Scale, index: int, count
         villages = []
         names = rng.sample(VILLAGE, k=min(len(VILLAGE), scale.villages[1]))
         for moo in range(1, rng.randint(*scale.villages) + 1):
-            n = rng.randint(*scale.volunteers)
+            n = rng.randint(*scale.volunteers)     # drawn even when replaced: the same data follows
             if short_village and s_i == 0 and moo == 1:
                 n = 3
             sexes = ["ชาย" if i % 2 == 0 else "หญิง" for i in range(n)]
@@ -153,6 +151,15 @@ def district_docs(code: str, rng: random.Random, scale: Scale, index: int, count
             volunteers_all += volunteers
             villages.append({"moo": moo, "name": "บ้าน" + names[(moo - 1) % len(names)], "volunteers": volunteers})
         subdistricts.append({"code": sub.code, "name": sub.name_th, "leaders": leaders, "villages": villages})
+    return subdistricts, leaders_all, volunteers_all
+
+
+def district_docs(code: str, rng: random.Random, scale: Scale, index: int, count: int,
+                  used: set | None = None) -> dict[str, dict]:
+    """The four documents of one fictional district."""
+    d = geography.district(code)
+    people = PeopleMaker(rng, code, set() if used is None else used)
+    subdistricts, leaders_all, volunteers_all = _subdistrict_docs(code, rng, scale, index, people)
 
     officials = [
         {"id": f"{code}-s1", "title": "นาย", "first_name": rng.choice(MALE), "last_name": rng.choice(LAST),

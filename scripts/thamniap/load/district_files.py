@@ -90,25 +90,38 @@ def read_roster(files: DistrictFiles) -> RosterInfo:
     official = [(s.code, s.name_th) for s in geography.subdistricts(files.code)]
     paths = files.roster_files()
     if not paths:   # no roster file yet: the district's own files say whether its data is a sample
-        district = load_file(files.district_dir / "district.yaml") if (files.district_dir / "district.yaml").is_file() else None
-        flag = isinstance(getattr(district, "data", None), dict) and district.data.get("sample") is True
-        return RosterInfo(flag, official, None)
+        return RosterInfo(_district_is_sample(files), official, None)
     problems, value_errors, subs, sample = [], [], [], False
     for path in paths.values():
-        doc = load_file(path, display_path(path))
-        errors = [d for d in doc.diagnostics if d.is_error]
-        if doc.data is not None and not errors:
-            found = [d for d in schema.check(doc, "roster") if d.is_error]
-            errors = [d for d in found if d.rule.startswith("schema.")]
-            value_errors += [d for d in found if not d.rule.startswith("schema.")]
+        data, errors, bad_values = _roster_file(path)
         problems += errors
-        data = doc.data if isinstance(doc.data, dict) else {}
+        value_errors += bad_values
         if not errors:
             subs.append({k: v for k, v in data.items() if k != "sample"})
         sample = sample or data.get("sample") is True
     names = [(s["code"], s["name"]) for s in subs if isinstance(s.get("code"), str) and isinstance(s.get("name"), str)]
     whole = None if problems else {"sample": sample, "subdistricts": subs}
     return RosterInfo(sample, names or official, whole, problems, value_errors)
+
+
+def _district_is_sample(files: DistrictFiles) -> bool:
+    """district.yaml says `sample: true` (False when it is absent or cannot be read)."""
+    path = files.district_dir / "district.yaml"
+    district = load_file(path) if path.is_file() else None
+    return isinstance(getattr(district, "data", None), dict) and district.data.get("sample") is True
+
+
+def _roster_file(path: Path) -> tuple[dict, list, list]:
+    """One roster file: its data ({} when not a mapping), its errors of reading and of shape, and its
+    bad values (checked only when the file reads without such errors)."""
+    doc = load_file(path, display_path(path))
+    errors = [d for d in doc.diagnostics if d.is_error]
+    bad_values = []
+    if doc.data is not None and not errors:
+        found = [d for d in schema.check(doc, "roster") if d.is_error]
+        errors = [d for d in found if d.rule.startswith("schema.")]
+        bad_values = [d for d in found if not d.rule.startswith("schema.")]
+    return (doc.data if isinstance(doc.data, dict) else {}), errors, bad_values
 
 
 def subdistrict_choices(code: str, roster: RosterInfo) -> dict[str, tuple[str, ...]]:

@@ -176,93 +176,164 @@ def _title(schema: dict) -> str:
     return schema.get("title", "")
 
 
+@dataclasses.dataclass(frozen=True)
+class _Failure:
+    """One jsonschema error in DOC, with where it is: what each explainer below reads."""
+    doc: Loaded
+    err: jsonschema.ValidationError
+
+    @property
+    def path(self) -> tuple:
+        return tuple(self.err.absolute_path)
+
+    @property
+    def at(self) -> tuple[int, int]:
+        return self.doc.locate(self.path)
+
+    def diag(self, rule, message, hint, message_en, hint_en, at=None, severity=Severity.ERROR) -> Diagnostic:
+        line, col = at or self.at
+        return Diagnostic(self.doc.path, line, col, rule, severity, message, hint, message_en, hint_en)
+
+
 def _explain(doc: Loaded, err: jsonschema.ValidationError) -> Iterator[Diagnostic]:
-    path = tuple(err.absolute_path)
-    line, col = doc.locate(path)
-    v, value, schema = err.validator, err.instance, err.schema
+    """ERR in Thai (and English), located: one explainer per JSON Schema keyword."""
+    yield from _EXPLAINERS.get(err.validator, _invalid)(_Failure(doc, err))
 
-    def diag(rule, message, hint, message_en, hint_en, at=(line, col), severity=Severity.ERROR):
-        return Diagnostic(doc.path, at[0], at[1], rule, severity, message, hint, message_en, hint_en)
 
-    if v == "additionalProperties":
-        allowed = sorted(schema.get("properties", {}))
-        replaced = schema.get("x-replaced", {})
-        for key in value:
-            if key in allowed:
-                continue
-            if key in replaced:
-                yield _replaced_key(doc, path, key, replaced[key], schema, (line, col))
-                continue
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            hint = (f"หมายถึง `{close[0]}` หรือไม่? " if close else "") + "ชื่อช่องที่ใช้ได้: " + ", ".join(allowed)
-            at = doc.key_positions.get(path + (key,), (line, col))
-            yield diag("schema.unknown-key", f"ไม่รู้จักชื่อช่อง `{key}`", hint,
-                       f"unknown key `{key}`", (f"did you mean `{close[0]}`? " if close else "")
-                       + "allowed: " + ", ".join(allowed), at)
-    elif v == "required":
-        renamed = {new for old, new in schema.get("x-replaced", {}).items() if isinstance(value, dict) and old in value}
-        for key in err.validator_value:
-            if isinstance(value, dict) and key not in value and key not in renamed:
-                sub = schema.get("properties", {}).get(key, {})
-                label = f" ({_title(sub)})" if _title(sub) else ""
-                yield diag("schema.missing-key", f"ขาดช่อง `{key}`{label}",
-                           f"เพิ่มบรรทัด `{key}: ...` ในส่วนนี้", f"missing key `{key}`",
-                           f"add `{key}: ...` here")
-    elif v == "format" and err.validator_value in FIELD_CHECKS and isinstance(value, str):
-        prefix, check_field = FIELD_CHECKS[err.validator_value]
-        for p in check_field(value):
-            severity = Severity.WARNING if p.code in WARNING_CODES else Severity.ERROR
-            yield diag(f"{prefix}.{p.code}", p.message, p.hint, p.message_en, p.hint_en,
-                       (line, col + p.offset if col else col), severity)
-    elif v == "type" and value is None and path and isinstance(path[-1], str):
-        yield diag("schema.type", *_empty_value(path[-1], schema))
-    elif v == "type":
-        wanted = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
-        wanted_th = " หรือ ".join(TYPE_TH.get(w, w) for w in wanted)
-        written = _as_written(value)
-        hint = (f"ใส่เครื่องหมายคำพูดครอบ เช่น `\"{written}\"`" if "string" in wanted and not isinstance(value, (dict, list))
-                else f"{_title(schema)}: {schema.get('description', '')}".strip(": "))
-        yield diag("schema.type", f"ค่า `{written}` ต้องเป็น{wanted_th}", hint,
-                   f"`{written}` must be {' or '.join(wanted)}",
-                   f"quote it, e.g. `\"{written}\"`" if "string" in wanted and not isinstance(value, (dict, list))
-                   else "; ".join(TYPE_HINT_EN.get(w, w) for w in wanted))
-    elif v in ("enum", "const"):
-        options = err.validator_value if v == "enum" else [err.validator_value]
-        shown = ", ".join(_as_written(o) for o in options)
-        yield diag("schema.not-allowed", f"ค่า `{_as_written(value)}` ใช้ไม่ได้ที่ `{_key(path)}`",
-                   f"ใช้ได้เฉพาะ: {shown}", f"`{_as_written(value)}` is not allowed at `{_key(path)}`",
-                   "allowed: " + ", ".join(f"`{_as_written(o)}`" for o in options))
-    elif v == "pattern":
-        yield diag("schema.pattern", f"ค่า `{_as_written(value)}` ไม่ถูกรูปแบบของ{_title(schema) or _key(path)}",
-                   schema.get("description", ""), f"`{_as_written(value)}` does not match the expected form",
-                   f"`{_key(path)}` takes the form `{schema.get('pattern', '')}` (a regular expression); "
-                   + SCHEMA_HINT_EN)
-    elif v in LIMIT_KEYWORDS:
-        messages = {
-            "minItems": (f"ต้องมีอย่างน้อย {err.validator_value} รายการ", f"needs at least {err.validator_value} item(s)"),
-            "maxItems": (f"มีได้ไม่เกิน {err.validator_value} รายการ", f"at most {err.validator_value} item(s)"),
-            "minLength": ("ต้องไม่เป็นข้อความว่าง", "must not be empty"),
-            "maxLength": (f"ยาวเกิน {err.validator_value} ตัวอักษร", f"longer than {err.validator_value} characters"),
-            "minimum": (f"ต้องไม่น้อยกว่า {err.validator_value}", f"must be >= {err.validator_value}"),
-            "maximum": (f"ต้องไม่มากกว่า {err.validator_value}", f"must be <= {err.validator_value}"),
-            "uniqueItems": ("มีรายการซ้ำกัน", "has duplicate items"),
-        }
-        th, en = messages[v]
-        yield diag(f"schema.{_kebab(v)}", f"`{_key(path)}` {th}", _title(schema) and
-                   f"{_title(schema)}: {schema.get('description', '')}", f"`{_key(path)}` {en}",
-                   _title(schema) and SCHEMA_HINT_EN)
-    elif v in ("anyOf", "oneOf") and err.context:
-        # Explain with the branch that matches the value's type (e.g. a malformed date, not "not null").
-        best = [e for e in err.context if e.validator != "type"] or list(err.context)
-        seen = set()
-        for sub in best:
-            for d in _explain(doc, sub):
-                if (d.rule, d.line, d.column) not in seen:
-                    seen.add((d.rule, d.line, d.column))
-                    yield d
-    else:
-        yield diag("schema.invalid", f"ค่าไม่ถูกต้องที่ `{_key(path)}`", schema.get("description", ""),
-                   err.message, SCHEMA_HINT_EN if schema.get("description") else "")
+def _unknown_keys(f: _Failure) -> Iterator[Diagnostic]:
+    """additionalProperties: each unknown key, with the closest allowed name (or the field that replaced it)."""
+    schema, path = f.err.schema, f.path
+    allowed = sorted(schema.get("properties", {}))
+    replaced = schema.get("x-replaced", {})
+    for key in f.err.instance:
+        if key in allowed:
+            continue
+        if key in replaced:
+            yield _replaced_key(f.doc, path, key, replaced[key], schema, f.at)
+            continue
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = (f"หมายถึง `{close[0]}` หรือไม่? " if close else "") + "ชื่อช่องที่ใช้ได้: " + ", ".join(allowed)
+        at = f.doc.key_positions.get(path + (key,), f.at)
+        yield f.diag("schema.unknown-key", f"ไม่รู้จักชื่อช่อง `{key}`", hint,
+                     f"unknown key `{key}`", (f"did you mean `{close[0]}`? " if close else "")
+                     + "allowed: " + ", ".join(allowed), at)
+
+
+def _missing_keys(f: _Failure) -> Iterator[Diagnostic]:
+    """required: each missing key, unless an old name of it is written (that one is reported as replaced)."""
+    schema, value = f.err.schema, f.err.instance
+    renamed = {new for old, new in schema.get("x-replaced", {}).items() if isinstance(value, dict) and old in value}
+    for key in f.err.validator_value:
+        if isinstance(value, dict) and key not in value and key not in renamed:
+            sub = schema.get("properties", {}).get(key, {})
+            label = f" ({_title(sub)})" if _title(sub) else ""
+            yield f.diag("schema.missing-key", f"ขาดช่อง `{key}`{label}",
+                         f"เพิ่มบรรทัด `{key}: ...` ในส่วนนี้", f"missing key `{key}`",
+                         f"add `{key}: ...` here")
+
+
+def _field_format(f: _Failure) -> Iterator[Diagnostic]:
+    """format: the field check's own problems (date, phone, name …), each at its offset in the value."""
+    value = f.err.instance
+    if f.err.validator_value not in FIELD_CHECKS or not isinstance(value, str):
+        yield from _invalid(f)
+        return
+    prefix, check_field = FIELD_CHECKS[f.err.validator_value]
+    line, col = f.at
+    for p in check_field(value):
+        severity = Severity.WARNING if p.code in WARNING_CODES else Severity.ERROR
+        yield f.diag(f"{prefix}.{p.code}", p.message, p.hint, p.message_en, p.hint_en,
+                     (line, col + p.offset if col else col), severity)
+
+
+def _wrong_type(f: _Failure) -> Iterator[Diagnostic]:
+    """type: an empty `key:` says what to write there; another value says which type it must be."""
+    schema, value, path = f.err.schema, f.err.instance, f.path
+    if value is None and path and isinstance(path[-1], str):
+        yield f.diag("schema.type", *_empty_value(path[-1], schema))
+        return
+    wanted = f.err.validator_value if isinstance(f.err.validator_value, list) else [f.err.validator_value]
+    wanted_th = " หรือ ".join(TYPE_TH.get(w, w) for w in wanted)
+    written = _as_written(value)
+    quote = "string" in wanted and not isinstance(value, (dict, list))
+    hint = (f"ใส่เครื่องหมายคำพูดครอบ เช่น `\"{written}\"`" if quote
+            else f"{_title(schema)}: {schema.get('description', '')}".strip(": "))
+    yield f.diag("schema.type", f"ค่า `{written}` ต้องเป็น{wanted_th}", hint,
+                 f"`{written}` must be {' or '.join(wanted)}",
+                 f"quote it, e.g. `\"{written}\"`" if quote else "; ".join(TYPE_HINT_EN.get(w, w) for w in wanted))
+
+
+def _not_allowed(f: _Failure) -> Iterator[Diagnostic]:
+    """enum, const: the value and the ones allowed."""
+    options = f.err.validator_value if f.err.validator == "enum" else [f.err.validator_value]
+    shown = ", ".join(_as_written(o) for o in options)
+    written, key = _as_written(f.err.instance), _key(f.path)
+    yield f.diag("schema.not-allowed", f"ค่า `{written}` ใช้ไม่ได้ที่ `{key}`",
+                 f"ใช้ได้เฉพาะ: {shown}", f"`{written}` is not allowed at `{key}`",
+                 "allowed: " + ", ".join(f"`{_as_written(o)}`" for o in options))
+
+
+def _pattern(f: _Failure) -> Iterator[Diagnostic]:
+    """pattern: the value does not have the field's form (the schema's description says it)."""
+    schema, key = f.err.schema, _key(f.path)
+    yield f.diag("schema.pattern", f"ค่า `{_as_written(f.err.instance)}` ไม่ถูกรูปแบบของ{_title(schema) or key}",
+                 schema.get("description", ""), f"`{_as_written(f.err.instance)}` does not match the expected form",
+                 f"`{key}` takes the form `{schema.get('pattern', '')}` (a regular expression); "
+                 + SCHEMA_HINT_EN)
+
+
+def _limit(f: _Failure) -> Iterator[Diagnostic]:
+    """minItems, maxLength, minimum …: the limit in words."""
+    v, limit, schema, key = f.err.validator, f.err.validator_value, f.err.schema, _key(f.path)
+    messages = {
+        "minItems": (f"ต้องมีอย่างน้อย {limit} รายการ", f"needs at least {limit} item(s)"),
+        "maxItems": (f"มีได้ไม่เกิน {limit} รายการ", f"at most {limit} item(s)"),
+        "minLength": ("ต้องไม่เป็นข้อความว่าง", "must not be empty"),
+        "maxLength": (f"ยาวเกิน {limit} ตัวอักษร", f"longer than {limit} characters"),
+        "minimum": (f"ต้องไม่น้อยกว่า {limit}", f"must be >= {limit}"),
+        "maximum": (f"ต้องไม่มากกว่า {limit}", f"must be <= {limit}"),
+        "uniqueItems": ("มีรายการซ้ำกัน", "has duplicate items"),
+    }
+    th, en = messages[v]
+    yield f.diag(f"schema.{_kebab(v)}", f"`{key}` {th}", _title(schema) and
+                 f"{_title(schema)}: {schema.get('description', '')}", f"`{key}` {en}",
+                 _title(schema) and SCHEMA_HINT_EN)
+
+
+def _branches(f: _Failure) -> Iterator[Diagnostic]:
+    """anyOf, oneOf: explained with the branch that matches the value's type (e.g. a malformed date,
+    not "not null"), each problem once."""
+    if not f.err.context:
+        yield from _invalid(f)
+        return
+    best = [e for e in f.err.context if e.validator != "type"] or list(f.err.context)
+    seen = set()
+    for sub in best:
+        for d in _explain(f.doc, sub):
+            if (d.rule, d.line, d.column) not in seen:
+                seen.add((d.rule, d.line, d.column))
+                yield d
+
+
+def _invalid(f: _Failure) -> Iterator[Diagnostic]:
+    """Any other keyword: jsonschema's own message, with the field's description as the hint."""
+    schema = f.err.schema
+    yield f.diag("schema.invalid", f"ค่าไม่ถูกต้องที่ `{_key(f.path)}`", schema.get("description", ""),
+                 f.err.message, SCHEMA_HINT_EN if schema.get("description") else "")
+
+
+_EXPLAINERS = {
+    "additionalProperties": _unknown_keys,
+    "required": _missing_keys,
+    "format": _field_format,
+    "type": _wrong_type,
+    "enum": _not_allowed,
+    "const": _not_allowed,
+    "pattern": _pattern,
+    **{keyword: _limit for keyword in LIMIT_KEYWORDS},
+    "anyOf": _branches,
+    "oneOf": _branches,
+}
 
 
 def _replaced_key(doc: Loaded, path: tuple, key: str, new: str, schema: dict, where) -> Diagnostic:

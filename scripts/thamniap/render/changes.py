@@ -77,32 +77,41 @@ def value_text(field: str, value) -> str:
         return "ใช่" if field == "person.responsible" else ("มี" if value else "ไม่มี")
     if field.startswith("maintainer."):
         return "@" + value
-    if isinstance(value, dt.date):
-        return thai_date(value)
-    if isinstance(value, Place):
-        return place_text(value)
-    if isinstance(value, Holder):
-        return VACANT if value.name is None else value.name
-    if isinstance(value, Term):
-        return f"{thai_date(value.start)} – {thai_date(value.end)}"
-    if isinstance(value, Appointment):
-        parts = [f"ที่ {value.number}" if value.number else "", f"ลงวันที่ {thai_date(value.date)}" if value.date else "",
-                 f"โดย {value.by}" if value.by else ""]
-        return " ".join(p for p in parts if p)
-    if isinstance(value, Departure):
-        note = f" ({value.note})" if value.note else ""
-        return f"พ้นจากตำแหน่ง {value.role} เมื่อ {thai_date(value.end)} เหตุผล: {value.reason}{note}"
-    if isinstance(value, MeetingValue):
-        return f"{value.title} {thai_date(value.date)} {value.time} น. {value.place}"
-    if isinstance(value, CircularValue):
-        return f"{value.number} ลงวันที่ {thai_date(value.date)} {value.subject}"
-    if isinstance(value, Consent):
-        if not value.phone:
-            return "ไม่มี"
-        return f"มี (ยินยอมเมื่อ {thai_date(value.date)})" if value.date else "มี (ไม่ระบุความยินยอม)"
-    if isinstance(value, tuple):  # roles, or the names of nominees
-        return ", ".join(_role(r) if isinstance(r, RoleTerm) else r for r in value) or NONE
-    return str(value)
+    text = _TEXT_OF.get(type(value))
+    return text(value) if text else str(value)
+
+
+def _appointment_text(value: Appointment) -> str:
+    parts = [f"ที่ {value.number}" if value.number else "", f"ลงวันที่ {thai_date(value.date)}" if value.date else "",
+             f"โดย {value.by}" if value.by else ""]
+    return " ".join(p for p in parts if p)
+
+
+def _departure_text(value: Departure) -> str:
+    note = f" ({value.note})" if value.note else ""
+    return f"พ้นจากตำแหน่ง {value.role} เมื่อ {thai_date(value.end)} เหตุผล: {value.reason}{note}"
+
+
+def _consent_text(value: Consent) -> str:
+    if not value.phone:
+        return "ไม่มี"
+    return f"มี (ยินยอมเมื่อ {thai_date(value.date)})" if value.date else "มี (ไม่ระบุความยินยอม)"
+
+
+# The words for each kind of changed value (derive/changes.py), by its type
+_TEXT_OF = {
+    dt.date: thai_date,
+    Place: place_text,
+    Holder: lambda value: VACANT if value.name is None else value.name,
+    Term: lambda value: f"{thai_date(value.start)} – {thai_date(value.end)}",
+    Appointment: _appointment_text,
+    Departure: _departure_text,
+    MeetingValue: lambda value: f"{value.title} {thai_date(value.date)} {value.time} น. {value.place}",
+    CircularValue: lambda value: f"{value.number} ลงวันที่ {thai_date(value.date)} {value.subject}",
+    Consent: _consent_text,
+    # roles, or the names of nominees
+    tuple: lambda value: ", ".join(_role(r) if isinstance(r, RoleTerm) else r for r in value) or NONE,
+}
 
 
 def _role(role: RoleTerm) -> str:

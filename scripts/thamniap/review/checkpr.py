@@ -199,6 +199,33 @@ def _provinces(root: Path | None) -> list[Province]:
 
 # ---------------------------------------------------------------- the check
 
+def _changes(before: list, after: list) -> changes.ProvinceChanges:
+    """What changed in each province, from BEFORE (the models at the merge base) to AFTER."""
+    summary = changes.ProvinceChanges()
+    for code in sorted({p.code for p in before} | {p.code for p in after}):
+        b = next((p for p in before if p.code == code), None)
+        a = next((p for p in after if p.code == code), None)
+        summary.areas += changes.compare(b, a).areas
+    return summary
+
+
+def _touches(files: dict[str, str], data_dir: str, permissions: list, after: list) -> dict[Area, Touch]:
+    """The changed FILES grouped by the area they belong to (a district, a province, or anything
+    else), each with who may approve it (from PERMISSIONS, the base's data)."""
+    touches: dict[Area, Touch] = {}
+    for path in sorted(files):
+        special = files[path]
+        area = Area("other", "") if special else area_of(path, data_dir)
+        touch = touches.get(area)
+        if touch is None:
+            touch = touches[area] = Touch(area, _area_label(area, permissions, after),
+                                          approvers=approvers(area, permissions))
+        touch.files.append(path)
+        if special:
+            touch.notes.append(f"{shown_name(path)} เป็น{special} ซึ่งต้องให้ผู้ดูแลจังหวัดตรวจ")
+    return touches
+
+
 def check(options: Options) -> Result:
     top = git.toplevel(options.cwd)
     if options.data_dir is None:       # the project's data/, as a path in its git repository
@@ -218,23 +245,8 @@ def check(options: Options) -> Result:
         else:
             before = _provinces(materialise(top, merge_base, options.data_dir, tmp_path / "merge-base"))
         after = _provinces(materialise(top, head_tree, options.data_dir, tmp_path / "head"))
-        summary = changes.ProvinceChanges()
-        for code in sorted({p.code for p in before} | {p.code for p in after}):
-            b = next((p for p in before if p.code == code), None)
-            a = next((p for p in after if p.code == code), None)
-            summary.areas += changes.compare(b, a).areas
-
-        touches: dict[Area, Touch] = {}
-        for path in sorted(files):
-            special = files[path]
-            area = Area("other", "") if special else area_of(path, options.data_dir)
-            touch = touches.get(area)
-            if touch is None:
-                touch = touches[area] = Touch(area, _area_label(area, permissions, after),
-                                              approvers=approvers(area, permissions))
-            touch.files.append(path)
-            if special:
-                touch.notes.append(f"{shown_name(path)} เป็น{special} ซึ่งต้องให้ผู้ดูแลจังหวัดตรวจ")
+        summary = _changes(before, after)
+        touches = _touches(files, options.data_dir, permissions, after)
     if options.actor:
         for touch in touches.values():
             touch.allowed = may_change(options.actor, options.actor_teams, touch.approvers)

@@ -67,30 +67,36 @@ def plan_district(district: Path, problems: list[Diagnostic]) -> Planned | None:
                                  "จัดไฟล์ให้เป็นแบบนั้น (ดูไฟล์ของอำเภออื่น) แล้วสั่งใหม่"))
         return None
     plan = Planned(district, old, lines_before=doc.text.count("\n"))
-    province_dir = district.parent
     for sub, part in zip(subs, legacy.parts):
-        name = roster_file_name(sub["code"])
-        if name is None:
-            problems.append(_problem(doc.path, "split.layout",
-                                    f"ไม่รู้จักตำบลรหัส `{sub['code']}` จึงตั้งชื่อไฟล์ของตำบลนี้ไม่ได้",
-                                    "แก้รหัสตำบลให้ตรงกับทะเบียนกรมการปกครอง แล้วสั่งใหม่", part.first_line))
-            continue
-        path = district / ROSTER_DIR / name
-        if path in plan.files:
-            problems.append(_problem(doc.path, "split.layout", f"ตำบลรหัส `{sub['code']}` อยู่ใน `roster.yaml` สองรายการ",
-                                    "รวมสองรายการนั้นเป็นรายการเดียว แล้วสั่งใหม่", part.first_line))
-            continue
-        header = expected_schema_header(DataFile("roster", path, str(path), province_dir, district, sub["code"]))
-        text = legacy_roster.file_text(header, sub["code"], legacy.sample_line(), legacy.head_comments(), part.body)
-        again = load_bytes(text.encode("utf-8"), display_path(path))
-        expected = {"sample": data.get("sample"), **sub}
-        if again.data != expected or list(again.data or {}) != list(expected) or any(d.is_error for d in again.diagnostics):
-            problems.append(_problem(doc.path, "split.layout",
-                                    f"ตำบลรหัส `{sub['code']}` อ่านกลับจากไฟล์ใหม่ได้ไม่ตรงกับเดิม จึงไม่แยก",
-                                    "จัดรายการของตำบลนี้ให้ย่อหน้าสองช่องเท่ากันทุกบรรทัด แล้วสั่งใหม่", part.first_line))
-            continue
-        plan.files[path] = text
+        found = _subdistrict_file(plan, doc, legacy, sub, part)
+        if isinstance(found, Diagnostic):
+            problems.append(found)
+        else:
+            plan.files[found[0]] = found[1]
     return plan
+
+
+def _subdistrict_file(plan: Planned, doc, legacy: legacy_roster.Legacy, sub: dict,
+                      part: legacy_roster.Part) -> tuple[Path, str] | Diagnostic:
+    """(path, text) of the file of one subdistrict SUB (PART of the legacy roster DOC), or why it
+    cannot be made: an unknown code, a code twice, or a text that does not read back the same."""
+    name = roster_file_name(sub["code"])
+    if name is None:
+        return _problem(doc.path, "split.layout", f"ไม่รู้จักตำบลรหัส `{sub['code']}` จึงตั้งชื่อไฟล์ของตำบลนี้ไม่ได้",
+                        "แก้รหัสตำบลให้ตรงกับทะเบียนกรมการปกครอง แล้วสั่งใหม่", part.first_line)
+    district = plan.district
+    path = district / ROSTER_DIR / name
+    if path in plan.files:
+        return _problem(doc.path, "split.layout", f"ตำบลรหัส `{sub['code']}` อยู่ใน `roster.yaml` สองรายการ",
+                        "รวมสองรายการนั้นเป็นรายการเดียว แล้วสั่งใหม่", part.first_line)
+    header = expected_schema_header(DataFile("roster", path, str(path), district.parent, district, sub["code"]))
+    text = legacy_roster.file_text(header, sub["code"], legacy.sample_line(), legacy.head_comments(), part.body)
+    again = load_bytes(text.encode("utf-8"), display_path(path))
+    expected = {"sample": doc.data.get("sample"), **sub}
+    if again.data != expected or list(again.data or {}) != list(expected) or any(d.is_error for d in again.diagnostics):
+        return _problem(doc.path, "split.layout", f"ตำบลรหัส `{sub['code']}` อ่านกลับจากไฟล์ใหม่ได้ไม่ตรงกับเดิม จึงไม่แยก",
+                        "จัดรายการของตำบลนี้ให้ย่อหน้าสองช่องเท่ากันทุกบรรทัด แล้วสั่งใหม่", part.first_line)
+    return path, text
 
 
 def districts_with_legacy_roster(root: Path, code: str | None) -> list[Path]:

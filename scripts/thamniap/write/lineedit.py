@@ -59,22 +59,30 @@ def minimal_edit(old: str, new: str) -> str:
         if tag == "equal":
             for k in range(i1, i2):
                 out.extend(_with_comments_after(old_lines, kept, k))
-            continue
-        comments = [line for k in range(i1, i2) for line in _with_comments_after(old_lines, kept, k)[1:]]
-        replaced = new_lines[j1:j2]
-        if tag == "insert" and i1 > 0:              # added lines: before the comments that open what follows
-            following = len(_with_comments_after(old_lines, kept, i1 - 1)) - 1
-            if following:
-                out[-following:] = replaced + out[-following:]
-                continue
-        if i2 - i1 == j2 - j1:                      # line for line: each keeps its trailing comment
-            replaced = [_keep_trailing(old_lines[kept[i1 + n]], line) for n, line in enumerate(replaced)]
-        elif tag == "replace":                      # a block for a block: a comment goes to the line of its key
-            replaced, orphans = _trailing_by_key([old_lines[kept[k]] for k in range(i1, i2)], replaced)
-            comments = orphans + comments
-        out.extend(replaced)
-        out.extend(comments)
+        else:
+            _change_block(out, old_lines, kept, new_lines, (tag, i1, i2, j1, j2))
     return "".join(out)
+
+
+def _change_block(out: list[str], old_lines: list[str], kept: list[int], new_lines: list[str],
+                  opcode: tuple[str, int, int, int, int]) -> None:
+    """Append to OUT the new lines of one changed block (a difflib opcode over the content lines KEPT
+    of OLD_LINES and NEW_LINES), keeping every comment of the old block."""
+    tag, i1, i2, j1, j2 = opcode
+    comments = [line for k in range(i1, i2) for line in _with_comments_after(old_lines, kept, k)[1:]]
+    replaced = new_lines[j1:j2]
+    if tag == "insert" and i1 > 0:              # added lines: before the comments that open what follows
+        following = len(_with_comments_after(old_lines, kept, i1 - 1)) - 1
+        if following:
+            out[-following:] = replaced + out[-following:]
+            return
+    if i2 - i1 == j2 - j1:                      # line for line: each keeps its trailing comment
+        replaced = [_keep_trailing(old_lines[kept[i1 + n]], line) for n, line in enumerate(replaced)]
+    elif tag == "replace":                      # a block for a block: a comment goes to the line of its key
+        replaced, orphans = _trailing_by_key([old_lines[kept[k]] for k in range(i1, i2)], replaced)
+        comments = orphans + comments
+    out.extend(replaced)
+    out.extend(comments)
 
 
 _KEY = re.compile(r"^\s*(?:-\s+)?([^\s:#][^:#]*):")
