@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import BASE, REPO
+from helpers import BASE, REPO, mkdocs_build
 
 from thamniap.model import Club, Person, Post, Where
 from thamniap.model.posts import COMMITTEE_POST, POST_ORDER, SINGLE_HOLDER_POSTS, USUAL_POSTS, post_rank
@@ -61,7 +61,8 @@ def _changed_lines(before: str, after: str) -> int:
 
 def test_adding_a_post_is_the_schema_alone_and_the_site_shows_it(tmp_path):
     """On a copy of the project (code included): one line of schemas/club.schema.json names a new post,
-    a district gives a seat that post, and `thamniap pages` builds the district page with it."""
+    a district gives a seat that post, `thamniap pages` makes the district page with it and `mkdocs build`
+    builds the site from those pages."""
     project = tmp_path / "project"
     shutil.copytree(REPO / "scripts" / "thamniap", project / "scripts" / "thamniap", symlinks=True,
                     ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
@@ -90,11 +91,19 @@ def test_adding_a_post_is_the_schema_alone_and_the_site_shows_it(tmp_path):
     assert where.startswith(str(project))               # the copy's code, reading the copy's schemas
     checked = thamniap("validate", str(data), "--today", "2024-02-01")
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    config = project / "mkdocs-test.yml"
-    config.write_text("site_url: https://example.org/thamniap/\nrepo_url: https://github.com/example/thamniap\n",
-                      encoding="utf-8")
-    built = thamniap("pages", "out", "--data", str(data), "--config", str(config), "--today", "2024-02-01")
+    # the site as a build without the hook makes it (docs/architecture.md): the project's docs/ and
+    # mkdocs.yml, the pages from the data, then the real `mkdocs build --strict` with the copy's code
+    shutil.copytree(REPO / "docs", project / "out")
+    shutil.copytree(REPO / "overrides", project / "overrides")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    site_config = project / "site.yml"
+    built = thamniap("pages", "out", "--data", str(data), "--config", str(project / "mkdocs.yml"), "--today", "2024-02-01",
+                     "--site-config", str(site_config))
     assert built.returncode == 0, built.stdout + built.stderr
+    site = mkdocs_build(project / "site", site_config, PYTHONPATH=env["PYTHONPATH"])
+    assert site.returncode == 0, site.stderr
+    html = (project / "site/districts/4214-nong-hin/index.html").read_text(encoding="utf-8")
+    assert f'<div class="tn-org__post">{NEW_POST}</div>' in html
     page = (project / "out/districts/4214-nong-hin.md").read_text(encoding="utf-8")
     chart = page.split('<div class="tn-org"', 1)[1].split("\n", 1)[0]
     assert f'<div class="tn-org__post">{NEW_POST}</div>' in chart
