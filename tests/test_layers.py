@@ -199,9 +199,10 @@ def test_render_writes_no_file():
 
 # The commands that change files under data/ (report bot, import-xlsx, new-round, split-roster, new-district
 # and the sample): each works out the new texts, and write/ writes them (issue 18 §2). The importer
-# writes one thing itself: a temporary copy of the dataset, to check the new files before writing them.
+# writes one thing itself: a temporary copy of the dataset, to check the new files before writing them
+# (made by _candidate_copy, removed by check_candidate).
 DATA_CHANGERS = {"bot/bot.py": (), "bot/edit.py": (), "bot/roster.py": (), "tools/rounds.py": (),
-                 "tools/split_roster.py": (), "tools/spreadsheet/importer.py": ("check_candidate",),
+                 "tools/split_roster.py": (), "tools/spreadsheet/importer.py": ("check_candidate", "_candidate_copy"),
                  "devtools/sample.py": ()}
 
 

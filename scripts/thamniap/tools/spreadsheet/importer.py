@@ -244,43 +244,64 @@ def check_candidate(files: DistrictFiles, texts: dict[Path, str], today: dt.date
     focus = {files.code}
     work = Path(tempfile.mkdtemp(prefix="thamniap-import-"))
     try:
-        copy = work / files.root.name
-        shutil.copytree(files.root, copy, symlinks=False,
-                        ignore=shutil.ignore_patterns(".git", "*.xlsx", "~$*"))
-        rel_district = files.district_dir.relative_to(files.root)
-        for path, text in texts.items():
-            target = copy / path.relative_to(files.root)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+        copy = _candidate_copy(files, texts, work)
         _, found = check_root(copy, today, focus)
-
-        def relative(diag) -> Path | None:
-            try:
-                return Path(diag.path).resolve().relative_to(copy.resolve())
-            except ValueError:
-                return None
-
-        roster_rel = files.roster.relative_to(files.root)
-
-        def in_roster(diag) -> bool:
-            rel = relative(diag)
-            return rel is not None and (rel == roster_rel or roster_rel in rel.parents)
-
-        mine = [d for d in found if (rel := relative(d)) is not None and rel_district in rel.parents]
-        errors = [d for d in mine if d.is_error and in_roster(d)]
-        others = [d for d in mine if d.is_error and not in_roster(d)]
+        where = _Places(files, copy)
+        mine = [d for d in found if where.in_district(d)]
+        errors = [d for d in mine if d.is_error and where.in_roster(d)]
+        others = [d for d in mine if d.is_error and not where.in_roster(d)]
         if others:
             _, before = check_root(files.root, today, focus)
-            known = {(str(Path(d.path).resolve().relative_to(files.root.resolve())), d.line, d.rule, d.message)
-                     for d in before if d.is_error and files.root.resolve() in Path(d.path).resolve().parents}
-            errors += [d for d in others if (str(relative(d)), d.line, d.rule, d.message) not in known]
-        warnings = [d for d in mine if not d.is_error and in_roster(d)]
-
-        def shown(d):
-            return dataclasses.replace(d, path=display_path(files.root / relative(d)))
-        return [shown(d) for d in errors], [shown(d) for d in warnings]
+            errors += _not_there_before(others, before, files, where)
+        warnings = [d for d in mine if not d.is_error and where.in_roster(d)]
+        return [where.shown(d) for d in errors], [where.shown(d) for d in warnings]
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _candidate_copy(files: DistrictFiles, texts: dict[Path, str], work: Path) -> Path:
+    """A copy of the dataset in WORK with TEXTS written into it (paths as in the dataset)."""
+    copy = work / files.root.name
+    shutil.copytree(files.root, copy, symlinks=False, ignore=shutil.ignore_patterns(".git", "*.xlsx", "~$*"))
+    for path, text in texts.items():
+        target = copy / path.relative_to(files.root)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return copy
+
+
+class _Places:
+    """Where a diagnostic of the candidate COPY lies: in the district, in its roster, and its path as
+    the user knows it (in the dataset, not the copy)."""
+
+    def __init__(self, files: DistrictFiles, copy: Path):
+        self.files = files
+        self.copy = copy.resolve()
+        self.district = files.district_dir.relative_to(files.root)
+        self.roster = files.roster.relative_to(files.root)
+
+    def relative(self, diag) -> Path | None:
+        path = Path(diag.path).resolve()
+        return path.relative_to(self.copy) if path.is_relative_to(self.copy) else None
+
+    def in_district(self, diag) -> bool:
+        rel = self.relative(diag)
+        return rel is not None and self.district in rel.parents
+
+    def in_roster(self, diag) -> bool:
+        rel = self.relative(diag)
+        return rel is not None and (rel == self.roster or self.roster in rel.parents)
+
+    def shown(self, diag):
+        return dataclasses.replace(diag, path=display_path(self.files.root / self.relative(diag)))
+
+
+def _not_there_before(others: list, before: list, files: DistrictFiles, where: _Places) -> list:
+    """The errors of OTHERS (outside the roster) that the dataset did not have BEFORE the import."""
+    root = files.root.resolve()
+    known = {(str(Path(d.path).resolve().relative_to(root)), d.line, d.rule, d.message)
+             for d in before if d.is_error and root in Path(d.path).resolve().parents}
+    return [d for d in others if (str(where.relative(d)), d.line, d.rule, d.message) not in known]
 
 
 # ---------------------------------------------------------------- the command
