@@ -5,7 +5,7 @@ Each fact here carries its source on the page (the circular, public CDD pages, t
 from __future__ import annotations
 
 from thamniap.core.dates import thai_date
-from thamniap.model import Province, rounds
+from thamniap.model import Circular, Province, Round, rounds
 from thamniap.render.markup import h, link, phone_display, safe_url, tel_url
 
 
@@ -44,11 +44,28 @@ def home_links() -> str:
             '<li><a href="privacy/">การคุ้มครองข้อมูลส่วนบุคคล</a> (ขอแก้ไขหรือลบข้อมูล)</li></ul>')
 
 
-def circular_intro(province: Province) -> str:
-    return ("# หนังสือเวียน\n\n"
+def circular_intro(rnd: Round | None, earlier: list[tuple[str, Round, Circular]]) -> str:
+    """The current circular's page head: its round, then a link to each earlier circular (EARLIER: link, round, circular)."""
+    current = (f"<p>หนังสือเวียนของรอบการรายงานปัจจุบัน: {h(rnd.title)} กำหนดส่ง {h(thai_date(rnd.deadline))}</p>\n\n"
+               if rnd else "")
+    older = ""
+    if earlier:
+        items = "".join(f'<li><a href="{h(href)}">ที่ {h(c.number)} ลงวันที่ {h(thai_date(c.date))}</a> — {h(r.title)}</li>'
+                        for href, r, c in earlier)
+        older = f'<p>หนังสือเวียนของรอบก่อน ๆ (คงไว้ตามต้นฉบับ):</p>\n<ul class="tn-circulars">{items}</ul>\n\n'
+    return ("# หนังสือเวียน\n\n" + current +
             "<p data-pagefind-ignore>ข้อความเต็มของหนังสือตามต้นฉบับ (คงเลขไทยไว้) QR Code ท้ายหนังสือ"
             "นำไปยังหน้า<a href=\"../submit/\">วิธีส่งข้อมูล</a> ซึ่งแทนแบบรายงานเดิม "
-            "สั่งพิมพ์หน้านี้ได้ในขนาด A4</p>\n\n")
+            "สั่งพิมพ์หน้านี้ได้ในขนาด A4</p>\n\n" + older)
+
+
+def earlier_circular_intro(rnd: Round, circular: Circular, current_href: str) -> str:
+    """The head of an earlier round's circular page: what it was for, and that reporting now follows the current one."""
+    return (f"# หนังสือเวียน ที่ {h(circular.number)}\n\n"
+            f"<p>หนังสือเวียนลงวันที่ {h(thai_date(circular.date))} ของรอบการรายงานก่อน: {h(rnd.title)} "
+            f"กำหนดส่ง {h(thai_date(rnd.deadline))} รอบนี้ผ่านไปแล้ว การรายงานตอนนี้เป็นไปตาม"
+            f'<a href="{h(current_href)}">หนังสือเวียนฉบับปัจจุบัน</a></p>\n\n'
+            "<p data-pagefind-ignore>ข้อความเต็มของหนังสือตามต้นฉบับ (คงเลขไทยไว้)</p>\n\n")
 
 
 def guidelines(province: Province, today) -> str:
