@@ -128,3 +128,13 @@ def test_current_meeting_is_the_one_the_current_circular_calls(data):
     province.rounds[1].circular.meeting = None                # a circular that calls no meeting: the next one
     assert rounds.current_meeting(province, dt.date(2024, 11, 2)).id == "other"
     assert [r.id for r, _ in rounds.earlier_circulars(province, dt.date(2024, 11, 2))] == ["2567-club-update"]
+
+
+def test_each_round_has_its_meeting(data):
+    """The printable round report (render/roundreport.py) names the meeting of its round, not today's."""
+    assert new_round(data)[0] == 0
+    province = provinces_of(data)
+    old, new = province.rounds
+    assert rounds.round_meeting(province, old).id == "2567-anniversary-55-prep"   # dated within its round
+    assert rounds.round_meeting(province, new).id == "2568-club-update-meeting"   # the one its circular calls
+

@@ -128,6 +128,20 @@ def current_meeting(province: Province, today: dt.date) -> Meeting | None:
     return (coming or dated[-1:] or province.meetings[-1:] or [None])[0]
 
 
+def round_meeting(province: Province, rnd: Round) -> Meeting | None:
+    """The meeting of round RND: the one its circular calls, else the first one dated from its opening
+    until the next round opens (the 2567 circular called its meeting ten days after it opened)."""
+    called = rnd.circular.meeting if rnd.circular is not None else None
+    named = next((m for m in province.meetings if called and m.id == called), None)
+    if named is not None:
+        return named
+    start = round_start(rnd)
+    later = [round_start(r) for r in province.rounds if round_start(r) > start]
+    end = min(later, default=dt.date.max)
+    dated = sorted((m for m in province.meetings if m.date and start <= m.date < end), key=lambda m: m.date)
+    return dated[0] if dated else None
+
+
 def standing(club: Club | None, rnd: Round | None, today: dt.date) -> Standing:
     """Where the district of CLUB (None: no club file) stands in round RND on TODAY."""
     found = club.confirmation(rnd.id) if club is not None and rnd is not None else None

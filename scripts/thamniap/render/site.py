@@ -36,6 +36,7 @@ from thamniap.render.orgchart import org_chart
 from thamniap.render.qr import qr_svg
 from thamniap.render import reportpage
 from thamniap.render import reminders
+from thamniap.render.roundreport import round_report_page, round_report_rel
 from thamniap.render.calendar import calendar_rel, rounds_calendar
 from thamniap.render.villages import village_files, village_finder
 
@@ -220,7 +221,13 @@ def district_pages(province: Province, settings: SiteSettings, today: dt.date, r
                              people_json=_rel_link(rel, f"assets/people/{district.code}.json", settings),
                              report=(_rel_link(rel, reportpage.report_rel(district)[:-3] + ("/" if settings.use_directory_urls else ".html"), settings),
                                      _rel_link(rel, f"assets/qr/report-{district.code}.svg", settings)),
-                             calendar=_rel_link(rel, calendar_rel(province), settings))
+                             calendar=_rel_link(rel, calendar_rel(province), settings),
+                             prints={rnd.id: _page_link(rel, round_report_rel(district, rnd), settings) for rnd in round_list})
+        for rnd in round_list:
+            pages[round_report_rel(district, rnd)] = (
+                front_matter(f"รายงานโครงสร้างชมรม อำเภอ{district.name} รอบ {rnd.id} (ฉบับพิมพ์)",
+                             f"เอกสารแนบหนังสือรายงานจังหวัด อำเภอ{district.name}: คณะกรรมการชมรม การยืนยัน และผู้แทนเข้าประชุม")
+                + round_report_page(province, district, rnd, today))
         for sub in district.subdistricts or []:
             sub_rel = subdistrict_rel(district, sub)
             pages[sub_rel] = (front_matter(f"ตำบล{sub.name} อำเภอ{district.name}",
