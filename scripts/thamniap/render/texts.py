@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from thamniap.core.dates import thai_date
 from thamniap.model import Circular, Province, Round, rounds
+from thamniap.intake.reportform.fields import EXCEL
+from thamniap.intake.spreadsheet.form import END_REASONS
 from thamniap.render.markup import h, link, phone_display, safe_url, tel_url
 
 
@@ -113,6 +115,8 @@ def guidelines(province: Province, today) -> str:
 
 def how_to_submit(province: Province, repo_url: str) -> str:
     repo = safe_url(repo_url) or ""
+    excel_form = (f'<a href="{h(repo.rstrip("/"))}/issues/new?template={EXCEL.id}.yml">แบบฟอร์ม "{h(EXCEL.name)}"</a>'
+                  if repo else f'แบบฟอร์ม "{h(EXCEL.name)}" (Issues → New issue)')
     return f"""# วิธีส่งข้อมูล (สำหรับอำเภอ)
 
 <p>หน้านี้แทนแบบรายงานผ่าน QR Code ของหนังสือเวียน ทางที่ง่ายที่สุดคือ<strong><a href="../report/">แบบรายงานของอำเภอบนเว็บไซต์นี้</a></strong>
@@ -146,9 +150,14 @@ def how_to_submit(province: Province, repo_url: str) -> str:
 <ol>
 <li>ดาวน์โหลด <strong>แบบฟอร์ม Excel สำหรับส่งข้อมูล</strong> จากหน้าอำเภอ (หัวข้อ ดาวน์โหลดและ QR code) — มีรายชื่อปัจจุบัน ตำบล และหมู่บ้านกรอกไว้แล้ว
 ไฟล์ข้อมูลเปิดในหน้าดาวน์โหลดข้อมูลใช้แทนแบบฟอร์มนี้ไม่ได้</li>
-<li>แก้หรือเพิ่มในแผ่นงาน อช. และ ผู้นำ อช. ตามแผ่นงาน <strong>คำอธิบาย</strong> (หนึ่งแถวคือหนึ่งบทบาทของหนึ่งคน คนใหม่เว้นรหัสบุคคลว่าง ห้ามแก้รหัสของคนเดิม ห้ามใส่สูตร)</li>
-<li>นำเข้าด้วยคำสั่ง <code>thamniap import-xlsx แบบฟอร์ม.xlsx --district รหัสอำเภอ</code> บนเครื่องที่ติดตั้งโปรแกรม หรือส่งไฟล์ให้เจ้าหน้าที่จังหวัดนำเข้าให้
-คำสั่งบอกทุกช่องที่ผิดในครั้งเดียว (เช่น <code>อช.!K14</code>) และไม่เขียนอะไรจนกว่าจะถูกทั้งหมด เมื่อผ่านจะแก้เฉพาะบรรทัดที่เปลี่ยนในไฟล์ของตำบลใน <code>roster/</code>
+<li>แก้หรือเพิ่มในแผ่นงาน อช. และ ผู้นำ อช. ตามแผ่นงาน <strong>คำอธิบาย</strong> (หนึ่งแถวคือหนึ่งบทบาทของหนึ่งคน คนใหม่เว้นรหัสบุคคลว่าง ห้ามแก้รหัสของคนเดิม ห้ามใส่สูตร)
+วันที่พิมพ์แบบไทยได้เหมือนหน้ารายงาน (<code>31/1/2567</code> เลขไทยหรือชื่อเดือนก็ได้)
+<strong>คนที่พ้นจากตำแหน่ง อย่าลบแถว</strong>: แก้วันสิ้นสุดวาระเป็นวันที่พ้น แล้วเลือก <strong>เหตุที่พ้นจากตำแหน่ง</strong>
+({", ".join(h(r) for r in END_REASONS)}) และกรอกรายละเอียดสั้น ๆ เมื่อเลือก อื่น ๆ</li>
+<li>ส่งไฟล์ทาง GitHub ได้โดยไม่ต้องติดตั้งโปรแกรม: เปิด{excel_form} เลือกอำเภอ ลากไฟล์ .xlsx มาวางในช่อง <strong>{h(EXCEL.field("workbook").label)}</strong>
+แล้วกด Submit — บอทนำเข้าด้วยการตรวจชุดเดียวกับคำสั่งข้างล่าง ตอบในความเห็นว่าช่องใดผิด (เช่น <code>อช.!K14</code>) หรือเปิดคำขอแก้ไข (pull request) ให้จังหวัดอนุมัติ</li>
+<li>หรือนำเข้าด้วยคำสั่ง <code>thamniap import-xlsx แบบฟอร์ม.xlsx --district รหัสอำเภอ</code> บนเครื่องที่ติดตั้งโปรแกรม หรือส่งไฟล์ให้เจ้าหน้าที่จังหวัดนำเข้าให้
+คำสั่งบอกทุกช่องที่ผิดในครั้งเดียวและไม่เขียนอะไรจนกว่าจะถูกทั้งหมด เมื่อผ่านจะแก้เฉพาะบรรทัดที่เปลี่ยนในไฟล์ของตำบลใน <code>roster/</code>
 แล้วส่งเป็นคำขอแก้ไข (pull request) ตามปกติ</li>
 </ol>
 
