@@ -30,7 +30,7 @@ from thamniap.core.phones import check_phone
 from thamniap.devtools import sample
 from thamniap.load.layout import DataFile, expected_schema_header
 from thamniap.load.loader import load_file
-from thamniap.intake.spreadsheet.form import (HEADERS, LEADER_KEYS, LEADER_SHEET, SUBDISTRICT_SHEET, VOLUNTEER_KEYS,
+from thamniap.intake.spreadsheet.form import (END_REASONS, HEADERS, LEADER_KEYS, LEADER_SHEET, SUBDISTRICT_SHEET, VOLUNTEER_KEYS,
                                              VOLUNTEER_SHEET, max_length)
 from thamniap.tools.spreadsheet.importer import import_workbook
 
@@ -498,14 +498,24 @@ def rosters(draw) -> dict:
         if sex:
             p["sex"] = sex
         roles = []
-        for role in draw(st.lists(st.sampled_from(["อช.", "ผู้นำ อช."]), min_size=1, max_size=3)):
+        listed = draw(st.lists(st.sampled_from(["อช.", "ผู้นำ อช."]), min_size=1, max_size=3))
+        for n, role in enumerate(listed):
             start = draw(day)
-            # a term that is over before TODAY runs its full 4 years (term.end-reason-missing: a shorter
-            # one needs an end_reason, which the form has no column for); a running one may be shorter
+            # a term that is over before TODAY either ran its full 4 years or records why it ended
+            # (term.end-reason-missing; the form's end-reason and end-note columns); a running one may be shorter.
+            # The last role never ends with a reason: someone who left every role may hold no club seat.
             length = draw(st.integers(1, 1600))
+            reason = None
             if start + dt.timedelta(days=length) < dt.date.fromisoformat(TODAY):
-                length = max(length, 1460)
-            roles.append({"role": role, "start": _iso(start), "end": _iso(start + dt.timedelta(days=length))})
+                reason = draw(st.sampled_from([None, *END_REASONS])) if n < len(listed) - 1 else None
+                if reason is None:
+                    length = max(length, 1460)
+            item = {"role": role, "start": _iso(start), "end": _iso(start + dt.timedelta(days=length))}
+            if reason:
+                item["end_reason"] = reason
+                if reason == "อื่น ๆ":
+                    item["end_note"] = "ไปทำงานต่างจังหวัด"
+            roles.append(item)
         if not any(r["role"] == listed_role for r in roles):
             roles[draw(st.integers(0, len(roles) - 1))]["role"] = listed_role
         p["roles"] = roles
@@ -811,3 +821,56 @@ def test_reading_stops_after_1000_errors(base_copy, form, tmp_path):
     book = rebuild(form, tmp_path / "errors.xlsx", {VOLUNTEER_PART: sheet_with_rows(form, VOLUNTEER_PART, rows)})
     out = refused(base_copy, book, f"{VOLUNTEER_SHEET}!1002:1002: ข้อผิดพลาด:", "ครบ 1,000 รายการ", "หยุดตรวจ")
     assert "พบข้อผิดพลาด 1001 รายการ" in out
+
+
+# ---------------------------------------------------------------- issue 20 §4: a leaving volunteer, Thai dates
+
+def first_volunteer(book: Path) -> str:
+    """The first volunteer who holds no club seat (a seat's holder who left every role is club.holder-not-in-roster)."""
+    club = (BASE / DISTRICT / "club.yaml").read_text(encoding="utf-8")
+    ws = load_workbook(book)[VOLUNTEER_SHEET]
+    return next(c.value for c in ws["A"][1:] if c.value and f"holder: {c.value}" not in club)
+
+
+@pytest.mark.parametrize("typed", ["29/2/2567", "๒๙/๒/๒๕๖๗", "29 ก.พ. 2567", "๒๙ กุมภาพันธ์ ๒๕๖๗", "2024-02-29"])
+def test_leaving_volunteer_is_recorded_with_reason_and_thai_date(base_copy, tmp_path, typed):
+    """The form records what the report page does: the end date as an officer types it (read by
+    core.dates.read_thai_date, as the report page and the bot read it), the reason and a note; the
+    person stays in the roster."""
+    book = tmp_path / "4214.xlsx"
+    template(base_copy, "4214", book)
+    pid = first_volunteer(book)
+    edit(book, VOLUNTEER_SHEET, pid, "start", "๑ มิ.ย. ๒๕๖๖")
+    edit(book, VOLUNTEER_SHEET, pid, "end", typed)
+    edit(book, VOLUNTEER_SHEET, pid, "end_reason", "อื่น ๆ")
+    edit(book, VOLUNTEER_SHEET, pid, "end_note", "ไปทำงานต่างจังหวัด")
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 0, out
+    [person] = [p for p in people(roster_data(Roster(base_copy / ROSTER))) if p["id"] == pid]
+    assert (person["roles"][0]["start"], person["roles"][0]["end"]) == ("2023-06-01", "2024-02-29")
+    assert (person["roles"][0]["end_reason"], person["roles"][0]["end_note"]) == ("อื่น ๆ", "ไปทำงานต่างจังหวัด")
+    validate_ok(base_copy)
+    # the next template carries the reason, and importing it again changes nothing
+    again = tmp_path / "again.xlsx"
+    template(base_copy, "4214", again)
+    ws = load_workbook(again)[VOLUNTEER_SHEET]
+    row = row_of(ws, pid)
+    assert ws.cell(row, column(ws, "end_reason")).value == "อื่น ๆ"
+    assert ws.cell(row, column(ws, "end_note")).value == "ไปทำงานต่างจังหวัด"
+    rc, out = import_(base_copy, "4214", again)
+    assert rc == 0 and "ไม่มีการเปลี่ยนแปลง" in out
+
+
+def test_end_reason_column_is_checked(base_copy, tmp_path):
+    book = tmp_path / "4214.xlsx"
+    template(base_copy, "4214", book)
+    ws = load_workbook(book)[VOLUNTEER_SHEET]
+    ids = [c.value for c in ws["A"][1:] if c.value]
+    before = Roster(base_copy / ROSTER).read_bytes()
+    bad_reason = edit(book, VOLUNTEER_SHEET, ids[0], "end_reason", "ป่วย")
+    note_only = edit(book, VOLUNTEER_SHEET, ids[1], "end_note", "ย้ายไปอยู่กับลูก")
+    rc, out = import_(base_copy, "4214", book)
+    assert rc == 1 and Roster(base_copy / ROSTER).read_bytes() == before
+    assert f"{bad_reason} (เหตุที่พ้นจากตำแหน่ง)" in out and "ไม่รู้จักเหตุที่พ้นจากตำแหน่ง `ป่วย`" in out
+    assert "ลาออก, พ้นวาระ, ย้ายที่อยู่, เสียชีวิต, อื่น ๆ" in out
+    assert "มีรายละเอียดเหตุที่พ้น แต่ไม่มีเหตุที่พ้นจากตำแหน่ง" in out and note_only.split("!")[1][1:] in out

@@ -101,8 +101,16 @@ def cmd_new_round(args) -> int:
                                     args.representatives, args.officials)
     title = args.title or rounds.default_title(dt.date.fromisoformat(args.opens) if _iso(args.opens) else None)
     try:
+        circular = None
+        if args.circular:
+            try:
+                text = Path(args.circular).read_bytes().decode("utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise rounds.RoundRefused([f"อ่านไฟล์หนังสือเวียน {args.circular} ไม่ได้ (ต้องเป็นข้อความ UTF-8): {exc}"])
+            circular = rounds.read_circular(text, args.circular_number, args.circular_date, args.circular_subject,
+                                            args.circular_signer)
         path = rounds.province_file(Path(args.data) if args.data else project_of(args).data, args.province)
-        added = rounds.add_round(path, rounds.NewRound(args.id, title, args.opens, args.deadline, meeting))
+        added = rounds.add_round(path, rounds.NewRound(args.id, title, args.opens, args.deadline, meeting, circular))
     except rounds.RoundRefused as exc:
         print("thamniap: ไม่ได้เพิ่มรอบ (ไฟล์ไม่เปลี่ยน):", *(f"- {p}" for p in exc.args[0]), sep="\n", file=sys.stderr)
         return 1
@@ -362,6 +370,12 @@ def _add_data_commands(sub) -> None:
     p.add_argument("--meeting-id", help="รหัสการประชุม (ค่าเริ่มต้น: <รหัสรอบ>-meeting)")
     p.add_argument("--representatives", type=int, default=2, help="ผู้แทนชมรมต่ออำเภอ (ค่าเริ่มต้น 2)")
     p.add_argument("--officials", type=int, default=1, help="เจ้าหน้าที่ต่ออำเภอ (ค่าเริ่มต้น 1)")
+    p.add_argument("--circular", metavar="FILE", help="ไฟล์ข้อความเต็มของหนังสือเวียนที่ตั้งรอบนี้ (UTF-8) เก็บเป็น "
+                                                      "circular-<รหัสรอบ>.txt และแสดงบนเว็บไซต์เป็นหนังสือเวียนปัจจุบัน")
+    p.add_argument("--circular-number", help="เลขที่หนังสือ (ค่าเริ่มต้น: อ่านจากข้อความ บรรทัด ที่ …)")
+    p.add_argument("--circular-date", help="วันที่ของหนังสือ YYYY-MM-DD (ค.ศ.) (ค่าเริ่มต้น: อ่านจากข้อความ)")
+    p.add_argument("--circular-subject", help="เรื่อง (ค่าเริ่มต้น: อ่านจากข้อความ บรรทัด เรื่อง …)")
+    p.add_argument("--circular-signer", help="ผู้ลงนามและตำแหน่ง (ค่าเริ่มต้น: อ่านจากข้อความ)")
     p.set_defaults(func=cmd_new_round)
 
     p = sub.add_parser("status", help="อำเภอที่ยังไม่ส่งรายงานของรอบ เรียงจากเกินกำหนดนานที่สุด พร้อมโทรศัพท์และหน้ารายงาน")

@@ -14,7 +14,7 @@ from thamniap.build.sidejobs import SideJobs
 from thamniap.check.validate import check_loaded
 from thamniap.core import project
 from thamniap.core.diagnostics import Diagnostic
-from thamniap.load.layout import Discovery, discover, find_root
+from thamniap.load.layout import CIRCULAR_TEXT, PROVINCE_DOCUMENTS, Discovery, discover, find_root
 from thamniap.render.site import SiteSettings, district_pages, province_pages
 
 
@@ -65,9 +65,9 @@ def generate(data: Path, outdir: Path, settings: SiteSettings, today: dt.date,
             if province is None and ds.provinces and not result.failed:
                 raise ValueError(f"ไม่พบจังหวัดรหัส {province_code} ในชุดข้อมูล {root}")
             return result
-        circular = province.folder / "circular.txt"
-        circular_text = circular.read_text(encoding="utf-8") if circular.exists() else None
-        result.written = write_files(outdir, province_pages(province, settings, today, circular_text))
+        circular_texts = {path.name: path.read_text(encoding="utf-8") for path in sorted(province.folder.iterdir())
+                          if path.name in PROVINCE_DOCUMENTS or CIRCULAR_TEXT.match(path.name)}
+        result.written = write_files(outdir, province_pages(province, settings, today, circular_texts))
         exports = side.downloads_moved_to(outdir)
         result.written += [e.path for e in exports]
         # The province was found on disk, so its history was asked for.

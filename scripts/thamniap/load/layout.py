@@ -6,7 +6,8 @@ Layout (province level in the path, so a second province is just another folder)
       <pp>-<slug>/                   province folder, e.g. 42-loei
         province.yaml                office, maintainers, reporting rounds, meetings
         club.yaml                    the provincial club/association
-        circular.txt                 the circular's text as received
+        circular.txt                 the circular's text as received (the first round's)
+        circular-<round id>.txt      a later round's circular (thamniap new-round)
         <dddd>-<slug>/               one folder per district, e.g. 4201-mueang-loei
           district.yaml              office, officials, maintainers
           club.yaml                  the district club and its committee
@@ -34,8 +35,10 @@ PROVINCE_DIR = re.compile(r"^(?P<code>[1-9][0-9])-(?P<slug>[a-z0-9]+(?:-[a-z0-9]
 DISTRICT_DIR = re.compile(r"^(?P<code>[1-9][0-9]{3})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)$")
 
 PROVINCE_FILES = {"province.yaml": "province", "club.yaml": "club"}
-# The circular's full text as received (shown on the site as the official letter).
+# The circulars' full texts as received (shown on the site as official letters): the first round's
+# circular.txt, a later round's circular-<round id>.txt (province.schema.json: a round's circular.text).
 PROVINCE_DOCUMENTS = {"circular.txt"}
+CIRCULAR_TEXT = re.compile(r"^circular-[a-z0-9-]{3,40}\.txt$")
 DISTRICT_FILES = {"district.yaml": "district", "club.yaml": "club", "meeting.yaml": "meeting"}
 ROSTER_DIR = "roster"
 # roster/<subdistrict code>-<official English name as a slug>.yaml
@@ -197,10 +200,10 @@ def _discover_province(folder: Path, found: Discovery) -> None:
             found.files.append(DataFile(PROVINCE_FILES[entry.name], path, display_path(path), folder))
         elif kind == "dir" and DISTRICT_DIR.match(entry.name):
             _discover_district(folder, path, found)
-        elif kind == "file" and entry.name in PROVINCE_DOCUMENTS:
+        elif kind == "file" and (entry.name in PROVINCE_DOCUMENTS or CIRCULAR_TEXT.match(entry.name)):
             _other_file(path, found)   # not data, but scanned for privacy too
         elif kind:
-            _unexpected(path, kind, found, "ในโฟลเดอร์จังหวัดมีได้เฉพาะ province.yaml, club.yaml, circular.txt"
+            _unexpected(path, kind, found, "ในโฟลเดอร์จังหวัดมีได้เฉพาะ province.yaml, club.yaml, หนังสือเวียน (circular.txt, circular-<รหัสรอบ>.txt)"
                         " และโฟลเดอร์อำเภอ (ชื่อแบบ 4201-mueang-loei)")
 
 

@@ -273,11 +273,23 @@ class District:
 
 
 @dataclass
+class Circular:
+    """The province's letter that set a round: its text is the file TEXT_FILE in the province folder."""
+    number: str
+    date: dt.date | None
+    subject: str
+    signed_by: str | None
+    text_file: str = "circular.txt"
+    meeting: str | None = None        # the id of the meeting the letter calls, when it calls one
+
+
+@dataclass
 class Round:
     id: str
     title: str
     opens: dt.date | None
     deadline: dt.date | None
+    circular: Circular | None = None
 
 
 @dataclass
@@ -289,14 +301,6 @@ class Meeting:
     place: str
     representatives: int
     officials: int
-
-
-@dataclass
-class Circular:
-    number: str
-    date: dt.date | None
-    subject: str
-    signed_by: str | None
 
 
 @dataclass
@@ -483,13 +487,21 @@ def fill_province(province: Province, kind: str, doc: Loaded, broken: set[tuple]
         if "circular" in data:
             c = data["circular"]
             province.circular = Circular(c["number"], parse_date(c["date"]), c["subject"], c.get("signed_by"))
-        province.rounds = [Round(r["id"], r["title"], parse_date(r.get("opens")), parse_date(r["deadline"]))
+        province.rounds = [Round(r["id"], r["title"], parse_date(r.get("opens")), parse_date(r["deadline"]),
+                                 _circular(r["circular"]) if "circular" in r else None)
                            for r in data["rounds"]]
+        # The province-level circular (recorded before rounds held their own) is the first round's.
+        if province.circular is not None and province.rounds and province.rounds[0].circular is None:
+            province.rounds[0].circular = province.circular
         province.meetings = [Meeting(m["id"], m["title"], parse_date(m["date"]), m["time"], m["place"],
                                      m["representatives_per_district"], m["officials_per_district"])
                              for m in data["meetings"]]
     elif kind == "club":
         province.club = build_club(doc, bad)
+
+
+def _circular(c: dict) -> Circular:
+    return Circular(c["number"], parse_date(c["date"]), c["subject"], c.get("signed_by"), c["text"], c.get("meeting"))
 
 
 # ---------------------------------------------------------------- what an editor typed for a person

@@ -9,8 +9,12 @@ Definitions (docs/architecture.md "change the rule for late" points here):
 * **current round** on TODAY: the latest round to have opened (`opens`, else its deadline) on or
   before TODAY (of two opening the same day, the one listed later); before any round opens, the first
   one to open. **Past rounds**: the rounds that opened before it, newest first.
-* **current meeting** on TODAY: the first meeting dated on or after TODAY; when none is still to come,
-  the latest one held. Chosen over "the last one listed in province.yaml" because districts nominate
+* **current circular** on TODAY: the current round's circular; when that round has none recorded, the
+  circular of the newest past round that has one. **Earlier circulars**: those of every other round
+  that opened before the current one, newest first.
+* **current meeting** on TODAY: the meeting the current round's circular calls (its `meeting`), when
+  that meeting is listed; otherwise the first meeting dated on or after TODAY; when none is still to
+  come, the latest one held. Chosen over "the last one listed in province.yaml" because districts nominate
   people for a meeting that is still ahead, and `thamniap new-round` lists next year's meeting long
   before this year's takes place: file order is not a date.
 * **standing** of a district (its club) for a round on TODAY. The district's report is the club's
@@ -30,7 +34,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:   # the model's classes are only named here; thamniap.model imports this module
-    from thamniap.model import Club, Meeting, Province, Round
+    from thamniap.model import Circular, Club, Meeting, Province, Round
 
 DUE_SOON_DAYS = 7
 
@@ -94,11 +98,48 @@ def past_rounds(province: Province, today: dt.date) -> list[Round]:
     return sorted(older, key=round_start, reverse=True)
 
 
+def current_circular(province: Province, today: dt.date) -> tuple[Round, Circular] | None:
+    """The circular the site shows as current on TODAY, with its round (see the module docstring)."""
+    current = current_round(province, today)
+    for rnd in ([current] if current else []) + past_rounds(province, today):
+        if rnd.circular is not None:
+            return rnd, rnd.circular
+    return None
+
+
+def earlier_circulars(province: Province, today: dt.date) -> list[tuple[Round, Circular]]:
+    """Every other round's circular of the rounds opened by the current one, newest first."""
+    shown = current_circular(province, today)
+    current = current_round(province, today)
+    return [(rnd, rnd.circular) for rnd in ([current] if current else []) + past_rounds(province, today)
+            if rnd.circular is not None and (shown is None or rnd is not shown[0])]
+
+
 def current_meeting(province: Province, today: dt.date) -> Meeting | None:
-    """The meeting districts nominate for on TODAY: the next one to come, else the latest held."""
+    """The meeting districts nominate for on TODAY: the one the current round's circular calls, else the
+    next one to come, else the latest held."""
+    current = current_round(province, today)
+    called = current.circular.meeting if current is not None and current.circular is not None else None
+    named = next((m for m in province.meetings if called and m.id == called), None)
+    if named is not None:
+        return named
     dated = sorted((m for m in province.meetings if m.date), key=lambda m: m.date)
     coming = [m for m in dated if m.date >= today]
     return (coming or dated[-1:] or province.meetings[-1:] or [None])[0]
+
+
+def round_meeting(province: Province, rnd: Round) -> Meeting | None:
+    """The meeting of round RND: the one its circular calls, else the first one dated from its opening
+    until the next round opens (the 2567 circular called its meeting ten days after it opened)."""
+    called = rnd.circular.meeting if rnd.circular is not None else None
+    named = next((m for m in province.meetings if called and m.id == called), None)
+    if named is not None:
+        return named
+    start = round_start(rnd)
+    later = [round_start(r) for r in province.rounds if round_start(r) > start]
+    end = min(later, default=dt.date.max)
+    dated = sorted((m for m in province.meetings if m.date and start <= m.date < end), key=lambda m: m.date)
+    return dated[0] if dated else None
 
 
 def standing(club: Club | None, rnd: Round | None, today: dt.date) -> Standing:

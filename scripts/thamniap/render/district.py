@@ -159,9 +159,10 @@ def appointment_rows(club: Club, deadline) -> list[list[str]]:
     return rows
 
 
-def rounds_table(standings: list[Standing]) -> list[str]:
+def rounds_table(standings: list[Standing], prints: dict[str, str] | None = None) -> list[str]:
     """The club's report to the province in each round (STANDINGS: its standing in the current round
-    first, then in the past ones, newest first): when it confirmed its structure, or that it has not."""
+    first, then in the past ones, newest first): when it confirmed its structure, or that it has not;
+    PRINTS: round id -> link to the round's printable attachment (render/roundreport.py)."""
     if not standings:
         return []
     rows = []
@@ -172,12 +173,14 @@ def rounds_table(standings: list[Standing]) -> list[str]:
             when += " (หลังกำหนด)"
         label = f"{h(rnd.title)} (รหัสรอบ <code>{h(rnd.id)}</code>" + (
             f", กำหนดส่ง {h(thai_date(rnd.deadline))})" if rnd.deadline else ")")
+        if prints and rnd.id in prints:
+            when += f' · <a href="{h(prints[rnd.id])}">ฉบับพิมพ์แนบหนังสือ</a>'
         rows.append([("รอบปัจจุบัน: " if i == 0 else "") + label, when])
     return ["### การรายงานต่อจังหวัดรายรอบ {#rounds}", "", table(["รอบการรายงาน", "ผล"], rows, cls="tn-kv"), ""]
 
 
 def club_section(district: District, people: dict[str, Person], deadline, person_href,
-                 rounds: list[Standing] | None = None) -> list[str]:
+                 rounds: list[Standing] | None = None, prints: dict[str, str] | None = None) -> list[str]:
     club = district.club
     lines = ["## ชมรมผู้นำ อช. {#club}", ""]
     if club is None:
@@ -188,7 +191,7 @@ def club_section(district: District, people: dict[str, Person], deadline, person
     rows.append(["วาระคณะกรรมการ", f"{h(thai_date(club.term_start))} – {h(thai_date(club.term_end))}"])
     rows += appointment_rows(club, deadline)
     lines += [table(["รายการ", "ข้อมูล"], rows, cls="tn-kv"), ""]
-    lines += rounds_table(rounds or [])
+    lines += rounds_table(rounds or [], prints)
     lines += ["### แผนผังคณะกรรมการ {#org-chart}", "", org_chart(club, people, person_href), ""]
     return lines
 
@@ -318,12 +321,15 @@ def district_page(province: Province, district: District, status, edit_urls: dic
                   qr_rel: str, downloads: list, page_url: str, history_md: str = "", *,
                   form: tuple[str, str, str] | None = None, roster_files: dict[str, RosterLinks] | None = None,
                   rounds: list[Standing] | None = None, sub_links: dict[str, str] | None = None,
-                  people_json: str = "", report: tuple[str, str] | None = None, calendar: str | None = None) -> str:
+                  people_json: str = "", report: tuple[str, str] | None = None, calendar: str | None = None,
+                  prints: dict[str, str] | None = None) -> str:
     """Markdown for one district page (raw HTML blocks for tables and the chart).
 
     FORM: (link, size, link to the submit page's Excel section) of the district's form for import-xlsx,
     offered apart from the open data. ROSTER_FILES: each subdistrict's file to edit (by code). ROUNDS:
     the club's standing in each reporting round, current first (rounds_table).
+
+    PRINTS: round id -> link to the district's printable report of that round (render/roundreport.py).
 
     CALENDAR: link to the province's calendar file of deadlines and meetings (render/calendar.py).
 
@@ -355,7 +361,7 @@ def district_page(province: Province, district: District, status, edit_urls: dic
                     for label, url in edit_urls.items())
     lines += [f'<p class="tn-edit" data-pagefind-ignore>{edit}</p>', ""]
     lines += office_section(province, district)
-    lines += club_section(district, people, deadline, person_href, rounds)
+    lines += club_section(district, people, deadline, person_href, rounds, prints)
     lines += leaders_section(district, posts)
     lines += volunteers_section(district, sub_links, people_json)
     lines += nominees_section(province, district, people, person_href)

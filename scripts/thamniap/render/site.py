@@ -36,6 +36,7 @@ from thamniap.render.orgchart import org_chart
 from thamniap.render.qr import qr_svg
 from thamniap.render import reportpage
 from thamniap.render import reminders
+from thamniap.render.roundreport import round_report_page, round_report_rel
 from thamniap.render.calendar import calendar_rel, rounds_calendar
 from thamniap.render.villages import village_files, village_finder
 
@@ -110,8 +111,10 @@ def _size(n: int) -> str:
 
 
 def province_pages(province: Province, settings: SiteSettings, today: dt.date,
-                   circular_text: str | None) -> dict[str, str]:
-    """The pages and assets that need neither the downloads nor the change history."""
+                   circular_texts: dict[str, str]) -> dict[str, str]:
+    """The pages and assets that need neither the downloads nor the change history.
+
+    CIRCULAR_TEXTS: the circulars' texts in the province folder, by file name."""
     pages: dict[str, str] = {}
     summary = summarise(province, today)
     for district in province.districts:
@@ -125,13 +128,7 @@ def province_pages(province: Province, settings: SiteSettings, today: dt.date,
     pages[calendar_rel(province)] = rounds_calendar(province, settings.page_url(CHOOSER))
     pages["dashboard.md"] = dashboard_page(province, summary, settings)
     pages["people.md"] = people_page(province)
-    if circular_text is not None:
-        letter = parse_letter(circular_text)
-        qr = (f'<img class="tn-qr" src="assets/qr/circular.svg" alt="QR code ไปยังหน้ารายงานข้อมูลชมรม: '
-              f'{h(settings.page_url(CHOOSER))}" width="140" height="140">'
-              '<p class="tn-letter__qr-caption">สแกนเพื่อรายงานข้อมูลชมรม (เลือกอำเภอ)</p>')
-        qr = qr.replace('src="assets/', f'src="{_rel_link("circular.md", "assets/", settings)}')
-        pages["circular.md"] = front_matter("หนังสือเวียน") + texts.circular_intro(province) + letter_html(letter, qr) + "\n"
+    pages.update(circular_pages(province, settings, today, circular_texts))
     pages["guidelines.md"] = front_matter("แนวทางการดำเนินงาน") + texts.guidelines(province, today)
     pages["submit.md"] = front_matter("วิธีส่งข้อมูล") + texts.how_to_submit(province, settings.repo_url)
     pages["privacy.md"] = front_matter("การคุ้มครองข้อมูลส่วนบุคคล") + texts.privacy(province, settings.repo_url)
@@ -139,6 +136,31 @@ def province_pages(province: Province, settings: SiteSettings, today: dt.date,
 
 
 CHOOSER = "report/index.md"
+
+
+def circular_pages(province: Province, settings: SiteSettings, today: dt.date,
+                   circular_texts: dict[str, str]) -> dict[str, str]:
+    """circular.md: the current round's circular with its QR code (model/rounds.current_circular), and
+    circulars/<round id>.md: each earlier round's circular, as it was, on its own page."""
+    pages: dict[str, str] = {}
+    shown = rounds.current_circular(province, today)
+    text_file = shown[1].text_file if shown else "circular.txt"
+    if text_file not in circular_texts:
+        return pages
+    earlier = [(rnd, c) for rnd, c in rounds.earlier_circulars(province, today) if c.text_file in circular_texts]
+    for rnd, c in earlier:
+        rel = f"circulars/{rnd.id}.md"
+        pages[rel] = (front_matter(f"หนังสือเวียน ที่ {c.number}") +
+                      texts.earlier_circular_intro(rnd, c, _page_link(rel, "circular.md", settings)) +
+                      letter_html(parse_letter(circular_texts[c.text_file]), "") + "\n")
+    qr = (f'<img class="tn-qr" src="assets/qr/circular.svg" alt="QR code ไปยังหน้ารายงานข้อมูลชมรม: '
+          f'{h(settings.page_url(CHOOSER))}" width="140" height="140">'
+          '<p class="tn-letter__qr-caption">สแกนเพื่อรายงานข้อมูลชมรม (เลือกอำเภอ)</p>')
+    qr = qr.replace('src="assets/', f'src="{_rel_link("circular.md", "assets/", settings)}')
+    links = [(_page_link("circular.md", f"circulars/{rnd.id}.md", settings), rnd, c) for rnd, c in earlier]
+    pages["circular.md"] = (front_matter("หนังสือเวียน") + texts.circular_intro(shown[0] if shown else None, links) +
+                            letter_html(parse_letter(circular_texts[text_file]), qr) + "\n")
+    return pages
 
 
 def report_pages(province: Province, settings: SiteSettings, today: dt.date) -> dict[str, str]:
@@ -199,7 +221,13 @@ def district_pages(province: Province, settings: SiteSettings, today: dt.date, r
                              people_json=_rel_link(rel, f"assets/people/{district.code}.json", settings),
                              report=(_rel_link(rel, reportpage.report_rel(district)[:-3] + ("/" if settings.use_directory_urls else ".html"), settings),
                                      _rel_link(rel, f"assets/qr/report-{district.code}.svg", settings)),
-                             calendar=_rel_link(rel, calendar_rel(province), settings))
+                             calendar=_rel_link(rel, calendar_rel(province), settings),
+                             prints={rnd.id: _page_link(rel, round_report_rel(district, rnd), settings) for rnd in round_list})
+        for rnd in round_list:
+            pages[round_report_rel(district, rnd)] = (
+                front_matter(f"รายงานโครงสร้างชมรม อำเภอ{district.name} รอบ {rnd.id} (ฉบับพิมพ์)",
+                             f"เอกสารแนบหนังสือรายงานจังหวัด อำเภอ{district.name}: คณะกรรมการชมรม การยืนยัน และผู้แทนเข้าประชุม")
+                + round_report_page(province, district, rnd, today))
         for sub in district.subdistricts or []:
             sub_rel = subdistrict_rel(district, sub)
             pages[sub_rel] = (front_matter(f"ตำบล{sub.name} อำเภอ{district.name}",

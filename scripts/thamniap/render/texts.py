@@ -5,7 +5,9 @@ Each fact here carries its source on the page (the circular, public CDD pages, t
 from __future__ import annotations
 
 from thamniap.core.dates import thai_date
-from thamniap.model import Province, rounds
+from thamniap.model import Circular, Province, Round, rounds
+from thamniap.intake.reportform.fields import EXCEL
+from thamniap.intake.spreadsheet.form import END_REASONS
 from thamniap.render.markup import h, link, phone_display, safe_url, tel_url
 
 
@@ -44,11 +46,28 @@ def home_links() -> str:
             '<li><a href="privacy/">การคุ้มครองข้อมูลส่วนบุคคล</a> (ขอแก้ไขหรือลบข้อมูล)</li></ul>')
 
 
-def circular_intro(province: Province) -> str:
-    return ("# หนังสือเวียน\n\n"
+def circular_intro(rnd: Round | None, earlier: list[tuple[str, Round, Circular]]) -> str:
+    """The current circular's page head: its round, then a link to each earlier circular (EARLIER: link, round, circular)."""
+    current = (f"<p>หนังสือเวียนของรอบการรายงานปัจจุบัน: {h(rnd.title)} กำหนดส่ง {h(thai_date(rnd.deadline))}</p>\n\n"
+               if rnd else "")
+    older = ""
+    if earlier:
+        items = "".join(f'<li><a href="{h(href)}">ที่ {h(c.number)} ลงวันที่ {h(thai_date(c.date))}</a> — {h(r.title)}</li>'
+                        for href, r, c in earlier)
+        older = f'<p>หนังสือเวียนของรอบก่อน ๆ (คงไว้ตามต้นฉบับ):</p>\n<ul class="tn-circulars">{items}</ul>\n\n'
+    return ("# หนังสือเวียน\n\n" + current +
             "<p data-pagefind-ignore>ข้อความเต็มของหนังสือตามต้นฉบับ (คงเลขไทยไว้) QR Code ท้ายหนังสือ"
             "นำไปยังหน้า<a href=\"../submit/\">วิธีส่งข้อมูล</a> ซึ่งแทนแบบรายงานเดิม "
-            "สั่งพิมพ์หน้านี้ได้ในขนาด A4</p>\n\n")
+            "สั่งพิมพ์หน้านี้ได้ในขนาด A4</p>\n\n" + older)
+
+
+def earlier_circular_intro(rnd: Round, circular: Circular, current_href: str) -> str:
+    """The head of an earlier round's circular page: what it was for, and that reporting now follows the current one."""
+    return (f"# หนังสือเวียน ที่ {h(circular.number)}\n\n"
+            f"<p>หนังสือเวียนลงวันที่ {h(thai_date(circular.date))} ของรอบการรายงานก่อน: {h(rnd.title)} "
+            f"กำหนดส่ง {h(thai_date(rnd.deadline))} รอบนี้ผ่านไปแล้ว การรายงานตอนนี้เป็นไปตาม"
+            f'<a href="{h(current_href)}">หนังสือเวียนฉบับปัจจุบัน</a></p>\n\n'
+            "<p data-pagefind-ignore>ข้อความเต็มของหนังสือตามต้นฉบับ (คงเลขไทยไว้)</p>\n\n")
 
 
 def guidelines(province: Province, today) -> str:
@@ -96,6 +115,8 @@ def guidelines(province: Province, today) -> str:
 
 def how_to_submit(province: Province, repo_url: str) -> str:
     repo = safe_url(repo_url) or ""
+    excel_form = (f'<a href="{h(repo.rstrip("/"))}/issues/new?template={EXCEL.id}.yml">แบบฟอร์ม "{h(EXCEL.name)}"</a>'
+                  if repo else f'แบบฟอร์ม "{h(EXCEL.name)}" (Issues → New issue)')
     return f"""# วิธีส่งข้อมูล (สำหรับอำเภอ)
 
 <p>หน้านี้แทนแบบรายงานผ่าน QR Code ของหนังสือเวียน ทางที่ง่ายที่สุดคือ<strong><a href="../report/">แบบรายงานของอำเภอบนเว็บไซต์นี้</a></strong>
@@ -129,9 +150,14 @@ def how_to_submit(province: Province, repo_url: str) -> str:
 <ol>
 <li>ดาวน์โหลด <strong>แบบฟอร์ม Excel สำหรับส่งข้อมูล</strong> จากหน้าอำเภอ (หัวข้อ ดาวน์โหลดและ QR code) — มีรายชื่อปัจจุบัน ตำบล และหมู่บ้านกรอกไว้แล้ว
 ไฟล์ข้อมูลเปิดในหน้าดาวน์โหลดข้อมูลใช้แทนแบบฟอร์มนี้ไม่ได้</li>
-<li>แก้หรือเพิ่มในแผ่นงาน อช. และ ผู้นำ อช. ตามแผ่นงาน <strong>คำอธิบาย</strong> (หนึ่งแถวคือหนึ่งบทบาทของหนึ่งคน คนใหม่เว้นรหัสบุคคลว่าง ห้ามแก้รหัสของคนเดิม ห้ามใส่สูตร)</li>
-<li>นำเข้าด้วยคำสั่ง <code>thamniap import-xlsx แบบฟอร์ม.xlsx --district รหัสอำเภอ</code> บนเครื่องที่ติดตั้งโปรแกรม หรือส่งไฟล์ให้เจ้าหน้าที่จังหวัดนำเข้าให้
-คำสั่งบอกทุกช่องที่ผิดในครั้งเดียว (เช่น <code>อช.!K14</code>) และไม่เขียนอะไรจนกว่าจะถูกทั้งหมด เมื่อผ่านจะแก้เฉพาะบรรทัดที่เปลี่ยนในไฟล์ของตำบลใน <code>roster/</code>
+<li>แก้หรือเพิ่มในแผ่นงาน อช. และ ผู้นำ อช. ตามแผ่นงาน <strong>คำอธิบาย</strong> (หนึ่งแถวคือหนึ่งบทบาทของหนึ่งคน คนใหม่เว้นรหัสบุคคลว่าง ห้ามแก้รหัสของคนเดิม ห้ามใส่สูตร)
+วันที่พิมพ์แบบไทยได้เหมือนหน้ารายงาน (<code>31/1/2567</code> เลขไทยหรือชื่อเดือนก็ได้)
+<strong>คนที่พ้นจากตำแหน่ง อย่าลบแถว</strong>: แก้วันสิ้นสุดวาระเป็นวันที่พ้น แล้วเลือก <strong>เหตุที่พ้นจากตำแหน่ง</strong>
+({", ".join(h(r) for r in END_REASONS)}) และกรอกรายละเอียดสั้น ๆ เมื่อเลือก อื่น ๆ</li>
+<li>ส่งไฟล์ทาง GitHub ได้โดยไม่ต้องติดตั้งโปรแกรม: เปิด{excel_form} เลือกอำเภอ ลากไฟล์ .xlsx มาวางในช่อง <strong>{h(EXCEL.field("workbook").label)}</strong>
+แล้วกด Submit — บอทนำเข้าด้วยการตรวจชุดเดียวกับคำสั่งข้างล่าง ตอบในความเห็นว่าช่องใดผิด (เช่น <code>อช.!K14</code>) หรือเปิดคำขอแก้ไข (pull request) ให้จังหวัดอนุมัติ</li>
+<li>หรือนำเข้าด้วยคำสั่ง <code>thamniap import-xlsx แบบฟอร์ม.xlsx --district รหัสอำเภอ</code> บนเครื่องที่ติดตั้งโปรแกรม หรือส่งไฟล์ให้เจ้าหน้าที่จังหวัดนำเข้าให้
+คำสั่งบอกทุกช่องที่ผิดในครั้งเดียวและไม่เขียนอะไรจนกว่าจะถูกทั้งหมด เมื่อผ่านจะแก้เฉพาะบรรทัดที่เปลี่ยนในไฟล์ของตำบลใน <code>roster/</code>
 แล้วส่งเป็นคำขอแก้ไข (pull request) ตามปกติ</li>
 </ol>
 

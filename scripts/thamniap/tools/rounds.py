@@ -1,4 +1,4 @@
-"""`thamniap new-round`: add next year's reporting round (and, optionally, its meeting) to province.yaml.
+"""`thamniap new-round`: add next year's reporting round (its circular and, optionally, its meeting) to province.yaml.
 
 Every fiscal year the province sends a new circular. The new round is added at the end of the
 `rounds:` list (and of `meetings:`) and written by the write layer as a few added lines (write/edit.py),
@@ -6,6 +6,12 @@ so the file's comments, order and the rounds already there (the 2567 round of th
 byte for byte as they are. Nothing is written
 when a value is wrong, an id is already used, or the edited file would not pass the schema; every
 problem is reported at once, in Thai.
+
+A round is set by a circular: its text (a file the province received) is copied beside province.yaml as
+`circular-<round id>.txt`, and its number, date, subject and signer are recorded under the round's
+`circular:`, read from the text by the letter parser (intake/circular.py) unless given; the meeting added
+with the round is the one the circular calls (`circular.meeting`). Both files are written together or
+not at all (write/files.py).
 """
 from __future__ import annotations
 
@@ -16,7 +22,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from thamniap.core.dates import check_iso_date
+from thamniap.core.dates import check_iso_date, read_thai_date
+from thamniap.intake.circular import parse_letter
 from thamniap.load import schema
 from thamniap.load.loader import load_bytes
 from thamniap.write.edit import line_edit
@@ -38,12 +45,26 @@ class NewMeeting:
 
 
 @dataclass(frozen=True)
+class NewCircular:
+    """The letter that sets a round: TEXT is its full text as received."""
+    number: str
+    date: str
+    subject: str
+    signed_by: str
+    text: str
+
+    def file_name(self, round_id: str) -> str:
+        return f"circular-{round_id}.txt"
+
+
+@dataclass(frozen=True)
 class NewRound:
     id: str
     title: str
     opens: str
     deadline: str
     meeting: NewMeeting | None = None
+    circular: NewCircular | None = None
 
 
 class RoundRefused(Exception):
@@ -64,6 +85,8 @@ def _value_problems(new: NewRound, data: dict) -> list[str]:
     dates = [("วันเริ่มรับรายงาน (--opens)", new.opens), ("กำหนดส่ง (--deadline)", new.deadline)]
     if new.meeting:
         dates.append(("วันประชุม (--meeting-date)", new.meeting.date))
+    if new.circular:
+        dates.append(("วันที่ของหนังสือเวียน (--circular-date)", new.circular.date))
     for label, value in dates:
         problems += [f"{label}: {p.message} — {p.hint}" for p in check_iso_date(value)]
     if not any(p.startswith(("วันเริ่ม", "กำหนดส่ง")) for p in problems) and new.opens > new.deadline:
@@ -73,6 +96,30 @@ def _value_problems(new: NewRound, data: dict) -> list[str]:
     if new.meeting and not re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", new.meeting.time):
         problems.append(f"เวลาประชุม `{new.meeting.time}` ต้องเป็น ชช:นน เช่น 09:00")
     return problems
+
+
+def read_circular(text: str, number: str | None = None, date: str | None = None, subject: str | None = None,
+                  signed_by: str | None = None) -> NewCircular:
+    """The circular of TEXT: each value given wins, the others are read from the letter (intake/circular.py).
+    Raises RoundRefused with every value that could be neither read nor was given."""
+    letter = parse_letter(text)
+    problems = []
+    if not text.strip():
+        problems.append("ไฟล์ข้อความของหนังสือเวียน (--circular) ว่าง")
+    if date is None and letter.date:
+        day, _ = read_thai_date(letter.date)
+        date = day.isoformat() if day else None
+    signer = " ".join(" ".join(p.strip("()") for p in letter.signature).split())
+    found = NewCircular(number or letter.number, date or "", subject or letter.subject, signed_by or signer, text)
+    for label, option, value in (("เลขที่หนังสือ", "--circular-number", found.number),
+                                 ("วันที่ของหนังสือ", "--circular-date", found.date),
+                                 ("เรื่อง", "--circular-subject", found.subject),
+                                 ("ผู้ลงนาม", "--circular-signer", found.signed_by)):
+        if not value.strip():
+            problems.append(f"อ่าน{label}จากข้อความของหนังสือไม่ได้ — ระบุด้วย {option}")
+    if problems:
+        raise RoundRefused(problems)
+    return found
 
 
 def scaffold(text: str, new: NewRound, path: str = "province.yaml") -> str:
@@ -87,7 +134,14 @@ def scaffold(text: str, new: NewRound, path: str = "province.yaml") -> str:
     for key in ("rounds", "meetings") if new.meeting else ("rounds",):
         if not isinstance(data.get(key), list):
             raise RoundRefused([f"ไม่พบรายการ `{key}:` (แบบหนึ่งรายการต่อบรรทัดขึ้นต้นด้วย -) ใน province.yaml"])
-    data["rounds"].append({"id": new.id, "title": new.title, "opens": new.opens, "deadline": new.deadline})
+    entry = {"id": new.id, "title": new.title, "opens": new.opens, "deadline": new.deadline}
+    if new.circular:
+        c = new.circular
+        entry["circular"] = {"number": c.number, "date": c.date, "subject": c.subject, "signed_by": c.signed_by,
+                             "text": c.file_name(new.id)}
+        if new.meeting:
+            entry["circular"]["meeting"] = new.meeting.id
+    data["rounds"].append(entry)
     if new.meeting:
         m = new.meeting
         data["meetings"].append({"id": m.id, "title": m.title, "date": m.date, "time": m.time, "place": m.place,
@@ -105,10 +159,17 @@ def scaffold(text: str, new: NewRound, path: str = "province.yaml") -> str:
 
 
 def add_round(province_yaml: Path, new: NewRound) -> str:
-    """Write NEW into PROVINCE_YAML; returns the lines added. Raises RoundRefused (file untouched)."""
+    """Write NEW into PROVINCE_YAML (and its circular's text beside it); returns the lines added.
+    Raises RoundRefused (no file touched)."""
     before = province_yaml.read_bytes().decode("utf-8")
     after = scaffold(before, new, province_yaml.name)
-    replace_files({province_yaml: after.encode("utf-8")})
+    files = {province_yaml: after.encode("utf-8")}
+    if new.circular:
+        text_file = province_yaml.parent / new.circular.file_name(new.id)
+        if text_file.exists():
+            raise RoundRefused([f"มีไฟล์หนังสือเวียน {text_file.name} อยู่แล้ว — รอบนี้เคยเพิ่มแล้วหรือไม่ (ไฟล์เดิมไม่แตะ)"])
+        files[text_file] = new.circular.text.encode("utf-8")
+    replace_files(files)
     diff = difflib.ndiff(before.splitlines(), after.splitlines())
     return "\n".join(line[2:] for line in diff if line.startswith("+ "))
 

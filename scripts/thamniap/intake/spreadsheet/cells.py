@@ -10,6 +10,7 @@ import warnings
 from pathlib import Path
 from typing import Callable, Iterable
 
+from thamniap.core.dates import read_thai_date
 from thamniap.core.diagnostics import Severity
 from thamniap.core.digits import to_arabic_digits
 from thamniap.core.phones import format_phone
@@ -53,7 +54,17 @@ def _text_cell(value: str, key: str, bad: Bad) -> str | int | None:
     if text in EXCEL_ERRORS:
         bad(f"ช่องนี้มีค่าผิดพลาดของสูตร Excel `{text}`", "แก้สูตร หรือพิมพ์ค่าลงไปตรง ๆ")
         return None
+    if key in DATE_KEYS:
+        return _date_text(text)
     return _moo_text(text, bad) if key == "moo" else text
+
+
+def _date_text(text: str) -> str:
+    """A date typed as text, read as the report page and the bot read it (core.dates.read_thai_date:
+    `31/1/2567`, Thai digits, month names, ISO): its ISO date; text it cannot read is kept, and the
+    date check of check_value reports it with validate's message."""
+    day, _ = read_thai_date(text)
+    return day.isoformat() if day else text
 
 
 def _moo_text(text: str, bad: Bad) -> int | None:

@@ -47,17 +47,19 @@ HEADERS = {
     "id": "รหัสบุคคล", "sub_code": "รหัสตำบล", "sub_name": "ตำบล", "moo": "หมู่ที่",
     "village": "ชื่อหมู่บ้าน", "title": "คำนำหน้า", "first_name": "ชื่อ", "last_name": "นามสกุล",
     "sex": "เพศ", "role": "บทบาท", "start": "วันเริ่มวาระ", "end": "วันสิ้นสุดวาระ",
+    "end_reason": "เหตุที่พ้นจากตำแหน่ง", "end_note": "รายละเอียดเหตุที่พ้น",
     "phone": "โทรศัพท์", "consent_date": "วันที่ยินยอม", "consent_method": "วิธียินยอม",
     "note": "หมายเหตุ",
 }
 VOLUNTEER_KEYS = ("id", "sub_code", "sub_name", "moo", "village", "title", "first_name", "last_name",
-                  "sex", "role", "start", "end", "phone", "consent_date", "consent_method", "note")
+                  "sex", "role", "start", "end", "end_reason", "end_note", "phone", "consent_date",
+                  "consent_method", "note")
 LEADER_KEYS = tuple(k for k in VOLUNTEER_KEYS if k not in ("moo", "village"))
 SHEET_KEYS = {VOLUNTEER_SHEET: VOLUNTEER_KEYS, LEADER_SHEET: LEADER_KEYS}
 SHEET_ROLE = {VOLUNTEER_SHEET: VOLUNTEER, LEADER_SHEET: LEADER}
 OPTIONAL_KEYS = {"role"}
-PERSON_KEYS = ("id", "title", "first_name", "last_name", "sex", "role", "start", "end", "phone",
-               "consent_date", "consent_method", "note")
+PERSON_KEYS = ("id", "title", "first_name", "last_name", "sex", "role", "start", "end", "end_reason", "end_note",
+               "phone", "consent_date", "consent_method", "note")
 # details a person's later rows may leave empty, or must repeat exactly
 DETAIL_KEYS = ("sub_code", "moo", "title", "first_name", "last_name", "sex", "phone",
                "consent_date", "consent_method", "note")
@@ -73,7 +75,8 @@ ROSTER_PATHS = {
     "moo": _VILLAGE + ("moo",), "village": _VILLAGE + ("name",), "title": _PERSON + ("title",),
     "first_name": _PERSON + ("first_name",), "last_name": _PERSON + ("last_name",), "sex": _PERSON + ("sex",),
     "role": _PERSON + ("roles", "*", "role"), "start": _PERSON + ("roles", "*", "start"),
-    "end": _PERSON + ("roles", "*", "end"), "phone": _PERSON + ("phone",),
+    "end": _PERSON + ("roles", "*", "end"), "end_reason": _PERSON + ("roles", "*", "end_reason"),
+    "end_note": _PERSON + ("roles", "*", "end_note"), "phone": _PERSON + ("phone",),
     "consent_date": _PERSON + ("phone_consent", "date"), "consent_method": _PERSON + ("phone_consent", "method"),
     "note": _PERSON + ("note",),
 }
@@ -129,6 +132,7 @@ def bounds(key: str) -> tuple[int, int]:
 PERSON_ID = re.compile(column_schema("id")["pattern"])
 SEXES = allowed("sex")
 ROLES = allowed("role")
+END_REASONS = allowed("end_reason")
 # The drop-down offers the usual titles; other known titles (ranks in full) may still be typed.
 COMMON_TITLES = tuple(t for t in ("นาย", "นาง", "นางสาว", "ว่าที่ร้อยตรี", "ว่าที่ร้อยตรีหญิง", "สิบเอก",
                                   "จ่าสิบเอก", "ดาบตำรวจ", "ดร.") if t in TITLES)

@@ -18,7 +18,7 @@ from thamniap.core.problem import WARNING_CODES
 from thamniap.load.schema import FIELD_CHECKS, PLACE_NAME_PATHS
 from thamniap.model import District, Person, Province, Subdistrict, Village, Where, parse_date
 from thamniap.intake.spreadsheet.cells import Row
-from thamniap.intake.spreadsheet.form import (COMMON_TITLES, DATE_KEYS, DETAIL_KEYS, HEADERS, LEADER_SHEET,
+from thamniap.intake.spreadsheet.form import (COMMON_TITLES, DATE_KEYS, DETAIL_KEYS, END_REASONS, HEADERS, LEADER_SHEET,
                                              PERSON_ID, PERSON_KEYS, ROLES, ROSTER_PATHS, SEXES, SHEET_ROLE,
                                              TEMP_ID_PREFIX, VOLUNTEER_SHEET, Collector, column_schema,
                                              max_length, row_ref)
@@ -26,7 +26,7 @@ from thamniap.intake.spreadsheet.form import (COMMON_TITLES, DATE_KEYS, DETAIL_K
 REQUIRED = {"title": "คำนำหน้า", "first_name": "ชื่อ", "last_name": "นามสกุล",
             "start": "วันเริ่มวาระ", "end": "วันสิ้นสุดวาระ"}
 # the text columns a person row's own checks cover (the village name is checked with its village)
-PERSON_TEXT_KEYS = ("title", "first_name", "last_name", "consent_method", "note")
+PERSON_TEXT_KEYS = ("title", "first_name", "last_name", "consent_method", "note", "end_note")
 
 
 @dataclass
@@ -82,6 +82,12 @@ def _check_row_fields(row: Row, out: Collector) -> None:
         close = difflib.get_close_matches(v["role"], ROLES, n=1, cutoff=0.5)
         out.at(row, "role", "xlsx.not-allowed", f"ไม่รู้จักบทบาท `{v['role']}`",
                (f"หมายถึง `{close[0]}` หรือไม่? " if close else "") + "ใช้ได้: อช. หรือ ผู้นำ อช. (เว้นว่าง = ตามชื่อแผ่นงาน)")
+    if v.get("end_reason") is not None and v["end_reason"] not in END_REASONS:
+        out.at(row, "end_reason", "xlsx.not-allowed", f"ไม่รู้จักเหตุที่พ้นจากตำแหน่ง `{v['end_reason']}`",
+               "เลือกจากรายการ: " + ", ".join(END_REASONS))
+    if v.get("end_note") is not None and v.get("end_reason") is None and "end_reason" not in row.bad:
+        out.at(row, "end_reason", "xlsx.required", "มีรายละเอียดเหตุที่พ้น แต่ไม่มีเหตุที่พ้นจากตำแหน่ง",
+               "เลือกเหตุที่พ้นจากรายการ (เช่น อื่น ๆ) หรือลบรายละเอียดออก")
     start, end = v.get("start"), v.get("end")
     if start and end and not check_iso_date(start) and not check_iso_date(end) and end <= start:
         out.at(row, "end", "xlsx.term", f"วันสิ้นสุดวาระ ({end}) ไม่หลังวันเริ่มวาระ ({start})",

@@ -15,14 +15,14 @@ import zipfile
 from thamniap.core import geography
 from thamniap.core.national_id import mask_national_ids
 from thamniap.load.district_files import DistrictFiles, RosterInfo, read_roster, subdistrict_choices
-from thamniap.intake.spreadsheet.form import (COMMON_TITLES, HEADERS, HELP_SHEET, LEADER_KEYS, LEADER_SHEET, ROLES,
+from thamniap.intake.spreadsheet.form import (COMMON_TITLES, END_REASONS, HEADERS, HELP_SHEET, LEADER_KEYS, LEADER_SHEET, ROLES,
                                              SEXES, SUBDISTRICT_SHEET, TEMP_ID_PREFIX, VOLUNTEER_KEYS,
                                              VOLUNTEER_SHEET)
 
 FORM_KIND = "form"       # Export.kind of a district's form on the site (not open data: the importer's input)
 EXTRA_ROWS = 1000        # rows below the data that keep the drop-downs and text format
 WIDTHS = {"id": 12, "sub_code": 10, "sub_name": 16, "moo": 8, "village": 20, "title": 14,
-          "first_name": 16, "last_name": 18, "sex": 7, "role": 11, "start": 13, "end": 13,
+          "first_name": 16, "last_name": 18, "sex": 7, "role": 11, "start": 13, "end": 13, "end_reason": 14, "end_note": 24,
           "phone": 15, "consent_date": 13, "consent_method": 28, "note": 30}
 # Python's openpyxl stamps the save time into the file; a fixed time keeps the template byte-stable.
 FIXED_TIME = (2024, 1, 5, 0, 0, 0)
@@ -56,7 +56,8 @@ def _person_rows(person: dict, place: dict) -> list[dict]:
             "consent_date": consent.get("date"), "consent_method": consent.get("method"),
             "note": person.get("note")}
     roles = person.get("roles") or [{}]
-    return [{**base, "role": r.get("role"), "start": r.get("start"), "end": r.get("end")} for r in roles]
+    return [{**base, "role": r.get("role"), "start": r.get("start"), "end": r.get("end"),
+             "end_reason": r.get("end_reason"), "end_note": r.get("end_note")} for r in roles]
 
 
 def build_template(code: str, doc: dict | None, subdistricts: dict[str, tuple[str, ...]]):
@@ -114,6 +115,8 @@ def _people_sheet(ws, keys: list[str], rows: int, code_list: str, heading: tuple
     _drop_down(ws, keys, last, "sub_code", code_list, True, "รหัสตำบล", "เลือกรหัสตำบลจากแผ่นงาน ตำบล")
     _drop_down(ws, keys, last, "role", '"' + ",".join(ROLES) + '"', True, "บทบาท",
                "บทบาทของแถวนี้ (เว้นว่าง = ตามชื่อแผ่นงาน)")
+    _drop_down(ws, keys, last, "end_reason", '"' + ",".join(END_REASONS) + '"', True, "เหตุที่พ้นจากตำแหน่ง",
+               "กรอกเมื่อคนนี้พ้นจากบทบาทในแถวนี้ (วันสิ้นสุดวาระ = วันที่พ้น) อย่าลบแถวทิ้ง")
 
 
 def fill_people(ws, keys: list[str], rows: list[dict]) -> None:
@@ -191,10 +194,14 @@ def help_rows(code: str, district_name: str) -> list[tuple[str, ...]]:
                       f"คนใหม่: เว้นว่าง โปรแกรมจะให้รหัสถัดไปที่ยังไม่มีใครใช้ ในรูป {code}-NNNN และพิมพ์บอกว่าแถวใดได้รหัสใด "
                       "ให้นำรหัสนั้นมากรอกในแบบฟอร์มนี้ด้วย คนใหม่ที่มีหลายแถว ให้ใส่รหัสชั่วคราวที่ขึ้นต้นด้วย "
                       f"{TEMP_ID_PREFIX} (เช่น {TEMP_ID_PREFIX}1) ในทุกแถวของคนนั้น"),
-        ("ลบรายชื่อ", "ลบทุกแถวของคนนั้น ถ้าคนนั้นเป็นกรรมการชมรมหรือผู้แทนเข้าประชุม ให้แก้ club.yaml หรือ meeting.yaml ด้วย "
+        ("คนพ้นจากตำแหน่ง", "อย่าลบแถว: แก้ วันสิ้นสุดวาระ เป็นวันที่พ้นจากตำแหน่ง แล้วเลือก เหตุที่พ้นจากตำแหน่ง "
+                            f"({', '.join(END_REASONS)}) เลือก อื่น ๆ ให้กรอก รายละเอียดเหตุที่พ้น สั้น ๆ ที่เผยแพร่ได้ "
+                            "(ห้ามใส่ข้อมูลสุขภาพ) — ทำเนียบเก็บรายชื่อพร้อมเหตุผลไว้ ไม่นับเป็น อช. ของหมู่บ้านแล้ว"),
+        ("ลบรายชื่อ", "ลบแถวเฉพาะเมื่อใส่ผิดคนหรือซ้ำ ถ้าคนนั้นเป็นกรรมการชมรมหรือผู้แทนเข้าประชุม ให้แก้ club.yaml หรือ meeting.yaml ด้วย "
                       "(โปรแกรมจะไม่เขียนไฟล์ถ้าการตรวจข้อมูลไม่ผ่าน)"),
-        ("วันที่", "ใช้ปี ค.ศ. ในรูป ปปปป-ดด-วว เช่น 2024-01-24 คือ 24 มกราคม พ.ศ. 2567 (ค.ศ. = พ.ศ. − 543) "
-                   "หรือช่องที่เป็นวันที่ของ Excel ก็ได้ ห้ามใช้ปี พ.ศ. — วันเริ่มวาระและวันสิ้นสุดวาระต้องกรอกทุกแถว"),
+        ("วันที่", "พิมพ์แบบไทยได้ เช่น 24/1/2567, ๒๔/๑/๒๕๖๗ หรือ 24 ม.ค. 2567 (ปี พ.ศ.) หรือ ปปปป-ดด-วว ปี ค.ศ. เช่น 2024-01-24 "
+                   "หรือช่องที่เป็นวันที่ของ Excel (ปี ค.ศ.) — อ่านแบบเดียวกับหน้ารายงานบนเว็บไซต์ "
+                   "วันเริ่มวาระและวันสิ้นสุดวาระต้องกรอกทุกแถว"),
         ("ช่องข้อความ", "ช่องข้อความจัดรูปแบบเป็น ข้อความ (@) ไว้แล้ว เพื่อให้ Excel เก็บเลข 0 หน้าหมายเลขโทรศัพท์ "
                         "ถ้าคัดลอกจากที่อื่น ให้วางแบบค่า (Paste Values) โทรศัพท์ที่ Excel เปลี่ยนเป็นตัวเลข (เลข 0 หาย) "
                         "จะถูกแจ้งเป็นข้อผิดพลาด"),
@@ -223,8 +230,10 @@ def help_rows(code: str, district_name: str) -> list[tuple[str, ...]]:
             ("last_name", "นามสกุล"),
             ("sex", "ชาย หรือ หญิง (กรอกเมื่อคำนำหน้าไม่บอกเพศ)"),
             ("role", "อช. หรือ ผู้นำ อช. (เว้นว่าง = ตามชื่อแผ่นงาน)"),
-            ("start", "วันเริ่มวาระของบทบาทในแถวนี้ (ค.ศ.)"),
-            ("end", "วันสิ้นสุดวาระ (ค.ศ.) — อช. วาระละไม่เกิน 4 ปี"),
+            ("start", "วันเริ่มวาระของบทบาทในแถวนี้"),
+            ("end", "วันสิ้นสุดวาระ — อช. วาระละไม่เกิน 4 ปี; คนที่พ้นจากตำแหน่งแล้ว: วันที่พ้น"),
+            ("end_reason", f"เหตุที่พ้นจากตำแหน่ง: {', '.join(END_REASONS)} (เว้นว่างถ้ายังดำรงตำแหน่ง)"),
+            ("end_note", "รายละเอียดสั้น ๆ ที่เผยแพร่ได้ ใช้คู่กับ อื่น ๆ"),
             ("phone", "โทรศัพท์ส่วนตัว (เฉพาะเมื่อยินยอม)"),
             ("consent_date", "วันที่เจ้าของหมายเลขยินยอมให้เผยแพร่ (ค.ศ.)"),
             ("consent_method", "เช่น ลงนามในแบบฟอร์มยินยอม"),

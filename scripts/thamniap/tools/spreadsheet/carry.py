@@ -1,5 +1,4 @@
-"""What the roster files hold that the form has no column for (a role's end_reason and end_note, any
-field added to the schema later): kept from the current roster files for the same person and role,
+"""What the roster files hold that the form has no column for (any field added to the schema later): kept from the current roster files for the same person and role,
 so an import never drops it; when the workbook changed or removed that role, the import is refused
 at the person's row instead (the field would otherwise vanish without a word)."""
 from __future__ import annotations
@@ -7,7 +6,7 @@ from __future__ import annotations
 from thamniap.intake.spreadsheet.form import Collector, Row
 
 FORM_PERSON_KEYS = ("id", "title", "first_name", "last_name", "sex", "roles", "phone", "phone_consent", "note")
-FORM_ROLE_KEYS = ("role", "start", "end")
+FORM_ROLE_KEYS = ("role", "start", "end", "end_reason", "end_note")
 FORM_CONSENT_KEYS = ("date", "method")
 
 

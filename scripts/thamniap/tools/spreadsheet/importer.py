@@ -189,12 +189,21 @@ def _free_ids(code: str, taken: set[str]) -> Iterator[str]:
     return (f"{code}-{n:04d}" for n in itertools.count(max(numbers, default=0) + 1))
 
 
+def _role_document(row) -> dict:
+    """A row's role: a leaving volunteer's end reason and note are recorded beside the end date."""
+    role = {"role": row.role, "start": row.values["start"], "end": row.values["end"]}
+    for key in ("end_reason", "end_note"):
+        if row.values.get(key):
+            role[key] = row.values[key]
+    return role
+
+
 def _person_document(person: PersonDraft) -> dict:
     v = person.values
     doc = {"id": person.id, "title": v["title"], "first_name": v["first_name"], "last_name": v["last_name"]}
     if v.get("sex"):
         doc["sex"] = v["sex"]
-    doc["roles"] = [{"role": r.role, "start": r.values["start"], "end": r.values["end"]} for r in person.rows]
+    doc["roles"] = [_role_document(r) for r in person.rows]
     if v.get("phone"):
         doc["phone"] = v["phone"]
     if v.get("consent_date"):
