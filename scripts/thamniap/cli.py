@@ -92,6 +92,11 @@ def cmd_new_district(args) -> int:
     return 0
 
 
+def cmd_clear_sample(args) -> int:
+    from thamniap.tools.clear_sample import clear_sample_command
+    return clear_sample_command(Path(args.data) if args.data else project_of(args).data, sys.stdout, sys.stderr)
+
+
 def cmd_new_round(args) -> int:
     from thamniap.tools import rounds
     meeting = None
@@ -346,6 +351,11 @@ def _add_data_commands(sub) -> None:
     p.add_argument("code", help="รหัสอำเภอ 4 หลัก เช่น 4201")
     p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
     p.set_defaults(func=cmd_new_district)
+
+    p = sub.add_parser("clear-sample", help="ก่อนใช้งานจริง: ลบบุคคลตัวอย่าง (สมมุติ) และป้ายข้อมูลตัวอย่างออกจากทุกไฟล์ "
+                                            "เก็บเขตการปกครอง สำนักงาน และข้อมูลจริงไว้ (ไม่เขียนอะไรถ้ามีปัญหา)")
+    p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
+    p.set_defaults(func=cmd_clear_sample)
 
     p = sub.add_parser("new-round", help="เพิ่มรอบการรายงานใหม่ของปีงบประมาณ (และการประชุม) ใน province.yaml "
                                          "โดยเพิ่มบรรทัดท้ายรายการ ไม่แตะรอบเดิม")
