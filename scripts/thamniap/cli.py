@@ -231,6 +231,13 @@ def cmd_import_xlsx(args) -> int:
     return import_command(Path(args.file), args.district, data, args.today, sys.stdout, sys.stderr)
 
 
+def cmd_import_roster(args) -> int:
+    from thamniap.tools.import_roster import RosterImport, import_roster_command
+    data = Path(args.data) if args.data else project_of(args).data
+    options = RosterImport(Path(args.file), args.district, data, tuple(args.map), args.today, not args.check)
+    return import_roster_command(options, sys.stdout, sys.stderr)
+
+
 def cmd_status(args) -> int:
     from thamniap.core.dates import thai_today
     from thamniap.tools.status import StatusOptions, status_command
@@ -461,6 +468,18 @@ def _add_review_commands(sub) -> None:
     p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
     p.add_argument("--today", type=_date, default=dt.date.today(), help="วันที่ใช้ตรวจข้อมูล (YYYY-MM-DD)")
     p.set_defaults(func=cmd_import_xlsx)
+
+    p = sub.add_parser("import-roster", help="นำเข้าทำเนียบจากไฟล์ Excel ที่อำเภอใช้อยู่ (รูปแบบใดก็ได้) ครั้งแรกที่อำเภอเริ่มใช้ระบบ: "
+                                             "เสนอว่าคอลัมน์ใดเป็นช่องใด แจ้งทุกแถวที่อ่านไม่ได้ และไม่เขียนอะไรจนกว่าทุกแถวถูกต้อง")
+    p.add_argument("file", metavar="FILE", help="ไฟล์ .xlsx ของอำเภอ")
+    p.add_argument("--district", required=True, metavar="CODE", help="รหัสอำเภอ 4 หลัก เช่น 4209")
+    p.add_argument("--map", action="append", default=[], metavar="ช่อง=คอลัมน์",
+                   help="แก้ข้อเสนอ: ช่อง (เช่น first_name หรือ ชื่อ, full_name, place) = ตัวอักษรคอลัมน์ (C) "
+                        "หรือหัวคอลัมน์ หรือ - เพื่อไม่ใช้ (ใส่ซ้ำได้)")
+    p.add_argument("--check", action="store_true", help="แสดงข้อเสนอและตรวจเท่านั้น ไม่เขียนไฟล์")
+    p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
+    p.add_argument("--today", type=_date, default=dt.date.today(), help="วันที่ใช้ตรวจข้อมูล (YYYY-MM-DD)")
+    p.set_defaults(func=cmd_import_roster)
 
 
 def main(argv: list[str] | None = None) -> int:
