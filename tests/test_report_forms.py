@@ -15,6 +15,7 @@ from thamniap.core.dates import read_thai_date
 from thamniap.core.phones import find_phone_numbers
 from thamniap.intake.reportform.fields import REPORTS, report
 from thamniap.render.reportform.forms import issue_forms
+from thamniap.bot.cli import chooser_text
 from thamniap.intake.reportform.body import parse
 
 TEMPLATES = REPO / ".github" / "ISSUE_TEMPLATE"
@@ -24,13 +25,15 @@ ELEMENT_TYPES = {"markdown", "input", "textarea", "checkboxes"}   # no dropdown:
 def test_committed_forms_are_the_description():
     for name, text in issue_forms().items():
         assert (TEMPLATES / name).read_text(encoding="utf-8") == text, f"{name}: run `thamniap issue-forms`"
+    assert (TEMPLATES / "config.yml").read_text(encoding="utf-8") == chooser_text(REPO), "run `thamniap issue-forms`"
     assert sorted(p.name for p in TEMPLATES.glob("*.yml")) == sorted(
         ["config.yml", "correction.yml", *(f"{r.id}.yml" for r in REPORTS)])
 
 
 def test_issue_forms_check_fails_on_drift(tmp_path):
     project = tmp_path / "project"
-    (project / "data").mkdir(parents=True)
+    (project / "data" / "42-loei").mkdir(parents=True)
+    shutil.copy(REPO / "data" / "42-loei" / "province.yaml", project / "data" / "42-loei" / "province.yaml")
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(TEMPLATES, project / ".github" / "ISSUE_TEMPLATE")
     assert run_cli("issue-forms", "--check", "--project", str(project))[0] == 0
@@ -40,6 +43,16 @@ def test_issue_forms_check_fails_on_drift(tmp_path):
     assert code == 1 and "committee.yml" in err
     assert run_cli("issue-forms", "--project", str(project))[0] == 0
     assert run_cli("issue-forms", "--check", "--project", str(project))[0] == 0
+    # the chooser's links follow the site's address in mkdocs.yml
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("https://loei-cdd.github.io/", "https://example.org/"),
+                      encoding="utf-8")
+    code, _, err = run_cli("issue-forms", "--check", "--project", str(project))
+    assert code == 1 and "config.yml" in err
+    assert run_cli("issue-forms", "--project", str(project))[0] == 0
+    chooser = yaml.safe_load((project / ".github" / "ISSUE_TEMPLATE" / "config.yml").read_text(encoding="utf-8"))
+    assert [link["url"] for link in chooser["contact_links"]] == ["https://example.org/thamniap/privacy/",
+                                                                   "https://example.org/thamniap/submit/"]
 
 
 @pytest.mark.parametrize("form", REPORTS, ids=lambda r: r.id)

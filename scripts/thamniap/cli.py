@@ -72,10 +72,17 @@ def cmd_rules(args) -> int:
     return 0
 
 
+def _organisation(args) -> str | None:
+    """The project's GitHub organisation (mkdocs.yml's repo_url), for the teams a command writes."""
+    from thamniap.render.site import SiteSettings
+    found = project_or_none(args)
+    return SiteSettings.from_file(found.config).organisation if found and found.config.is_file() else None
+
+
 def cmd_sample(args) -> int:
     from thamniap.devtools.sample import generate
     out = Path(args.out) if args.out else project_of(args).data
-    stats = generate(out, scale=args.scale, seed=args.seed)
+    stats = generate(out, scale=args.scale, seed=args.seed, org=_organisation(args))
     print(f"สร้างข้อมูลตัวอย่างแล้ว: {stats['provinces']} จังหวัด {stats['districts']} อำเภอ "
           f"{stats['subdistricts']} ตำบล {stats['villages']} หมู่บ้าน {stats['people']} คน → {out}")
     return 0
@@ -84,12 +91,32 @@ def cmd_sample(args) -> int:
 def cmd_new_district(args) -> int:
     from thamniap.devtools.sample import scaffold_district
     try:
-        folder = scaffold_district(Path(args.data) if args.data else project_of(args).data, args.code)
+        folder = scaffold_district(Path(args.data) if args.data else project_of(args).data, args.code, _organisation(args))
     except (ValueError, FileExistsError) as exc:
         print(f"thamniap: {exc}", file=sys.stderr)
         return 1
     print(f"สร้างโฟลเดอร์อำเภอแล้ว: {folder}")
     return 0
+
+
+def cmd_clear_sample(args) -> int:
+    from thamniap.tools.clear_sample import clear_sample_command
+    return clear_sample_command(Path(args.data) if args.data else project_of(args).data, sys.stdout, sys.stderr)
+
+
+def cmd_rename_org(args) -> int:
+    """rename-org, then the two files generated from what it changed (CODEOWNERS, the issue chooser)."""
+    from thamniap.bot.cli import issue_forms_command
+    from thamniap.review.codeowners import run as codeowners
+    from thamniap.tools.rename_org import rename
+    found = project_of(args)
+    renamed = rename(found.config, found.data, args.org, args.repo)
+    if renamed.problems:
+        print("thamniap: ไม่ได้เปลี่ยนชื่อ (ไม่มีไฟล์ใดเปลี่ยน):", *(f"- {p}" for p in renamed.problems), sep="\n", file=sys.stderr)
+        return 1
+    print(f"เปลี่ยนองค์กร {renamed.old_org} → {args.org} แล้ว: ที่อยู่ที่เก็บใน mkdocs.yml และชื่อทีมผู้ดูแล {renamed.teams} รายการ")
+    code = codeowners(found.data, found.codeowners, False, sys.stdout, sys.stderr)
+    return code or issue_forms_command(found.root, False, sys.stdout, sys.stderr)
 
 
 def cmd_new_round(args) -> int:
@@ -234,6 +261,13 @@ def cmd_import_xlsx(args) -> int:
     return import_command(Path(args.file), args.district, data, args.today, sys.stdout, sys.stderr)
 
 
+def cmd_import_roster(args) -> int:
+    from thamniap.tools.import_roster import RosterImport, import_roster_command
+    data = Path(args.data) if args.data else project_of(args).data
+    options = RosterImport(Path(args.file), args.district, data, tuple(args.map), args.today, not args.check)
+    return import_roster_command(options, sys.stdout, sys.stderr)
+
+
 def cmd_status(args) -> int:
     from thamniap.core.dates import thai_today
     from thamniap.tools.status import StatusOptions, status_command
@@ -355,6 +389,17 @@ def _add_data_commands(sub) -> None:
     p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
     p.set_defaults(func=cmd_new_district)
 
+    p = sub.add_parser("clear-sample", help="ก่อนใช้งานจริง: ลบบุคคลตัวอย่าง (สมมุติ) และป้ายข้อมูลตัวอย่างออกจากทุกไฟล์ "
+                                            "เก็บเขตการปกครอง สำนักงาน และข้อมูลจริงไว้ (ไม่เขียนอะไรถ้ามีปัญหา)")
+    p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
+    p.set_defaults(func=cmd_clear_sample)
+
+    p = sub.add_parser("rename-org", help="ย้ายโครงการไปองค์กร GitHub อื่น: เปลี่ยน repo_url (และ site_url) ใน mkdocs.yml "
+                                          "ชื่อทีมผู้ดูแลในข้อมูล แล้วสร้าง CODEOWNERS และแบบฟอร์มรายงานใหม่")
+    p.add_argument("org", metavar="NEW", help="ชื่อองค์กรใหม่ เช่น cdd-nongkhai")
+    p.add_argument("--repo", help="ชื่อที่เก็บใหม่ (ค่าเริ่มต้น: ชื่อเดิม)")
+    p.set_defaults(func=cmd_rename_org)
+
     p = sub.add_parser("new-round", help="เพิ่มรอบการรายงานใหม่ของปีงบประมาณ (และการประชุม) ใน province.yaml "
                                          "โดยเพิ่มบรรทัดท้ายรายการ ไม่แตะรอบเดิม")
     p.add_argument("id", help="รหัสรอบใหม่ เช่น 2568-club-update (ห้ามซ้ำรอบเดิม)")
@@ -431,7 +476,7 @@ def _add_review_commands(sub) -> None:
     p.add_argument("--author", required=True, metavar="LOGIN",
                    help="บัญชี GitHub ของผู้ดูแลที่นำเข้า (ใช้ตรวจสิทธิ์แทนผู้เปิด issue)")
     p.add_argument("--actor-teams", action="append", metavar="ORG/TEAM,…",
-                   help="ทีมของผู้นำเข้า (คั่นด้วยจุลภาค) เช่น loei-cdd/province-admins")
+                   help="ทีมของผู้นำเข้า (คั่นด้วยจุลภาค) เช่น <องค์กร>/province-admins")
     p.add_argument("--base", default="HEAD", metavar="REV", help="รุ่นของ branch หลัก (ค่าเริ่มต้น HEAD)")
     p.add_argument("--today", type=_date, default=None, help="วันที่ใช้ตรวจ (YYYY-MM-DD; ค่าเริ่มต้น: วันนี้ เวลาประเทศไทย)")
     p.set_defaults(func=cmd_report_file)
@@ -465,6 +510,18 @@ def _add_review_commands(sub) -> None:
     p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
     p.add_argument("--today", type=_date, default=dt.date.today(), help="วันที่ใช้ตรวจข้อมูล (YYYY-MM-DD)")
     p.set_defaults(func=cmd_import_xlsx)
+
+    p = sub.add_parser("import-roster", help="นำเข้าทำเนียบจากไฟล์ Excel ที่อำเภอใช้อยู่ (รูปแบบใดก็ได้) ครั้งแรกที่อำเภอเริ่มใช้ระบบ: "
+                                             "เสนอว่าคอลัมน์ใดเป็นช่องใด แจ้งทุกแถวที่อ่านไม่ได้ และไม่เขียนอะไรจนกว่าทุกแถวถูกต้อง")
+    p.add_argument("file", metavar="FILE", help="ไฟล์ .xlsx ของอำเภอ")
+    p.add_argument("--district", required=True, metavar="CODE", help="รหัสอำเภอ 4 หลัก เช่น 4209")
+    p.add_argument("--map", action="append", default=[], metavar="ช่อง=คอลัมน์",
+                   help="แก้ข้อเสนอ: ช่อง (เช่น first_name หรือ ชื่อ, full_name, place) = ตัวอักษรคอลัมน์ (C) "
+                        "หรือหัวคอลัมน์ หรือ - เพื่อไม่ใช้ (ใส่ซ้ำได้)")
+    p.add_argument("--check", action="store_true", help="แสดงข้อเสนอและตรวจเท่านั้น ไม่เขียนไฟล์")
+    p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
+    p.add_argument("--today", type=_date, default=dt.date.today(), help="วันที่ใช้ตรวจข้อมูล (YYYY-MM-DD)")
+    p.set_defaults(func=cmd_import_roster)
 
 
 def main(argv: list[str] | None = None) -> int:

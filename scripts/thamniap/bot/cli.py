@@ -5,17 +5,29 @@ import datetime as dt
 from pathlib import Path
 from typing import TextIO
 
-from thamniap.render.reportform.forms import issue_forms
+from thamniap.render.reportform.forms import chooser_config, issue_forms
 from thamniap.review import checkpr
 from thamniap.vcs import git
 
 FORMS_DIR = Path(".github") / "ISSUE_TEMPLATE"
 
 
+def chooser_text(root: Path) -> str:
+    """config.yml of the issue chooser for the project at ROOT: the site address from its mkdocs.yml, the
+    office of its first province (data/<province>/province.yaml)."""
+    from thamniap.load.loader import load_file
+    from thamniap.render.site import SiteSettings
+    settings = SiteSettings.from_file(root / "mkdocs.yml")
+    provinces = sorted((root / "data").glob("*/province.yaml"))
+    office = load_file(provinces[0]).data.get("office") if provinces else None
+    office = office if isinstance(office, dict) else {}
+    return chooser_config(settings.site_url, office.get("name"), office.get("phone"))
+
+
 def issue_forms_command(root: Path, check: bool, out: TextIO, err: TextIO) -> int:
     folder = root / FORMS_DIR
     stale = []
-    for name, text in issue_forms().items():
+    for name, text in {**issue_forms(), "config.yml": chooser_text(root)}.items():
         path = folder / name
         current = path.read_text(encoding="utf-8") if path.is_file() else None
         if current == text:
@@ -25,7 +37,7 @@ def issue_forms_command(root: Path, check: bool, out: TextIO, err: TextIO) -> in
             folder.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
     if check and stale:
-        err.write("แบบฟอร์มไม่ตรงกับ intake/reportform/fields.py: " + ", ".join(stale)
+        err.write("แบบฟอร์มไม่ตรงกับ intake/reportform/fields.py หรือ mkdocs.yml: " + ", ".join(stale)
                   + " — รัน `thamniap issue-forms` แล้ว commit\n")
         return 1
     out.write(("เขียนแล้ว: " + ", ".join(stale) if stale and not check else "แบบฟอร์มรายงานเป็นปัจจุบัน") + "\n")

@@ -18,7 +18,7 @@ from thamniap.core.digits import ascii_digits
 from thamniap.core.names import has_no_letters, split_title_prefix
 from thamniap.core.text import fix_line_text
 from thamniap.load.layout import ROSTER_DIR
-from thamniap.model import LEADER, VOLUNTEER, District, Province, Subdistrict, next_free_id
+from thamniap.model import LEADER, VOLUNTEER, District, Province, Subdistrict, next_free_ids
 from thamniap.intake.reportform.fields import (ADD_COLUMNS, ADD_WORD, END_COLUMNS, END_REASONS, END_WORD,
                                                SEAT_SEPARATOR, Report)
 from thamniap.intake.reportform.messages import LEADER_NEEDS_END, NOT_A_NAME
@@ -191,9 +191,7 @@ def _end_roles(person: dict, e: Ending) -> None:
 
 def new_person_ids(district: District, province: Province, additions: list[Addition]) -> dict[int, str]:
     """The id each addition gets (its line → id): the district's next free ids, in line order."""
-    first = next_free_id(province, district.code)
-    prefix, number = first.rsplit("-", 1)
-    ids = (f"{prefix}-{n:0{len(number)}d}" for n in range(int(number), int(number) + len(additions)))
+    ids = next_free_ids(province, district.code, len(additions))
     return {a.line: pid for a, pid in zip(additions, ids)}
 
 

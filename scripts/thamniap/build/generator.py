@@ -28,9 +28,9 @@ NAV_TAIL = [{"รายงานข้อมูลชมรม": "report/index.m
             {"ดาวน์โหลดข้อมูล": "downloads.md"}, {"ข้อมูลเปิด": "opendata.md"},
             {"การคุ้มครองข้อมูลส่วนบุคคล": "privacy.md"},
             {"กฎการตรวจข้อมูล": "rules.md"}, {"แบบจำลองภัยคุกคาม": "threat-model.md"},
-            {"บอทรายงาน": "report-bot.md"}, {"ประสิทธิภาพ": "performance.md"}, {"โครงสร้างโปรแกรม": "architecture.md"}]
+            {"เริ่มใช้งานจริง (ตั้งค่าระบบ)": "setup.md"}, {"บอทรายงาน": "report-bot.md"}, {"ประสิทธิภาพ": "performance.md"}, {"โครงสร้างโปรแกรม": "architecture.md"}]
 # Pages written by hand in docs/ (not generated), always in the menu.
-STATIC_PAGES = ("rules.md", "threat-model.md", "report-bot.md", "performance.md", "architecture.md")
+STATIC_PAGES = ("rules.md", "threat-model.md", "setup.md", "report-bot.md", "performance.md", "architecture.md")
 
 
 def navigation(generated: list[str], district_titles: dict[str, str] | None) -> list:

@@ -34,6 +34,9 @@ EXAMPLES: dict[str, tuple[str, str]] = {'club.confirmed-in-future': ('club-confi
  'date.buddhist-year': ('buddhist-year', '`2567-01-20` ดูเหมือนใช้ปี พ.ศ. (2567) ข้อมูลต้องใช้ปี ค.ศ.'),
  'date.impossible-date': ('impossible-date',
                           'วันที่ `2027-09-31` ไม่มีอยู่จริง (เดือนกันยายน ค.ศ. 2027 มี 30 วัน)'),
+ 'district.no-maintainers': ('district-no-maintainers',
+                             'อำเภอหนองหิน ยังไม่มีผู้ดูแลข้อมูล (บัญชี GitHub ของอำเภอ) '
+                             'ระหว่างนี้มีเพียงผู้ดูแลของจังหวัดที่แก้ข้อมูลอำเภอนี้ได้'),
  'district.responsible-official': ('district-responsible-official',
                                    'อำเภอหนองหิน ยังไม่ระบุเจ้าหน้าที่ผู้รับผิดชอบงาน อช.'),
  'encoding.control-char': ('encoding-control-char',

@@ -127,6 +127,12 @@ def _volunteer_term(rng: random.Random) -> tuple[dt.date, dt.date]:
     return start, add_years(start, 4) - dt.timedelta(days=1)
 
 
+def team(province_code: str, name: str, org: str | None = None) -> str:
+    """A maintainers team, ORG/NAME: the project's organisation (mkdocs.yml's repo_url) when given,
+    else the sample's (loei-cdd for Loei, cdd-<code> for another province)."""
+    return f"{org or ('loei-cdd' if province_code == '42' else f'cdd-{province_code}')}/{name}"
+
+
 def _subdistrict_docs(code: str, rng: random.Random, scale: Scale, index: int,
                       people: PeopleMaker) -> tuple[list[dict], list[dict], list[dict]]:
     """The roster of each subdistrict of district CODE, and all its leaders and all its volunteers."""
@@ -155,7 +161,7 @@ def _subdistrict_docs(code: str, rng: random.Random, scale: Scale, index: int,
 
 
 def district_docs(code: str, rng: random.Random, scale: Scale, index: int, count: int,
-                  used: set | None = None) -> dict[str, dict]:
+                  used: set | None = None, org: str | None = None) -> dict[str, dict]:
     """The four documents of one fictional district."""
     d = geography.district(code)
     people = PeopleMaker(rng, code, set() if used is None else used)
@@ -173,7 +179,7 @@ def district_docs(code: str, rng: random.Random, scale: Scale, index: int, count
         "office": {"name": f"สำนักงานพัฒนาชุมชนอำเภอ{d.name_th}",
                    "address": f"ที่ว่าการอำเภอ{d.name_th} จังหวัด{geography.province(code[:2]).name_th}"},
         "officials": officials,
-        "maintainers": [f"loei-cdd/district-{code}" if code.startswith("42") else f"cdd-{code[:2]}/district-{code}"],
+        "maintainers": [team(code[:2], f"district-{code}", org)],
     }
 
     holders = leaders_all + volunteers_all
@@ -214,7 +220,8 @@ def district_docs(code: str, rng: random.Random, scale: Scale, index: int, count
     return {"district.yaml": district, "club.yaml": club, "roster": roster, "meeting.yaml": meeting}
 
 
-def province_docs(code: str, district_presidents: list[str], rng: random.Random) -> dict[str, dict]:
+def province_docs(code: str, district_presidents: list[str], rng: random.Random,
+                  org: str | None = None) -> dict[str, dict]:
     p = geography.province(code)
     loei = code == "42"
     office = {"name": f"สำนักงานพัฒนาชุมชนจังหวัด{p.name_th}", "unit": "กลุ่มงานส่งเสริมการพัฒนาชุมชน"}
@@ -224,7 +231,7 @@ def province_docs(code: str, district_presidents: list[str], rng: random.Random)
         "sample": not loei,
         "province": {"code": code, "name": p.name_th},
         "office": office,
-        "maintainers": ["loei-cdd/province-admins" if loei else f"cdd-{code}/province-admins"],
+        "maintainers": [team(code, "province-admins", org)],
         "rounds": [{"id": ROUND_ID, "title": "ทบทวน ปรับปรุงโครงสร้างสมาคม/ชมรม ผู้นำอาสาพัฒนาชุมชน (ผู้นำ อช.) ให้เป็นปัจจุบัน",
                     "opens": "2024-01-05", "deadline": _iso(DEADLINE)}],
         "meetings": [{"id": MEETING_ID,
@@ -249,7 +256,7 @@ def province_docs(code: str, district_presidents: list[str], rng: random.Random)
 
 
 def generate(out: Path, scale: str | Scale = "loei", seed: int = 2567,
-             only_districts: tuple[str, ...] | None = None) -> dict:
+             only_districts: tuple[str, ...] | None = None, org: str | None = None) -> dict:
     """Write sample provinces under OUT (existing sample files are overwritten).
 
     ONLY_DISTRICTS limits the districts written (used for the small test fixture dataset).
@@ -266,7 +273,7 @@ def generate(out: Path, scale: str | Scale = "loei", seed: int = 2567,
         for i, d in enumerate(districts):
             rng = random.Random(f"{seed}-{d.code}")
             ddir = pdir / f"{d.code}-{slugify(d.name_en)}"
-            docs = district_docs(d.code, rng, spec, i, len(districts), used)
+            docs = district_docs(d.code, rng, spec, i, len(districts), used, org)
             replace_files(district_files(ddir, pdir, docs))
             president = next(p for p in docs["club.yaml"]["club"]["posts"] if p["post"] == "ประธาน")
             presidents.append(president["holder"])
@@ -276,12 +283,12 @@ def generate(out: Path, scale: str | Scale = "loei", seed: int = 2567,
             stats["villages"] += sum(len(s["villages"]) for s in subs)
             stats["people"] += sum(len(s["leaders"]) + sum(len(v["volunteers"]) for v in s["villages"]) for s in subs)
         replace_files(dict(_file(pdir, name, PROVINCE_FILES, pdir, None, doc)
-                           for name, doc in province_docs(pcode, presidents, random.Random(f"{seed}-{pcode}")).items()))
+                           for name, doc in province_docs(pcode, presidents, random.Random(f"{seed}-{pcode}"), org).items()))
         stats["provinces"] += 1
     return stats
 
 
-def scaffold_district(root: Path, code: str) -> Path:
+def scaffold_district(root: Path, code: str, org: str | None = None) -> Path:
     """Create an empty district folder from geothai; the district then fills in people and posts."""
     d = geography.district(code)
     if d is None:
@@ -293,7 +300,7 @@ def scaffold_district(root: Path, code: str) -> Path:
         raise FileExistsError(f"มีโฟลเดอร์ {ddir} อยู่แล้ว")
     files: dict[Path, str] = {}
     if not (pdir / "province.yaml").exists():
-        for name, doc in province_docs(p.code, [], random.Random(0)).items():
+        for name, doc in province_docs(p.code, [], random.Random(0), org).items():
             doc["sample"] = False
             if name == "club.yaml":
                 doc["club"].update(kind="ชมรม", name=f"ชมรมผู้นำอาสาพัฒนาชุมชนจังหวัด{p.name_th}", confirmations=[],

@@ -568,3 +568,10 @@ def next_free_id(scope: Province | District | Iterable[Person], prefix: str) -> 
     numbers = [m.group(1) for p in scope_people(scope) if (m := pattern.fullmatch(p.id))]
     width = max([4, *(len(n) for n in numbers)])
     return f"{prefix}-{max((int(n) for n in numbers), default=0) + 1:0{width}d}"
+
+
+def next_free_ids(scope: Province | District | Iterable[Person], prefix: str, count: int) -> list[str]:
+    """COUNT new ids in a row from next_free_id: what the report bot and import-roster give new people."""
+    first = next_free_id(scope, prefix)
+    head, number = first.rsplit("-", 1)
+    return [f"{head}-{n:0{len(number)}d}" for n in range(int(number), int(number) + count)]

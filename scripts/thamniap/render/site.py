@@ -8,6 +8,8 @@ district pages, which list the downloads and show the history).
 """
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -62,6 +64,12 @@ class SiteSettings:
     @classmethod
     def from_file(cls, path: Path) -> "SiteSettings":
         return cls.from_mkdocs(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+    @property
+    def organisation(self) -> str | None:
+        """The GitHub organisation (owner) in repo_url: `loei-cdd` of https://github.com/loei-cdd/thamniap."""
+        found = re.match(r"https://github\.com/([^/]+)/", self.repo_url.rstrip("/") + "/")
+        return found[1] if found else None
 
     def page_url(self, rel_md: str) -> str:
         """Absolute URL of a generated page (for QR codes)."""

@@ -118,3 +118,16 @@ def district_has_responsible_official(ctx: Context):
                           "ใส่ `responsible_for_volunteers: true` ให้เจ้าหน้าที่ผู้รับผิดชอบใน district.yaml",
                           f"district {district.name} names no official responsible for volunteer work",
                           "write `responsible_for_volunteers: true` for the responsible official in district.yaml")
+
+
+@rule("district.no-maintainers", Severity.WARNING,
+      "อำเภอมีผู้ดูแลข้อมูล (บัญชี GitHub) อย่างน้อยหนึ่งบัญชี")
+def district_has_maintainers(ctx: Context):
+    """A district names at least one GitHub account or team that looks after its data."""
+    for _, district in ctx.districts():
+        if district.where and "district" not in district.left_out and not district.maintainers:
+            yield Finding(district.where, f"อำเภอ{district.name} ยังไม่มีผู้ดูแลข้อมูล (บัญชี GitHub ของอำเภอ) "
+                          "ระหว่างนี้มีเพียงผู้ดูแลของจังหวัดที่แก้ข้อมูลอำเภอนี้ได้",
+                          "ใส่บัญชีหรือทีมของอำเภอใต้ `maintainers:` ใน district.yaml แล้วสร้าง CODEOWNERS ใหม่",
+                          f"district {district.name} has no maintainers yet; only the province's maintainers may change it",
+                          "list the district's account or team under `maintainers:` in district.yaml and regenerate CODEOWNERS")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import yaml
 
+from thamniap.core.digits import to_thai_digits
 from thamniap.intake.reportform.fields import AFTER_NOTE, REPORTS, Field, Report
 
 HEADER = ("# สร้างด้วย `thamniap issue-forms` จาก scripts/thamniap/intake/reportform/fields.py — อย่าแก้ไฟล์นี้ด้วยมือ\n"
@@ -54,3 +55,21 @@ def form_text(report: Report) -> str:
 def issue_forms() -> dict[str, str]:
     """File name (under .github/ISSUE_TEMPLATE/) → text, for every report."""
     return {f"{r.id}.yml": form_text(r) for r in REPORTS}
+
+
+CHOOSER_HEADER = ("# สร้างด้วย `thamniap issue-forms` จากที่อยู่เว็บไซต์ใน mkdocs.yml และสำนักงานใน province.yaml "
+                  "— อย่าแก้ไฟล์นี้ด้วยมือ\n")
+
+
+def chooser_config(site_url: str, office: str | None, phone: str | None) -> str:
+    """The issue chooser's config.yml: no blank issues (the public uses the correction form), and links to
+    the site's privacy and submit pages, which follow SITE_URL (mkdocs.yml) wherever the site moves."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    about = "สำหรับคำขอที่ไม่ต้องการให้เป็นสาธารณะ" + (f" โทร {to_thai_digits(phone)}" if phone else "")
+    config = {"blank_issues_enabled": False, "contact_links": [
+        {"name": "การคุ้มครองข้อมูลส่วนบุคคล", "url": base + "privacy/",
+         "about": "ข้อมูลที่เผยแพร่ ข้อมูลที่ไม่เก็บ และช่องทางขอแก้ไขหรือลบข้อมูล"},
+        {"name": f"ติดต่อ{office or 'สำนักงานพัฒนาชุมชนจังหวัด'} (แจ้งเป็นการส่วนตัว)", "url": base + "submit/",
+         "about": about}]}
+    return (CHOOSER_HEADER + "# Issues from the public go through the form (correction.yml); no blank issues.\n"
+            + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000))
