@@ -94,8 +94,10 @@ def test_sample_data_leaves_out_what_nobody_knows():
 
 def test_district_page_top_has_call_button_and_map_link(office_copy, tmp_path):
     page = (render(office_copy, tmp_path / "out") / "districts/4214-nong-hin.md").read_text(encoding="utf-8")
-    top = page[:page.index("## สำนักงานและผู้รับผิดชอบ")]
-    assert top.index('class="tn-contact"') < top.index('class="tn-edit"')   # before everything but the title
+    top = page[:page.index("## ตำบลและหมู่บ้าน")]
+    # right under the title: before the villages, and the edit buttons are in the officials' part at the end
+    assert 'class="tn-contact"' in top and 'class="tn-edit"' not in top
+    assert page.index('class="tn-edit"') > page.index("## สำหรับเจ้าหน้าที่")
     found = {a.get("class"): a for a in links(top)}
     call, osm = found["md-button md-button--primary tn-call"], found["md-button tn-map"]
     assert call["href"] == PROVINCE_PHONE and call["text"] == "โทร 0 4241 1773"

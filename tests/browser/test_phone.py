@@ -334,3 +334,38 @@ def test_charts_have_text_equivalents(loei_site):
             assert re.search(r'aria-label="[^"]*[\u0E00-\u0E7F]', svg)
             desc = re.search(r"<desc>(.*?)</desc>", svg, re.S)
             assert re.search(r"<title>[^<]+</title>", svg) and desc and re.search(r"\d", desc.group(1)), svg[:200]
+
+
+def test_citizen_pages_open_with_the_villages_and_people(browser, loei_site):
+    """Issue 22 §2: at 375 px the district page's list of subdistricts and villages starts within the
+    first two screens and the subdistrict page's villages within the first; nothing for officials
+    (edit links, file names, line numbers) is shown before their one part at the end."""
+    context, page = open_page(browser, 375, is_mobile=True, has_touch=True)
+    try:
+        screen = 800
+        page.goto(loei_site.page_url(DISTRICT))
+        villages = page.locator("#volunteers").bounding_box()["y"]
+        assert villages < 2 * screen, villages
+        assert page.locator("ul.tn-villages a").count() > 10
+        staff = page.locator("#staff").bounding_box()["y"]
+        for selector in (".tn-edit", ".tn-report-cta", ".tn-qr-block", "#history"):
+            assert page.locator(selector).bounding_box()["y"] > staff, selector
+        page.goto(loei_site.page_url(SUBDISTRICT))
+        assert page.locator("[id^='v-']").first.bounding_box()["y"] < screen
+        staff = page.locator("#staff").bounding_box()["y"]
+        assert all(box["y"] > staff for box in (e.bounding_box() for e in page.locator(".tn-edit-file, .tn-edit-villages").all()))
+    finally:
+        context.close()
+
+
+def test_the_menu_puts_citizen_pages_first_and_official_pages_in_one_section(loei_site):
+    """Issue 22 §2: the threat model, performance, architecture, rules and bot pages are under one
+    "สำหรับเจ้าหน้าที่" section of the menu, after the citizens' pages."""
+    html = (loei_site.dir / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"'):]
+    nav = nav[:nav.index("</nav>\n</div>") if "</nav>\n</div>" in nav else len(nav)]
+    staff_at = nav.index("สำหรับเจ้าหน้าที่")
+    for page in ("threat-model/", "performance/", "architecture/", "rules/", "report-bot/", "dashboard/", "report/"):
+        assert nav.index(f'href="{page}"') > staff_at, page
+    for page in ("people/", "districts/4201-mueang-loei/", "opendata/", "privacy/"):
+        assert nav.index(f'href="{page}"') < staff_at, page

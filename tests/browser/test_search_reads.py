@@ -240,3 +240,99 @@ def test_escape_from_a_result_leaves_the_focus_on_something_visible(fixture, req
     assert not focused["inResults"] and focused["visible"] and focused["tag"] != "BODY", focused
     assert not focused["open"], focused
     bp.assert_clean()
+
+
+# ---------------------------------------------------------------- issue 22 §3: what people type
+
+
+def links_shown(page) -> list[str]:
+    return page.eval_on_selector_all("[data-tn-search] .md-search-result__link[href]", "els => els.map(e => e.href)")
+
+
+def thai_digits(text: str) -> str:
+    return "".join(chr(0x0E50 + int(c)) if c.isdigit() else c for c in text)
+
+
+def test_an_office_phone_in_the_spellings_people_use_finds_the_office(page, loei_site, province):
+    """0 4241 1773, 042411773, 042-411773 (and Thai digits): each finds the page that shows the number."""
+    from thamniap.render.markup import phone_display
+    office = next((d.office for d in province.districts if d.office.phone), province.office)
+    digits = re.sub(r"\D", "", office.phone)
+    shown = phone_display(office.phone)
+    for typed in (shown, digits, f"{digits[:3]}-{digits[3:]}", f"{digits[:2]}-{digits[2:6]}-{digits[6:]}",
+                  thai_digits(shown)):
+        [count] = search(page.page, loei_site, typed)
+        links = links_shown(page.page)
+        assert links, (typed, count)
+        page.page.goto(links[0])
+        assert shown in page.page.inner_text("article"), (typed, links[0])
+    page.assert_clean()
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance in UTF-16 units (search.js ``distance``; Thai is in the BMP)."""
+    prev = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        cur = [i]
+        for j, y in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x != y)))
+        prev = cur
+    return prev[-1]
+
+
+def test_a_name_with_one_or_two_letters_wrong_finds_the_person(page, loei_site, province):
+    """A last name with two letters wrong (and a first name with one) finds the person's row, and the
+    result says which name it shows instead ("ไม่พบ … จึงแสดงผลของ …")."""
+    import json
+    names = json.loads((loei_site.dir / "assets/search/names.json").read_text(encoding="utf-8"))
+
+    def misspelt(word: str, at: list[int]) -> str:
+        chars = list(word)
+        for i in at:
+            chars[i] = "ฬ" if chars[i] != "ฬ" else "ฮ"
+        return "".join(chars)
+
+    def corrects_to(typo: str, word: str, limit: int) -> bool:
+        """search.js's rule: the nearest name word within the limit (the most common on a tie) is WORD."""
+        best = min(names, key=lambda n: (_distance(typo, n), names.index(n)))
+        return typo not in names and best == word and _distance(typo, word) <= limit
+
+    for person in province.people():
+        first, last = person.first_name, person.last_name
+        typo_last = misspelt(last, [1, 3]) if len(last) >= 5 else ""
+        typo_first = misspelt(first, [2]) if len(first) >= 3 else ""
+        if typo_last and typo_first and corrects_to(typo_last, last, 2) and corrects_to(typo_first, first, 1) \
+                and sum(p.first_name == first and p.last_name == last for p in province.people()) == 1:
+            break
+    else:
+        pytest.fail("no person whose misspelt name corrects back to it")
+    for typed in (f"{first} {typo_last}", f"{typo_first} {last}"):
+        [count] = search(page.page, loei_site, typed)
+        assert count.startswith(f"ไม่พบ “{typed}” จึงแสดงผลของ “{first} {last}”"), count
+        assert links_shown(page.page)[0].endswith(f"#{person.anchor}"), (typed, links_shown(page.page)[:3])
+    page.assert_clean()
+
+
+def test_a_search_is_shared_as_a_link(page, loei_site, province):
+    """?q= opens the results; typing puts the query in the address for sharing."""
+    from urllib.parse import parse_qs, quote, urlsplit
+    person = next(p for p in province.people() if sum(q.name == p.name for q in province.people()) == 1)
+    query = f"{person.first_name} {person.last_name}"
+    p = page.page
+    p.goto(loei_site.page_url("") + "?q=" + quote(query))
+    p.wait_for_function("""(q) => { const r = document.querySelector('[data-tn-search]');
+                           return r.dataset.state === 'done' && r.dataset.query === q; }""", arg=query)
+    assert p.locator("[data-tn-search] .md-search-result__link").first.is_visible()
+    assert links_shown(p)[0].endswith(f"#{person.anchor}")
+    search(p, loei_site, person.last_name)
+    assert parse_qs(urlsplit(p.url).query)["q"] == [person.last_name]
+    page.assert_clean()
+
+
+def test_nothing_found_never_promises_more(page, loei_site, province):
+    """A query whose words' pieces are everywhere but which is in no record: "ไม่พบหน้าที่ตรงกัน"
+    alone, never with "ยังมีผลเพิ่มเติม" (the candidates are all read before saying so)."""
+    [count] = search(page.page, loei_site, "สมชายนาดีไม่มีจริง")
+    assert count == "ไม่พบหน้าที่ตรงกัน", count
+    assert page.page.locator(".tn-search-next__button").count() == 0
+    page.assert_clean()

@@ -200,6 +200,24 @@ def test_search_keys_match_the_index(page, built_site):
     assert page.page.evaluate("() => window.thamniapSearch.fullNameKey('สมชาย')") == ""
 
 
+def test_phone_keys_match_the_index(page, built_site):
+    """A telephone number typed in any spelling asks for the key keys.phone_keys wrote for the number
+    as a page shows it; a number that is not a phone (a village number, a year) asks for none."""
+    from thamniap.build.search.keys import phone_digits, search_keys
+
+    page.page.goto(built_site.page_url())
+    shown = "โทร 0 4241 1773 ต่อ 12"
+    assert phone_digits(shown) == ["042411773"]
+    typed = ["0 4241 1773", "042411773", "042-411773", "042-411-773", "๐๔๒๔๑๑๗๗๓", "08 1234 5678", "2567", "หมู่ 3"]
+    asked = page.page.evaluate(
+        "(qs) => qs.map(q => { const n = window.thamniapSearch.normalize(q); const p = window.thamniapSearch.phoneQuery(n);"
+        " return [p, window.thamniapSearch.keyQuery(p || n)]; })", typed)
+    for query, (digits, key) in zip(typed[:5], asked[:5]):
+        assert digits == "042411773" and key in search_keys(shown), (query, digits, key)
+    assert asked[5][0] == "0812345678" and asked[5][1] in search_keys("มือถือ 081-234-5678")
+    assert [a[0] for a in asked[6:]] == ["", ""]
+
+
 def _gzip_size(site_dir, url_path: str) -> int:
     import gzip
 

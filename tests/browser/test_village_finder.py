@@ -5,13 +5,16 @@ village on its district page, typing a village name, the keyboard, labels and th
 request outside the site."""
 from __future__ import annotations
 
+from collections import Counter
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import SITE_PATH, _open_page
 from test_payloads import INJECTED, payload_site  # noqa: F401 - the site built from hostile data
+from test_phone import loei_site  # noqa: F401 - the session fixture: the site of the repository's data/
 from test_site import data_site  # noqa: F401 - the session fixture: the site built from data
 
+from conftest import REPO
 from thamniap.check.validate import load_dataset
 from thamniap.render.markup import phone_display, tel_url
 
@@ -136,11 +139,11 @@ def test_typing_a_village_name(phone, data_site, province):  # noqa: F811
     # typed without "บ้าน", with เเ for แ where the name has แ
     box.fill(village.name.removeprefix("บ้าน").replace("แ", "เเ"))
     label = f"หมู่ที่ {village.moo} {village.name} ตำบล{sub.name} อำเภอ{district.name}"
-    match = page.locator(".tn-village__match", has_text=label)
+    match = page.get_by_role("button", name=label, exact=True)
     match.first.wait_for()
     same_name = sum(1 for s in district.subdistricts for v in s.villages
                     if village.name.removeprefix("บ้าน") in v.name)
-    assert page.locator(".tn-village__match").count() == min(same_name, 12)
+    assert page.locator(".tn-village__match").count() == same_name
     assert page.locator(".tn-village__status").inner_text().startswith(f"พบ {same_name} หมู่บ้าน")
     match.first.tap()
     page.locator(".tn-village-card h3", has_text=label).wait_for()
@@ -151,7 +154,7 @@ def test_typing_a_village_name(phone, data_site, province):  # noqa: F811
     assert page.locator("#tn-village-subdistrict").input_value() == sub.code
     assert page.locator("#tn-village-village").input_value() == str(village.moo)
     box.fill("ไม่มีหมู่บ้านชื่อนี้แน่นอน")
-    page.locator(".tn-village__status", has_text="ไม่พบหมู่บ้านชื่อนี้").wait_for()
+    page.locator(".tn-village__status", has_text="ไม่พบหมู่บ้านที่ตรงกัน").wait_for()
     phone.assert_clean()
 
 
@@ -221,3 +224,88 @@ def test_the_card_shows_hostile_data_as_text(page, payload_site):  # noqa: F811
         assert p.locator(selector).count() == 0, selector
     assert dialogs == []
     page.assert_clean()
+
+
+# ---------------------------------------------------------------- issue 22 §1: finding my village
+
+
+@pytest.fixture(scope="module")
+def loei(loei_site):  # noqa: F811
+    [loaded] = load_dataset(REPO / "data").provinces
+    return loaded
+
+
+def places(province):
+    """(district, subdistrict, village) of every village, in the index's order."""
+    return [(d, s, v) for d in province.districts for s in d.subdistricts or [] for v in s.villages]
+
+
+def thai_digits(n: int) -> str:
+    return "".join(chr(0x0E50 + int(c)) for c in str(n))
+
+
+def shown(page, typed: str) -> tuple[list[str], list[str]]:
+    """(group headings, match buttons' accessible names) once the list answers TYPED."""
+    page.wait_for_function("(q) => document.querySelector('.tn-village__matches').dataset.query === q", arg=typed)
+    return page.evaluate("""() => [
+        [...document.querySelectorAll('.tn-village__place')].map(e => e.textContent),
+        [...document.querySelectorAll('.tn-village__match')].map(b => b.getAttribute('aria-label'))]""")
+
+
+def test_a_shared_village_name_with_its_place_in_any_order_finds_the_village(phone, loei_site, loei):  # noqa: F811
+    """Issue 22 §1: a village name that many villages share, typed with its subdistrict, district or
+    number, in any order, with or without บ้าน/ต./อ./หมู่ (and Thai digits), finds that village;
+    every match is grouped under its subdistrict and district; a tap shows the card in view."""
+    everywhere = places(loei)
+    name, count = Counter(v.name.removeprefix("บ้าน") for _, _, v in everywhere).most_common(1)[0]
+    assert count > 12, (name, count)          # the case that dead-ended: more than one screen of matches
+    sharing = [(d, s, v) for d, s, v in everywhere if v.name.removeprefix("บ้าน") == name]
+    d, s, v = sharing[len(sharing) // 2]
+    page = phone.page
+    page.goto(loei_site.page_url(""))
+    box = page.locator(".tn-village").get_by_role("searchbox", name="หรือพิมพ์ชื่อหมู่บ้าน")
+    label = f"หมู่ที่ {v.moo} {v.name} ตำบล{s.name} อำเภอ{d.name}"
+
+    box.fill(name)
+    groups, buttons = shown(page, name)
+    named = [x for x in everywhere if name in x[2].name.removeprefix("บ้าน")]
+    assert page.locator(".tn-village__status").inner_text().startswith(f"พบ {len(named)} หมู่บ้าน")
+    expected_groups = []
+    for dd, ss, _ in named[:40]:
+        place = f"ตำบล{ss.name} อำเภอ{dd.name}"
+        if not expected_groups or expected_groups[-1] != place:
+            expected_groups.append(place)
+    assert groups == expected_groups                   # grouped by district and subdistrict, in order
+
+    for typed in (f"{name} {s.name}", f"{s.name} {name}", f"บ้าน{name} ต.{s.name}", f"{name} ตำบล{s.name} อ.{d.name}",
+                  f"หมู่บ้าน{name} หมู่ {v.moo} อำเภอ{d.name}", f"{name} ม.{thai_digits(v.moo)} {s.name}",
+                  f"ต.{s.name} บ้าน{name} หมู่ที่ {v.moo}"):
+        box.fill(typed)
+        groups, buttons = shown(page, typed)
+        assert label in buttons, typed
+        assert len(buttons) < count, (typed, len(buttons))     # the place narrowed it down
+        if str(v.moo) in typed or thai_digits(v.moo) in typed:
+            assert buttons == [label], typed
+
+    page.get_by_role("button", name=label, exact=True).tap()
+    heading = page.locator(".tn-village-card h3", has_text=label)
+    heading.wait_for()
+    page.wait_for_function("document.activeElement && document.activeElement.matches('.tn-village-card h3')")
+    header = page.locator("header.md-header").bounding_box()
+    top = heading.bounding_box()["y"]
+    assert header["y"] + header["height"] <= top < 740, top   # in view, below the sticky header
+    phone.assert_clean()
+
+
+def test_the_card_comes_into_view_after_the_dropdowns(phone, data_site, province):  # noqa: F811
+    """Issue 22 §1: after the third choice the card, below the fold, is scrolled to and focused."""
+    [district] = province.districts
+    sub = district.subdistricts[-1]
+    village = sub.villages[-1]
+    page, _ = open_card(phone, data_site, district, sub, village)
+    heading = page.locator(".tn-village-card h3")
+    heading.wait_for()
+    page.wait_for_function("document.activeElement && document.activeElement.matches('.tn-village-card h3')")
+    box, header = heading.bounding_box(), page.locator("header.md-header").bounding_box()
+    assert header["y"] + header["height"] <= box["y"] and box["y"] + box["height"] <= 740, box
+    phone.assert_clean()

@@ -105,14 +105,22 @@
   var base = new URL(form.getAttribute("data-base"), location.href);
   var files = {};       // district code -> Promise of its JSON (with .url)
   var index = null;     // Promise of index.json
-  var MAX_MATCHES = 12;
+  var MAX_MATCHES = 40;   // grouped by district and subdistrict
 
-  function normalise(text) {
+  function normalise(text, spaces) {
     return (text || "").normalize("NFC")
       .replace(/[\u200B-\u200D\uFEFF\u2060]/g, "")
       .replace(/\u0E40\u0E40/g, "\u0E41")
       .replace(/\u0E4D\u0E32/g, "\u0E33")
-      .replace(/\s+/g, "").toLowerCase();
+      .replace(/\s+/g, spaces ? " " : "").toLowerCase();
+  }
+
+  /** The card in view and the focus on its heading (a screen reader reads it next). */
+  function focusCard() {
+    var heading = card.querySelector("h3");
+    if (!heading) return;
+    heading.focus({ preventScroll: true });
+    card.scrollIntoView({ block: "start", behavior: "auto" });
   }
 
   function el(tag, text, attrs) {
@@ -245,11 +253,78 @@
 
   village.addEventListener("change", function () {
     if (!village.value) { card.textContent = ""; return; }
-    choose(district.value, subdistrict.value, Number(village.value));
+    choose(district.value, subdistrict.value, Number(village.value)).then(focusCard);
   });
 
+  /* A typed query, in any order: a village's name with or without บ้าน/หมู่บ้าน, its number
+     (หมู่ 3, ม.3, หมู่ที่ ๓ or a bare number), its subdistrict (ต./ตำบล) and district (อ./อำเภอ),
+     marked or not. Returns {moo: [numbers], sub: [], district: [], free: [words]} or null. */
+  var MARKERS = { "ตำบล": "sub", "ต.": "sub", "อำเภอ": "district", "อ.": "district",
+                  "หมู่ที่": "moo", "หมู่": "moo", "ม.": "moo", "จังหวัด": "skip", "จ.": "skip" };
+  function parse(text) {
+    var t = normalise(text || "", true)
+      .replace(/[\u0E50-\u0E59]/g, function (d) { return String(d.charCodeAt(0) - 0x0E50); })
+      .replace(/หมู่บ้าน/g, " ")
+      .replace(/(ตำบล|อำเภอ|จังหวัด|หมู่ที่|หมู่|ต\.|อ\.|ม\.|จ\.)/g, " $1 ")
+      .replace(/([0-9]+)/g, " $1 ");
+    var q = { moo: [], sub: [], district: [], free: [] }, kind = null, any = false;
+    t.split(/[\s,]+/).forEach(function (w) {
+      if (!w) return;
+      if (MARKERS[w]) { kind = MARKERS[w]; return; }
+      var number = /^[0-9]+$/.test(w);
+      w = w.replace(/^บ้าน/, "");
+      if (!w) return;
+      if (kind === "skip") { kind = null; return; }
+      if (number) q.moo.push(Number(w));
+      else (kind === "sub" || kind === "district" ? q[kind] : q.free).push(w);
+      kind = null; any = true;
+    });
+    return any ? q : null;
+  }
+
+  function bare(name) { return normalise(name).replace(/^(หมู่บ้าน|บ้าน)/, ""); }
+
+  function matcher(q) {
+    return function (v, idx) {
+      var vn = bare(v[3]), sn = normalise(idx.subdistricts[v[1]]), dn = normalise(idx.districts[v[0]]);
+      if (q.moo.some(function (m) { return m !== v[2]; })) return false;
+      if (q.sub.some(function (w) { return sn.indexOf(w) === -1; })) return false;
+      if (q.district.some(function (w) { return dn.indexOf(w) === -1; })) return false;
+      var hays = [vn, sn, dn, vn + sn, vn + dn, vn + sn + dn];
+      var named = !q.free.length;
+      for (var i = 0; i < q.free.length; i++) {
+        var w = q.free[i];
+        if (!hays.some(function (h) { return h.indexOf(w) !== -1; })) return false;
+        if (vn.indexOf(w) !== -1 || (vn + sn).indexOf(w) === 0 || (vn + dn).indexOf(w) === 0) named = true;
+      }
+      return named;
+    };
+  }
+
+  /** Every match, grouped by district then subdistrict (the index is in that order). */
+  function showMatches(found, idx) {
+    matches.textContent = "";
+    var group = null, key = null;
+    found.slice(0, MAX_MATCHES).forEach(function (v) {
+      if (v[0] + v[1] !== key) {
+        key = v[0] + v[1];
+        var li = el("li", undefined, { "class": "tn-village__group" });
+        var place = "ตำบล" + idx.subdistricts[v[1]] + " อำเภอ" + idx.districts[v[0]];
+        li.appendChild(el("span", place, { "class": "tn-village__place" }));
+        group = li.appendChild(el("ul", undefined, { "aria-label": place }));
+        matches.appendChild(li);
+      }
+      var label = "หมู่ที่ " + v[2] + " " + v[3];
+      var item = group.appendChild(el("li"));
+      var button = el("button", label, { type: "button", "class": "tn-village__match",
+        "aria-label": label + " ตำบล" + idx.subdistricts[v[1]] + " อำเภอ" + idx.districts[v[0]] });
+      button.addEventListener("click", function () { choose(v[0], v[1], v[2]).then(focusCard); });
+      item.appendChild(button);
+    });
+  }
+
   function typed() {
-    var q = normalise(query.value).replace(/^(หมู่บ้าน|บ้าน)/, "");
+    var text = query.value, q = parse(text);
     matches.textContent = "";
     if (!q) { status.textContent = ""; return; }
     if (!index) {
@@ -257,28 +332,15 @@
       index.catch(function () { index = null; });
     }
     index.then(function (idx) {
-      if (normalise(query.value).replace(/^(หมู่บ้าน|บ้าน)/, "") !== q) return;
-      var found = idx.villages.filter(function (v) {
-        return normalise(v[3]).replace(/^(หมู่บ้าน|บ้าน)/, "").indexOf(q) !== -1;
-      });
-      matches.textContent = "";
-      found.slice(0, MAX_MATCHES).forEach(function (v) {
-        var li = el("li");
-        var label = "หมู่ที่ " + v[2] + " " + v[3] + " ตำบล" + idx.subdistricts[v[1]] + " อำเภอ" + idx.districts[v[0]];
-        var button = el("button", label, { type: "button", "class": "tn-village__match" });
-        button.addEventListener("click", function () {
-          // a typed choice moves the focus to the card (the selects keep it: the next choice is there)
-          choose(v[0], v[1], v[2]).then(function () {
-            var heading = card.querySelector("h3");
-            if (heading) heading.focus();
-          });
-        });
-        li.appendChild(button);
-        matches.appendChild(li);
-      });
+      if (query.value !== text) return;
+      var test = matcher(q);
+      var found = idx.villages.filter(function (v) { return test(v, idx); });
+      showMatches(found, idx);
+      matches.setAttribute("data-query", text);   // which query the list answers
       status.textContent = found.length
-        ? "พบ " + found.length + " หมู่บ้าน" + (found.length > MAX_MATCHES ? " แสดง " + MAX_MATCHES + " รายการแรก — พิมพ์เพิ่มเพื่อจำกัดผล" : "")
-        : "ไม่พบหมู่บ้านชื่อนี้";
+        ? "พบ " + found.length + " หมู่บ้าน" + (found.length > MAX_MATCHES
+            ? " แสดง " + MAX_MATCHES + " รายการแรก — พิมพ์ชื่อตำบล อำเภอ หรือเลขหมู่เพิ่มเพื่อจำกัดผล" : "")
+        : "ไม่พบหมู่บ้านที่ตรงกัน — ลองพิมพ์เฉพาะชื่อหมู่บ้าน หรือเลือกจากรายการอำเภอด้านบน";
     }).catch(failed);
   }
   var timer = null;

@@ -93,6 +93,16 @@
     });
   }
 
+  /**
+   * A query that is one telephone number, however spaced or dashed (0 4241 1773, 042-411773,
+   * ๐๔๒๔๑๑๗๗๓): its digits, else "". keys.phone_digits reads the pages the same way.
+   */
+  function phoneQuery(query) {
+    var digits = query.replace(/[\u0E50-\u0E59]/g, function (d) { return String(d.charCodeAt(0) - 0x0E50); })
+      .replace(/[ \-.]/g, "");
+    return /^0[0-9]{8,9}$/.test(digits) ? digits : "";
+  }
+
   /** `text` contains `word`; a word ending in a number (หมู่ที่3) not followed by another digit. */
   function has(text, word) {
     if (!/[0-9]$/.test(word)) return text.indexOf(word) >= 0;
@@ -139,6 +149,7 @@
   function keyQuery(query) {
     var keys = [];
     query.split(" ").forEach(function (t) {
+      if (phoneQuery(t) === t) { keys.push(searchKey(t)); return; }     // a telephone number's key
       t = t.replace(EDGE_PUNCTUATION, "").replace(/(\D)[0-9]+$/, "$1");   // หมู่ที่3: the key of หมู่ที่
       if (!HAS_LETTER.test(t)) return;
       keys.push(searchKey(stripPrefix(t) || t));
@@ -458,7 +469,8 @@
   var list = root.querySelector(".md-search-result__list");
   var T = root.dataset;
 
-  var state = { seq: 0, query: "", tokens: [], queue: [], fallback: null, shown: 0, pages: [], byPage: {} };
+  var state = { seq: 0, query: "", tokens: [], queue: [], fallback: null, shown: 0, pages: [], byPage: {},
+                correctedFrom: "" };
   var timer = null;
 
   function setOpen(open) {
@@ -558,8 +570,10 @@
           return step();
         });
       }
-      if (enough() || loads >= MAX_LOADS || !state.queue.length) return Promise.resolve();
-      var take = state.queue.splice(0, Math.min(BATCH, MAX_LOADS - loads));
+      // nothing found yet: go on loading (never "none found" while candidates are left)
+      var found = hits.length || state.shown;
+      if (enough() || (loads >= MAX_LOADS && found) || !state.queue.length) return Promise.resolve();
+      var take = state.queue.splice(0, found ? Math.min(BATCH, MAX_LOADS - loads) : BATCH);
       loads += take.length;
       return Promise.all(take.map(function (c) { return c.result.data(); })).then(function (datas) {
         if (seq !== state.seq) return;
@@ -584,18 +598,97 @@
       grown.forEach(function (hit) { finish(hit); renderPage(hit); });
       hits.forEach(function (hit) { state.shown += 1; state.pages.push(hit); renderPage(hit); });
       if (state.shown) state.fallback = null;   // the keys found pages: no Thai-term round
-      meta.textContent = count(state.pages, state.queue.length > 0);
+      if (!state.shown && !state.queue.length && !state.correctedFrom) {
+        return correction(state.query).then(function (better) {
+          if (seq !== state.seq) return;
+          if (better) return run(better, state.query, root.dataset.query);
+          meta.textContent = count(state.pages, false);
+          root.dataset.state = "done";
+          root.dispatchEvent(new CustomEvent("tn-search:done", { detail: { query: state.query, pages: 0 } }));
+        });
+      }
+      meta.textContent = (state.correctedFrom
+        ? T.tInstead.replace("#1", state.correctedFrom).replace("#2", state.query) + " " : "") +
+        count(state.pages, state.queue.length > 0);
       renderMoreButton(state.queue.length > 0);
       root.dataset.state = "done";
       root.dispatchEvent(new CustomEvent("tn-search:done", { detail: { query: state.query, pages: state.shown } }));
     });
   }
 
-  function run(rawQuery) {
+  /* ---------- a misspelt name ---------- */
+
+  var NAMES_URL = new URL("assets/search/names.json", SITE).href;
+  var namesPromise = null;
+
+  /** Edit distance of a and b (UTF-16 units), or limit + 1 when it is over limit. */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev.push(j);
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+        if (cur[j] < low) low = cur[j];
+      }
+      if (low > limit) return limit + 1;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  /**
+   * When nothing is found: the query with each word that is no name's word replaced by the
+   * closest name word (one letter off for a short word, two for a word of 5 letters or more;
+   * the most common name first on a tie), or "" when no word changes.
+   */
+  function correction(query) {
+    if (!namesPromise) {
+      namesPromise = fetch(NAMES_URL).then(function (r) { return r.ok ? r.json() : []; });
+      namesPromise.catch(function () { namesPromise = null; });
+    }
+    return namesPromise.then(function (names) {
+      var known = {};
+      names.forEach(function (n) { known[n] = true; });
+      var changed = false;
+      var words = query.split(" ").map(function (t) {
+        var word = stripPrefix(t) || t;
+        if (known[word] || !HAS_LETTER.test(word) || word.length < 3) return t;
+        var limit = word.length >= 5 ? 2 : 1, best = null, bestD = limit + 1;
+        for (var i = 0; i < names.length && bestD > 1; i++) {
+          var d = distance(word, names[i], Math.min(limit, bestD - 1));
+          if (d < bestD) { bestD = d; best = names[i]; }
+        }
+        if (!best) return t;
+        changed = true;
+        return t.slice(0, t.length - word.length) + best;
+      });
+      return changed ? words.join(" ") : "";
+    }, function () { return ""; });
+  }
+
+  /* ---------- running a search ---------- */
+
+  /** The search in the address (?q=…), so that a search can be shared as a link. */
+  function remember(typed) {
+    if (!window.history || !history.replaceState) return;
+    var url = new URL(location.href);
+    if (typed) url.searchParams.set("q", typed);
+    else url.searchParams.delete("q");
+    if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+  }
+
+  /** Search RAWQUERY; CORRECTEDFROM: the misspelt query this one replaces (TYPED: as it was typed). */
+  function run(rawQuery, correctedFrom, typedBefore) {
     var seq = ++state.seq;
-    var typed = normalize(rawQuery);
-    var query = expandAbbreviations(typed);
+    var typed = correctedFrom ? typedBefore : normalize(rawQuery);
+    var phone = phoneQuery(typed);
+    var query = correctedFrom ? rawQuery : phone || expandAbbreviations(typed);
+    if (!correctedFrom) remember(typed);
     list.innerHTML = "";
+    state.correctedFrom = correctedFrom || "";
     state.query = query;
     state.tokens = query.split(" ").filter(Boolean);
     state.queue = [];
@@ -709,7 +802,15 @@
     }
   });
 
+  // A shared search (?q=…) opens with its results.
+  var shared = new URLSearchParams(location.search).get("q");
+  if (shared) {
+    input.value = shared;
+    setOpen(true);
+    run(shared);
+  }
+
   // Exposed for tests and for other pages' scripts.
   window.thamniapSearch = { normalize: normalize, expandAbbreviations: expandAbbreviations, termsFor: termsFor, keyQuery: keyQuery,
-    fullNameKey: fullNameKey, searchKey: searchKey, run: run };
+    fullNameKey: fullNameKey, searchKey: searchKey, phoneQuery: phoneQuery, distance: distance, run: run };
 })();

@@ -21,29 +21,36 @@ from pathlib import Path
 
 import yaml
 
-# The fixed pages, in menu order (generated district pages go under "อำเภอ").
-NAV_HEAD = [{"หน้าแรก": "index.md"}, {"สถานะการรายงาน": "dashboard.md"}, {"ค้นหารายชื่อ": "people.md"},
-            {"จังหวัด": "province.md"}]
-NAV_TAIL = [{"รายงานข้อมูลชมรม": "report/index.md"}, {"หนังสือเวียน": "circular.md"}, {"แนวทาง": "guidelines.md"}, {"วิธีส่งข้อมูล": "submit.md"},
-            {"ดาวน์โหลดข้อมูล": "downloads.md"}, {"ข้อมูลเปิด": "opendata.md"},
-            {"การคุ้มครองข้อมูลส่วนบุคคล": "privacy.md"},
-            {"กฎการตรวจข้อมูล": "rules.md"}, {"แบบจำลองภัยคุกคาม": "threat-model.md"},
-            {"เริ่มใช้งานจริง (ตั้งค่าระบบ)": "setup.md"}, {"บอทรายงาน": "report-bot.md"}, {"ประสิทธิภาพ": "performance.md"}, {"โครงสร้างโปรแกรม": "architecture.md"}]
+# The fixed pages, in menu order: citizens' pages, the districts under "อำเภอ", then one section of the
+# officials' and maintainers' pages (issue 22 §2).
+NAV_HEAD = [{"หน้าแรก": "index.md"}, {"ค้นหารายชื่อ": "people.md"}, {"จังหวัด": "province.md"}]
+NAV_TAIL = [{"ดาวน์โหลดข้อมูล": "downloads.md"}, {"ข้อมูลเปิด": "opendata.md"},
+            {"การคุ้มครองข้อมูลส่วนบุคคล": "privacy.md"}]
+STAFF_SECTION = "สำหรับเจ้าหน้าที่"
+NAV_STAFF = [{"รายงานข้อมูลชมรม": "report/index.md"}, {"สถานะการรายงาน": "dashboard.md"},
+             {"หนังสือเวียน": "circular.md"}, {"แนวทาง": "guidelines.md"}, {"วิธีส่งข้อมูล": "submit.md"},
+             {"กฎการตรวจข้อมูล": "rules.md"}, {"บอทรายงาน": "report-bot.md"},
+             {"แบบจำลองภัยคุกคาม": "threat-model.md"}, {"เริ่มใช้งานจริง (ตั้งค่าระบบ)": "setup.md"}, {"ประสิทธิภาพ": "performance.md"},
+             {"โครงสร้างโปรแกรม": "architecture.md"}]
 # Pages written by hand in docs/ (not generated), always in the menu.
 STATIC_PAGES = ("rules.md", "threat-model.md", "setup.md", "report-bot.md", "performance.md", "architecture.md")
 
 
 def navigation(generated: list[str], district_titles: dict[str, str] | None) -> list:
-    """The menu: fixed pages that exist, then the district pages of GENERATED under "อำเภอ" (not their
-    subdistrict pages, districts/<district>/<code>.md: the district page links them).
+    """The menu: citizens' fixed pages that exist, the district pages of GENERATED under "อำเภอ" (not
+    their subdistrict pages, districts/<district>/<code>.md: the district page links them), then the
+    officials' pages under STAFF_SECTION.
 
     DISTRICT_TITLES (plain text, escaped later by the hook) name the district entries; None
     leaves them without a name, so the generator takes the page's own (escaped) title."""
     districts = [rel if district_titles is None else {district_titles.get(rel, rel): rel}
                  for rel in generated if rel.startswith("districts/") and rel.endswith(".md") and rel.count("/") == 1]
-    head = [item for item in NAV_HEAD if next(iter(item.values())) in generated]
-    tail = [item for item in NAV_TAIL if next(iter(item.values())) in generated or next(iter(item.values())) in STATIC_PAGES]
-    return head + [{"อำเภอ": districts}] + tail
+
+    def present(items: list[dict]) -> list[dict]:
+        return [item for item in items
+                if next(iter(item.values())) in generated or next(iter(item.values())) in STATIC_PAGES]
+    staff = present(NAV_STAFF)
+    return present(NAV_HEAD) + [{"อำเภอ": districts}] + present(NAV_TAIL) + ([{STAFF_SECTION: staff}] if staff else [])
 
 
 _SLUG_DROP = re.compile(r"[^\w\u0E00-\u0E7F\s-]", re.UNICODE)

@@ -226,8 +226,13 @@ def _roster_edit_link(links: RosterLinks | None) -> list[str]:
 
 def _village_edit_link(links: RosterLinks, village) -> str:
     line = village.where.line
-    return (f'<p class="tn-edit-file" data-pagefind-ignore><a href="{h(links.view)}#L{line}">แก้ไขหมู่ที่ {village.moo}</a> '
-            f'(บรรทัด {line})</p>')
+    return (f'<a href="{h(links.view)}#L{line}">แก้ไขหมู่ที่ {village.moo} {h(village.name)}</a> '
+            f'<span class="tn-count">(บรรทัด {line})</span>')
+
+
+# The one part of a district or subdistrict page for officials (edit links, file names, line numbers,
+# commit hashes, downloads): after everything a villager came for.
+STAFF_HEADING = "## สำหรับเจ้าหน้าที่ {#staff}"
 
 
 def subdistrict_rel(district: District, sub) -> str:
@@ -249,16 +254,22 @@ def volunteers_section(district: District, sub_links: dict[str, str], people_jso
     SUB_LINKS: subdistrict code -> link from the district page. PEOPLE_JSON (the people finder's
     records, relative link) lets assets/javascripts/roster.js send an old link to a volunteer's row
     on this page (#p-…) on to the row's subdistrict page."""
-    lines = ["## อช. รายหมู่บ้าน {#volunteers}", ""]
+    lines = ["## ตำบลและหมู่บ้าน {#volunteers}", ""]
     if not district.subdistricts:
         return lines + ["<p>ยังไม่มีข้อมูลตำบล</p>", ""]
     items = []
     for sub in district.subdistricts:
         volunteers = sum(len(v.volunteers) for v in sub.villages)
-        items.append(f'<li id="s-{h(sub.code)}"><a href="{h(sub_links[sub.code])}">ตำบล{h(sub.name)}</a> '
-                     f'<span class="tn-count">{len(sub.villages)} หมู่บ้าน · อช. {volunteers} คน</span></li>')
+        page = sub_links[sub.code]
+        # each village links to its heading on the subdistrict page (left out of search: that page has it)
+        villages = "".join(f'<li><a href="{h(page)}#v-{h(sub.code)}-{v.moo}">หมู่ {v.moo} {h(v.name)}</a></li>'
+                           for v in sub.villages)
+        items.append(f'<li id="s-{h(sub.code)}"><a href="{h(page)}">ตำบล{h(sub.name)}</a> '
+                     f'<span class="tn-count">{len(sub.villages)} หมู่บ้าน · อช. {volunteers} คน</span>'
+                     + (f'<ul class="tn-villages" data-pagefind-ignore>{villages}</ul>' if villages else "") + "</li>")
     data = f' data-people="{h(people_json)}"' if people_json else ""
-    return lines + ["<p>รายชื่อ อช. แยกหน้าละหนึ่งตำบล:</p>", f'<ul class="tn-subdistricts"{data}>{"".join(items)}</ul>', ""]
+    return lines + ["<p>เลือกหมู่บ้านเพื่อดูรายชื่อ อช. (หน้าละหนึ่งตำบล):</p>",
+                    f'<ul class="tn-subdistricts"{data}>{"".join(items)}</ul>', ""]
 
 
 def village_rows(village, posts: dict[str, list[str]]) -> list[list[str]]:
@@ -279,13 +290,10 @@ def subdistrict_page(province: Province, district: District, sub, district_link:
     lines += [f'<p class="tn-crumb" data-pagefind-ignore><a href="{h(district_link)}">อำเภอ{h(district.name)}</a> › '
               f'ตำบล{h(sub.name)} — ผู้นำ อช. ของตำบลอยู่ที่<a href="{h(district_link)}#leaders">หน้าอำเภอ</a></p>', ""]
     lines += [f"## อช. รายหมู่บ้าน ตำบล{md(sub.name)} {{#s-{sub.code}}}", ""]
-    lines += _roster_edit_link(roster_file)
     if not sub.villages:
         lines += ["<p>ยังไม่มีข้อมูลหมู่บ้าน</p>", ""]
     for village in sub.villages:
         lines += [f"### หมู่ที่ {village.moo} {md(village.name)} {{#v-{sub.code}-{village.moo}}}", ""]
-        if roster_file is not None:
-            lines += [_village_edit_link(roster_file, village), ""]
         rows = village_rows(village, posts)
         if rows:
             lines.append(table(["ชื่อ", "เพศ", "ตำแหน่งในชมรม", "บทบาทและวาระ"], rows,
@@ -293,6 +301,10 @@ def subdistrict_page(province: Province, district: District, sub, district_link:
         else:
             lines.append("<p>ยังไม่มีรายชื่อ อช.</p>")
         lines.append("")
+    if roster_file is not None:     # the officials' part, after what a villager came for
+        lines += [STAFF_HEADING, ""] + _roster_edit_link(roster_file)
+        lines += ['<ul class="tn-edit-villages" data-pagefind-ignore>'
+                  + "".join(f"<li>{_village_edit_link(roster_file, v)}</li>" for v in sub.villages) + "</ul>", ""]
     return "\n".join(lines)
 
 
@@ -350,25 +362,32 @@ def district_page(province: Province, district: District, status, edit_urls: dic
     deadline = status.deadline if status else None
     lines = [f"# อำเภอ{md(district.name)}", "",
              status_badges(district, status), ""]
+    if district.sample:
+        lines += [SAMPLE_NOTICE, ""]
+    # what a villager came for first: the office to call, the villages, the people
+    lines += office_contact(province, district)
+    staff = '<a href="#staff">แก้ไขข้อมูล ดาวน์โหลด และประวัติ</a>'
+    if report:
+        staff = f'<a href="{h(report[0])}">รายงานข้อมูลชมรม</a> · ' + staff
+    lines += [f'<p class="tn-staff-link" data-pagefind-ignore>สำหรับเจ้าหน้าที่: {staff}</p>', ""]
+    lines += volunteers_section(district, sub_links, people_json)
+    lines += leaders_section(district, posts)
+    lines += office_section(province, district)
+    lines += club_section(district, people, deadline, person_href, rounds, prints)
+    lines += nominees_section(province, district, people, person_href)
+    # the officials' part, at the end
+    lines += [STAFF_HEADING, ""]
     if report:    # (link to the report page, its QR code): render/reportpage.py
         lines += [f'<div class="tn-report-cta" data-pagefind-ignore><a class="md-button md-button--primary" href="{h(report[0])}">'
                   f'รายงานข้อมูลชมรม (แทนแบบฟอร์ม QR)</a><img class="tn-report-cta__qr" src="{h(report[1])}" '
-                  'alt="QR code ไปยังหน้ารายงานข้อมูลชมรมของอำเภอนี้" width="96" height="96"></div>', ""]
-    lines += office_contact(province, district)
-    if district.sample:
-        lines += [SAMPLE_NOTICE, ""]
+                  'alt="QR code ไปยังหน้ารายงานข้อมูลชมรมของอำเภอนี้" width="96" height="96" loading="lazy"></div>', ""]
     edit = " ".join(f'<a class="md-button" href="{h(url)}">แก้ไขข้อมูล: {h(label)}</a>'
                     for label, url in edit_urls.items())
     lines += [f'<p class="tn-edit" data-pagefind-ignore>{edit}</p>', ""]
-    lines += office_section(province, district)
-    lines += club_section(district, people, deadline, person_href, rounds, prints)
-    lines += leaders_section(district, posts)
-    lines += volunteers_section(district, sub_links, people_json)
-    lines += nominees_section(province, district, people, person_href)
     if history_md:
-        lines += ["## ประวัติการแก้ไข {#history}", "", history_md, ""]
-    lines += ["## ดาวน์โหลดและ QR code {#downloads}", "", '<div class="tn-qr-block" data-pagefind-ignore>',
-              f'<img class="tn-qr" src="{h(qr_rel)}" alt="QR code ของหน้านี้: {h(page_url)}" width="160" height="160">',
+        lines += ["### ประวัติการแก้ไข {#history}", "", history_md, ""]
+    lines += ["### ดาวน์โหลดและ QR code {#downloads}", "", '<div class="tn-qr-block" data-pagefind-ignore>',
+              f'<img class="tn-qr" src="{h(qr_rel)}" alt="QR code ของหน้านี้: {h(page_url)}" width="160" height="160" loading="lazy">',
               "<ul>"]
     lines += [f'<li><a href="{h(d_rel)}">{h(title)}</a> ({h(size)})</li>' for d_rel, title, size in downloads]
     if calendar:     # render/calendar.py: the rounds' deadlines and the meetings, for a phone's calendar

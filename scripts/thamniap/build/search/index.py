@@ -7,6 +7,7 @@ people records to the Pagefind service (pagefind.PagefindService), write the bun
 """
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 import time
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from thamniap.build.search.bundle import bundle_stats, write_bundle
+from thamniap.build.search.keys import name_words
 from thamniap.build.search.pagefind import PagefindService, SearchIndexError, pagefind_executable, pagefind_version
 from thamniap.build.search.records import Page, indexed_pages, page_html, page_url, section_html
 from thamniap.build.search.scan import PEOPLE_TABLE_CLASS
@@ -21,6 +23,8 @@ from thamniap.build.search.scan import PEOPLE_TABLE_CLASS
 __all__ = ["build_search_index", "SearchIndexError"]
 
 OUTPUT_SUBDIR = "pagefind"
+# The words of people's names, for search.js to correct a misspelt name (outside the bundle).
+NAMES_FILE = "assets/search/names.json"
 LANGUAGE = "th"
 # Never indexed as page text: the "¶" permalink that Python-Markdown's toc puts
 # in headings (it would end up in every result title), and the people tables
@@ -72,6 +76,7 @@ def build_search_index(site_dir: Path, *, output_subdir: str = OUTPUT_SUBDIR,
         output = service.output()
     seconds = time.monotonic() - started
     write_bundle(bundle, bundle_dir, output)
+    _write_names(site_dir / NAMES_FILE, pages)
 
     written = bundle_stats(bundle_dir, output)
     return {
@@ -88,6 +93,14 @@ def build_search_index(site_dir: Path, *, output_subdir: str = OUTPUT_SUBDIR,
         "pagefind_version": pagefind_version(),
         "seconds": round(seconds, 3),
     }
+
+
+def _write_names(path: Path, pages: list[Page]) -> None:
+    """NAMES_FILE: every word of the people records' names (their rows' first cells), one list."""
+    names = (item[2][0] for page in pages for section in page.sections for item in section.items
+             if item[0] == "row" and item[2])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(name_words(names), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _messages(site_dir: Path, bundle_dir: Path, pages: list[Page]) -> Iterator[dict]:

@@ -29,6 +29,10 @@ compares them in the browser). Abbreviations officials type (``ต.นาดี`
 ``บ.``, ``ม.3``) are written out in the QUERY by search.js ``expandAbbreviations`` before any of
 this, as the pages write them (``ตำบลนาดี``, ``หมู่ที่ 3``): the index holds nothing for them
 (tests/browser/test_search_reads.py).
+A telephone number gets the key of its digits however the page spaces it (:func:`phone_keys`), and
+search.js ``phoneQuery`` turns a query that is one number (``0 4241 1773``, ``042-411773``) into
+that key. When nothing is found, search.js corrects a misspelt name word to the nearest word of
+:func:`name_words` (``assets/search/names.json``, written beside the index) and says so.
 """
 from __future__ import annotations
 
@@ -111,12 +115,30 @@ def _word_keys(word: str) -> frozenset[str]:
 
 
 def search_keys(*texts: str) -> set[str]:
-    """Search keys for every word of the texts (see :func:`word_forms`)."""
+    """Search keys for every word of the texts (see :func:`word_forms`) and for every
+    telephone number in them (:func:`phone_keys`)."""
     keys: set[str] = set()
     for text in texts:
-        for word in normalize(text).split(" "):
+        normal = normalize(text)
+        for word in normal.split(" "):
             keys |= _word_keys(word)
+        keys |= phone_keys(normal)
     return keys
+
+
+# A Thai telephone number however it is spaced: 0 4241 1773, 042-411773, 042411773, 08 1234 5678.
+_PHONE = re.compile(r"(?<![0-9])0(?:[ \-.]?[0-9]){8,9}(?![0-9])")
+
+
+def phone_digits(text: str) -> list[str]:
+    """The digits of each telephone number in TEXT (search.js ``phoneQuery`` reads a query the same way)."""
+    return [re.sub(r"[^0-9]", "", m.group()) for m in _PHONE.finditer(text)]
+
+
+def phone_keys(text: str) -> set[str]:
+    """The search key of each telephone number's digits, so that any spelling of it finds the
+    record that shows it (search.js turns a query that is a phone number into the same key)."""
+    return {search_key(digits) for digits in phone_digits(text)}
 
 
 NAME_KEY_TAIL = 2   # UTF-16 units of the last name in a name key
@@ -143,3 +165,17 @@ def full_name_keys(name: str) -> set[str]:
 def _utf16_head(text: str, units: int) -> str:
     """The first ``units`` UTF-16 units of ``text`` (JavaScript's ``text.slice(0, units)``)."""
     return text.encode("utf-16-le")[: 2 * units].decode("utf-16-le", errors="ignore")
+
+
+def name_words(names) -> list[str]:
+    """The words of people's display names without their titles, most frequent first (then in
+    code-point order): the words search.js corrects a misspelt query word to when nothing is found."""
+    counts: dict[str, int] = {}
+    for name in names:
+        words = [w.strip(_EDGE_PUNCTUATION) for w in normalize(name).split(" ")]
+        if words and words[0]:
+            words[0] = split_title_prefix(words[0])[1] or words[0]
+        for word in words:
+            if _utf16_len(word) >= 2 and any(ch.isalpha() for ch in word):
+                counts[word] = counts.get(word, 0) + 1
+    return sorted(counts, key=lambda w: (-counts[w], w))
