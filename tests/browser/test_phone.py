@@ -369,3 +369,47 @@ def test_the_menu_puts_citizen_pages_first_and_official_pages_in_one_section(loe
         assert nav.index(f'href="{page}"') > staff_at, page
     for page in ("people/", "districts/4201-mueang-loei/", "opendata/", "privacy/"):
         assert nav.index(f'href="{page}"') < staff_at, page
+
+
+def test_every_page_says_what_it_is_when_shared(loei_site):
+    """Issue 22 §5: every page has a description and Open Graph title, description and picture (a
+    link shared in LINE shows what it is); the picture is in the site, 1200×630."""
+    from html.parser import HTMLParser
+
+    class Meta(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.found: dict[str, str] = {}
+            self.title = ""
+            self._in_title = False
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "meta" and (a.get("property") or a.get("name")):
+                self.found.setdefault(a.get("property") or a.get("name"), a.get("content") or "")
+            self._in_title = tag == "title" and not self.title
+
+        def handle_data(self, data):
+            if self._in_title:
+                self.title += data
+
+        def handle_endtag(self, tag):
+            self._in_title = False
+
+    site_url = "https://example.org/thamniap/" if "example.org" in (loei_site.dir / "sitemap.xml").read_text(
+        encoding="utf-8") else None
+    pages = [p for p in loei_site.dir.rglob("*.html") if "pagefind" not in p.parts]
+    assert len(pages) > 100
+    for path in pages:
+        meta = Meta()
+        meta.feed(path.read_text(encoding="utf-8"))
+        rel = path.relative_to(loei_site.dir).as_posix()
+        for key in ("description", "og:title", "og:description", "og:image", "og:type", "twitter:card"):
+            assert meta.found.get(key, "").strip(), (rel, key)
+        assert meta.found["og:image"].endswith("/assets/images/og.png"), (rel, meta.found["og:image"])
+        if site_url:
+            assert meta.found["og:image"] == site_url + "assets/images/og.png"
+        assert meta.found["og:title"] in meta.title, (rel, meta.found["og:title"], meta.title)
+    png = (loei_site.dir / "assets/images/og.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (1200, 630)
