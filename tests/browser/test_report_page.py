@@ -18,11 +18,11 @@ from conftest import REPO, BuiltSite, build_site, data_site_config, serve_site
 
 sys.path.insert(0, str(REPO / "tests"))
 from helpers import commit_all, run_cli  # noqa: E402
-from report_cases import NEW_PERSON_END  # noqa: E402
+from report_cases import NEW_PERSON_END, NEW_PERSON_NAME, NEW_PERSON_START, NOMINEE_NAME  # noqa: E402
 from report_events import write  # noqa: E402
 
 from thamniap.check.validate import load_dataset  # noqa: E402
-from thamniap.core.dates import read_thai_date  # noqa: E402
+from thamniap.intake.reportform.messages import report_date  # noqa: E402
 from thamniap.intake.reportform.fields import report as form_of  # noqa: E402
 from thamniap.intake.reportform import body as body_parser  # noqa: E402
 
@@ -343,6 +343,72 @@ def test_new_person_end_as_the_bot_says(phone, real_site, case, role, moo, end, 
         assert error.is_visible() and error.inner_text() == f"{verdict[0]} — {verdict[1]}" and not phone.github
 
 
+def add_new_person(page, name="นายทดสอบ ตารางเดียว", start="1/2/2567"):
+    """The roster form's new อช. of ตำบลวังสะพุง หมู่ที่ 1, added to the list."""
+    page.select_option("#roster-add-sub", label="ตำบลวังสะพุง")
+    page.select_option("#roster-add-moo", "1")
+    page.locator("#roster-add-name").fill(name)
+    page.locator("#roster-add-start").fill(start)
+    page.locator("#roster [data-add-line=add]").tap()
+
+
+@pytest.mark.parametrize("case, typed, accepted", NEW_PERSON_START, ids=[c[0] for c in NEW_PERSON_START])
+def test_new_person_start_as_the_bot_says(phone, real_site, case, typed, accepted):
+    """Issue 19 §2: the page's words on a start date are the bot's (messages.report_date; the bot side:
+    tests/test_report_roster.py), a พ.ศ. year written the ISO way answered as วัน/เดือน/ปี พ.ศ., no backtick."""
+    page = phone.page
+    open_report(phone, real_site)
+    add_new_person(page, start=typed)
+    error = page.locator("#roster-add-start-error")
+    if accepted:
+        assert page.locator("#roster-lines li").count() == 1 and not error.is_visible()
+    else:
+        _, problem = report_date(typed)
+        assert page.locator("#roster-lines li").count() == 0
+        assert error.is_visible() and error.inner_text() == f"{problem[0]} — {problem[1]}"
+        assert "`" not in error.inner_text()
+
+
+@pytest.mark.parametrize("case, typed, written", NEW_PERSON_NAME, ids=[c[0] for c in NEW_PERSON_NAME])
+def test_new_person_name_as_the_bot_writes_it(phone, real_site, case, typed, written):
+    """Issue 19 §2: the page writes a new person's title as the bot does (น.ส. → นางสาว) and refuses a
+    name without a title or a last name with the bot's words, which its hint under the field repeats."""
+    from thamniap.intake.reportform.messages import NAME_PARTS
+    page = phone.page
+    open_report(phone, real_site)
+    assert NAME_PARTS[1] in page.locator("#roster-add-name-hint").inner_text()
+    add_new_person(page, name=typed)
+    error = page.locator("#roster-add-name-error")
+    if written is None:
+        assert page.locator("#roster-lines li").count() == 0
+        assert error.is_visible() and error.inner_text() == f"{NAME_PARTS[0].format(typed)} — {NAME_PARTS[1]}"
+    else:
+        assert not error.is_visible()
+        assert f"| {written} |" in page.locator("#roster-lines li").get_attribute("data-line")
+
+
+@pytest.mark.parametrize("case, typed, meant", NOMINEE_NAME, ids=[c[0] for c in NOMINEE_NAME])
+def test_nominee_name_as_the_bot_says(phone, real_site, case, typed, meant):
+    """Issue 19 §2: a name that names no one gets the bot's own words (bot/read.py person_id, run here
+    on the same data), "หมายถึง …?" with whom it may mean, at the field, before anything is sent."""
+    from thamniap.bot import read
+    from thamniap.intake.reportform.fields import NOMINEES
+    [province] = load_dataset(REPO / "data").provinces
+    district = province.district("4209")
+    _, note = read.person_id(list(district.people()), typed, district, NOMINEES.field("representatives"), "ผู้แทนชมรม")
+    page = phone.page
+    open_report(phone, real_site)
+    page.locator("#nominees-rep-0").fill(typed)
+    page.locator("#nominees-rep-1").fill(NEW_PRESIDENT)
+    page.select_option("#nominees-official-0", index=1)
+    page.locator("#nominees [data-send]").tap()
+    error = page.locator("#nominees-rep-0-error")
+    assert error.is_visible() and error.inner_text() == f"{note.message.format(*note.values)} — {note.hint}"
+    assert [name in error.inner_text() for name in meant] == [True] * len(meant)
+    assert ("หมายถึง" in error.inner_text()) == bool(meant)
+    assert not phone.github
+
+
 def test_no_field_asks_for_an_id(phone, real_site):
     open_report(phone, real_site)
     labels = phone.page.locator(".tn-report label, .tn-report legend").all_inner_texts()
@@ -414,8 +480,9 @@ def test_buddhist_year_in_iso_date_is_refused_at_the_field(phone, real_site):
     page.fill("#seat-0-since", "2567-01-20")
     page.click("#committee [data-send]")
     error = page.locator("#seat-0-since-error")
-    _, problem = read_thai_date("2567-01-20")
-    assert error.is_visible() and error.inner_text() == f"{problem.message} — {problem.hint}"
+    _, problem = report_date("2567-01-20")
+    assert error.is_visible() and error.inner_text() == f"{problem[0]} — {problem[1]}"
+    assert "20/1/2567" in error.inner_text() and "`" not in error.inner_text()
     assert "seat-0-since-error" in page.get_attribute("#seat-0-since", "aria-describedby").split()
     assert page.get_attribute("#seat-0-since", "aria-invalid") == "true"
     assert page.evaluate("document.activeElement.id") == "seat-0-since"
@@ -447,12 +514,13 @@ def test_missing_required_field_is_refused(phone, real_site):
 
 
 @pytest.mark.parametrize("value", ["20/1/2567", "๒๐/๑/๒๕๖๗", "20 มกราคม 2567", "2024-01-20", "2567-01-20", "2567-1-5",
-                                   "31/2/2567", "29/2/2567", "1/13/2567", "2024-02-30", "abc", "20/1/67", "20 ม.ค. 2567"])
+                                   "31/2/2567", "29/2/2567", "1/13/2567", "2024-02-30", "abc", "20/1/67", "20 ม.ค. 2567",
+                                   "2567-02-30", "2567-13-01", "๒๕๖๗-๐๒-๐๑"])
 def test_page_reads_dates_as_the_bot_does(phone, real_site, value):
     open_report(phone, real_site)
     got = phone.page.evaluate("(v) => window.thamniapReport.checkDate(v)", value)
-    _, problem = read_thai_date(value)
-    assert got == (None if problem is None else {"message": problem.message, "hint": problem.hint})
+    _, problem = report_date(value)
+    assert got == (None if problem is None else {"message": problem[0], "hint": problem[1]})
 
 
 # ---------------------------------------------------------------- how an official gets there

@@ -1,7 +1,7 @@
 /* Report pages (รายงานข้อมูลชมรม, แทนแบบฟอร์ม QR): check what an official typed, then open GitHub's
    new-issue page with the report prefilled (one report per issue), or offer the text to copy or a
    file to download. Data: assets/report/<district>.json (render/reportpage.py); every message is the
-   validator's own words from render/reportform/messages.py. Fields and their order come from
+   validator's own words from intake/reportform/messages.py. Fields and their order come from
    render/reportform/fields.py through the same JSON. No library, no request outside this site.
    Active only on a page that has .tn-report. */
 (function () {
@@ -54,9 +54,10 @@
     var text = fix(value), m;
     if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text))) {
       var y = +m[1], iso = m[1] + "-" + pad(+m[2]) + "-" + pad(+m[3]);
-      if (y >= 2400) {
-        var fixed = String(y - 543).padStart(4, "0") + "-" + pad(+m[2]) + "-" + pad(+m[3]);
-        return { message: format(M["buddhist-year"].message, [fixed, iso, y]), hint: format(M["buddhist-year"].hint, [fixed, iso, y]) };
+      if (y >= 2400) {   // messages.report_date: said as วัน/เดือน/ปี พ.ศ., the form the page asks for
+        var typed = +m[3] + "/" + +m[2] + "/" + y;
+        if (!realDate(y - 543, +m[2], +m[3])) return impossible(typed, y - 543, +m[2]);
+        return { message: format(M["buddhist-year"].message, [text, typed]), hint: format(M["buddhist-year"].hint, [text, typed]) };
       }
       return realDate(y, +m[2], +m[3]) ? null : impossible(iso, y, +m[2]);
     }
@@ -117,16 +118,85 @@
     var M = data.messages.missing;
     return { message: M.message, hint: description ? format(M.hint, [description]) : M.hint_plain };
   }
-  function unknownName(what, text) {
+  function unknownName(what, text) {   // bot/read.py person_id's last cases: suggestions, else not found
+    var found = suggestions(text);
+    if (found.length) {
+      var S = data.messages.suggestion;
+      var marks = found.map(function (p, i) { return "{" + (i + 1) + "} ({" + (i + 1 + found.length) + "})"; }).join(" หรือ ");
+      var values = [text].concat(found.map(function (p) { return p.n; }), found.map(function (p) { return p.i + " " + p.a; }));
+      return { message: format(S.message.replace("{what}", what).replace("{marks}", marks), values), hint: S.hint };
+    }
     var M = data.messages.unknown_name;
     return { message: format(M.message.replace("{what}", what), [text, data.district.name]), hint: M.hint };
+  }
+  // Who a name that matches no one may mean, as bot/read.py person_id finds them: one word is a first
+  // or a last name (model.resolve_person), else the closest keys (difflib.get_close_matches(key, keys, 2, 0.75))
+  function suggestions(text) {
+    var key = nameKey(text);
+    if (!key) return [];
+    var spaced = withoutTitles(text).toLowerCase();
+    if (spaced.indexOf(" ") < 0) {
+      var named = data.people.filter(function (p) {
+        var own = withoutTitles(p.n).toLowerCase(), cut = own.indexOf(" ");
+        return cut < 0 ? own === spaced : own.slice(0, cut) === spaced || own.slice(cut + 1) === spaced;
+      });
+      if (named.length) return named;
+    }
+    var byKey = {}, keys = [];
+    data.people.forEach(function (p) { if (!(p.k in byKey)) keys.push(p.k); byKey[p.k] = p; });
+    return keys.map(function (k) { return [ratio(k, key), k]; })
+      .filter(function (x) { return x[0] >= 0.75; })
+      .sort(function (x, y) { return y[0] - x[0] || (y[1] > x[1] ? 1 : y[1] < x[1] ? -1 : 0); })
+      .slice(0, 2).map(function (x) { return byKey[x[1]]; });
+  }
+  function ratio(a, b) {   // difflib.SequenceMatcher(None, a, b).ratio() (no junk: names are short)
+    var b2j = {}, matched = 0, queue = [[0, a.length, 0, b.length]];
+    for (var j = 0; j < b.length; j++) (b2j[b[j]] = b2j[b[j]] || []).push(j);
+    while (queue.length) {
+      var q = queue.pop(), alo = q[0], ahi = q[1], blo = q[2], bhi = q[3];
+      var bi = alo, bj = blo, size = 0, lens = {};
+      for (var i = alo; i < ahi; i++) {
+        var next = {};
+        (b2j[a[i]] || []).forEach(function (j) {
+          if (j < blo || j >= bhi) return;
+          var k = next[j] = (lens[j - 1] || 0) + 1;
+          if (k > size) { bi = i - k + 1; bj = j - k + 1; size = k; }
+        });
+        lens = next;
+      }
+      if (!size) continue;
+      matched += size;
+      if (alo < bi && blo < bj) queue.push([alo, bi, blo, bj]);
+      if (bi + size < ahi && bj + size < bhi) queue.push([bi + size, ahi, bj + size, bhi]);
+    }
+    return a.length + b.length ? 2 * matched / (a.length + b.length) : 1;
   }
   function notAName(text) {   // core.names.NO_LETTERS: "-", "---", "..." are no name
     var M = data.messages.not_a_name;
     return { message: format(M.message, [text]), hint: M.hint };
   }
-  function nameParts(text) {   // the words of a new person's name after the title, each needs a letter
-    var bad = withoutTitles(text).split(" ").filter(noLetters)[0];
+  function titles(text) {   // core.names.split_title_prefix's titles
+    var rest = fix(text), found = [], again = true;
+    while (again) {
+      again = false;
+      for (var i = 0; i < data.titles.length; i++) {
+        var t = data.titles[i];
+        if (rest.indexOf(t) === 0 && plausibleStart(rest.slice(t.length))) { found.push(t); rest = rest.slice(t.length).trim(); again = true; break; }
+      }
+    }
+    return found;
+  }
+  function fullName(text) {   // a new person's name as the bot writes it: น.ส. → นางสาว (core.names.full_title)
+    var full = data.messages.full_titles;
+    return titles(text).map(function (t) { return full[t] || t; }).join("") + withoutTitles(text);
+  }
+  function nameParts(text) {   // bot/roster.py: a title, a first and a last name, each word with a letter
+    var words = withoutTitles(text).split(" ");
+    if (!titles(text).length || words.length < 2) {
+      var M = data.messages.name_parts;
+      return { message: format(M.message, [fix(text)]), hint: M.hint };
+    }
+    var bad = words.filter(noLetters)[0];
     return bad === undefined ? null : notAName(bad);
   }
   function endProblem(input, role) {   // bot/roster.py: an อช.'s empty end is 4 years on; a ผู้นำ อช. needs one
@@ -137,6 +207,11 @@
   function unticked(option) {
     var M = data.messages.unticked;
     return { message: format(M.message, [option]), hint: M.hint };
+  }
+  function labelOf(input) {   // a single field's own words, for its "กรอกช่องนี้ (…)" (the report's description is for a list)
+    var label = document.querySelector("label[for='" + input.id + "']");
+    var req = label && label.querySelector(".tn-report__req");
+    return label ? label.textContent.replace(req ? req.textContent : "", "").trim() : "";
   }
   function val(id) { var el = document.getElementById(id); return el ? fix(el.value) : ""; }
 
@@ -166,9 +241,9 @@
                      [start, dateProblem(start, true, "วันเริ่มวาระ")],
                      [end, endProblem(end, role)]]);
     if (bad.length) return [bad, null, null];
-    var cells = [data.add, role, val(id + "-new-sub"), role === "อช." ? val(id + "-new-moo") : "", fix(name.value),
+    var cells = [data.add, role, val(id + "-new-sub"), role === "อช." ? val(id + "-new-moo") : "", fullName(name.value),
                  val(id + "-new-sex"), fix(start.value), fix(end.value)];
-    return [[], lineOf(cells), fix(name.value)];
+    return [[], lineOf(cells), fullName(name.value)];
   }
   function lineOf(cells) {  // as fields.py's example writes it: an empty cell is "| |", no space after the last "|"
     return cells.map(function (c, i) { return i ? (c ? " " + c : "") : c; }).join(" " + data.separator);
@@ -253,7 +328,7 @@
     nominees: function (form, required, newcomers) {   // REQUIRED: undefined (the nominees report) means true
       var problems = [], reps = [], offs = [], needed = required !== false;
       form.querySelectorAll("[data-role=representative]").forEach(function (input) {
-        var bad = check([[input, personProblem(input, "ผู้แทนชมรม", needed, field("nominees", "representatives").description, newcomers)]]);
+        var bad = check([[input, personProblem(input, "ผู้แทนชมรม", needed, labelOf(input), newcomers)]]);
         problems = problems.concat(bad);
         if (!bad.length && input.value.trim()) {
           var known = newcomers && newcomers[nameKey(input.value)] ? null : resolve(input.value);
@@ -261,7 +336,7 @@
         }
       });
       form.querySelectorAll("[data-role=official]").forEach(function (select) {
-        var bad = check([[select, select.value || !needed ? null : missing(field("nominees", "officials").description)]]);
+        var bad = check([[select, select.value || !needed ? null : missing(labelOf(select))]]);
         problems = problems.concat(bad);
         if (select.value) offs.push(select.value);
       });
@@ -395,7 +470,7 @@
       bad = check([[name, name.value.trim() ? nameParts(name.value) : missing("ชื่อพร้อมคำนำหน้า")], [start, dateProblem(start, true, "วันเริ่มวาระ")],
                    [end, endProblem(end, role)]]);
       if (bad.length) return focusFirst(bad);
-      cells = [data.add, role, val(prefix + "-add-sub"), role === "อช." ? val(prefix + "-add-moo") : "", fix(name.value),
+      cells = [data.add, role, val(prefix + "-add-sub"), role === "อช." ? val(prefix + "-add-moo") : "", fullName(name.value),
                val(prefix + "-add-sex"), fix(start.value), fix(end.value)];
       [name, start, end].forEach(function (i) { i.value = ""; });
     } else {

@@ -21,7 +21,7 @@ from thamniap.model import LEADER, VOLUNTEER, District, Person, Province, rounds
 from thamniap.render.markup import h, json_data
 from thamniap.intake.reportform.fields import (ADD_WORD, END_REASONS, END_WORD, FILE_DISTRICT, FILE_ROUND, REPORTS, SEAT_SEPARATOR,
                                                CIRCULAR, CONFIRMATION, COMMITTEE, NOMINEES, ROSTER)
-from thamniap.intake.reportform.messages import END_LABEL, page_messages
+from thamniap.intake.reportform.messages import END_LABEL, NAME_PARTS, page_messages
 
 BUTTON_TEXT = "รายงานข้อมูลชมรม (แทนแบบฟอร์ม QR)"
 MAX_URL_BYTES = 6000          # a prefilled link longer than this becomes a block to copy (browsers and GitHub stop near 8 KB)
@@ -77,8 +77,9 @@ def report_json(province: Province, district: District, repo_url: str, district_
         "district": {"code": district.code, "name": district.name, "page": district_link},
         "repo": repo_url.rstrip("/"),
         "forms": forms,
-        "people": [{"n": p.name, "k": _squeezed(p.key), "a": area_words(p, district), "v": _value_for(p, same_name)}
-                   for p in people],
+        # i: the id, only to say who a misspelled name may mean as the bot does ("i a": bot/read.py who)
+        "people": [{"n": p.name, "k": _squeezed(p.key), "a": area_words(p, district, village_name=True),
+                    "v": _value_for(p, same_name), "i": p.id} for p in people],
         "officials": [{"n": p.name, "a": area_words(p, district)} for p in district.officials],
         "subdistricts": [{"code": s.code, "name": s.name, "villages": [{"moo": v.moo, "name": v.name} for v in s.villages]}
                          for s in district.subdistricts or []],
@@ -110,6 +111,7 @@ def _input(fid: str, label: str, *, hint: str = "", placeholder: str = "", kind:
 
 DATE_HINT = "วัน/เดือน/ปี พ.ศ. เช่น 20/1/2567 (เลขไทยได้)"
 NAME_HINT = "พิมพ์ชื่อแล้วเลือกจากรายการ (ไม่ต้องพิมพ์คำนำหน้า)"
+NEW_NAME_HINT = "คำนำหน้า ชื่อ และนามสกุล " + NAME_PARTS[1]      # the words of the bot's refusal (messages.NAME_PARTS)
 
 
 def _checkbox(fid: str, text: str, extra: str = "") -> str:
@@ -160,7 +162,7 @@ def _new_person(fid: str, district: District) -> str:
     roles = (f'<option value="{h(LEADER)}">ผู้นำ อช. (ระดับตำบล)</option>'
              f'<option value="{h(VOLUNTEER)}">อช. (ประจำหมู่บ้าน)</option>')
     sexes = '<option value="">— ตามคำนำหน้า —</option><option value="ชาย">ชาย</option><option value="หญิง">หญิง</option>'
-    return (_input(f"{fid}-new-name", "ชื่อพร้อมคำนำหน้า", placeholder="เช่น นายสมชาย ใจดี", required=True)
+    return (_input(f"{fid}-new-name", "ชื่อพร้อมคำนำหน้า", hint=NEW_NAME_HINT, required=True)
             + _select(f"{fid}-new-sex", "เพศ (ถ้าคำนำหน้าไม่บอก)", sexes)
             + _select(f"{fid}-new-role", "บทบาท", roles)
             + _select(f"{fid}-new-sub", "ตำบล", _subdistrict_options(district))
@@ -283,7 +285,7 @@ def _roster_lines(district: District, prefix: str) -> list[str]:
         f'<p class="tn-report__error" id="{prefix}-add-sub-error" hidden></p></div>',
         f'<div class="tn-report__field"><label for="{prefix}-add-moo">หมู่บ้าน (เฉพาะ อช.)</label><select id="{prefix}-add-moo" '
         f'aria-describedby="{prefix}-add-moo-error"></select><p class="tn-report__error" id="{prefix}-add-moo-error" hidden></p></div>',
-        _input(f"{prefix}-add-name", "ชื่อพร้อมคำนำหน้า", placeholder="เช่น นางสมศรี ใจดี", required=True),
+        _input(f"{prefix}-add-name", "ชื่อพร้อมคำนำหน้า", hint=NEW_NAME_HINT, required=True),
         f'<div class="tn-report__field"><label for="{prefix}-add-sex">เพศ (ถ้าคำนำหน้าไม่บอก)</label><select id="{prefix}-add-sex">'
         '<option value="">— ตามคำนำหน้า —</option><option value="ชาย">ชาย</option><option value="หญิง">หญิง</option></select></div>',
         _input(f"{prefix}-add-start", "วันเริ่มวาระ", hint=DATE_HINT, required=True, extra=" data-date"),
