@@ -163,6 +163,8 @@ def test_circular_task_applies(phone, real_site, repo):
     steps.count += 2            # on GitHub: tick the privacy box, Submit new issue
     open_report(phone, real_site)
     steps.fill("#confirmation-confirmed-on", "๒๐/๑/๒๕๖๗")     # the page proposes today; the test's data day is fixed
+    steps.click("#confirmation [data-send]")      # the committee change sent above still waits: said once (issue 19 §4)
+    assert "ยังรอจังหวัดอนุมัติ" in page.locator("#confirmation-status").inner_text() and len(phone.github) == 1
     urls.append(sent(phone, steps, "confirmation"))
     steps.count += 3            # on GitHub: two ticks, Submit new issue
     open_report(phone, real_site)
@@ -688,3 +690,157 @@ def test_a_name_of_punctuation_only_is_refused_at_the_field(phone, real_site):
     page.fill("#roster-end-date", "10/1/2567")
     page.click("#roster [data-add-line=end]")
     assert page.locator("#roster-end-name-error").inner_text().startswith(NO_LETTERS[0].format("..."))
+
+
+# ---------------------------------------------------------------- under a finger (issue 19 §3)
+
+def test_a_tap_lands_where_it_was_aimed_and_errors_go_when_fixed(phone, real_site):
+    """No message grows above เพิ่มในรายการ as a field loses focus (the finger is on its way to the
+    button then); the errors come with the tap, and each goes as soon as its field is valid."""
+    page = phone.page
+    open_report(phone, real_site)
+    page.select_option("#roster-add-sub", label="ตำบลวังสะพุง")
+    page.locator("#roster-add-start").fill("31/2/2567")
+    button = page.locator("#roster [data-add-line=add]")
+    button.scroll_into_view_if_needed()
+    before = button.bounding_box()
+    page.locator("#roster-add-start").dispatch_event("change")
+    page.locator("#roster-add-start").blur()
+    assert button.bounding_box() == before and not page.locator("#roster-add-start-error").is_visible()
+    button.tap()
+    assert page.locator("#roster-add-start-error").is_visible() and page.locator("#roster-add-name-error").is_visible()
+    assert page.locator("#roster-lines li").count() == 0
+    page.locator("#roster-add-start").fill("1/2/2567")              # valid: its error goes at once
+    assert not page.locator("#roster-add-start-error").is_visible()
+    assert page.get_attribute("#roster-add-start", "aria-invalid") is None
+    page.locator("#roster-add-name").fill("นาง")                     # not yet a name: the error stays
+    assert page.locator("#roster-add-name-error").is_visible()
+    page.locator("#roster-add-name").fill("นางสมศรี ใจดีทดสอบ")
+    assert not page.locator("#roster-add-name-error").is_visible()
+    button.tap()
+    assert page.locator("#roster-lines li").count() == 1
+    no_horizontal_scroll(page)
+
+
+def test_a_line_is_shown_in_plain_thai_with_a_way_to_remove_it(phone, real_site):
+    """The list says each line in words (not `เพิ่ม | อช. | …`), says so when the village was not
+    chosen by hand, and each line has its own ลบ; the report still carries the lines the bot reads."""
+    page = phone.page
+    open_report(phone, real_site)
+    page.select_option("#roster-add-sub", label="ตำบลวังสะพุง")       # the first village is proposed
+    page.locator("#roster-add-name").fill("น.ส.สมศรี ใจดีทดสอบ")
+    page.locator("#roster-add-start").fill("15/1/2567")
+    page.locator("#roster [data-add-line=add]").tap()
+    page.select_option("#roster-add-moo", "2")
+    page.locator("#roster-add-name").fill("นายสมหมาย ใจดีทดสอบ")
+    page.locator("#roster-add-start").fill("15/1/2567")
+    page.locator("#roster [data-add-line=add]").tap()
+    page.locator("#roster-end-name").fill(NEW_PRESIDENT)
+    page.locator("#roster-end-date").fill("10/1/2567")
+    page.locator("#roster [data-add-line=end]").tap()
+    items = page.locator("#roster-lines li")
+    texts = [t.removesuffix("ลบ").strip() for t in items.all_inner_texts()]
+    first_village = page.locator("#roster-add-moo option").first.inner_text()
+    assert texts[0] == (f"คนใหม่: นางสาวสมศรี ใจดีทดสอบ เป็น อช. ตำบลวังสะพุง {first_village} เริ่มวาระ 15/1/2567 "
+                        f"ถึงวันครบวาระ 4 ปี — หมู่บ้านนี้เป็นค่าที่ตั้งไว้ให้ ({first_village}) ถ้าไม่ใช่ ให้กด ลบ แล้วเลือกหมู่บ้านใหม่")
+    assert texts[1].startswith("คนใหม่: นายสมหมาย ใจดีทดสอบ เป็น อช. ตำบลวังสะพุง หมู่ที่ 2 ") and "ค่าที่ตั้งไว้" not in texts[1]
+    assert texts[2] == "พ้นจากตำแหน่ง: นายสมชาย จันทร์หอมสุวรรณศรี (อช. ตำบลวังสะพุง หมู่ที่ 1 บ้านนาแก) เมื่อ 10/1/2567 เหตุผล ลาออก"
+    assert not [t for t in texts if "|" in t]
+    assert page.locator("#roster-status").inner_text() == "เพิ่มในรายการแล้ว: " + texts[2]
+    items.nth(0).get_by_role("button", name="ลบ: คนใหม่: นางสาวสมศรี", exact=False).tap()
+    assert items.count() == 2
+    report_id, _, text = github_body(sent(phone, Steps(page), "roster"))
+    assert body_parser.parse(text, form_of("roster")).values["changes"].split("\n") == [
+        "เพิ่ม | อช. | วังสะพุง | 2 | นายสมหมาย ใจดีทดสอบ | | 15/1/2567 |",
+        "พ้น | นายสมชาย จันทร์หอมสุวรรณศรี | 10/1/2567 | ลาออก |"]
+
+
+def test_a_draft_is_kept_on_the_device_and_back_from_github_restores_it(phone, real_site):
+    """Every field and line survives the trip to GitHub and back (and a reload), until the official
+    clears it."""
+    page = phone.page
+    open_report(phone, real_site)
+    president = page.locator("#circular [data-seat]").filter(has=page.locator("summary", has_text="ประธาน:")).first
+    pid = president.locator("[data-role=holder]").get_attribute("id").removesuffix("-holder")
+    president.locator("summary").tap()
+    page.locator(f"#{pid}-new").tap()
+    page.select_option(f"#{pid}-new-role", "อช.")
+    page.select_option(f"#{pid}-new-moo", "3")
+    typed = {f"#{pid}-new-name": NEW_PERSON, f"#{pid}-new-start": "1/2/2567", "#circular-confirmed-on": "20/1/2567",
+             "#circular-rep-0": NEW_PERSON, "#circular-rep-1": "แสงเดือน สุขสวัสดิ์พันธ์ดี"}
+    for selector, value in typed.items():
+        page.locator(selector).fill(value)
+    page.select_option("#circular-official-0", index=1)
+    official = page.locator("#circular-official-0").input_value()
+    page.locator("#circular summary", has_text="เปลี่ยนแปลงรายชื่อ").tap()
+    page.locator("#circular-end-name").fill("มานพ จันทะวงศ์สิงห์คำ")
+    page.locator("#circular-end-date").fill("10/1/2567")
+    page.locator("#circular [data-add-line=end]").tap()
+    line = page.locator("#circular-lines li").inner_text()
+    page.locator("#circular [data-send]").tap()
+    page.wait_for_function("() => document.title === 'captured'", timeout=10_000)
+
+    def as_left():
+        page.wait_for_selector(".tn-report[data-ready]")
+        assert page.locator("#tn-report-draft").is_visible()
+        for selector, value in typed.items():
+            assert page.locator(selector).input_value() == value, selector
+        assert page.locator(f"#{pid}-new").is_checked() and page.locator(f"#{pid}-new-name").is_visible()
+        assert page.locator(f"#{pid}-new-role").input_value() == "อช." and page.locator(f"#{pid}-new-moo").input_value() == "3"
+        assert page.locator("#circular-official-0").input_value() == official
+        assert page.locator("#circular-lines li").count() == 1 and page.locator("#circular-lines li").inner_text() == line
+    page.go_back()
+    as_left()
+    page.reload()
+    as_left()
+    page.locator("#tn-report-draft button").tap()
+    page.wait_for_selector(".tn-report[data-ready]")
+    assert page.locator("#circular-rep-0").input_value() == "" and page.locator("#circular-lines li").count() == 0
+    assert not page.locator("#tn-report-draft").is_visible()
+
+
+def test_copy_box_uses_the_sites_thai_font_and_single_fields_speak_for_one_name(phone, real_site):
+    page = phone.page
+    open_report(phone, real_site)
+    fonts = page.evaluate("() => [getComputedStyle(document.querySelector('#roster-copy')).fontFamily,"
+                          " getComputedStyle(document.querySelector('.tn-report')).fontFamily]")
+    assert fonts[0] == fonts[1] and "Sarabun" in fonts[0]
+    page.locator("#nominees [data-send]").tap()
+    errors = page.locator("#nominees .tn-report__error:visible").all_inner_texts()
+    assert errors and "ยังไม่ได้กรอก — กรอกช่องนี้ (ผู้แทนชมรมคนที่ 1)" in errors
+    hints = page.locator(".tn-report__hint").all_inner_texts()
+    assert not [t for t in errors + hints if "หนึ่งชื่อต่อบรรทัด" in t or "ต่อบรรทัด" in t]
+
+
+# ---------------------------------------------------------------- where the district stands (issue 19 §4)
+
+def test_the_page_shows_what_the_directory_holds_and_what_this_device_sent(phone, real_site):
+    """The directory's confirmation and nominees for the round; a report sent from this device is
+    listed as รอจังหวัดอนุมัติ; a confirmation sent while that committee change waits says so first."""
+    page = phone.page
+    open_report(phone, real_site)
+    standing = page.locator("#standing")
+    assert standing.bounding_box()["y"] < 812 * 2
+    text = standing.inner_text()
+    assert "ยืนยันแล้วเมื่อ 12 มกราคม 2567" in text                     # club.yaml's confirmation for 2567
+    assert "วันที่ 15 มกราคม 2567: นายธนพล สุวรรณศรีผาสุข" in text        # meeting.yaml's nominees (4209-0001 first)
+    assert not page.locator("#tn-report-pending").is_visible()
+    president = page.locator("#committee [data-seat]").first
+    president.locator("summary").tap()
+    page.locator("#seat-0-holder").fill(NEW_PRESIDENT)
+    page.locator("#committee [data-send]").tap()
+    page.wait_for_function("() => document.title === 'captured'", timeout=10_000)
+    open_report(phone, real_site)
+    pending = page.locator("#tn-report-pending")
+    assert pending.is_visible()
+    assert pending.locator("li").all_inner_texts() == [page.evaluate(
+        "() => { const d = new Date(); return 'รายงานคณะกรรมการชมรม: อำเภอวังสะพุง ส่งเมื่อ ' + d.getDate() + '/' "
+        "+ (d.getMonth() + 1) + '/' + (d.getFullYear() + 543) + ': รอจังหวัดอนุมัติ'; }")]
+    page.locator("#confirmation-confirmed-on").fill("20/1/2567")
+    page.locator("#confirmation [data-send]").tap()
+    status = page.locator("#confirmation-status").inner_text()
+    assert status.startswith("รายงานคณะกรรมการชมรม: อำเภอวังสะพุง ที่ส่งจากเครื่องนี้เมื่อ") and "ยังรอจังหวัดอนุมัติ" in status
+    assert len(phone.github) == 1
+    page.locator("#confirmation [data-send]").tap()                    # sent on the next tap
+    page.wait_for_function("() => document.title === 'captured'", timeout=10_000)
+    assert len(phone.github) == 2

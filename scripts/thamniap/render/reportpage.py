@@ -65,6 +65,7 @@ def _value_for(person: Person, same_name: dict[str, int]) -> str:
 def report_json(province: Province, district: District, repo_url: str, district_link: str, today: dt.date) -> str:
     """The page's data; a downloaded report file names the district and the round current on TODAY."""
     current = rounds.current_round(province, today)
+    meeting = rounds.current_meeting(province, today)
     people = [p for p in district.people() if p.serving]
     same_name: dict[str, int] = {}
     for p in people:
@@ -90,7 +91,35 @@ def report_json(province: Province, district: District, repo_url: str, district_
         "max_url_bytes": MAX_URL_BYTES,
         "file_head": {"district": FILE_DISTRICT, "round": FILE_ROUND},
         "round": current.id if current else None,
+        "line_words": LINE_WORDS,
+        "built": today.isoformat(),
+        # what the directory already shows, so a report sent from this device stops being "waiting"
+        "held": {"confirmation": bool(current and rounds.standing(district.club, current, today).confirmed_on),
+                 "nominees": bool(meeting and any(n.meeting == meeting.id for n in district.nominations or []))},
+        "pending_words": PENDING_WORDS,
     })
+
+
+# What report.js says about the reports this device sent ({0}: the report's title, {1}: the day sent)
+PENDING_WORDS = {
+    "item": "{0} ส่งเมื่อ {1}: รอจังหวัดอนุมัติ",
+    "confirm_while_waiting": ("{0} ที่ส่งจากเครื่องนี้เมื่อ {1} ยังรอจังหวัดอนุมัติ การยืนยันนี้ยืนยันคณะกรรมการตามทำเนียบตอนนี้ "
+                              "ซึ่งยังไม่รวมการเปลี่ยนแปลงนั้น ถ้าจะยืนยันหลังจังหวัดอนุมัติ ให้รอก่อน "
+                              "ถ้าจะส่งเลย กด ส่งรายงาน อีกครั้ง"),
+}
+
+
+# How report.js shows a roster line in the list ({n}: the values it fills in); the line the report
+# carries is fields.ADD_COLUMNS / END_COLUMNS, kept beside it
+LINE_WORDS = {
+    "add": "คนใหม่: {0} เป็น {1} {2} เริ่มวาระ {3} {4}",     # name, role, ตำบล… หมู่ที่ …, start, end words
+    "until": "ถึง {0}",
+    "default_end": "ถึงวันครบวาระ 4 ปี",
+    "village_defaulted": "— หมู่บ้านนี้เป็นค่าที่ตั้งไว้ให้ ({0}) ถ้าไม่ใช่ ให้กด ลบ แล้วเลือกหมู่บ้านใหม่",
+    "end": "พ้นจากตำแหน่ง: {0} ({1}) เมื่อ {2} เหตุผล {3}",  # name, where they serve, day, reason
+    "added": "เพิ่มในรายการแล้ว: {0}",
+    "remove": "ลบ",
+}
 
 
 # ---------------------------------------------------------------- the page
@@ -270,6 +299,27 @@ def _circular_form(province: Province, district: District, people: dict[str, Per
     return parts
 
 
+def _standing(province: Province, district: District, people: dict[str, Person], today: dt.date) -> list[str]:
+    """What the directory holds for the current round on TODAY (the day the page was built), and a place
+    where report.js lists what this device sent that the directory does not show yet (รอจังหวัดอนุมัติ)."""
+    current = rounds.current_round(province, today)
+    meeting = rounds.current_meeting(province, today)
+    items = []
+    if current is not None:
+        held = rounds.standing(district.club, current, today).confirmed_on
+        items.append(f"ยืนยันโครงสร้างรอบ {current.title}: "
+                     + (f"ยืนยันแล้วเมื่อ {thai_date(held)}" if held else f"ยังไม่ได้ยืนยัน (กำหนดส่ง {thai_date(current.deadline)})"))
+    if meeting is not None:
+        sent = next((n for n in district.nominations or [] if n.meeting == meeting.id), None)
+        names = [people[pid].name for pid, _ in (sent.representatives + sent.officials if sent else []) if pid in people]
+        items.append(f"ผู้แทนเข้าประชุม{meeting.title} วันที่ {thai_date(meeting.date)}: "
+                     + (", ".join(names) if names else "ยังไม่ได้ส่งรายชื่อ"))
+    return ['<section class="tn-report__standing" id="standing"><h2>ข้อมูลของอำเภอในทำเนียบตอนนี้</h2>',
+            "<ul>" + "".join(f"<li>{h(i)}</li>" for i in items) + "</ul>",
+            f'<p class="tn-report__now">ข้อมูล ณ วันที่ {h(thai_date(today))} (วันที่ปรับปรุงเว็บไซต์ล่าสุด)</p>',
+            '<div id="tn-report-pending" hidden><h3>ส่งจากเครื่องนี้ รอจังหวัดอนุมัติ</h3><ul></ul></div></section>']
+
+
 def _roster_lines(district: District, prefix: str) -> list[str]:
     """Roster changes one line at a time (a new person, a person who left), listed in PREFIX-lines."""
     subs = _subdistrict_options(district)
@@ -329,7 +379,10 @@ def report_page(province: Province, district: District, today: dt.date, json_lin
            '<noscript><p class="tn-report__noscript">หน้านี้ต้องใช้ JavaScript ถ้าเปิดไม่ได้ ให้ใช้แบบฟอร์มบน GitHub '
            f'โดยตรง: <a href="{h(_new_issue(repo_url))}">เลือกแบบฟอร์มรายงาน</a></p></noscript>', ""]
     parts = [f'<div class="tn-report" data-json="{h(json_link)}" data-pagefind-ignore>',
+             '<p class="tn-report__draft" id="tn-report-draft" role="status" hidden>นำข้อมูลที่กรอกค้างไว้บนเครื่องนี้กลับมาแล้ว '
+             '(เก็บไว้จนกว่าจะล้าง) <button type="button" class="md-button">ล้างข้อมูลที่กรอกไว้</button></p>',
              '<datalist id="tn-people"></datalist>']
+    parts += _standing(province, district, people, today)
     parts += _circular_form(province, district, people, today, privacy)
     parts += ['<h2 id="single">หรือรายงานทีละเรื่อง</h2>',
               '<p>ใช้เมื่อมีการเปลี่ยนแปลงเรื่องเดียว แต่ละเรื่องเป็นรายงานแยกกัน</p>']
