@@ -58,15 +58,31 @@ def test_missing_and_unticked_are_the_bots_words():
 
 @pytest.mark.parametrize("kind, sample, values", [
     ("date-format", "20/1/67", ("20/1/67",)),
-    ("buddhist-year", "2566-10-01", ("2023-10-01", "2566-10-01", "2566")),
+    ("buddhist-year", "2566-10-01", ("2566-10-01", "1/10/2566")),
     ("impossible-day", "31/4/2567", ("31/4/2567", "เมษายน", "2024", "30")),
     ("impossible-month", "5/14/2567", ("5/14/2567", "14")),
 ])
-def test_date_templates_give_read_thai_dates_words(kind, sample, values):
+def test_date_templates_give_the_bots_words(kind, sample, values):
+    """The page's templates, filled in, are what the bot says (messages.report_date): read_thai_date's
+    words in the form's terms, never a Markdown backtick."""
     template = messages.date_messages()[kind]
-    _, problem = read_thai_date(sample)
-    assert template["message"].format(*values) == problem.message
-    assert template["hint"].format(*values) == problem.hint
+    _, problem = messages.report_date(sample)
+    assert (template["message"].format(*values), template["hint"].format(*values)) == problem
+    assert "`" not in problem[0] + problem[1]
+    if kind != "buddhist-year":
+        _, original = read_thai_date(sample)
+        assert problem[0] == original.message.replace("`", "")
+
+
+def test_a_buddhist_year_written_the_iso_way_is_answered_in_the_forms_terms():
+    """`2567-02-01` typed into a form that asks วัน/เดือน/ปี พ.ศ.: the advice is 1/2/2567, not the data's
+    ISO C.E. form; a day that does not exist is said as that day in the form's terms."""
+    assert messages.report_date("2567-02-01") == (None, (messages.BUDDHIST_ISO[0].format("2567-02-01"),
+                                                         messages.BUDDHIST_ISO[1].format("2567-02-01", "1/2/2567")))
+    assert messages.report_date("๒๕๖๗-๐๒-๐๑")[1][1].endswith("1/2/2567")
+    day, problem = messages.report_date("2567-02-30")
+    assert day is None and problem[0].startswith("วันที่ 30/2/2567 ไม่มีอยู่จริง") and messages.DATE_FORM in problem[1]
+    assert messages.report_date("2024-02-01") == (dt.date(2024, 2, 1), None)
 
 
 def test_report_data_has_names_not_ids_to_type(province, wang_saphung):
@@ -149,7 +165,7 @@ def test_report_file_applies_a_downloaded_report(repo):
 def test_report_file_refuses_and_changes_nothing(repo):
     path = report_file(repo, values={"district": "4209", "confirmed-on": "2567-01-20"})
     code, out, _ = apply_file(repo, path, "--author", "somchai-4209", "--actor-teams", TEAM)
-    assert code == 1 and "ดูเหมือนใช้ปี พ.ศ." in out
+    assert code == 1 and "เป็นปี พ.ศ. ที่เขียนแบบ ปี-เดือน-วัน" in out and "20/1/2567" in out
     assert git(repo, "status", "--porcelain") == ""
 
 

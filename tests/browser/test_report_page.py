@@ -18,11 +18,11 @@ from conftest import REPO, BuiltSite, build_site, data_site_config, serve_site
 
 sys.path.insert(0, str(REPO / "tests"))
 from helpers import commit_all, run_cli  # noqa: E402
-from report_cases import NEW_PERSON_END  # noqa: E402
+from report_cases import NEW_PERSON_END, NEW_PERSON_NAME, NEW_PERSON_START, NOMINEE_NAME  # noqa: E402
 from report_events import write  # noqa: E402
 
 from thamniap.check.validate import load_dataset  # noqa: E402
-from thamniap.core.dates import read_thai_date  # noqa: E402
+from thamniap.intake.reportform.messages import report_date  # noqa: E402
 from thamniap.intake.reportform.fields import report as form_of  # noqa: E402
 from thamniap.intake.reportform import body as body_parser  # noqa: E402
 
@@ -163,6 +163,8 @@ def test_circular_task_applies(phone, real_site, repo):
     steps.count += 2            # on GitHub: tick the privacy box, Submit new issue
     open_report(phone, real_site)
     steps.fill("#confirmation-confirmed-on", "๒๐/๑/๒๕๖๗")     # the page proposes today; the test's data day is fixed
+    steps.click("#confirmation [data-send]")      # the committee change sent above still waits: said once (issue 19 §4)
+    assert "ยังรอจังหวัดอนุมัติ" in page.locator("#confirmation-status").inner_text() and len(phone.github) == 1
     urls.append(sent(phone, steps, "confirmation"))
     steps.count += 3            # on GitHub: two ticks, Submit new issue
     open_report(phone, real_site)
@@ -343,6 +345,72 @@ def test_new_person_end_as_the_bot_says(phone, real_site, case, role, moo, end, 
         assert error.is_visible() and error.inner_text() == f"{verdict[0]} — {verdict[1]}" and not phone.github
 
 
+def add_new_person(page, name="นายทดสอบ ตารางเดียว", start="1/2/2567"):
+    """The roster form's new อช. of ตำบลวังสะพุง หมู่ที่ 1, added to the list."""
+    page.select_option("#roster-add-sub", label="ตำบลวังสะพุง")
+    page.select_option("#roster-add-moo", "1")
+    page.locator("#roster-add-name").fill(name)
+    page.locator("#roster-add-start").fill(start)
+    page.locator("#roster [data-add-line=add]").tap()
+
+
+@pytest.mark.parametrize("case, typed, accepted", NEW_PERSON_START, ids=[c[0] for c in NEW_PERSON_START])
+def test_new_person_start_as_the_bot_says(phone, real_site, case, typed, accepted):
+    """Issue 19 §2: the page's words on a start date are the bot's (messages.report_date; the bot side:
+    tests/test_report_roster.py), a พ.ศ. year written the ISO way answered as วัน/เดือน/ปี พ.ศ., no backtick."""
+    page = phone.page
+    open_report(phone, real_site)
+    add_new_person(page, start=typed)
+    error = page.locator("#roster-add-start-error")
+    if accepted:
+        assert page.locator("#roster-lines li").count() == 1 and not error.is_visible()
+    else:
+        _, problem = report_date(typed)
+        assert page.locator("#roster-lines li").count() == 0
+        assert error.is_visible() and error.inner_text() == f"{problem[0]} — {problem[1]}"
+        assert "`" not in error.inner_text()
+
+
+@pytest.mark.parametrize("case, typed, written", NEW_PERSON_NAME, ids=[c[0] for c in NEW_PERSON_NAME])
+def test_new_person_name_as_the_bot_writes_it(phone, real_site, case, typed, written):
+    """Issue 19 §2: the page writes a new person's title as the bot does (น.ส. → นางสาว) and refuses a
+    name without a title or a last name with the bot's words, which its hint under the field repeats."""
+    from thamniap.intake.reportform.messages import NAME_PARTS
+    page = phone.page
+    open_report(phone, real_site)
+    assert NAME_PARTS[1] in page.locator("#roster-add-name-hint").inner_text()
+    add_new_person(page, name=typed)
+    error = page.locator("#roster-add-name-error")
+    if written is None:
+        assert page.locator("#roster-lines li").count() == 0
+        assert error.is_visible() and error.inner_text() == f"{NAME_PARTS[0].format(typed)} — {NAME_PARTS[1]}"
+    else:
+        assert not error.is_visible()
+        assert f"| {written} |" in page.locator("#roster-lines li").get_attribute("data-line")
+
+
+@pytest.mark.parametrize("case, typed, meant", NOMINEE_NAME, ids=[c[0] for c in NOMINEE_NAME])
+def test_nominee_name_as_the_bot_says(phone, real_site, case, typed, meant):
+    """Issue 19 §2: a name that names no one gets the bot's own words (bot/read.py person_id, run here
+    on the same data), "หมายถึง …?" with whom it may mean, at the field, before anything is sent."""
+    from thamniap.bot import read
+    from thamniap.intake.reportform.fields import NOMINEES
+    [province] = load_dataset(REPO / "data").provinces
+    district = province.district("4209")
+    _, note = read.person_id(list(district.people()), typed, district, NOMINEES.field("representatives"), "ผู้แทนชมรม")
+    page = phone.page
+    open_report(phone, real_site)
+    page.locator("#nominees-rep-0").fill(typed)
+    page.locator("#nominees-rep-1").fill(NEW_PRESIDENT)
+    page.select_option("#nominees-official-0", index=1)
+    page.locator("#nominees [data-send]").tap()
+    error = page.locator("#nominees-rep-0-error")
+    assert error.is_visible() and error.inner_text() == f"{note.message.format(*note.values)} — {note.hint}"
+    assert [name in error.inner_text() for name in meant] == [True] * len(meant)
+    assert ("หมายถึง" in error.inner_text()) == bool(meant)
+    assert not phone.github
+
+
 def test_no_field_asks_for_an_id(phone, real_site):
     open_report(phone, real_site)
     labels = phone.page.locator(".tn-report label, .tn-report legend").all_inner_texts()
@@ -414,8 +482,9 @@ def test_buddhist_year_in_iso_date_is_refused_at_the_field(phone, real_site):
     page.fill("#seat-0-since", "2567-01-20")
     page.click("#committee [data-send]")
     error = page.locator("#seat-0-since-error")
-    _, problem = read_thai_date("2567-01-20")
-    assert error.is_visible() and error.inner_text() == f"{problem.message} — {problem.hint}"
+    _, problem = report_date("2567-01-20")
+    assert error.is_visible() and error.inner_text() == f"{problem[0]} — {problem[1]}"
+    assert "20/1/2567" in error.inner_text() and "`" not in error.inner_text()
     assert "seat-0-since-error" in page.get_attribute("#seat-0-since", "aria-describedby").split()
     assert page.get_attribute("#seat-0-since", "aria-invalid") == "true"
     assert page.evaluate("document.activeElement.id") == "seat-0-since"
@@ -447,12 +516,13 @@ def test_missing_required_field_is_refused(phone, real_site):
 
 
 @pytest.mark.parametrize("value", ["20/1/2567", "๒๐/๑/๒๕๖๗", "20 มกราคม 2567", "2024-01-20", "2567-01-20", "2567-1-5",
-                                   "31/2/2567", "29/2/2567", "1/13/2567", "2024-02-30", "abc", "20/1/67", "20 ม.ค. 2567"])
+                                   "31/2/2567", "29/2/2567", "1/13/2567", "2024-02-30", "abc", "20/1/67", "20 ม.ค. 2567",
+                                   "2567-02-30", "2567-13-01", "๒๕๖๗-๐๒-๐๑"])
 def test_page_reads_dates_as_the_bot_does(phone, real_site, value):
     open_report(phone, real_site)
     got = phone.page.evaluate("(v) => window.thamniapReport.checkDate(v)", value)
-    _, problem = read_thai_date(value)
-    assert got == (None if problem is None else {"message": problem.message, "hint": problem.hint})
+    _, problem = report_date(value)
+    assert got == (None if problem is None else {"message": problem[0], "hint": problem[1]})
 
 
 # ---------------------------------------------------------------- how an official gets there
@@ -628,3 +698,157 @@ def test_a_name_of_punctuation_only_is_refused_at_the_field(phone, real_site):
     page.fill("#roster-end-date", "10/1/2567")
     page.click("#roster [data-add-line=end]")
     assert page.locator("#roster-end-name-error").inner_text().startswith(NO_LETTERS[0].format("..."))
+
+
+# ---------------------------------------------------------------- under a finger (issue 19 §3)
+
+def test_a_tap_lands_where_it_was_aimed_and_errors_go_when_fixed(phone, real_site):
+    """No message grows above เพิ่มในรายการ as a field loses focus (the finger is on its way to the
+    button then); the errors come with the tap, and each goes as soon as its field is valid."""
+    page = phone.page
+    open_report(phone, real_site)
+    page.select_option("#roster-add-sub", label="ตำบลวังสะพุง")
+    page.locator("#roster-add-start").fill("31/2/2567")
+    button = page.locator("#roster [data-add-line=add]")
+    button.scroll_into_view_if_needed()
+    before = button.bounding_box()
+    page.locator("#roster-add-start").dispatch_event("change")
+    page.locator("#roster-add-start").blur()
+    assert button.bounding_box() == before and not page.locator("#roster-add-start-error").is_visible()
+    button.tap()
+    assert page.locator("#roster-add-start-error").is_visible() and page.locator("#roster-add-name-error").is_visible()
+    assert page.locator("#roster-lines li").count() == 0
+    page.locator("#roster-add-start").fill("1/2/2567")              # valid: its error goes at once
+    assert not page.locator("#roster-add-start-error").is_visible()
+    assert page.get_attribute("#roster-add-start", "aria-invalid") is None
+    page.locator("#roster-add-name").fill("นาง")                     # not yet a name: the error stays
+    assert page.locator("#roster-add-name-error").is_visible()
+    page.locator("#roster-add-name").fill("นางสมศรี ใจดีทดสอบ")
+    assert not page.locator("#roster-add-name-error").is_visible()
+    button.tap()
+    assert page.locator("#roster-lines li").count() == 1
+    no_horizontal_scroll(page)
+
+
+def test_a_line_is_shown_in_plain_thai_with_a_way_to_remove_it(phone, real_site):
+    """The list says each line in words (not `เพิ่ม | อช. | …`), says so when the village was not
+    chosen by hand, and each line has its own ลบ; the report still carries the lines the bot reads."""
+    page = phone.page
+    open_report(phone, real_site)
+    page.select_option("#roster-add-sub", label="ตำบลวังสะพุง")       # the first village is proposed
+    page.locator("#roster-add-name").fill("น.ส.สมศรี ใจดีทดสอบ")
+    page.locator("#roster-add-start").fill("15/1/2567")
+    page.locator("#roster [data-add-line=add]").tap()
+    page.select_option("#roster-add-moo", "2")
+    page.locator("#roster-add-name").fill("นายสมหมาย ใจดีทดสอบ")
+    page.locator("#roster-add-start").fill("15/1/2567")
+    page.locator("#roster [data-add-line=add]").tap()
+    page.locator("#roster-end-name").fill(NEW_PRESIDENT)
+    page.locator("#roster-end-date").fill("10/1/2567")
+    page.locator("#roster [data-add-line=end]").tap()
+    items = page.locator("#roster-lines li")
+    texts = [t.removesuffix("ลบ").strip() for t in items.all_inner_texts()]
+    first_village = page.locator("#roster-add-moo option").first.inner_text()
+    assert texts[0] == (f"คนใหม่: นางสาวสมศรี ใจดีทดสอบ เป็น อช. ตำบลวังสะพุง {first_village} เริ่มวาระ 15/1/2567 "
+                        f"ถึงวันครบวาระ 4 ปี — หมู่บ้านนี้เป็นค่าที่ตั้งไว้ให้ ({first_village}) ถ้าไม่ใช่ ให้กด ลบ แล้วเลือกหมู่บ้านใหม่")
+    assert texts[1].startswith("คนใหม่: นายสมหมาย ใจดีทดสอบ เป็น อช. ตำบลวังสะพุง หมู่ที่ 2 ") and "ค่าที่ตั้งไว้" not in texts[1]
+    assert texts[2] == "พ้นจากตำแหน่ง: นายสมชาย จันทร์หอมสุวรรณศรี (อช. ตำบลวังสะพุง หมู่ที่ 1 บ้านนาแก) เมื่อ 10/1/2567 เหตุผล ลาออก"
+    assert not [t for t in texts if "|" in t]
+    assert page.locator("#roster-status").inner_text() == "เพิ่มในรายการแล้ว: " + texts[2]
+    items.nth(0).get_by_role("button", name="ลบ: คนใหม่: นางสาวสมศรี", exact=False).tap()
+    assert items.count() == 2
+    report_id, _, text = github_body(sent(phone, Steps(page), "roster"))
+    assert body_parser.parse(text, form_of("roster")).values["changes"].split("\n") == [
+        "เพิ่ม | อช. | วังสะพุง | 2 | นายสมหมาย ใจดีทดสอบ | | 15/1/2567 |",
+        "พ้น | นายสมชาย จันทร์หอมสุวรรณศรี | 10/1/2567 | ลาออก |"]
+
+
+def test_a_draft_is_kept_on_the_device_and_back_from_github_restores_it(phone, real_site):
+    """Every field and line survives the trip to GitHub and back (and a reload), until the official
+    clears it."""
+    page = phone.page
+    open_report(phone, real_site)
+    president = page.locator("#circular [data-seat]").filter(has=page.locator("summary", has_text="ประธาน:")).first
+    pid = president.locator("[data-role=holder]").get_attribute("id").removesuffix("-holder")
+    president.locator("summary").tap()
+    page.locator(f"#{pid}-new").tap()
+    page.select_option(f"#{pid}-new-role", "อช.")
+    page.select_option(f"#{pid}-new-moo", "3")
+    typed = {f"#{pid}-new-name": NEW_PERSON, f"#{pid}-new-start": "1/2/2567", "#circular-confirmed-on": "20/1/2567",
+             "#circular-rep-0": NEW_PERSON, "#circular-rep-1": "แสงเดือน สุขสวัสดิ์พันธ์ดี"}
+    for selector, value in typed.items():
+        page.locator(selector).fill(value)
+    page.select_option("#circular-official-0", index=1)
+    official = page.locator("#circular-official-0").input_value()
+    page.locator("#circular summary", has_text="เปลี่ยนแปลงรายชื่อ").tap()
+    page.locator("#circular-end-name").fill("มานพ จันทะวงศ์สิงห์คำ")
+    page.locator("#circular-end-date").fill("10/1/2567")
+    page.locator("#circular [data-add-line=end]").tap()
+    line = page.locator("#circular-lines li").inner_text()
+    page.locator("#circular [data-send]").tap()
+    page.wait_for_function("() => document.title === 'captured'", timeout=10_000)
+
+    def as_left():
+        page.wait_for_selector(".tn-report[data-ready]")
+        assert page.locator("#tn-report-draft").is_visible()
+        for selector, value in typed.items():
+            assert page.locator(selector).input_value() == value, selector
+        assert page.locator(f"#{pid}-new").is_checked() and page.locator(f"#{pid}-new-name").is_visible()
+        assert page.locator(f"#{pid}-new-role").input_value() == "อช." and page.locator(f"#{pid}-new-moo").input_value() == "3"
+        assert page.locator("#circular-official-0").input_value() == official
+        assert page.locator("#circular-lines li").count() == 1 and page.locator("#circular-lines li").inner_text() == line
+    page.go_back()
+    as_left()
+    page.reload()
+    as_left()
+    page.locator("#tn-report-draft button").tap()
+    page.wait_for_selector(".tn-report[data-ready]")
+    assert page.locator("#circular-rep-0").input_value() == "" and page.locator("#circular-lines li").count() == 0
+    assert not page.locator("#tn-report-draft").is_visible()
+
+
+def test_copy_box_uses_the_sites_thai_font_and_single_fields_speak_for_one_name(phone, real_site):
+    page = phone.page
+    open_report(phone, real_site)
+    fonts = page.evaluate("() => [getComputedStyle(document.querySelector('#roster-copy')).fontFamily,"
+                          " getComputedStyle(document.querySelector('.tn-report')).fontFamily]")
+    assert fonts[0] == fonts[1] and "Sarabun" in fonts[0]
+    page.locator("#nominees [data-send]").tap()
+    errors = page.locator("#nominees .tn-report__error:visible").all_inner_texts()
+    assert errors and "ยังไม่ได้กรอก — กรอกช่องนี้ (ผู้แทนชมรมคนที่ 1)" in errors
+    hints = page.locator(".tn-report__hint").all_inner_texts()
+    assert not [t for t in errors + hints if "หนึ่งชื่อต่อบรรทัด" in t or "ต่อบรรทัด" in t]
+
+
+# ---------------------------------------------------------------- where the district stands (issue 19 §4)
+
+def test_the_page_shows_what_the_directory_holds_and_what_this_device_sent(phone, real_site):
+    """The directory's confirmation and nominees for the round; a report sent from this device is
+    listed as รอจังหวัดอนุมัติ; a confirmation sent while that committee change waits says so first."""
+    page = phone.page
+    open_report(phone, real_site)
+    standing = page.locator("#standing")
+    assert standing.bounding_box()["y"] < 812 * 2
+    text = standing.inner_text()
+    assert "ยืนยันแล้วเมื่อ 12 มกราคม 2567" in text                     # club.yaml's confirmation for 2567
+    assert "วันที่ 15 มกราคม 2567: นายธนพล สุวรรณศรีผาสุข" in text        # meeting.yaml's nominees (4209-0001 first)
+    assert not page.locator("#tn-report-pending").is_visible()
+    president = page.locator("#committee [data-seat]").first
+    president.locator("summary").tap()
+    page.locator("#seat-0-holder").fill(NEW_PRESIDENT)
+    page.locator("#committee [data-send]").tap()
+    page.wait_for_function("() => document.title === 'captured'", timeout=10_000)
+    open_report(phone, real_site)
+    pending = page.locator("#tn-report-pending")
+    assert pending.is_visible()
+    assert pending.locator("li").all_inner_texts() == [page.evaluate(
+        "() => { const d = new Date(); return 'รายงานคณะกรรมการชมรม: อำเภอวังสะพุง ส่งเมื่อ ' + d.getDate() + '/' "
+        "+ (d.getMonth() + 1) + '/' + (d.getFullYear() + 543) + ': รอจังหวัดอนุมัติ'; }")]
+    page.locator("#confirmation-confirmed-on").fill("20/1/2567")
+    page.locator("#confirmation [data-send]").tap()
+    status = page.locator("#confirmation-status").inner_text()
+    assert status.startswith("รายงานคณะกรรมการชมรม: อำเภอวังสะพุง ที่ส่งจากเครื่องนี้เมื่อ") and "ยังรอจังหวัดอนุมัติ" in status
+    assert len(phone.github) == 1
+    page.locator("#confirmation [data-send]").tap()                    # sent on the next tap
+    page.wait_for_function("() => document.title === 'captured'", timeout=10_000)
+    assert len(phone.github) == 2

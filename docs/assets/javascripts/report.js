@@ -1,7 +1,7 @@
 /* Report pages (รายงานข้อมูลชมรม, แทนแบบฟอร์ม QR): check what an official typed, then open GitHub's
    new-issue page with the report prefilled (one report per issue), or offer the text to copy or a
    file to download. Data: assets/report/<district>.json (render/reportpage.py); every message is the
-   validator's own words from render/reportform/messages.py. Fields and their order come from
+   validator's own words from intake/reportform/messages.py. Fields and their order come from
    render/reportform/fields.py through the same JSON. No library, no request outside this site.
    Active only on a page that has .tn-report. */
 (function () {
@@ -54,9 +54,10 @@
     var text = fix(value), m;
     if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text))) {
       var y = +m[1], iso = m[1] + "-" + pad(+m[2]) + "-" + pad(+m[3]);
-      if (y >= 2400) {
-        var fixed = String(y - 543).padStart(4, "0") + "-" + pad(+m[2]) + "-" + pad(+m[3]);
-        return { message: format(M["buddhist-year"].message, [fixed, iso, y]), hint: format(M["buddhist-year"].hint, [fixed, iso, y]) };
+      if (y >= 2400) {   // messages.report_date: said as วัน/เดือน/ปี พ.ศ., the form the page asks for
+        var typed = +m[3] + "/" + +m[2] + "/" + y;
+        if (!realDate(y - 543, +m[2], +m[3])) return impossible(typed, y - 543, +m[2]);
+        return { message: format(M["buddhist-year"].message, [text, typed]), hint: format(M["buddhist-year"].hint, [text, typed]) };
       }
       return realDate(y, +m[2], +m[3]) ? null : impossible(iso, y, +m[2]);
     }
@@ -113,20 +114,99 @@
       input.removeAttribute("aria-invalid");
     }
   }
+  function recheck(input) {   // a field's error goes as soon as its value is one the report accepts
+    if (!input.id || input.getAttribute("aria-invalid") !== "true") return;
+    var v = input.value.trim(), ok;
+    if (input.type === "checkbox") ok = input.checked;
+    else if (input.hasAttribute("data-date")) ok = v !== "" && !checkDate(v);
+    else if (input.getAttribute("list") === "tn-people") ok = v !== "" && !noLetters(v) && !!resolve(v);
+    else if (/-(new|add)-name$/.test(input.id)) ok = v !== "" && !nameParts(v);
+    else ok = v !== "";
+    if (ok) setError(input, null);
+  }
   function missing(description) {
     var M = data.messages.missing;
     return { message: M.message, hint: description ? format(M.hint, [description]) : M.hint_plain };
   }
-  function unknownName(what, text) {
+  function unknownName(what, text) {   // bot/read.py person_id's last cases: suggestions, else not found
+    var found = suggestions(text);
+    if (found.length) {
+      var S = data.messages.suggestion;
+      var marks = found.map(function (p, i) { return "{" + (i + 1) + "} ({" + (i + 1 + found.length) + "})"; }).join(" หรือ ");
+      var values = [text].concat(found.map(function (p) { return p.n; }), found.map(function (p) { return p.i + " " + p.a; }));
+      return { message: format(S.message.replace("{what}", what).replace("{marks}", marks), values), hint: S.hint };
+    }
     var M = data.messages.unknown_name;
     return { message: format(M.message.replace("{what}", what), [text, data.district.name]), hint: M.hint };
+  }
+  // Who a name that matches no one may mean, as bot/read.py person_id finds them: one word is a first
+  // or a last name (model.resolve_person), else the closest keys (difflib.get_close_matches(key, keys, 2, 0.75))
+  function suggestions(text) {
+    var key = nameKey(text);
+    if (!key) return [];
+    var spaced = withoutTitles(text).toLowerCase();
+    if (spaced.indexOf(" ") < 0) {
+      var named = data.people.filter(function (p) {
+        var own = withoutTitles(p.n).toLowerCase(), cut = own.indexOf(" ");
+        return cut < 0 ? own === spaced : own.slice(0, cut) === spaced || own.slice(cut + 1) === spaced;
+      });
+      if (named.length) return named;
+    }
+    var byKey = {}, keys = [];
+    data.people.forEach(function (p) { if (!(p.k in byKey)) keys.push(p.k); byKey[p.k] = p; });
+    return keys.map(function (k) { return [ratio(k, key), k]; })
+      .filter(function (x) { return x[0] >= 0.75; })
+      .sort(function (x, y) { return y[0] - x[0] || (y[1] > x[1] ? 1 : y[1] < x[1] ? -1 : 0); })
+      .slice(0, 2).map(function (x) { return byKey[x[1]]; });
+  }
+  function ratio(a, b) {   // difflib.SequenceMatcher(None, a, b).ratio() (no junk: names are short)
+    var b2j = {}, matched = 0, queue = [[0, a.length, 0, b.length]];
+    for (var j = 0; j < b.length; j++) (b2j[b[j]] = b2j[b[j]] || []).push(j);
+    while (queue.length) {
+      var q = queue.pop(), alo = q[0], ahi = q[1], blo = q[2], bhi = q[3];
+      var bi = alo, bj = blo, size = 0, lens = {};
+      for (var i = alo; i < ahi; i++) {
+        var next = {};
+        (b2j[a[i]] || []).forEach(function (j) {
+          if (j < blo || j >= bhi) return;
+          var k = next[j] = (lens[j - 1] || 0) + 1;
+          if (k > size) { bi = i - k + 1; bj = j - k + 1; size = k; }
+        });
+        lens = next;
+      }
+      if (!size) continue;
+      matched += size;
+      if (alo < bi && blo < bj) queue.push([alo, bi, blo, bj]);
+      if (bi + size < ahi && bj + size < bhi) queue.push([bi + size, ahi, bj + size, bhi]);
+    }
+    return a.length + b.length ? 2 * matched / (a.length + b.length) : 1;
   }
   function notAName(text) {   // core.names.NO_LETTERS: "-", "---", "..." are no name
     var M = data.messages.not_a_name;
     return { message: format(M.message, [text]), hint: M.hint };
   }
-  function nameParts(text) {   // the words of a new person's name after the title, each needs a letter
-    var bad = withoutTitles(text).split(" ").filter(noLetters)[0];
+  function titles(text) {   // core.names.split_title_prefix's titles
+    var rest = fix(text), found = [], again = true;
+    while (again) {
+      again = false;
+      for (var i = 0; i < data.titles.length; i++) {
+        var t = data.titles[i];
+        if (rest.indexOf(t) === 0 && plausibleStart(rest.slice(t.length))) { found.push(t); rest = rest.slice(t.length).trim(); again = true; break; }
+      }
+    }
+    return found;
+  }
+  function fullName(text) {   // a new person's name as the bot writes it: น.ส. → นางสาว (core.names.full_title)
+    var full = data.messages.full_titles;
+    return titles(text).map(function (t) { return full[t] || t; }).join("") + withoutTitles(text);
+  }
+  function nameParts(text) {   // bot/roster.py: a title, a first and a last name, each word with a letter
+    var words = withoutTitles(text).split(" ");
+    if (!titles(text).length || words.length < 2) {
+      var M = data.messages.name_parts;
+      return { message: format(M.message, [fix(text)]), hint: M.hint };
+    }
+    var bad = words.filter(noLetters)[0];
     return bad === undefined ? null : notAName(bad);
   }
   function endProblem(input, role) {   // bot/roster.py: an อช.'s empty end is 4 years on; a ผู้นำ อช. needs one
@@ -137,6 +217,11 @@
   function unticked(option) {
     var M = data.messages.unticked;
     return { message: format(M.message, [option]), hint: M.hint };
+  }
+  function labelOf(input) {   // a single field's own words, for its "กรอกช่องนี้ (…)" (the report's description is for a list)
+    var label = document.querySelector("label[for='" + input.id + "']");
+    var req = label && label.querySelector(".tn-report__req");
+    return label ? label.textContent.replace(req ? req.textContent : "", "").trim() : "";
   }
   function val(id) { var el = document.getElementById(id); return el ? fix(el.value) : ""; }
 
@@ -166,9 +251,9 @@
                      [start, dateProblem(start, true, "วันเริ่มวาระ")],
                      [end, endProblem(end, role)]]);
     if (bad.length) return [bad, null, null];
-    var cells = [data.add, role, val(id + "-new-sub"), role === "อช." ? val(id + "-new-moo") : "", fix(name.value),
+    var cells = [data.add, role, val(id + "-new-sub"), role === "อช." ? val(id + "-new-moo") : "", fullName(name.value),
                  val(id + "-new-sex"), fix(start.value), fix(end.value)];
-    return [[], lineOf(cells), fix(name.value)];
+    return [[], lineOf(cells), fullName(name.value)];
   }
   function lineOf(cells) {  // as fields.py's example writes it: an empty cell is "| |", no space after the last "|"
     return cells.map(function (c, i) { return i ? (c ? " " + c : "") : c; }).join(" " + data.separator);
@@ -253,7 +338,7 @@
     nominees: function (form, required, newcomers) {   // REQUIRED: undefined (the nominees report) means true
       var problems = [], reps = [], offs = [], needed = required !== false;
       form.querySelectorAll("[data-role=representative]").forEach(function (input) {
-        var bad = check([[input, personProblem(input, "ผู้แทนชมรม", needed, field("nominees", "representatives").description, newcomers)]]);
+        var bad = check([[input, personProblem(input, "ผู้แทนชมรม", needed, labelOf(input), newcomers)]]);
         problems = problems.concat(bad);
         if (!bad.length && input.value.trim()) {
           var known = newcomers && newcomers[nameKey(input.value)] ? null : resolve(input.value);
@@ -261,7 +346,7 @@
         }
       });
       form.querySelectorAll("[data-role=official]").forEach(function (select) {
-        var bad = check([[select, select.value || !needed ? null : missing(field("nominees", "officials").description)]]);
+        var bad = check([[select, select.value || !needed ? null : missing(labelOf(select))]]);
         problems = problems.concat(bad);
         if (select.value) offs.push(select.value);
       });
@@ -348,7 +433,9 @@
       return null;
     }
     fallback.hidden = true;
+    if (!warnedOfWaiting(form, got.report)) return null;
     say(form, "กำลังเปิดหน้า GitHub: ทำเครื่องหมายยืนยันในหน้านั้น แล้วกด Submit new issue");
+    recordSent(got.report);
     return url;
   }
   function download(form) {
@@ -370,7 +457,47 @@
     document.body.appendChild(a);
     a.click();
     a.remove();
+    recordSent(got.report);
     say(form, "ดาวน์โหลดแล้ว: ส่งไฟล์ " + a.download + " ให้สำนักงานพัฒนาชุมชนจังหวัด (จังหวัดนำเข้าด้วยคำสั่ง thamniap report-file)");
+  }
+
+  // ------------------------------------------------------------ what this device sent (issue 19 §4)
+  // A report sent from here waits for the province: it is listed as รอจังหวัดอนุมัติ until the directory
+  // shows it (a confirmation or the circular report: the round's confirmation; nominees: the meeting's
+  // names; other changes: a build of the site after the day it was sent).
+  function sentKey() { return "thamniap-report-sent:" + data.district.code; }
+  function sentReports() { try { return JSON.parse(localStorage.getItem(sentKey()) || "[]"); } catch (e) { return []; } }
+  function isoToday() { var d = new Date(); return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()); }
+  function recordSent(report) {
+    var list = sentReports();
+    list.push({ r: report, at: isoToday(), shown: todayThai() });
+    try { localStorage.setItem(sentKey(), JSON.stringify(list)); } catch (e) { /* private mode */ }
+    showPending();
+  }
+  function waiting(item) {
+    if (item.r === "confirmation" || item.r === "circular") return !data.held.confirmation;
+    if (item.r === "nominees") return !data.held.nominees;
+    return item.at >= data.built;
+  }
+  function pendingReports() { return sentReports().filter(waiting); }
+  function showPending() {
+    var box = document.getElementById("tn-report-pending"), list = box.querySelector("ul");
+    list.textContent = "";
+    pendingReports().forEach(function (item) {
+      var li = document.createElement("li");
+      li.textContent = format(data.pending_words.item, [data.forms[item.r].title, item.shown]);
+      list.appendChild(li);
+    });
+    box.hidden = !list.firstChild;
+  }
+  // A confirmation sent while a change of the committee from this device still waits: said once, sent on the next tap
+  function warnedOfWaiting(form, report) {
+    if (report !== "confirmation" && report !== "circular") return true;
+    var change = pendingReports().filter(function (i) { return i.r === "committee" || i.r === "roster" || i.r === "circular"; })[0];
+    if (!change || form.hasAttribute("data-warned")) return true;
+    form.setAttribute("data-warned", "");
+    say(form, format(data.pending_words.confirm_while_waiting, [data.forms[change.r].title, change.shown]));
+    return false;
   }
 
   // ------------------------------------------------------------ the roster's lines
@@ -379,6 +506,7 @@
     if (!sub || !moo) return;
     var chosen = data.subdistricts.filter(function (s) { return s.name === sub.value; })[0];
     while (moo.options.length) moo.remove(0);
+    moo.removeAttribute("data-chosen");      // the first village is proposed, and said so when a line is added
     (chosen ? chosen.villages : []).forEach(function (v) {
       var o = document.createElement("option");
       o.value = String(v.moo);
@@ -387,16 +515,21 @@
     });
     moo.disabled = document.getElementById(prefix + "-role").value !== "อช.";
   }
+  function chosenText(id) { var el = document.getElementById(id); return el && el.selectedIndex >= 0 ? el.options[el.selectedIndex].textContent : ""; }
   function addLine(kind, prefix) {   // PREFIX: the id of the form the line is for
-    var cells, bad;
+    var cells, bad, words, W = data.line_words;
     if (kind === "add") {
       var name = document.getElementById(prefix + "-add-name"), start = document.getElementById(prefix + "-add-start");
       var end = document.getElementById(prefix + "-add-end"), role = document.getElementById(prefix + "-add-role").value;
       bad = check([[name, name.value.trim() ? nameParts(name.value) : missing("ชื่อพร้อมคำนำหน้า")], [start, dateProblem(start, true, "วันเริ่มวาระ")],
                    [end, endProblem(end, role)]]);
       if (bad.length) return focusFirst(bad);
-      cells = [data.add, role, val(prefix + "-add-sub"), role === "อช." ? val(prefix + "-add-moo") : "", fix(name.value),
+      var moo = document.getElementById(prefix + "-add-moo"), village = role === "อช." ? chosenText(prefix + "-add-moo") : "";
+      cells = [data.add, role, val(prefix + "-add-sub"), role === "อช." ? val(prefix + "-add-moo") : "", fullName(name.value),
                val(prefix + "-add-sex"), fix(start.value), fix(end.value)];
+      words = format(W.add, [fullName(name.value), role, chosenText(prefix + "-add-sub") + (village ? " " + village : ""), fix(start.value),
+                             fix(end.value) ? format(W.until, [fix(end.value)]) : W.default_end])
+        + (village && !moo.hasAttribute("data-chosen") ? " " + format(W.village_defaulted, [village]) : "");
       [name, start, end].forEach(function (i) { i.value = ""; });
     } else {
       var who = document.getElementById(prefix + "-end-name"), date = document.getElementById(prefix + "-end-date");
@@ -404,24 +537,74 @@
       bad = check([[who, personProblem(who, "ผู้พ้นจากตำแหน่ง", true, "ชื่อผู้พ้นจากตำแหน่ง")], [date, dateProblem(date, true, "วันที่พ้น")],
                    [note, reason === "อื่น ๆ" && !note.value.trim() ? missing("หมายเหตุ (เฉพาะเหตุผล อื่น ๆ)") : null]]);
       if (bad.length) return focusFirst(bad);
-      cells = [data.end, resolve(who.value).v, fix(date.value), reason, reason === "อื่น ๆ" ? fix(note.value) : ""];
+      var person = resolve(who.value);
+      cells = [data.end, person.v, fix(date.value), reason, reason === "อื่น ๆ" ? fix(note.value) : ""];
+      words = format(W.end, [person.n, person.a, fix(date.value), reason + (reason === "อื่น ๆ" ? " " + fix(note.value) : "")]);
       [who, date, note].forEach(function (i) { i.value = ""; });
     }
-    var line = lineOf(cells);
+    showLine(prefix, lineOf(cells), words);
+    say(document.getElementById(prefix), format(W.added, [words]));
+    saveDraft();
+  }
+  // A line of the list, in plain Thai, with its button to take it out; the report's own line is kept in data-line
+  function showLine(prefix, line, words) {
     var li = document.createElement("li");
     li.setAttribute("data-line", line);
-    li.appendChild(document.createTextNode(line + " "));
+    li.setAttribute("data-words", words);
+    li.appendChild(document.createTextNode(words + " "));
     var remove = document.createElement("button");
     remove.type = "button";
     remove.className = "md-button";
-    remove.textContent = "ลบ";
-    remove.setAttribute("aria-label", "ลบรายการ " + line);
-    remove.addEventListener("click", function () { li.remove(); });
+    remove.textContent = data.line_words.remove;
+    remove.setAttribute("aria-label", data.line_words.remove + ": " + words);
+    remove.addEventListener("click", function () { li.remove(); saveDraft(); });
     li.appendChild(remove);
     var list = document.getElementById(prefix + "-lines");
     list.appendChild(li);
     setError(list, null);
-    say(document.getElementById(prefix), "เพิ่มในรายการแล้ว: " + line);
+  }
+
+  // ------------------------------------------------------------ a draft kept on this device until it is sent
+  // Every field and line is saved in localStorage as it changes, so Back from GitHub (or a closed tab)
+  // finds the report as it was; the official clears it with one button.
+  var draftKey = null;
+  function saveDraft() {
+    if (!draftKey) return;
+    var fields = {}, lines = {};
+    root.querySelectorAll("input[id], select[id]").forEach(function (el) {
+      if (el.type === "checkbox") { if (el.checked) fields[el.id] = true; } else if (el.value) fields[el.id] = el.value;
+      if (el.tagName === "SELECT" && el.hasAttribute("data-chosen")) fields[el.id + "#chosen"] = true;
+    });
+    root.querySelectorAll("ol.tn-report__lines").forEach(function (ol) {
+      var got = Array.prototype.map.call(ol.querySelectorAll("li"), function (li) { return [li.getAttribute("data-line"), li.getAttribute("data-words")]; });
+      if (got.length) lines[ol.id] = got;
+    });
+    try { localStorage.setItem(draftKey, JSON.stringify({ fields: fields, lines: lines })); } catch (e) { /* private mode: no draft */ }
+  }
+  function restoreDraft() {
+    var saved = null;
+    try { saved = JSON.parse(localStorage.getItem(draftKey) || "null"); } catch (e) { saved = null; }
+    if (!saved) return false;
+    var put = function (el) {
+      var v = saved.fields[el.id];
+      if (el.type === "checkbox") { el.checked = !!v; el.dispatchEvent(new Event("change")); }   // (the browser may have ticked it already)
+      else if (v !== undefined && el.value !== v) { el.value = v; if (el.tagName === "SELECT") el.dispatchEvent(new Event("change")); }
+      if (saved.fields[el.id + "#chosen"]) el.setAttribute("data-chosen", "");
+      if (v && el.closest("details")) el.closest("details").open = true;
+    };
+    // ticks first (a seat's new person makes its fields), then the rest in page order (a subdistrict before its villages)
+    root.querySelectorAll("input[type=checkbox][id]").forEach(put);
+    root.querySelectorAll("input[id]:not([type=checkbox]), select[id]").forEach(put);
+    Object.keys(saved.lines).forEach(function (id) {
+      saved.lines[id].forEach(function (x) { showLine(id.replace(/-lines$/, ""), x[0], x[1]); });
+      var details = document.getElementById(id).closest("details");
+      if (details) details.open = true;
+    });
+    return true;
+  }
+  function clearDraft() {
+    try { localStorage.removeItem(draftKey); } catch (e) { /* nothing kept */ }
+    window.location.reload();
   }
 
   // ------------------------------------------------------------ wiring
@@ -429,8 +612,14 @@
     data = json;
     fillPeople();
     root.querySelectorAll("[data-today]").forEach(function (i) { if (!i.value) i.value = todayThai(); });
-    root.querySelectorAll("input[data-date]").forEach(function (input) {
-      input.addEventListener("change", function () { setError(input, input.value.trim() ? checkDate(input.value) : null); });
+    // An error appears only when a report is sent or a line added, never as a field loses focus: a message
+    // growing above the button while a finger is on its way makes the tap land elsewhere. It goes as soon as
+    // the field is valid; every change is kept in the draft.
+    root.addEventListener("input", function (event) { recheck(event.target); saveDraft(); });
+    root.addEventListener("change", function (event) {
+      if (event.target.tagName === "SELECT") event.target.setAttribute("data-chosen", "");   // chosen by hand (a restored value does not bubble)
+      recheck(event.target);
+      saveDraft();
     });
     root.querySelectorAll("form[data-report]").forEach(function (form) {
       form.addEventListener("submit", function (event) {
@@ -458,9 +647,6 @@
           ["-sub", "-role"].forEach(function (k) {
             document.getElementById(prefix + k).addEventListener("change", function () { fillVillagesOf(prefix); });
           });
-          panel.querySelectorAll("input[data-date]").forEach(function (input) {
-            input.addEventListener("change", function () { setError(input, input.value.trim() ? checkDate(input.value) : null); });
-          });
           fillVillagesOf(prefix);
         }
         panel.hidden = !box.checked;
@@ -484,6 +670,15 @@
         addLine(set.getAttribute("data-line"), set.closest("form").id);
       });
     });
+    draftKey = "thamniap-report-draft:" + data.district.code;
+    // a box the browser ticked again on Back shows its fields, draft or not
+    root.querySelectorAll("input[data-new]").forEach(function (box) { if (box.checked) box.dispatchEvent(new Event("change")); });
+    if (restoreDraft()) {
+      var note = document.getElementById("tn-report-draft");
+      note.hidden = false;
+      note.querySelector("button").addEventListener("click", clearDraft);
+    }
+    showPending();
     root.setAttribute("data-ready", "");
   }
   // for tests and for anyone checking a value by hand: the same checks the page makes

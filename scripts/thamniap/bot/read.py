@@ -3,7 +3,7 @@
 Names are resolved with model.resolve_person among the district's people (exact id; the same name
 as normalised by roster.duplicate-person; else suggestions "หมายถึง …?"); two people of one name
 are a problem that lists both with their ids and villages. Dates are read with
-core.dates.read_thai_date (`20/1/2567`, Thai digits, พ.ศ.). Every problem names its form field;
+intake/reportform/messages.report_date (`20/1/2567`, Thai digits, พ.ศ.; the page's words). Every problem names its form field;
 nothing is guessed: a value the bot cannot read is a problem, never dropped.
 """
 from __future__ import annotations
@@ -13,13 +13,13 @@ import difflib
 from dataclasses import dataclass, field
 
 from thamniap.check.references import VACANT_WORDS
-from thamniap.core.dates import read_thai_date, thai_date
+from thamniap.core.dates import thai_date
 from thamniap.core.digits import ascii_digits
 from thamniap.core.names import has_no_letters, normalise_person_key
 from thamniap.core.text import fix_line_text
 from thamniap.model import POST_ORDER, District, Meeting, Person, Province, resolve_person, rounds
 from thamniap.intake.reportform.fields import SEAT_COLUMNS, SEAT_SEPARATOR, Field, Report
-from thamniap.intake.reportform.messages import NOT_A_NAME, UNKNOWN_NAME
+from thamniap.intake.reportform.messages import NOT_A_NAME, SUGGESTION, UNKNOWN_NAME, report_date
 from thamniap.render.reportpage import area_words
 from thamniap.intake.reportform.messages import Note
 
@@ -120,8 +120,8 @@ def person_id(people: list[Person], text: str, district: District, spec: Field, 
     if suggestions:
         marks = " หรือ ".join(f"{{{i + 1}}} ({{{i + 1 + len(suggestions)}}})" for i in range(len(suggestions)))
         values = (text, *(p.name for p in suggestions), *(who(p, district) for p in suggestions))
-        return None, Note(f"{where}ไม่พบ{what} {{0}} ในทำเนียบอำเภอนี้ หมายถึง {marks} หรือไม่?", values,
-                          "แก้ชื่อให้ตรงกับทำเนียบ หรือเขียนรหัสบุคคล", spec.label)
+        return None, Note(where + SUGGESTION[0].replace("{what}", what).replace("{marks}", marks), values,
+                          SUGGESTION[1], spec.label)
     return None, Note(where + UNKNOWN_NAME[0].replace("{what}", what), (text, district.name), UNKNOWN_NAME[1], spec.label)
 
 
@@ -130,10 +130,10 @@ def person_id(people: list[Person], text: str, district: District, spec: Field, 
 def read_date(text: str | None, spec: Field, notes: list[Note], what: str = "") -> dt.date | None:
     if not text:
         return None
-    day, problem = read_thai_date(text)
+    day, problem = report_date(text)
     if problem is not None:
-        notes.append(Note((what + " " if what else "") + "{0}: " + _braces(problem.message),
-                          (text,), _braces(problem.hint), spec.label))
+        notes.append(Note((what + " " if what else "") + "{0}: " + _braces(problem[0]),
+                          (text,), _braces(problem[1]), spec.label))
     return day
 
 

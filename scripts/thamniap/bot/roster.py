@@ -15,13 +15,13 @@ from pathlib import PurePath
 
 from thamniap.core.dates import add_years
 from thamniap.core.digits import ascii_digits
-from thamniap.core.names import has_no_letters, split_title_prefix
+from thamniap.core.names import full_title, has_no_letters, split_title_prefix
 from thamniap.core.text import fix_line_text
 from thamniap.load.layout import ROSTER_DIR
 from thamniap.model import LEADER, VOLUNTEER, District, Province, Subdistrict, next_free_ids
 from thamniap.intake.reportform.fields import (ADD_COLUMNS, ADD_WORD, END_COLUMNS, END_REASONS, END_WORD,
                                                SEAT_SEPARATOR, Report)
-from thamniap.intake.reportform.messages import LEADER_NEEDS_END, NOT_A_NAME
+from thamniap.intake.reportform.messages import LEADER_NEEDS_END, NAME_PARTS, NOT_A_NAME
 from thamniap.intake.reportform.messages import Note
 from thamniap.bot.read import field_lines, name_key, person_id, read_date
 from thamniap.write.edit import edit_text, read_document
@@ -117,7 +117,7 @@ def _addition(cells: list[str], number: int, district: District, label: str, not
     titles, rest = split_title_prefix(name)
     parts = rest.split()
     if not titles or len(parts) < 2:
-        notes.append(Note(f"{where}: ชื่อ {{0}} ต้องมีคำนำหน้า ชื่อ และนามสกุล", (name,), "เช่น นางสมศรี ใจดี", label))
+        notes.append(Note(f"{where}: " + NAME_PARTS[0], (name,), NAME_PARTS[1], label))
     for part in dict.fromkeys(p for p in parts if has_no_letters(p)):
         notes.append(Note(f"{where}: " + NOT_A_NAME[0], (part,), NOT_A_NAME[1], label))
     if sex and sex not in SEXES:
@@ -133,7 +133,7 @@ def _addition(cells: list[str], number: int, district: District, label: str, not
             notes.append(Note(f"{where}: " + LEADER_NEEDS_END[0], (), LEADER_NEEDS_END[1], label))
     if len(notes) > before or sub is None or start is None or end is None:
         return None
-    return Addition(number, role, sub, moo, "".join(titles), parts[0], " ".join(parts[1:]), sex or None, start, end)
+    return Addition(number, role, sub, moo, full_title(titles), parts[0], " ".join(parts[1:]), sex or None, start, end)
 
 
 @dataclass(frozen=True)

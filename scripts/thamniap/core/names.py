@@ -128,6 +128,17 @@ def _title_parts(title: str) -> list[str] | None:
     return parts or None
 
 
+# An abbreviated title -> the full title a new person is written with (a report's `น.ส.` is added to
+# the roster as นางสาว, on the report page and by the bot alike: intake/reportform passes this map to
+# the page). Other abbreviations (ranks, ดร.) are how their holders write them and stay as typed.
+FULL_TITLES = {"น.ส.": "นางสาว"}
+
+
+def full_title(titles: list[str]) -> str:
+    """The title of a new person from the parts split_title_prefix found: ["น.ส."] -> "นางสาว"."""
+    return "".join(FULL_TITLES.get(t, t) for t in titles)
+
+
 @lru_cache(maxsize=4096)
 def is_known_title(title: str) -> bool:
     """True for a title in TITLES or a stack of them (ผศ.ดร., ว่าที่ร้อยตรี ดร.)."""

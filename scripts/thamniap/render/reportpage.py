@@ -21,7 +21,7 @@ from thamniap.model import LEADER, VOLUNTEER, District, Person, Province, rounds
 from thamniap.render.markup import h, json_data
 from thamniap.intake.reportform.fields import (ADD_WORD, END_REASONS, END_WORD, FILE_DISTRICT, FILE_ROUND, REPORTS, SEAT_SEPARATOR,
                                                CIRCULAR, CONFIRMATION, COMMITTEE, NOMINEES, ROSTER)
-from thamniap.intake.reportform.messages import END_LABEL, page_messages
+from thamniap.intake.reportform.messages import END_LABEL, NAME_PARTS, page_messages
 
 BUTTON_TEXT = "รายงานข้อมูลชมรม (แทนแบบฟอร์ม QR)"
 MAX_URL_BYTES = 6000          # a prefilled link longer than this becomes a block to copy (browsers and GitHub stop near 8 KB)
@@ -65,6 +65,7 @@ def _value_for(person: Person, same_name: dict[str, int]) -> str:
 def report_json(province: Province, district: District, repo_url: str, district_link: str, today: dt.date) -> str:
     """The page's data; a downloaded report file names the district and the round current on TODAY."""
     current = rounds.current_round(province, today)
+    meeting = rounds.current_meeting(province, today)
     people = [p for p in district.people() if p.serving]
     same_name: dict[str, int] = {}
     for p in people:
@@ -77,8 +78,9 @@ def report_json(province: Province, district: District, repo_url: str, district_
         "district": {"code": district.code, "name": district.name, "page": district_link},
         "repo": repo_url.rstrip("/"),
         "forms": forms,
-        "people": [{"n": p.name, "k": _squeezed(p.key), "a": area_words(p, district), "v": _value_for(p, same_name)}
-                   for p in people],
+        # i: the id, only to say who a misspelled name may mean as the bot does ("i a": bot/read.py who)
+        "people": [{"n": p.name, "k": _squeezed(p.key), "a": area_words(p, district, village_name=True),
+                    "v": _value_for(p, same_name), "i": p.id} for p in people],
         "officials": [{"n": p.name, "a": area_words(p, district)} for p in district.officials],
         "subdistricts": [{"code": s.code, "name": s.name, "villages": [{"moo": v.moo, "name": v.name} for v in s.villages]}
                          for s in district.subdistricts or []],
@@ -89,7 +91,35 @@ def report_json(province: Province, district: District, repo_url: str, district_
         "max_url_bytes": MAX_URL_BYTES,
         "file_head": {"district": FILE_DISTRICT, "round": FILE_ROUND},
         "round": current.id if current else None,
+        "line_words": LINE_WORDS,
+        "built": today.isoformat(),
+        # what the directory already shows, so a report sent from this device stops being "waiting"
+        "held": {"confirmation": bool(current and rounds.standing(district.club, current, today).confirmed_on),
+                 "nominees": bool(meeting and any(n.meeting == meeting.id for n in district.nominations or []))},
+        "pending_words": PENDING_WORDS,
     })
+
+
+# What report.js says about the reports this device sent ({0}: the report's title, {1}: the day sent)
+PENDING_WORDS = {
+    "item": "{0} ส่งเมื่อ {1}: รอจังหวัดอนุมัติ",
+    "confirm_while_waiting": ("{0} ที่ส่งจากเครื่องนี้เมื่อ {1} ยังรอจังหวัดอนุมัติ การยืนยันนี้ยืนยันคณะกรรมการตามทำเนียบตอนนี้ "
+                              "ซึ่งยังไม่รวมการเปลี่ยนแปลงนั้น ถ้าจะยืนยันหลังจังหวัดอนุมัติ ให้รอก่อน "
+                              "ถ้าจะส่งเลย กด ส่งรายงาน อีกครั้ง"),
+}
+
+
+# How report.js shows a roster line in the list ({n}: the values it fills in); the line the report
+# carries is fields.ADD_COLUMNS / END_COLUMNS, kept beside it
+LINE_WORDS = {
+    "add": "คนใหม่: {0} เป็น {1} {2} เริ่มวาระ {3} {4}",     # name, role, ตำบล… หมู่ที่ …, start, end words
+    "until": "ถึง {0}",
+    "default_end": "ถึงวันครบวาระ 4 ปี",
+    "village_defaulted": "— หมู่บ้านนี้เป็นค่าที่ตั้งไว้ให้ ({0}) ถ้าไม่ใช่ ให้กด ลบ แล้วเลือกหมู่บ้านใหม่",
+    "end": "พ้นจากตำแหน่ง: {0} ({1}) เมื่อ {2} เหตุผล {3}",  # name, where they serve, day, reason
+    "added": "เพิ่มในรายการแล้ว: {0}",
+    "remove": "ลบ",
+}
 
 
 # ---------------------------------------------------------------- the page
@@ -110,6 +140,7 @@ def _input(fid: str, label: str, *, hint: str = "", placeholder: str = "", kind:
 
 DATE_HINT = "วัน/เดือน/ปี พ.ศ. เช่น 20/1/2567 (เลขไทยได้)"
 NAME_HINT = "พิมพ์ชื่อแล้วเลือกจากรายการ (ไม่ต้องพิมพ์คำนำหน้า)"
+NEW_NAME_HINT = "คำนำหน้า ชื่อ และนามสกุล " + NAME_PARTS[1]      # the words of the bot's refusal (messages.NAME_PARTS)
 
 
 def _checkbox(fid: str, text: str, extra: str = "") -> str:
@@ -160,7 +191,7 @@ def _new_person(fid: str, district: District) -> str:
     roles = (f'<option value="{h(LEADER)}">ผู้นำ อช. (ระดับตำบล)</option>'
              f'<option value="{h(VOLUNTEER)}">อช. (ประจำหมู่บ้าน)</option>')
     sexes = '<option value="">— ตามคำนำหน้า —</option><option value="ชาย">ชาย</option><option value="หญิง">หญิง</option>'
-    return (_input(f"{fid}-new-name", "ชื่อพร้อมคำนำหน้า", placeholder="เช่น นายสมชาย ใจดี", required=True)
+    return (_input(f"{fid}-new-name", "ชื่อพร้อมคำนำหน้า", hint=NEW_NAME_HINT, required=True)
             + _select(f"{fid}-new-sex", "เพศ (ถ้าคำนำหน้าไม่บอก)", sexes)
             + _select(f"{fid}-new-role", "บทบาท", roles)
             + _select(f"{fid}-new-sub", "ตำบล", _subdistrict_options(district))
@@ -268,6 +299,27 @@ def _circular_form(province: Province, district: District, people: dict[str, Per
     return parts
 
 
+def _standing(province: Province, district: District, people: dict[str, Person], today: dt.date) -> list[str]:
+    """What the directory holds for the current round on TODAY (the day the page was built), and a place
+    where report.js lists what this device sent that the directory does not show yet (รอจังหวัดอนุมัติ)."""
+    current = rounds.current_round(province, today)
+    meeting = rounds.current_meeting(province, today)
+    items = []
+    if current is not None:
+        held = rounds.standing(district.club, current, today).confirmed_on
+        items.append(f"ยืนยันโครงสร้างรอบ {current.title}: "
+                     + (f"ยืนยันแล้วเมื่อ {thai_date(held)}" if held else f"ยังไม่ได้ยืนยัน (กำหนดส่ง {thai_date(current.deadline)})"))
+    if meeting is not None:
+        sent = next((n for n in district.nominations or [] if n.meeting == meeting.id), None)
+        names = [people[pid].name for pid, _ in (sent.representatives + sent.officials if sent else []) if pid in people]
+        items.append(f"ผู้แทนเข้าประชุม{meeting.title} วันที่ {thai_date(meeting.date)}: "
+                     + (", ".join(names) if names else "ยังไม่ได้ส่งรายชื่อ"))
+    return ['<section class="tn-report__standing" id="standing"><h2>ข้อมูลของอำเภอในทำเนียบตอนนี้</h2>',
+            "<ul>" + "".join(f"<li>{h(i)}</li>" for i in items) + "</ul>",
+            f'<p class="tn-report__now">ข้อมูล ณ วันที่ {h(thai_date(today))} (วันที่ปรับปรุงเว็บไซต์ล่าสุด)</p>',
+            '<div id="tn-report-pending" hidden><h3>ส่งจากเครื่องนี้ รอจังหวัดอนุมัติ</h3><ul></ul></div></section>']
+
+
 def _roster_lines(district: District, prefix: str) -> list[str]:
     """Roster changes one line at a time (a new person, a person who left), listed in PREFIX-lines."""
     subs = _subdistrict_options(district)
@@ -283,7 +335,7 @@ def _roster_lines(district: District, prefix: str) -> list[str]:
         f'<p class="tn-report__error" id="{prefix}-add-sub-error" hidden></p></div>',
         f'<div class="tn-report__field"><label for="{prefix}-add-moo">หมู่บ้าน (เฉพาะ อช.)</label><select id="{prefix}-add-moo" '
         f'aria-describedby="{prefix}-add-moo-error"></select><p class="tn-report__error" id="{prefix}-add-moo-error" hidden></p></div>',
-        _input(f"{prefix}-add-name", "ชื่อพร้อมคำนำหน้า", placeholder="เช่น นางสมศรี ใจดี", required=True),
+        _input(f"{prefix}-add-name", "ชื่อพร้อมคำนำหน้า", hint=NEW_NAME_HINT, required=True),
         f'<div class="tn-report__field"><label for="{prefix}-add-sex">เพศ (ถ้าคำนำหน้าไม่บอก)</label><select id="{prefix}-add-sex">'
         '<option value="">— ตามคำนำหน้า —</option><option value="ชาย">ชาย</option><option value="หญิง">หญิง</option></select></div>',
         _input(f"{prefix}-add-start", "วันเริ่มวาระ", hint=DATE_HINT, required=True, extra=" data-date"),
@@ -327,7 +379,10 @@ def report_page(province: Province, district: District, today: dt.date, json_lin
            '<noscript><p class="tn-report__noscript">หน้านี้ต้องใช้ JavaScript ถ้าเปิดไม่ได้ ให้ใช้แบบฟอร์มบน GitHub '
            f'โดยตรง: <a href="{h(_new_issue(repo_url))}">เลือกแบบฟอร์มรายงาน</a></p></noscript>', ""]
     parts = [f'<div class="tn-report" data-json="{h(json_link)}" data-pagefind-ignore>',
+             '<p class="tn-report__draft" id="tn-report-draft" role="status" hidden>นำข้อมูลที่กรอกค้างไว้บนเครื่องนี้กลับมาแล้ว '
+             '(เก็บไว้จนกว่าจะล้าง) <button type="button" class="md-button">ล้างข้อมูลที่กรอกไว้</button></p>',
              '<datalist id="tn-people"></datalist>']
+    parts += _standing(province, district, people, today)
     parts += _circular_form(province, district, people, today, privacy)
     parts += ['<h2 id="single">หรือรายงานทีละเรื่อง</h2>',
               '<p>ใช้เมื่อมีการเปลี่ยนแปลงเรื่องเดียว แต่ละเรื่องเป็นรายงานแยกกัน</p>']
