@@ -131,7 +131,7 @@ def province_pages(province: Province, settings: SiteSettings, today: dt.date,
               f'{h(settings.page_url(CHOOSER))}" width="140" height="140">'
               '<p class="tn-letter__qr-caption">สแกนเพื่อรายงานข้อมูลชมรม (เลือกอำเภอ)</p>')
         qr = qr.replace('src="assets/', f'src="{_rel_link("circular.md", "assets/", settings)}')
-        pages["circular.md"] = front_matter("หนังสือเวียน") + texts.circular_intro(province) + letter_html(letter, qr) + "\n"
+        pages["circular.md"] = front_matter("หนังสือเวียน") + texts.circular_intro(province, _chooser_link("circular.md", settings)) + letter_html(letter, qr) + "\n"
     pages["guidelines.md"] = front_matter("แนวทางการดำเนินงาน") + texts.guidelines(province, today)
     pages["submit.md"] = front_matter("วิธีส่งข้อมูล") + texts.how_to_submit(province, settings.repo_url)
     pages["privacy.md"] = front_matter("การคุ้มครองข้อมูลส่วนบุคคล") + texts.privacy(province, settings.repo_url)
@@ -139,6 +139,11 @@ def province_pages(province: Province, settings: SiteSettings, today: dt.date,
 
 
 CHOOSER = "report/index.md"
+
+
+def _chooser_link(from_md: str, settings: SiteSettings) -> str:
+    """Relative link to the report pages' district chooser, where the circular's QR code leads."""
+    return _rel_link(from_md, "report/" if settings.use_directory_urls else "report/index.html", settings)
 
 
 def report_pages(province: Province, settings: SiteSettings, today: dt.date) -> dict[str, str]:
@@ -154,7 +159,7 @@ def report_pages(province: Province, settings: SiteSettings, today: dt.date) -> 
         pages[f"assets/qr/report-{district.code}.svg"] = qr_svg(settings.page_url(rel))
         pages[rel] = front_matter(f"รายงานข้อมูลชมรม อำเภอ{district.name}", f"รายงานข้อมูลชมรมผู้นำ อช. อำเภอ{district.name} แทนแบบฟอร์ม QR") + \
             reportpage.report_page(province, district, today, _rel_link(rel, reportpage.json_rel(district), settings), district_link,
-                                   _rel_link(rel, "report/" if settings.use_directory_urls else "report/index.html", settings),
+                                   _chooser_link(rel, settings),
                                    _rel_link(rel, f"assets/qr/report-{district.code}.svg", settings), settings.page_url(rel),
                                    settings.repo_url)
     pages[CHOOSER] = front_matter("รายงานข้อมูลชมรม") + reportpage.chooser_page(province, links)

@@ -44,11 +44,12 @@ def home_links() -> str:
             '<li><a href="privacy/">การคุ้มครองข้อมูลส่วนบุคคล</a> (ขอแก้ไขหรือลบข้อมูล)</li></ul>')
 
 
-def circular_intro(province: Province) -> str:
+def circular_intro(province: Province, report_link: str) -> str:
+    """The circular page's opening; REPORT_LINK: the page its QR code leads to (the report page's district chooser)."""
     return ("# หนังสือเวียน\n\n"
             "<p data-pagefind-ignore>ข้อความเต็มของหนังสือตามต้นฉบับ (คงเลขไทยไว้) QR Code ท้ายหนังสือ"
-            "นำไปยังหน้า<a href=\"../submit/\">วิธีส่งข้อมูล</a> ซึ่งแทนแบบรายงานเดิม "
-            "สั่งพิมพ์หน้านี้ได้ในขนาด A4</p>\n\n")
+            f"นำไปยัง<a href=\"{h(report_link)}\">หน้ารายงานข้อมูลชมรม</a> (เลือกอำเภอ แล้วกรอกรายงานบนโทรศัพท์ได้) "
+            "ซึ่งแทนแบบรายงานเดิม สั่งพิมพ์หน้านี้ได้ในขนาด A4</p>\n\n")
 
 
 def guidelines(province: Province, today) -> str:
