@@ -139,7 +139,8 @@ def _actions(report_id: str, privacy_text: str) -> str:
         f'<div class="tn-report__fallback" id="{report_id}-fallback" hidden>',
         '<p>รายงานนี้ยาวเกินกว่าจะใส่ในลิงก์ได้ทั้งหมด ให้ทำดังนี้: 1) กด คัดลอก '
         '2) กด เปิดแบบฟอร์มบน GitHub (ช่องอื่นกรอกไว้แล้ว) 3) วางข้อความในช่อง <strong data-fields></strong> '
-        f'4) เลื่อนลงล่างสุดแล้วกดปุ่มสีเขียว {SUBMIT_BUTTON} (ไม่ต้องทำเครื่องหมายยืนยันซ้ำ)</p>',
+        f'4) เลื่อนลงล่างสุดแล้วกดปุ่มสีเขียว {SUBMIT_BUTTON} (ไม่ต้องทำเครื่องหมายยืนยันซ้ำ '
+        'ยกเว้นข้อที่ยังไม่ได้ทำในหน้านี้)</p>',
         f'<label for="{report_id}-copy">ข้อความสำหรับคัดลอก</label>',
         f'<textarea class="tn-report__copy" id="{report_id}-copy" readonly rows="8"></textarea>',
         '<p><button type="button" class="md-button" data-copy>คัดลอก</button> ',
