@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -25,10 +27,12 @@ from report_events import body, event, write
 from thamniap.bot import bot
 from thamniap.bot.publish import publish_outcome
 from thamniap.bot.receipt import receipt_command
+from thamniap.check.validate import load_dataset
 from thamniap.intake.reportform import body as body_parser
 from thamniap.intake.reportform.fields import REPORTS, TICKED, report
+from thamniap.render import reportpage
 from thamniap.render.reportform import reply
-from thamniap.render.site import SiteSettings
+from thamniap.render.site import CHOOSER, SiteSettings, province_pages
 
 TODAY = "2024-02-01"
 TEAM = "loei-cdd/district-4209"
@@ -217,12 +221,9 @@ def test_a_refused_report_file_prints_no_steps(repo):
 # ---------------------------------------------------------------- §5: what the page says about GitHub's step
 
 def test_the_report_page_names_githubs_button_and_says_nothing_is_ticked_again():
-    from thamniap.check.validate import load_dataset
-    from thamniap.render import reportpage
-
     [province] = load_dataset(REPO / "data").provinces
     district = province.district("4209")
-    data = __import__("json").loads(reportpage.report_json(province, district, "https://github.com/loei-cdd/thamniap",
+    data = json.loads(reportpage.report_json(province, district, "https://github.com/loei-cdd/thamniap",
                                                            "../../districts/4209-wang-saphung/", dt.date(2024, 2, 1)))
     assert "Submit new issue" in data["github_steps"] and "ไม่ต้องทำเครื่องหมายซ้ำ" in data["github_steps"]
     assert "Sign in" in data["github_steps"]
@@ -237,11 +238,6 @@ def test_the_report_page_names_githubs_button_and_says_nothing_is_ticked_again()
 
 def test_the_circular_page_says_where_its_qr_code_leads():
     """The circular's QR code leads to the report pages' district chooser; the page's text links there."""
-    from urllib.parse import urljoin
-
-    from thamniap.check.validate import load_dataset
-    from thamniap.render.site import CHOOSER, province_pages
-
     settings = SiteSettings.from_file(REPO / "mkdocs.yml")
     [province] = load_dataset(REPO / "data").provinces
     pages = province_pages(province, settings, dt.date(2024, 2, 1),
