@@ -8,6 +8,25 @@ import pytest
 
 from helpers import BASE, GIT_ENV, mkdocs_build, project_repo
 
+from thamniap.render.reportform import reply
+
+
+@pytest.fixture(autouse=True)
+def replies_are_plain_thai(monkeypatch):
+    """Issue 19 §6: every reply the bot makes in any test scenario is plain Thai for a district official:
+    no file name, file line, YAML key or git word outside the collapsed part for the province's maintainers
+    (reply.plain_problems). The bot's replies all end in reply._finish; comments posted through
+    tests/fake_github.py are checked there too."""
+    finish = reply._finish
+
+    def checked(lines):
+        out = finish(lines)
+        found = reply.plain_problems(out)
+        assert not found, f"the reply's main text holds {found}:\n{out}"
+        return out
+
+    monkeypatch.setattr(reply, "_finish", checked)
+
 
 @pytest.fixture
 def base_copy(tmp_path: Path) -> Path:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from thamniap.github.client import GitHubError
+from thamniap.render.reportform.reply import plain_problems
 from thamniap.vcs import git
 
 
@@ -46,12 +47,20 @@ class FakeGitHub:
     def find_comment(self, issue: int, marker: str) -> dict | None:
         return next(({"id": i, **c} for i, c in self.comments.items() if c["issue"] == issue and marker in c["body"]), None)
 
+    def _plain(self, body: str) -> None:
+        """A comment the bot posts on a report is plain Thai outside its collapsed part (issue 19 §6);
+        the reminders (bot/remind.py) speak to the district's maintainers and are not checked here."""
+        if "thamniap-report-bot" in body:
+            assert not plain_problems(body), (plain_problems(body), body)
+
     def create_comment(self, issue: int, body: str) -> dict:
+        self._plain(body)
         number = len(self.comments) + 1
         self.comments[number] = {"issue": issue, "body": body}
         return {"id": number}
 
     def update_comment(self, comment_id: int, body: str) -> dict:
+        self._plain(body)
         self.comments[comment_id]["body"] = body
         return {"id": comment_id}
 

@@ -197,7 +197,7 @@ def test_impossible_date_names_the_field(repo):
 
 def test_a_stranger_may_not_report_for_4209(repo):
     out = refused(repo, event("committee", COMMITTEE, author="stranger"), "some-org/other-team")
-    assert "ผู้รายงานไม่มีสิทธิ์แก้ไขข้อมูลอำเภอนี้" in out
+    assert "ยังไม่มีสิทธิ์รายงานแทนอำเภอวังสะพุง" in out
     assert "@\u200bloei-cdd/district-4209" in plain(out) and "@\u200bloei-cdd/province-admins" in plain(out)
     assert not MENTION.search(out)
     golden("stranger", out)
@@ -425,7 +425,7 @@ def test_edited_issue_updates_the_same_branch_pull_request_and_comment(repo, rem
     first = git(remote, "rev-parse", "refs/heads/report/7").strip()
     assert list(client.pulls) == [101] and client.pulls[101]["head"] == "report/7"
     assert "Closes #7" in client.pulls[101]["body"] and "@somchai-4209" in client.pulls[101]["body"]
-    assert list(client.comments) == [1] and "คำขอแก้ไข (pull request) #101" in client.comments[1]["body"]
+    assert list(client.comments) == [1] and "คำขอแก้ไข #101" in client.comments[1]["body"]
     assert client.labels[7] == {"report:pull-request"}
 
     edited = {**COMMITTEE, "seats": COMMITTEE["seats"].replace("ประชาสัมพันธ์ | ว่าง", "เหรัญญิก | ว่าง")}

@@ -51,7 +51,7 @@ def steps(workflow: dict):
 
 def test_the_workflows_exist():
     assert [p.name for p in FILES] == ["pages.yml", "pull-request-build.yml", "pull-request.yml", "remind.yml",
-                                       "report-bot.yml"]
+                                       "report-bot.yml", "report-receipt.yml"]
 
 
 def test_actionlint_is_clean():

@@ -230,6 +230,18 @@ def cmd_report_file(args) -> int:
                                args.today, sys.stdout, sys.stderr)
 
 
+def cmd_report_merged(args) -> int:
+    from thamniap.bot.receipt import receipt_command
+    from thamniap.github import client as github_client
+    client = None
+    if args.publish:
+        client = github_client.from_environment()
+        if not client.ready:
+            sys.stderr.write(github_client.MISSING_TOKEN + "\n")
+            return 2
+    return receipt_command(Path(args.event), project_of(args).root, client, sys.stdout, sys.stderr)
+
+
 def cmd_pr_actor(args) -> int:
     from thamniap.github import client as github_client
     from thamniap.review.authority import pr_actor_command
@@ -480,6 +492,12 @@ def _add_review_commands(sub) -> None:
     p.add_argument("--base", default="HEAD", metavar="REV", help="รุ่นของ branch หลัก (ค่าเริ่มต้น HEAD)")
     p.add_argument("--today", type=_date, default=None, help="วันที่ใช้ตรวจ (YYYY-MM-DD; ค่าเริ่มต้น: วันนี้ เวลาประเทศไทย)")
     p.set_defaults(func=cmd_report_file)
+
+    p = sub.add_parser("report-merged", help="หลังรวม (merge) คำขอแก้ไขของบอทรายงาน: แจ้งใน issue ว่ารายงานอยู่ในทำเนียบแล้ว "
+                                             "พร้อมลิงก์หน้าอำเภอ (หลักฐานการรายงานของอำเภอ)")
+    p.add_argument("event", metavar="EVENT.json", help="ไฟล์เหตุการณ์ pull_request ($GITHUB_EVENT_PATH)")
+    p.add_argument("--publish", action="store_true", help="ส่งความเห็นขึ้น GitHub (ต้องมี GITHUB_TOKEN); ไม่ระบุ = พิมพ์เท่านั้น")
+    p.set_defaults(func=cmd_report_merged)
 
     p = sub.add_parser("pr-actor", help="หาบัญชีที่การตรวจสิทธิ์ของคำขอแก้ไขต้องตรวจ: ผู้ส่ง หรือผู้รายงานเมื่อคำขอเป็นของบอท "
                                         "และ commit ล่าสุดเป็น commit ที่บอทสร้างเท่านั้น (พิมพ์ชื่อบัญชีเดียว)")

@@ -101,9 +101,10 @@ def sent(bp, steps, form) -> str:
     return bp.github[-1]
 
 
-def github_body(url: str) -> tuple[str, str, str]:
-    """(report id, title, body as GitHub renders the form from the prefilled URL; the official ticks
-    every checkbox there)."""
+def github_body(url: str, ticked_on_github: bool = True) -> tuple[str, str, str]:
+    """(report id, title, body as GitHub renders the form from the prefilled URL). GitHub cannot prefill
+    a checkbox: with TICKED_ON_GITHUB the official ticks every one there, else none is ticked and the
+    page's ticks travel in the prefilled `ticked` field (issue 19 §5)."""
     parts = urlsplit(url)
     assert parts.scheme == "https" and parts.netloc == "github.com" and parts.path == "/loei-cdd/thamniap/issues/new"
     query = {k: v[0] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
@@ -111,7 +112,7 @@ def github_body(url: str) -> tuple[str, str, str]:
     chunks = []
     for field in form_of(report_id).fields:
         if field.kind == "checkboxes":
-            value = "\n".join(f"- [X] {o}" for o in field.options)
+            value = "\n".join(f"- [{'X' if ticked_on_github else ' '}] {o}" for o in field.options)
         else:
             value = query.get(field.id) or "_No response_"
         chunks.append(f"### {field.label}\n\n{value}")
@@ -195,7 +196,7 @@ def test_circular_task_applies(phone, real_site, repo):
 
 NEW_PERSON = "นายประเสริฐ ทดสอบเวียน"          # not in the roster: added by the same report
 MAX_CIRCULAR_INTERACTIONS = 20
-GITHUB_STEPS = 3            # on GitHub: tick the two confirmations, Submit new issue
+GITHUB_STEPS = 1            # on GitHub: Submit new issue (the page's two ticks travel in the `ticked` field)
 
 
 def test_circular_task_in_one_report_one_issue_one_pull_request(phone, real_site, repo, tmp_path):
@@ -232,6 +233,8 @@ def test_circular_task_in_one_report_one_issue_one_pull_request(phone, real_site
     steps.fill("#circular-rep-0", NEW_PERSON)
     steps.fill("#circular-rep-1", "แสงเดือน สุขสวัสดิ์พันธ์ดี")
     steps.select("#circular-official-0", page.locator("#circular-official-0 option").nth(1).inner_text())
+    steps.tap("#circular-confirm")
+    steps.tap("#circular-no-private-numbers")
     no_horizontal_scroll(page)
     before = len(phone.github)
     steps.tap("#circular [data-send]")
@@ -243,8 +246,8 @@ def test_circular_task_in_one_report_one_issue_one_pull_request(phone, real_site
     assert steps.count <= MAX_CIRCULAR_INTERACTIONS
     assert len(urls) == 1 and len(urls[0].encode("utf-8")) < 8000
 
-    report_id, title, text = github_body(urls[0])
-    assert report_id == "circular"
+    report_id, title, text = github_body(urls[0], ticked_on_github=False)
+    assert report_id == "circular" and "&ticked=" in urls[0]
     parsed = body_parser.parse(text, form_of(report_id))
     assert not parsed.problems
     assert parsed.values["changes"].startswith(f"เพิ่ม | ผู้นำ อช. | วังสะพุง | | {NEW_PERSON} | | 1/2/2567 | 30/9/2570")

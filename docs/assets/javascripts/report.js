@@ -401,14 +401,21 @@
     });
     return { ticked: ticked, problems: problems };
   }
+  function tickedWords(report, ticked) {   // the `ticked` field: GitHub cannot prefill a checkbox (fields.py TICKED)
+    return data.forms[report].fields.filter(function (f) { return f.kind === "checkboxes" && ticked[f.id]; })
+      .map(function (f) { return f.ticked_as; }).join(", ");
+  }
   function send(form) {
     var got = read(form);
-    privacyTicks(form, got, false);
+    var ticks = privacyTicks(form, got, false);
     if (got.problems.length) {
       say(form, "ยังส่งไม่ได้: มี " + got.problems.length + " ช่องที่ต้องแก้ (ดูข้อความใต้ช่อง)");
       focusFirst(got.problems);
       return null;
     }
+    got.values.ticked = tickedWords(got.report, ticks.ticked);
+    var left = data.forms[got.report].fields.filter(function (f) { return f.kind === "checkboxes" && !ticks.ticked[f.id]; })
+      .map(function (f) { return f.label; });
     var url = issueUrl(got.report, got.values);
     var fallback = form.querySelector(".tn-report__fallback");
     if (url.length > data.max_url_bytes) {     // encodeURIComponent output is ASCII: length = bytes
@@ -434,7 +441,7 @@
     }
     fallback.hidden = true;
     if (!warnedOfWaiting(form, got.report)) return null;
-    say(form, "กำลังเปิดหน้า GitHub: ทำเครื่องหมายยืนยันในหน้านั้น แล้วกด Submit new issue");
+    say(form, left.length ? data.github_tick.replace("{0}", left.join(", ")) : data.github_steps);
     recordSent(got.report);
     return url;
   }

@@ -30,7 +30,7 @@ from thamniap.model import rounds
 from thamniap.render import changes as change_text
 from thamniap.intake.reportform.fields import REPORTS, Report
 from thamniap.intake.reportform.messages import Note
-from thamniap.render.reportform.reply import applied_reply, problems_reply
+from thamniap.render.reportform.reply import applied_reply, not_allowed_reply, plain_problems, problems_reply
 from thamniap.review import checkpr
 from thamniap.write.edit import EditRefused
 from thamniap.write.files import replace_files
@@ -266,7 +266,14 @@ def _apply(options: Options, top: Path, data_dir: str, tmp: Path, parsed, outcom
     folder = f"{data_dir}/{district.folder.relative_to(base_root).as_posix()}"
     allowed = checkpr.approvers(checkpr.area_of(f"{folder}/club.yaml", data_dir), ds.provinces)
     if not checkpr.may_change(issue.author, options.actor_teams, allowed):
-        return refuse([_not_allowed(f"ข้อมูลอำเภอ{district.name}", allowed)], lead="ผู้รายงานไม่มีสิทธิ์แก้ไขข้อมูลอำเภอนี้")
+        office = province.office
+        outcome.reply = checkpr.public(not_allowed_reply(
+            report.name, issue.author, issue.editor, district.name, list(district.maintainers), list(province.maintainers),
+            office.name if office else f"สำนักงานพัฒนาชุมชนจังหวัด{province.name}", office.phone if office else None,
+            maintainer=[f"ผู้มีสิทธิ์อ่านจาก maintainers ของ {folder}/district.yaml และของ province.yaml ใน branch หลัก: "
+                        + (", ".join(allowed) or "ไม่มี") + " — เพิ่มบัญชีหรือทีมใน maintainers ของอำเภอ "
+                        "แล้วสร้าง CODEOWNERS ใหม่ (thamniap codeowners)"]))
+        return None
 
     notes: list[Note] = []
     files = _understand_and_edit(report, parsed, district, province, today, issue, notes, folder, download)
@@ -329,15 +336,22 @@ def _scope(changed: dict[str, bytes], data_dir: str, base: list, author: str, te
         area = checkpr.area_of(path, data_dir)
         allowed = checkpr.approvers(area, base)
         if not checkpr.may_change(author, teams, allowed):
-            notes.append(_not_allowed(area.folder or path, allowed))
+            notes.append(_not_allowed(path, checkpr.area_label(area, base, base), allowed))
     return notes
 
 
-def _not_allowed(where: str, allowed: list[str]) -> Note:
-    marks = ", ".join(f"{{{i + 1}}}" for i in range(len(allowed))) or "ผู้ดูแลระบบของที่เก็บ"
-    return Note(f"ผู้รายงานไม่มีสิทธิ์แก้ไข{{0}} ผู้ที่แก้ไขได้: {marks} (อ่านจากข้อมูลใน branch หลัก)",
-                (where, *("@" + a for a in allowed)),
-                "ให้ผู้ดูแลของอำเภอเป็นผู้รายงาน หรือขอให้ผู้ดูแลจังหวัดเพิ่มบัญชีของท่านเป็นผู้ดูแลอำเภอ (district.yaml) ก่อน")
+def _not_allowed(path: str, label: str, allowed: list[str]) -> Note:
+    """A changed file outside what the reporter may change (LABEL: check-pr's Thai name of its area)."""
+    marks = ", ".join(f"{{{i + 1}}}" for i in range(len(allowed))) or "ผู้ดูแลจังหวัด"
+    return Note(f"รายงานนี้จะแก้{{0}} ซึ่งผู้รายงานไม่มีสิทธิ์แก้ ผู้ที่แก้ได้: {marks}",
+                (label, *("@" + a for a in allowed)),
+                "ให้ผู้ดูแลที่มีรายชื่อเป็นผู้รายงาน หรือขอให้สำนักงานพัฒนาชุมชนจังหวัดเพิ่มบัญชีของท่านเป็นผู้ดูแล",
+                detail=f"{path}: ผู้รายงานไม่อยู่ใน maintainers ของพื้นที่นี้ (อ่านจาก branch หลัก)")
+
+
+def _no_club(district, folder: str) -> Note:
+    return Note("อำเภอ{0} ยังไม่มีข้อมูลชมรมในทำเนียบ", (district.name,), "ให้ผู้ดูแลจังหวัดเพิ่มข้อมูลชมรมของอำเภอก่อน",
+                detail=f"ไม่มีไฟล์ {folder}/club.yaml")
 
 
 def _understand_and_edit(report, parsed, district, province, today, issue, notes, folder, download):
@@ -362,7 +376,7 @@ def _understand_and_edit(report, parsed, district, province, today, issue, notes
             return files
         if report.id in ("committee", "confirmation"):
             if not club_path.exists():
-                notes.append(Note("อำเภอ{0} ยังไม่มีข้อมูลชมรม (club.yaml)", (district.name,), "ให้ผู้ดูแลจังหวัดสร้างข้อมูลชมรมของอำเภอก่อน"))
+                notes.append(_no_club(district, folder))
                 return files
             files[f"{folder}/club.yaml"] = edit.edit_club(club_path.read_text(encoding="utf-8"), understood).encode("utf-8")
         else:
@@ -385,7 +399,7 @@ def _circular(report, values, district, province, today, issue, notes, folder) -
                 if values.get("representatives") or values.get("officials") else None)
     club_path, meeting_path = district.folder / "club.yaml", district.folder / "meeting.yaml"
     if not notes and not club_path.exists():
-        notes.append(Note("อำเภอ{0} ยังไม่มีข้อมูลชมรม (club.yaml)", (district.name,), "ให้ผู้ดูแลจังหวัดสร้างข้อมูลชมรมของอำเภอก่อน"))
+        notes.append(_no_club(district, folder))
     if notes:
         return {}
     committee.round_id, committee.confirmed_on = confirmation.round_id, confirmation.confirmed_on
@@ -414,12 +428,23 @@ def _validate(head_root: Path, base_ds, district, today: dt.date):
     before = {key(d, base_ds.root) for d in check_loaded(base_ds, today, focus)}
     head_ds, found = check_root(head_root, today, focus)
     new = [d for d in found if key(d, head_root) not in before and key(d, head_root)[0].startswith(rel_district)]
-    notes = [Note(f"{'ข้อมูลที่ได้ไม่ผ่านการตรวจ' if d.is_error else 'คำเตือนจากการตรวจ'} "
-                  f"({_file_name(d.path)} บรรทัด {d.line}): {{0}}", (d.message, d.hint), "{1}" if d.hint else "")
-             for d in new]
+    notes = [_check_note(d) for d in new]
     errors = [n for n, d in zip(notes, new) if d.is_error]
     warnings = [n for n, d in zip(notes, new) if not d.is_error]
     return head_ds, errors, warnings
+
+
+def _check_note(d) -> Note:
+    """A diagnostic of the checked result as a note: the validator's words in the main text when they are
+    plain Thai (they are written for people who edit files, so some name YAML keys), the file, line and
+    rule for the province's maintainers."""
+    kind = "ข้อมูลที่ได้ไม่ผ่านการตรวจ" if d.is_error else "คำเตือนจากการตรวจ"
+    detail = f"{_file_name(d.path)} บรรทัด {d.line}: [{d.rule}] {d.message}" + (f" — {d.hint}" if d.hint else "")
+    if plain_problems(d.message):
+        return Note(f"{kind}: ข้อมูลอำเภอหลังแก้ตามรายงานนี้มีปัญหาที่ผู้ดูแลจังหวัดต้องดู (รายละเอียดท้ายความเห็นนี้)", (),
+                    "แจ้งสำนักงานพัฒนาชุมชนจังหวัด หรือแก้รายงานตามที่ผู้ดูแลจังหวัดแนะนำ", detail=detail)
+    hint = d.hint if d.hint and not plain_problems(d.hint) else ""
+    return Note(f"{kind}: {{0}}", (d.message, hint), "{1}" if hint else "", detail=detail)
 
 
 def _file_name(path: str) -> str:

@@ -72,6 +72,8 @@ def report_command(event: Path, root: Path, teams: tuple[str, ...] | None, base:
         err.write(checkpr.public(outcome.note) + "\n")
     if not publish:
         out.write(outcome.reply)
+        if claims is not None and outcome.code == 0 and outcome.files:
+            out.write(_report_file_steps(outcome, root))
         return outcome.code
     if client is None or not client.ready:
         if outcome.reply:
@@ -79,3 +81,20 @@ def report_command(event: Path, root: Path, teams: tuple[str, ...] | None, base:
         err.write(github_client.MISSING_TOKEN + "\n")
         return 2
     return publish_outcome(outcome, client, git.toplevel(root), out, err)
+
+
+def _report_file_steps(outcome, root: Path) -> str:
+    """The province officer's next steps after `report-file` applied a file, and the district's receipt."""
+    from thamniap.render.reportform.reply import report_file_steps
+    from thamniap.render.site import SiteSettings, district_rel
+    from thamniap.check.validate import load_dataset
+    url = ""
+    config = root / "mkdocs.yml"
+    if config.is_file():
+        settings = SiteSettings.from_file(config)
+        district = next((d for p in load_dataset(root / "data").provinces for d in p.districts if d.code == outcome.district), None)
+        if district is not None and settings.site_url:
+            url = settings.page_url(district_rel(district))
+    branch = f"report-file/{outcome.district}-{dt.date.today().isoformat()}"
+    return checkpr.public(report_file_steps(outcome.report.name, outcome.district_name, outcome.district,
+                                            sorted(outcome.files), url, branch))

@@ -62,9 +62,10 @@ def publish_outcome(outcome: Outcome, client, top: Path, out: TextIO, err: TextI
             else:     # the record first: the push's synchronize event must find this commit in it
                 pull = client.update_pull(pull["number"], title, body)
                 client.push(top, outcome.commit, branch)
-            reply = reply.rstrip() + f"\n\nคำขอแก้ไข (pull request) #{int(pull['number'])} รอผู้ดูแลตรวจและรวม (merge)\n"
+            reply = reply.rstrip() + (f"\n\nส่งให้จังหวัดตรวจแล้ว (คำขอแก้ไข #{int(pull['number'])}) "
+                                      "เมื่อจังหวัดอนุมัติ บอทจะแจ้งใน issue นี้พร้อมลิงก์หน้าอำเภอในทำเนียบ\n")
         elif outcome.code != 0 and (earlier := client.find_pull(f"report/{issue.number}")) is not None:
-            reply = reply.rstrip() + (f"\n\nคำขอแก้ไข (pull request) #{int(earlier['number'])} ยังเป็นรายงานฉบับก่อนหน้า "
+            reply = reply.rstrip() + (f"\n\nคำขอแก้ไข #{int(earlier['number'])} ยังเป็นรายงานฉบับก่อนหน้า (ที่ส่งให้จังหวัดตรวจ) "
                                       "จนกว่าจะแก้รายงานนี้ให้ผ่าน\n")
         if outcome.code == 0:
             client.add_labels(issue.number, [APPLIED])

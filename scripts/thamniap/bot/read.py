@@ -227,7 +227,8 @@ def read_confirmation(report: Report, values: dict, district: District, province
     out.confirmed_on = read_date(values.get("confirmed-on"), spec, notes)
     current = rounds.current_round(province, today)
     if current is None:
-        notes.append(Note("จังหวัดยังไม่ได้เปิดรอบการรายงาน (ไม่มีรอบใน province.yaml)", (), "รอให้จังหวัดเพิ่มรอบการรายงานก่อน", spec.label))
+        notes.append(Note("จังหวัดยังไม่ได้เปิดรอบการรายงาน", (), "รอให้จังหวัดเปิดรอบการรายงานก่อน", spec.label,
+                          detail="ไม่มีรอบการรายงานปัจจุบันใน rounds: ของ province.yaml (thamniap new-round)"))
     else:
         out.round_id = current.id
     if out.confirmed_on and out.confirmed_on > today:
@@ -242,12 +243,13 @@ def pick_meeting(province: Province, text: str | None, today: dt.date, spec: Fie
         found = next((m for m in province.meetings if m.id == text.strip()), None)
         if found is None:
             notes.append(Note("ไม่มีการประชุมรหัส {0} ในหนังสือเวียน", (text,),
-                              "เว้นว่างไว้ (ใช้การประชุมครั้งถัดไป) หรือใช้รหัสจาก province.yaml: "
+                              "เว้นว่างไว้ (ใช้การประชุมครั้งถัดไป) หรือใช้รหัสการประชุมในหนังสือเวียน: "
                               + ", ".join(m.id for m in province.meetings), spec.label))
         return found
     chosen = rounds.current_meeting(province, today)
     if chosen is None:
-        notes.append(Note("จังหวัดยังไม่ได้นัดประชุม (ไม่มีการประชุมใน province.yaml)", (), "รอหนังสือเวียนนัดประชุม", spec.label))
+        notes.append(Note("จังหวัดยังไม่ได้นัดประชุม", (), "รอหนังสือเวียนนัดประชุม", spec.label,
+                          detail="ไม่มีการประชุมที่ยังไม่ถึงวันใน meetings: ของ province.yaml"))
     return chosen
 
 

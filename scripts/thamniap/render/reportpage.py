@@ -19,7 +19,7 @@ from thamniap.core.dates import THAI_MONTHS, THAI_MONTHS_SHORT, thai_date
 from thamniap.core.names import TITLES
 from thamniap.model import LEADER, VOLUNTEER, District, Person, Province, rounds
 from thamniap.render.markup import h, json_data
-from thamniap.intake.reportform.fields import (ADD_WORD, END_REASONS, END_WORD, FILE_DISTRICT, FILE_ROUND, REPORTS, SEAT_SEPARATOR,
+from thamniap.intake.reportform.fields import (ADD_WORD, END_REASONS, END_WORD, FILE_DISTRICT, FILE_ROUND, REPORTS, SEAT_SEPARATOR, TICKED,
                                                CIRCULAR, CONFIRMATION, COMMITTEE, NOMINEES, ROSTER)
 from thamniap.intake.reportform.messages import END_LABEL, NAME_PARTS, page_messages
 
@@ -72,7 +72,7 @@ def report_json(province: Province, district: District, repo_url: str, district_
         same_name[_squeezed(p.key)] = same_name.get(_squeezed(p.key), 0) + 1
     forms = {r.id: {"title": r.title + f"อำเภอ{district.name}", "template": f"{r.id}.yml",
                     "fields": [{"id": f.id, "label": f.label, "kind": f.kind, "required": f.required,
-                                "description": f.description, "options": list(f.options)} for f in r.fields]}
+                                "description": f.description, "options": list(f.options), "ticked_as": f.ticked_as} for f in r.fields]}
              for r in REPORTS}
     return json_data({
         "district": {"code": district.code, "name": district.name, "page": district_link},
@@ -89,6 +89,8 @@ def report_json(province: Province, district: District, repo_url: str, district_
         "messages": page_messages(),
         "separator": SEAT_SEPARATOR, "vacant": VACANT, "add": ADD_WORD, "end": END_WORD,
         "max_url_bytes": MAX_URL_BYTES,
+        "github_steps": "กำลังเปิดหน้า GitHub — " + GITHUB_STEPS,
+        "github_tick": "กำลังเปิดหน้า GitHub — " + GITHUB_TICK,
         "file_head": {"district": FILE_DISTRICT, "round": FILE_ROUND},
         "round": current.id if current else None,
         "line_words": LINE_WORDS,
@@ -138,6 +140,15 @@ def _input(fid: str, label: str, *, hint: str = "", placeholder: str = "", kind:
             + f'<p class="tn-report__error" id="{fid}-error" hidden></p></div>')
 
 
+# What to do on GitHub's page (issue 19 §5), with GitHub's own button names (its interface is English):
+# the page's ticks travel in the TICKED field, so nothing is ticked again there.
+SUBMIT_BUTTON = "Submit new issue"
+_SIGN_IN = "ถ้า GitHub ให้เข้าสู่ระบบก่อน ให้กด Sign in แล้วจะกลับมาที่แบบฟอร์มที่กรอกไว้"
+GITHUB_STEPS = (f"ในหน้า GitHub รายงานกรอกไว้ครบแล้ว รวมทั้งการยืนยันที่ทำเครื่องหมายในหน้านี้ (ช่อง {TICKED.label}) "
+                f"ไม่ต้องทำเครื่องหมายซ้ำ: เลื่อนลงล่างสุดแล้วกดปุ่มสีเขียว {SUBMIT_BUTTON} (บางหน้าจอเขียนว่า Create) " + _SIGN_IN)
+# when a confirmation was not ticked on this page ({0}: the checkboxes' labels): GitHub shows them unticked
+GITHUB_TICK = (f"ในหน้า GitHub ทำเครื่องหมายในช่อง {{0}} (ยังไม่ได้ทำในหน้านี้) แล้วเลื่อนลงล่างสุดกดปุ่มสีเขียว "
+               f"{SUBMIT_BUTTON} (บางหน้าจอเขียนว่า Create) " + _SIGN_IN)
 DATE_HINT = "วัน/เดือน/ปี พ.ศ. เช่น 20/1/2567 (เลขไทยได้)"
 NAME_HINT = "พิมพ์ชื่อแล้วเลือกจากรายการ (ไม่ต้องพิมพ์คำนำหน้า)"
 NEW_NAME_HINT = "คำนำหน้า ชื่อ และนามสกุล " + NAME_PARTS[1]      # the words of the bot's refusal (messages.NAME_PARTS)
@@ -159,7 +170,8 @@ def _actions(report_id: str, privacy_text: str) -> str:
         f'<div class="tn-report__fallback" id="{report_id}-fallback" hidden>',
         '<p>รายงานนี้ยาวเกินกว่าจะใส่ในลิงก์ได้ทั้งหมด ให้ทำดังนี้: 1) กด คัดลอก '
         '2) กด เปิดแบบฟอร์มบน GitHub (ช่องอื่นกรอกไว้แล้ว) 3) วางข้อความในช่อง <strong data-fields></strong> '
-        '4) ทำเครื่องหมายยืนยัน แล้วกด Submit new issue</p>',
+        f'4) เลื่อนลงล่างสุดแล้วกดปุ่มสีเขียว {SUBMIT_BUTTON} (ไม่ต้องทำเครื่องหมายยืนยันซ้ำ '
+        'ยกเว้นข้อที่ยังไม่ได้ทำในหน้านี้)</p>',
         f'<label for="{report_id}-copy">ข้อความสำหรับคัดลอก</label>',
         f'<textarea class="tn-report__copy" id="{report_id}-copy" readonly rows="8"></textarea>',
         '<p><button type="button" class="md-button" data-copy>คัดลอก</button> ',
@@ -369,7 +381,7 @@ def report_page(province: Province, district: District, today: dt.date, json_lin
            f'<p class="tn-report__intro">หน้านี้ใช้แทนแบบฟอร์ม QR ตามหนังสือเวียน กรอกแต่ละเรื่องแล้วกด '
            f'<strong>ส่งรายงาน</strong> ระบบจะเปิดหน้า GitHub ที่กรอกรายงานไว้ให้แล้ว '
            f'(รายงานตามหนังสือเวียนรวมทุกเรื่องในรายงานเดียว หรือรายงานทีละเรื่องด้านล่าง) '
-           f'ทำเครื่องหมายยืนยันในหน้านั้นแล้วกด Submit new issue ถ้าไม่มีบัญชี GitHub ให้กด '
+           f'{h(GITHUB_STEPS)} ถ้าไม่มีบัญชี GitHub ให้กด '
            f'<strong>ดาวน์โหลดไฟล์รายงาน</strong> แล้วส่งไฟล์ให้สำนักงานพัฒนาชุมชนจังหวัด '
            f'<a href="{h(district_link)}">กลับไปหน้าอำเภอ{name}</a> · <a href="{h(chooser_link)}">เลือกอำเภออื่น</a></p>', "",
            f'<nav class="tn-report__toc" aria-label="เรื่องที่รายงาน"><a href="#circular">รายงานตามหนังสือเวียน (ทุกเรื่อง)</a> '

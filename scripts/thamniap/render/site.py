@@ -166,9 +166,15 @@ def circular_pages(province: Province, settings: SiteSettings, today: dt.date,
           '<p class="tn-letter__qr-caption">สแกนเพื่อรายงานข้อมูลชมรม (เลือกอำเภอ)</p>')
     qr = qr.replace('src="assets/', f'src="{_rel_link("circular.md", "assets/", settings)}')
     links = [(_page_link("circular.md", f"circulars/{rnd.id}.md", settings), rnd, c) for rnd, c in earlier]
-    pages["circular.md"] = (front_matter("หนังสือเวียน") + texts.circular_intro(shown[0] if shown else None, links) +
+    pages["circular.md"] = (front_matter("หนังสือเวียน") + texts.circular_intro(shown[0] if shown else None, links,
+                                                                    _chooser_link("circular.md", settings)) +
                             letter_html(parse_letter(circular_texts[text_file]), qr) + "\n")
     return pages
+
+
+def _chooser_link(from_md: str, settings: SiteSettings) -> str:
+    """Relative link to the report pages' district chooser, where the circular's QR code leads."""
+    return _rel_link(from_md, "report/" if settings.use_directory_urls else "report/index.html", settings)
 
 
 def report_pages(province: Province, settings: SiteSettings, today: dt.date) -> dict[str, str]:
@@ -184,7 +190,7 @@ def report_pages(province: Province, settings: SiteSettings, today: dt.date) -> 
         pages[f"assets/qr/report-{district.code}.svg"] = qr_svg(settings.page_url(rel))
         pages[rel] = front_matter(f"รายงานข้อมูลชมรม อำเภอ{district.name}", f"รายงานข้อมูลชมรมผู้นำ อช. อำเภอ{district.name} แทนแบบฟอร์ม QR") + \
             reportpage.report_page(province, district, today, _rel_link(rel, reportpage.json_rel(district), settings), district_link,
-                                   _rel_link(rel, "report/" if settings.use_directory_urls else "report/index.html", settings),
+                                   _chooser_link(rel, settings),
                                    _rel_link(rel, f"assets/qr/report-{district.code}.svg", settings), settings.page_url(rel),
                                    settings.repo_url)
     pages[CHOOSER] = front_matter("รายงานข้อมูลชมรม") + reportpage.chooser_page(province, links)

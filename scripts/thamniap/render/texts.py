@@ -46,8 +46,9 @@ def home_links() -> str:
             '<li><a href="privacy/">การคุ้มครองข้อมูลส่วนบุคคล</a> (ขอแก้ไขหรือลบข้อมูล)</li></ul>')
 
 
-def circular_intro(rnd: Round | None, earlier: list[tuple[str, Round, Circular]]) -> str:
-    """The current circular's page head: its round, then a link to each earlier circular (EARLIER: link, round, circular)."""
+def circular_intro(rnd: Round | None, earlier: list[tuple[str, Round, Circular]], report_link: str) -> str:
+    """The current circular's page head: its round, then a link to each earlier circular (EARLIER: link, round,
+    circular); REPORT_LINK: the page its QR code leads to (the report page's district chooser)."""
     current = (f"<p>หนังสือเวียนของรอบการรายงานปัจจุบัน: {h(rnd.title)} กำหนดส่ง {h(thai_date(rnd.deadline))}</p>\n\n"
                if rnd else "")
     older = ""
@@ -57,7 +58,8 @@ def circular_intro(rnd: Round | None, earlier: list[tuple[str, Round, Circular]]
         older = f'<p>หนังสือเวียนของรอบก่อน ๆ (คงไว้ตามต้นฉบับ):</p>\n<ul class="tn-circulars">{items}</ul>\n\n'
     return ("# หนังสือเวียน\n\n" + current +
             "<p data-pagefind-ignore>ข้อความเต็มของหนังสือตามต้นฉบับ (คงเลขไทยไว้) QR Code ท้ายหนังสือ"
-            "นำไปยังหน้า<a href=\"../submit/\">วิธีส่งข้อมูล</a> ซึ่งแทนแบบรายงานเดิม "
+            f"นำไปยัง<a href=\"{h(report_link)}\">หน้ารายงานข้อมูลชมรม</a> (เลือกอำเภอ แล้วกรอกรายงานบนโทรศัพท์ได้) "
+            "ซึ่งแทนแบบรายงานเดิม "
             "สั่งพิมพ์หน้านี้ได้ในขนาด A4</p>\n\n" + older)
 
 

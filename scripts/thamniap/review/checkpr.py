@@ -142,7 +142,7 @@ def may_change(actor: str, teams: tuple[str, ...] | None, allowed: list[str]) ->
     return any(entry.lower() in names for entry in allowed)
 
 
-def _area_label(area: Area, base: list[Province], head: list[Province]) -> str:
+def area_label(area: Area, base: list[Province], head: list[Province]) -> str:
     if area.kind == "other":
         return "ไฟล์นอกข้อมูล (โปรแกรม schema เวิร์กโฟลว์ CODEOWNERS เอกสาร)"
     for dataset in (base, head):
@@ -218,7 +218,7 @@ def _touches(files: dict[str, str], data_dir: str, permissions: list, after: lis
         area = Area("other", "") if special else area_of(path, data_dir)
         touch = touches.get(area)
         if touch is None:
-            touch = touches[area] = Touch(area, _area_label(area, permissions, after),
+            touch = touches[area] = Touch(area, area_label(area, permissions, after),
                                           approvers=approvers(area, permissions))
         touch.files.append(path)
         if special:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from thamniap.intake.reportform.fields import MAX_BODY_BYTES, Report
+from thamniap.intake.reportform.fields import MAX_BODY_BYTES, TICKED, TICKED_SEPARATOR, Report
 from thamniap.intake.reportform.messages import MISSING, UNTICKED
 from thamniap.intake.reportform.messages import Note
 
@@ -61,9 +61,11 @@ def parse(text: str | None, report: Report) -> Body:
                                     and m.group(1) in "xX"}
             continue
         out.values[spec.id] = None if value in ("", NO_RESPONSE) else value
+    on_page = _ticked_on_page(out, report)
     for spec in report.fields:
         if spec.kind == "checkboxes":
-            missing = [o for o in spec.options if o not in out.checked.get(spec.id, set())]
+            ticked = out.checked.get(spec.id, set()) | (set(spec.options) if spec.ticked_as in on_page else set())
+            missing = [o for o in spec.options if o not in ticked]
             if missing:
                 out.problems.append(Note(UNTICKED[0], (missing[0],), UNTICKED[1], spec.label))
         elif spec.required and not out.values.get(spec.id):
@@ -71,3 +73,18 @@ def parse(text: str | None, report: Report) -> Body:
             out.problems.append(Note(why, (), MISSING[1].replace("{0}", spec.description) if spec.description else MISSING[2],
                                      spec.label))
     return out
+
+
+def _ticked_on_page(out: Body, report: Report) -> set[str]:
+    """The checkboxes the report page says were ticked there (fields.TICKED); a word that names no
+    checkbox of REPORT is a problem (it is not silently dropped)."""
+    text = out.values.get(TICKED.id)
+    if not text or TICKED.id not in {f.id for f in report.fields}:
+        return set()
+    known = {f.ticked_as for f in report.fields if f.kind == "checkboxes"}
+    words = [w.strip() for w in text.split(TICKED_SEPARATOR.strip()) if w.strip()]
+    for word in words:
+        if word not in known:
+            out.problems.append(Note("{0} ไม่ใช่ข้อยืนยันของรายงานนี้", (word,),
+                                     "เว้นช่องนี้ว่าง แล้วทำเครื่องหมายในช่องยืนยันด้านล่างแทน", TICKED.label))
+    return set(words) & known

@@ -40,7 +40,8 @@ class Field:
     placeholder: str = ""
     required: bool = False
     value: str = "text"          # what the bot reads from it: district, date, seats, names, name, url, text, confirm
-    options: tuple[str, ...] = ()   # checkboxes only (each one required)
+    options: tuple[str, ...] = ()   # checkboxes only (each one required, by the bot)
+    ticked_as: str = ""          # checkboxes only: how the report page names it in the TICKED field
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,16 @@ DISTRICT = Field("district", "อำเภอ (รหัสหรือชื่
                  "เช่น 4209 หรือ วังสะพุง", required=True, value="district")
 NO_PRIVATE_NUMBERS = Field(
     "no-private-numbers", "ยืนยัน", "checkboxes", value="confirm",
-    options=("ข้าพเจ้าไม่ได้ใส่เลขประจำตัวประชาชน วันเกิด ที่อยู่บ้าน หรือเบอร์โทรศัพท์ส่วนตัวในรายงานนี้",))
+    options=("ข้าพเจ้าไม่ได้ใส่เลขประจำตัวประชาชน วันเกิด ที่อยู่บ้าน หรือเบอร์โทรศัพท์ส่วนตัวในรายงานนี้",),
+    ticked_as="ไม่มีเลขประจำตัวหรือเบอร์ส่วนตัว")
+# The report page's ticks (issue 19 §5). GitHub cannot prefill a checkbox from a link, so the page writes
+# what the official ticked there into this input (the checkboxes' `ticked_as`, joined by TICKED_SEPARATOR),
+# and intake/reportform/body.py counts a checkbox as ticked when it is ticked on GitHub or named here. GitHub
+# itself therefore does not require the checkboxes (render/reportform/forms.py); the bot does.
+TICKED_SEPARATOR = ", "
+TICKED = Field("ticked", "ทำเครื่องหมายบนหน้ารายงานแล้ว", "input",
+               "หน้ารายงานของเว็บไซต์กรอกช่องนี้ให้ ไม่ต้องทำเครื่องหมายด้านล่างซ้ำ — ถ้ากรอกรายงานบน GitHub เอง "
+               "ให้เว้นว่าง แล้วทำเครื่องหมายทุกข้อด้านล่าง", value="ticked")
 DATE_HINT = "วัน/เดือน/ปี พ.ศ. เช่น 20/1/2567"
 
 COMMITTEE = Report(
@@ -92,7 +102,7 @@ COMMITTEE = Report(
      Field("order-date", "คำสั่งแต่งตั้งคณะกรรมการ ลงวันที่", "input", "เว้นว่างถ้าไม่เปลี่ยน — " + DATE_HINT, "เช่น 12/10/2566",
            value="date"),
      Field("order-by", "คำสั่งแต่งตั้งคณะกรรมการ ผู้ออกคำสั่ง", "input", "เว้นว่างถ้าไม่เปลี่ยน", "เช่น นายอำเภอวังสะพุง"),
-     NO_PRIVATE_NUMBERS))
+     TICKED, NO_PRIVATE_NUMBERS))
 
 CONFIRMATION = Report(
     "confirmation", "ยืนยันโครงสร้างชมรม", "ยืนยันว่าโครงสร้างชมรมของอำเภอเป็นปัจจุบันสำหรับรอบการรายงานนี้ (รายงานต่อจังหวัด)",
@@ -101,8 +111,8 @@ CONFIRMATION = Report(
      Field("confirmed-on", "วันที่ยืนยัน", "input", "วันที่อำเภอตรวจแล้วว่าโครงสร้างเป็นปัจจุบัน — " + DATE_HINT,
            "เช่น 20/1/2567", required=True, value="date"),
      Field("confirm", "ยืนยันโครงสร้าง", "checkboxes", value="confirm",
-           options=("ข้าพเจ้ายืนยันว่าคณะกรรมการชมรมในทำเนียบเป็นปัจจุบันสำหรับรอบการรายงานนี้",)),
-     NO_PRIVATE_NUMBERS))
+           options=("ข้าพเจ้ายืนยันว่าคณะกรรมการชมรมในทำเนียบเป็นปัจจุบันสำหรับรอบการรายงานนี้",), ticked_as="ยืนยันโครงสร้าง"),
+     TICKED, NO_PRIVATE_NUMBERS))
 
 NOMINEES = Report(
     "nominees", "ส่งรายชื่อผู้แทนเข้าประชุม", "ส่งรายชื่อผู้แทนชมรม 2 คน และเจ้าหน้าที่ผู้รับผิดชอบ 1 คน เข้าประชุมตามหนังสือเวียน",
@@ -116,7 +126,7 @@ NOMINEES = Report(
            "นางสาวสุดา แสนสุข", required=True, value="names"),
      Field("submitted-on", "วันที่ส่งรายชื่อ", "input", "เว้นว่างได้: ใช้วันที่เปิด issue นี้ — " + DATE_HINT,
            "เช่น 9/1/2567", value="date"),
-     NO_PRIVATE_NUMBERS))
+     TICKED, NO_PRIVATE_NUMBERS))
 
 EXCEL = Report(
     "excel", "ส่งแบบฟอร์ม Excel ทำเนียบ", "แนบแบบฟอร์ม Excel ทำเนียบ อช. ของอำเภอที่กรอกแล้ว (ดาวน์โหลดได้จากหน้าอำเภอ)",
@@ -124,7 +134,7 @@ EXCEL = Report(
     (DISTRICT,
      Field("workbook", "ไฟล์แบบฟอร์ม Excel", "textarea",
            "ลากไฟล์ .xlsx มาวางในช่องนี้ (GitHub จะใส่ลิงก์ให้) แนบได้ไฟล์เดียว", "", required=True, value="url"),
-     NO_PRIVATE_NUMBERS))
+     TICKED, NO_PRIVATE_NUMBERS))
 
 ROSTER = Report(
     "roster", "แก้ไขรายชื่อ อช./ผู้นำ อช.", "เพิ่ม อช. หรือผู้นำ อช. คนใหม่ หรือแจ้งผู้ที่พ้นจากตำแหน่ง (ลาออก พ้นวาระ ย้ายที่อยู่ เสียชีวิต)",
@@ -138,7 +148,7 @@ ROSTER = Report(
            + " วันสิ้นสุดวาระของ อช. ที่เว้นว่างคือครบ 4 ปี บอทให้รหัสบุคคลคนใหม่เอง",
            "เพิ่ม | อช. | วังสะพุง | 3 | นางสมศรี ใจดี | | 15/1/2567 |\nพ้น | นายสมชาย ใจงาม | 10/1/2567 | ลาออก |",
            required=True, value="roster-changes"),
-     NO_PRIVATE_NUMBERS))
+     TICKED, NO_PRIVATE_NUMBERS))
 
 # The circular's whole task in one report (one issue, one pull request): the committee, new people
 # (who may hold a seat at once), the confirmation for the round and the meeting's nominees. Its fields
@@ -166,7 +176,7 @@ CIRCULAR = Report(
      replace(NOMINEES.field("officials"), required=False,
              description="เว้นว่างถ้าไม่มีการประชุม — " + NOMINEES.field("officials").description),
      NOMINEES.field("submitted-on"),
-     NO_PRIVATE_NUMBERS))
+     TICKED, NO_PRIVATE_NUMBERS))
 
 # CIRCULAR last: a report file without a title is matched to the first report whose headings it has
 # (bot/offline.py), and the circular has every heading of the committee, confirmation and nominees reports.

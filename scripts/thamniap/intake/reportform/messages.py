@@ -30,6 +30,7 @@ class Note:
     values: tuple[str, ...] = ()
     hint: str = ""
     field: str | None = None       # the label of the form field it is about
+    detail: str = ""               # for the province's maintainers only (file, line, rule): shown collapsed
 
 def _template(value: str, parts: tuple[str, ...]) -> dict[str, str]:
     """read_thai_date(VALUE)'s message and hint with each of PARTS replaced by {0}, {1} …"""

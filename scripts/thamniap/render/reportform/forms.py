@@ -21,7 +21,9 @@ def _element(field: Field) -> dict:
     if field.description:
         attributes["description"] = field.description
     if field.kind == "checkboxes":
-        attributes["options"] = [{"label": option, "required": True} for option in field.options]
+        # not required by GitHub: the report page's ticks come in the `ticked` field instead, and the bot
+        # requires every option (intake/reportform/body.py)
+        attributes["options"] = [{"label": option, "required": False} for option in field.options]
         return {"type": "checkboxes", "id": field.id, "attributes": attributes}
     if field.placeholder:
         attributes["placeholder"] = field.placeholder
