@@ -35,24 +35,37 @@ class Merged:
     author: str | None             # who wrote the report (the issue's author), when the fake or GitHub knows
 
 
-def read_merged(path: Path) -> tuple[Merged | None, str]:
-    """(the merged report, "") or (None, why the bot says nothing)."""
+def _event(path: Path) -> dict:
+    """The pull_request event in PATH (ValueError, in Thai, when it is not one)."""
     try:
         event = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise ValueError(f"อ่านไฟล์เหตุการณ์ {path} ไม่ได้: {exc}") from None
-    pull = event.get("pull_request") if isinstance(event, dict) else None
-    if not isinstance(pull, dict):
+    if not isinstance(event, dict) or not isinstance(event.get("pull_request"), dict):
         raise ValueError("ไฟล์เหตุการณ์ไม่ใช่เหตุการณ์ pull_request ของ GitHub")
+    return event
+
+
+def _bot_branch(event: dict) -> int | None:
+    """The issue number of the bot's branch (report/<n>) when the pull request is from this repository's
+    own branch into the default branch, else None."""
+    pull = event["pull_request"]
     head, base = pull.get("head") or {}, pull.get("base") or {}
     default = ((event.get("repository") or {}).get("default_branch")) or ""
-    if event.get("action") != "closed" or pull.get("merged") is not True:
-        return None, "ไม่ตอบ: คำขอแก้ไขนี้ไม่ได้ถูกรวม (merge)"
     branch = BRANCH.match(str(head.get("ref") or ""))
     same_repo = ((head.get("repo") or {}).get("full_name") or "") == ((base.get("repo") or {}).get("full_name") or "-")
-    if not branch or not same_repo or base.get("ref") != default:
+    return int(branch.group(1)) if branch and same_repo and base.get("ref") == default else None
+
+
+def read_merged(path: Path) -> tuple[Merged | None, str]:
+    """(the merged report, "") or (None, why the bot says nothing)."""
+    event = _event(path)
+    pull = event["pull_request"]
+    if event.get("action") != "closed" or pull.get("merged") is not True:
+        return None, "ไม่ตอบ: คำขอแก้ไขนี้ไม่ได้ถูกรวม (merge)"
+    issue = _bot_branch(event)
+    if issue is None:
         return None, "ไม่ตอบ: ไม่ใช่คำขอแก้ไขของบอทรายงาน (branch report/<เลข issue> ของที่เก็บนี้ เข้า branch หลัก)"
-    issue = int(branch.group(1))
     title, body = str(pull.get("title") or ""), str(pull.get("body") or "")
     named = DISTRICT_IN_TITLE.search(title)
     if f"Closes #{issue}" not in body or not named or int(named.group(2)) != issue:

@@ -106,6 +106,11 @@ def import_roster_command(options: RosterImport, stdout: TextIO, stderr: TextIO)
         report.place_text(out.issues, stdout)
         print("thamniap: ไม่ได้เขียนไฟล์ใด — แก้แถวที่แจ้งในไฟล์ (หรือบอกคอลัมน์ด้วย --map) แล้วนำเข้าใหม่", file=stderr)
         return 1
+    return _check_and_write(options, files, doc, entries, ids, stdout, stderr)
+
+
+def _check_and_write(options: RosterImport, files, doc, entries, ids, stdout: TextIO, stderr: TextIO) -> int:
+    """The roster files the import makes, checked as the district's data; written (all or none) with --write."""
     texts = {}
     for path, text in render_rosters(files, doc).items():   # the smallest edit of a file there already
         texts[path] = (edit_into(path.read_text(encoding="utf-8"), text, display_path(path)) or text) if path.exists() else text
