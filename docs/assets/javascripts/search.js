@@ -98,9 +98,21 @@
    * ๐๔๒๔๑๑๗๗๓): its digits, else "". keys.phone_digits reads the pages the same way.
    */
   function phoneQuery(query) {
-    var digits = query.replace(/[\u0E50-\u0E59]/g, function (d) { return String(d.charCodeAt(0) - 0x0E50); })
-      .replace(/[ \-.]/g, "");
+    // as core/numbers.normalise_for_numbers: invisible characters dropped, any digit 0-9, every
+    // space and dash alike (here: dropped, with dots)
+    var digits = query.replace(/[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\u2800\uFE00-\uFE0F]/gu, "")
+      .replace(/\p{Nd}/gu, function (d) { return String(digitValue(d)); })
+      .replace(/[\p{Zs}\p{Pd}\p{Pc}\u2212\u2043\u02D7\u2796\uFE63\s.]/gu, "");
     return /^0[0-9]{8,9}$/.test(digits) ? digits : "";
+  }
+
+  /** The value of a decimal digit of any script (Thai ๓, full-width ３ …): its distance from its zero. */
+  function digitValue(d) {
+    var code = d.codePointAt(0);
+    for (var zero = code; zero > code - 10; zero--) {
+      if (!/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) return code - zero;
+    }
+    return code - zero;
   }
 
   /** `text` contains `word`; a word ending in a number (หมู่ที่3) not followed by another digit. */

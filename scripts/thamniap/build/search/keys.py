@@ -41,6 +41,7 @@ import unicodedata
 from functools import lru_cache
 
 from thamniap.core.names import split_title_prefix
+from thamniap.core.numbers import normalise_for_numbers
 
 # Keep identical to docs/assets/javascripts/search.js (normalize, PREFIXES, searchKey).
 
@@ -131,8 +132,11 @@ _PHONE = re.compile(r"(?<![0-9])0(?:[ \-.]?[0-9]){8,9}(?![0-9])")
 
 
 def phone_digits(text: str) -> list[str]:
-    """The digits of each telephone number in TEXT (search.js ``phoneQuery`` reads a query the same way)."""
-    return [re.sub(r"[^0-9]", "", m.group()) for m in _PHONE.finditer(text)]
+    """The digits of each telephone number in TEXT, found after the one normalisation of numbers
+    (core.numbers: Thai digits, every space and dash alike, invisible characters dropped); search.js
+    ``phoneQuery`` reads a query the same way."""
+    plain, _ = normalise_for_numbers(text)
+    return [re.sub(r"[^0-9]", "", m.group()) for m in _PHONE.finditer(plain)]
 
 
 def phone_keys(text: str) -> set[str]:
