@@ -18,7 +18,7 @@ import re
 from pathlib import Path, PurePosixPath
 
 import yaml
-from helpers import REPO, files_of
+from helpers import BASE, REPO, files_of, run_cli
 from lxml import html as lxml_html
 
 from thamniap.build.generator import write_site_config
@@ -55,6 +55,14 @@ def test_the_site_config_is_one_that_zensical_and_mkdocs_accept(tmp_path):
     assert not os.path.isabs(custom) and (target.parent / custom).resolve() == (REPO / "overrides").resolve()
     assert {"search": {"enabled": False}} in config["plugins"] and "hooks" not in config
     assert not [v for v in (config["docs_dir"], custom) if "\\" in v]
+
+
+def test_pages_outside_the_config_folder_are_refused_before_anything_is_written(tmp_path):
+    """A docs_dir beside the config's folder would build with MkDocs and not with Zensical."""
+    code, _, stderr = run_cli("pages", str(tmp_path / "docs"), "--data", str(BASE), "--today", "2024-02-01",
+                              "--site-config", str(tmp_path / "build" / "mkdocs.yml"))
+    assert code == 2 and "ต้องอยู่ในโฟลเดอร์ของไฟล์ตั้งค่า" in stderr
+    assert not (tmp_path / "docs").exists() and not (tmp_path / "build").exists()
 
 
 def test_zensical_builds_every_page_and_file_mkdocs_builds(landed_site, zensical_site):

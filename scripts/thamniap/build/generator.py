@@ -84,6 +84,13 @@ _ConfigDumper.add_representer(
     _PythonName, lambda dumper, name: dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{name}", ""))
 
 
+def config_can_hold(target: Path, docs_dir: Path) -> bool:
+    """DOCS_DIR lies inside TARGET's folder (and is not that folder): Zensical builds only a docs_dir
+    and a site_dir within the config file's folder (MkDocs would take any)."""
+    here, docs = target.resolve().parent, docs_dir.resolve()
+    return here in docs.parents
+
+
 def write_site_config(target: Path, source: Path, docs_dir: Path, written: list[Path]) -> None:
     """Write TARGET: SOURCE (mkdocs.yml) for building DOCS_DIR without hooks.
 
