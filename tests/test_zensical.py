@@ -97,6 +97,20 @@ def test_every_page_reads_the_same_with_the_same_thai_heading_ids(landed_site, z
     assert "โครงสร้างโปรแกรม-architecture" in headings      # thai_slugify, read by Zensical from the config
 
 
+def test_every_page_has_the_same_title_description_and_link_preview(landed_site, zensical_site):
+    """What a browser tab, a search engine and a chat app show: printed as given by both templates
+    (overrides/main.html), the home page named once."""
+    head = "//head/title/text() | //head/meta[@name='description']/@content | //head/meta[starts-with(@property, 'og:')]/@content"
+    different = []
+    for rel in sorted(f for f in files_of(landed_site) if f.endswith(".html")):
+        ours = lxml_html.fromstring((landed_site / rel).read_bytes()).xpath(head)
+        if ours != lxml_html.fromstring((zensical_site / rel).read_bytes()).xpath(head):
+            different.append(rel)
+    assert different == []
+    home = lxml_html.fromstring((zensical_site / "index.html").read_bytes())
+    assert home.xpath("//head/title/text()") == ["ทำเนียบ อช. จังหวัดเลย"]
+
+
 def _target(site: Path, page: str, href: str) -> Path:
     """The file HREF (relative, in PAGE's content) names in SITE, as a browser resolves it."""
     path = PurePosixPath(page).parent / href.split("#")[0].split("?")[0]
