@@ -440,14 +440,17 @@ def report(scale: str, root: Path, steps: list[Step]) -> dict:
     files = sum(len(v) for v in data_files(root).values())
     site = next((s for s in steps if s.name.startswith("site build: Loei")), None)
     stock = by.get(STOCK_NAME)
-    site_ratio = (round(site.seconds / stock.seconds, 2)
-                  if site and stock and site.ok and stock.ok and stock.seconds else None)
-    zensical = by.get(ZENSICAL_NAME)
-    zensical_ratio = (round(zensical.seconds / stock.seconds, 2) if zensical and stock and zensical.ok
-                      and zensical.seconds and stock.ok and stock.seconds else None)
+    site_ratio, zensical_ratio = _ratio(site, stock), _ratio(by.get(ZENSICAL_NAME), stock)
     return {"scale": scale, "date": dt.date.today().isoformat(), "machine": machine(), "dataset": str(root),
             "files": files, "dataset_mb": round(sum(p.stat().st_size for p in root.rglob("*.yaml")) / 2**20, 1),
             "validate_vs_check_jsonschema": ratio, "site_vs_stock": site_ratio, "zensical_vs_stock": zensical_ratio, "steps": [asdict(s) for s in steps]}
+
+
+def _ratio(step: Step | None, stock: Step | None) -> float | None:
+    """STEP's time over the STOCK site's, when both were measured."""
+    if not (step and stock and step.ok and stock.ok and step.seconds is not None and stock.seconds):
+        return None
+    return round(step.seconds / stock.seconds, 2)
 
 
 def table(result: dict) -> str:
