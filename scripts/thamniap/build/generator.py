@@ -8,10 +8,11 @@ writes them into a config file of their own:
 
     cp -r docs/. build/docs/
     thamniap pages build/docs --site-config build/mkdocs.yml   # front matter written escaped
-    mkdocs build -f build/mkdocs.yml -d build/site              # or another generator
+    mkdocs build -f build/mkdocs.yml -d build/site              # or: zensical build -f build/mkdocs.yml
     thamniap index build/site                                   # search index, unused theme files out
 
-tests/test_hookfree_build.py builds the site both ways and compares every page.
+tests/test_hookfree_build.py builds the site both ways and compares every page; tests/test_zensical.py
+builds it with Zensical from the same config (docs/architecture.md lists what still differs).
 """
 from __future__ import annotations
 
