@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import BASE, GIT_ENV, mkdocs_build, project_repo
+from helpers import BASE, GIT_ENV, hookfree_build, mkdocs_build, project_repo
 
 from thamniap.render.reportform import reply
 
@@ -56,3 +56,12 @@ def landed_site(tmp_path_factory) -> Path:
     proc = mkdocs_build(site)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The project's site on the landed data/, built once per test session without hooks by the
+    real `zensical build --strict` (helpers.hookfree_build: `thamniap pages --site-config`,
+    Zensical, `thamniap index`). Compared with landed_site by tests/test_zensical.py and
+    tests/browser/test_zensical_site.py: read it, never change it."""
+    return hookfree_build(tmp_path_factory.mktemp("zensical"), generator="zensical")

@@ -70,6 +70,38 @@ def mkdocs_build(site_dir: Path, config: Path | None = None, **env_extra: str) -
                           cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
 
 
+def zensical_build(config: Path) -> subprocess.CompletedProcess:
+    """The real `zensical build --strict` of CONFIG in a subprocess. Zensical has no option for the
+    output folder: the site goes to CONFIG's site_dir (default: site/ beside CONFIG)."""
+    env = {**os.environ, "THAMNIAP_TODAY": "2024-02-01"}
+    return subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--clean", "-f", str(config)],
+                          cwd=config.parent, env=env, capture_output=True, text=True, timeout=600)
+
+
+def files_of(site: Path) -> set[str]:
+    """Every file of the built SITE, as paths with "/" relative to it."""
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+
+
+def hookfree_build(work: Path, data: Path | None = None, generator: str = "mkdocs") -> Path:
+    """The three plain steps, from REPO's docs/ and mkdocs.yml, in WORK: `thamniap pages DOCS
+    --site-config`, GENERATOR's build ("mkdocs" or "zensical"), `thamniap index`; returns the site."""
+    import yaml
+
+    docs, config, site = work / "docs", work / "mkdocs.yml", work / "site"
+    shutil.copytree(REPO / "docs", docs)
+    args = ["--data", str(data), "--config", str(REPO / "mkdocs.yml")] if data else []
+    code, _, stderr = run_cli("pages", str(docs), "--today", "2024-02-01", "--site-config", str(config), *args)
+    assert code == 0, stderr
+    assert "hooks" not in yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.Loader)
+    done = mkdocs_build(site, config) if generator == "mkdocs" else zensical_build(config)
+    assert done.returncode == 0, done.stdout + done.stderr
+    code, out, stderr = run_cli("index", str(site))
+    assert code == 0, stderr
+    assert "ดัชนีค้นหา:" in out
+    return site
+
+
 class Roster:
     """A district's roster folder (one file per subdistrict, roster/<code>-<slug>.yaml) as tests
     handle it: a snapshot of every file, all their text, and the whole district as one document

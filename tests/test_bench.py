@@ -119,3 +119,30 @@ def test_the_ratio_to_the_stock_site_is_printed():
     assert "= 1.50 ×" in bench.table(result)
     rows = {target: (measured, met) for target, measured, met in bench.targets(result)}
     assert rows["สร้างเว็บไซต์เลย ≤ 1.5 × เว็บไซต์ stock"] == ("1.50 ×", True)
+
+
+def test_zensical_build_step_builds_the_site_on_the_hookfree_path(tmp_path):
+    """`thamniap bench` times the site built by Zensical beside MkDocs (issue 23 §2); here on the small
+    dataset: the step runs the three plain steps and leaves a site with its search index."""
+    project = small_project(tmp_path / "project")
+    shutil.copytree(REPO / "docs", project / "docs")
+    shutil.copytree(REPO / "overrides", project / "overrides")
+    assert bench.zensical_installed()
+    step = bench.zensical_build(project / "data", project, tmp_path / "zensical")
+    assert step.name == bench.ZENSICAL_NAME and step.ok, step.detail
+    site = tmp_path / "zensical" / "site"
+    assert (site / "pagefind" / "pagefind.js").is_file() and "ดัชนีค้นหา:" in step.detail
+    assert (site / "districts" / "4214-nong-hin" / "index.html").is_file()
+
+
+def test_the_zensical_build_is_printed_side_by_side():
+    steps = [bench.Step("site build: Loei (pages, exports, QR, search index)", 3.3, 200.0),
+             bench.Step(bench.STOCK_NAME, 2.2, 150.0), bench.Step(bench.ZENSICAL_NAME, 4.4, 180.0)]
+    result = bench.report("loei", BASE, steps)
+    assert result["site_vs_stock"] == 1.5 and result["zensical_vs_stock"] == 2.0
+    table = bench.table(result)
+    assert "| Zensical build: Loei" in table and "| 4.40 |" in table
+    assert "Zensical / เว็บไซต์ stock = 2.00 × (MkDocs 1.50 ×)" in table
+    # without Zensical installed the step is listed as not measured, not as a failure
+    missing = bench.report("loei", BASE, [*steps[:2], bench.Step(bench.ZENSICAL_NAME, None, None, True, "ไม่ได้วัด")])
+    assert missing["zensical_vs_stock"] is None and "FAILED" not in bench.table(missing)

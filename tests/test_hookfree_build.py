@@ -16,7 +16,7 @@ import shutil
 from pathlib import Path
 
 import yaml
-from helpers import BASE, REPO, mkdocs_build, run_cli
+from helpers import BASE, REPO, files_of, hookfree_build, mkdocs_build, run_cli
 
 from thamniap.build import site_hook
 from thamniap.build.generator import write_site_config
@@ -26,28 +26,8 @@ TODAY = "2024-02-01"
 SITEMAP = ("sitemap.xml", "sitemap.xml.gz")
 
 
-def files_of(site: Path) -> set[str]:
-    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
-
-
 def sitemap_entries(site: Path) -> list[str]:
     return sorted(re.findall(r"<url>.*?</url>", (site / "sitemap.xml").read_text(encoding="utf-8"), re.S))
-
-
-def hookfree_build(work: Path, data: Path | None = None) -> Path:
-    """The three plain steps, from REPO's docs/ and mkdocs.yml; returns the built site."""
-    docs, config, site = work / "docs", work / "mkdocs.yml", work / "site"
-    shutil.copytree(REPO / "docs", docs)
-    args = ["--data", str(data), "--config", str(REPO / "mkdocs.yml")] if data else []
-    code, _, stderr = run_cli("pages", str(docs), "--today", TODAY, "--site-config", str(config), *args)
-    assert code == 0, stderr
-    assert "hooks" not in yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.Loader)
-    done = mkdocs_build(site, config)
-    assert done.returncode == 0, done.stderr
-    code, out, stderr = run_cli("index", str(site))
-    assert code == 0, stderr
-    assert "ดัชนีค้นหา:" in out
-    return site
 
 
 def test_the_site_built_without_hooks_is_the_hook_build(landed_site, tmp_path):

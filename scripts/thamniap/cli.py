@@ -170,6 +170,13 @@ def cmd_pages(args) -> int:
     from thamniap.core import report
     from thamniap.build.publish import generate
     from thamniap.render.site import SiteSettings
+    if args.site_config:
+        from thamniap.build.generator import config_can_hold
+        if not config_can_hold(Path(args.site_config), Path(args.outdir)):
+            print(f"thamniap: โฟลเดอร์หน้าเว็บ {args.outdir} ต้องอยู่ในโฟลเดอร์ของไฟล์ตั้งค่า {args.site_config} "
+                  "(Zensical สร้างเว็บไซต์ได้เฉพาะเมื่อ docs_dir อยู่ในโฟลเดอร์นั้น) เช่น build/docs กับ build/mkdocs.yml "
+                  "— ไม่ได้สร้างอะไร", file=sys.stderr)
+            return 2
     settings = SiteSettings.from_file(config)
     if args.site_config:     # for a build without the hook, which would escape titles and meta
         settings = replace(settings, escape_front_matter=True)
@@ -389,7 +396,7 @@ def _add_site_commands(sub) -> None:
     p.add_argument("--seed", type=int, default=2567)
     p.add_argument("--repeat", type=int, default=3, metavar="N",
                    help="สร้างเว็บไซต์ซ้ำ N ครั้งแล้วรายงานค่ามัธยฐาน (เวลาบนเครื่องที่ใช้ร่วมกันแกว่งมาก; ค่าเริ่มต้น 3)")
-    p.add_argument("--skip", action="append", default=[], choices=("validate", "check-jsonschema", "changed-since", "site", "stock", "search"))
+    p.add_argument("--skip", action="append", default=[], choices=("validate", "check-jsonschema", "changed-since", "site", "stock", "zensical", "search"))
     p.add_argument("--update-docs", action="store_true", help="เขียนผลลงใน docs/performance.md")
     p.set_defaults(func=cmd_bench)
 

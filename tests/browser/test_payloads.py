@@ -94,9 +94,9 @@ def revert(data: Path, lines: dict[tuple[str, int], str]) -> None:
         path.write_text("\n".join(text) + "\n", encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def payload_site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("payload-site")
+def hostile_data(work: Path) -> tuple[Path, dict, dict]:
+    """WORK/data: the base dataset with PAYLOAD in every free-text value, less the payloads the
+    validator refuses; (data, rejected, built) as {(file, line): key} of each payload line."""
     data = work / "data"
     shutil.copytree(BASE, data)
     shutil.copy(REPO / "data/42-loei/circular.txt", data / "42-loei/circular.txt")
@@ -116,6 +116,13 @@ def payload_site(tmp_path_factory):
         revert(data, {where: original for where, (_, original) in now.items()})
     assert validate(data) == [], "after removing the rejected payloads the data must be valid"
     built = {where: key for where, (key, _) in changed.items() if where not in rejected}
+    return data, rejected, built
+
+
+@pytest.fixture(scope="module")
+def payload_site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("payload-site")
+    data, rejected, built = hostile_data(work)
     config = data_site_config(work, data)
     site_dir = work / "site"
     log = build_site(config, site_dir)

@@ -11,8 +11,9 @@ from thamniap.build.search.index import build_search_index
 
 # Files Material copies for its own (lunr) search. The site has no "search" plugin: lunr splits on
 # spaces and cannot find "สมชาย" inside "นายสมชาย"; Pagefind (extended, segments Thai) is used
-# instead. Without these ~1 MB of lunr/wordcut.js are not shipped.
-UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+# instead. Without these ~1 MB of lunr/wordcut.js are not shipped. Zensical, with its search off,
+# still writes an empty search.json at the top of the site.
+UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.", "search.json")
 
 
 def is_unused_theme_file(rel: str) -> bool:

@@ -8,13 +8,15 @@ writes them into a config file of their own:
 
     cp -r docs/. build/docs/
     thamniap pages build/docs --site-config build/mkdocs.yml   # front matter written escaped
-    mkdocs build -f build/mkdocs.yml -d build/site              # or another generator
+    mkdocs build -f build/mkdocs.yml -d build/site              # or: zensical build -f build/mkdocs.yml
     thamniap index build/site                                   # search index, unused theme files out
 
-tests/test_hookfree_build.py builds the site both ways and compares every page.
+tests/test_hookfree_build.py builds the site both ways and compares every page; tests/test_zensical.py
+builds it with Zensical from the same config (docs/architecture.md lists what still differs).
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -83,21 +85,30 @@ _ConfigDumper.add_representer(
     _PythonName, lambda dumper, name: dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{name}", ""))
 
 
+def config_can_hold(target: Path, docs_dir: Path) -> bool:
+    """DOCS_DIR lies inside TARGET's folder (and is not that folder): Zensical builds only a docs_dir
+    and a site_dir within the config file's folder (MkDocs would take any)."""
+    here, docs = target.resolve().parent, docs_dir.resolve()
+    return here in docs.parents
+
+
 def write_site_config(target: Path, source: Path, docs_dir: Path, written: list[Path]) -> None:
     """Write TARGET: SOURCE (mkdocs.yml) for building DOCS_DIR without hooks.
 
     WRITTEN: the files `thamniap pages` wrote into DOCS_DIR (its front matter escaped). Paths in
-    the config become absolute, so TARGET may live anywhere; `hooks` is left out; the menu,
-    Thai heading ids and the raw-block shortcut are added as the hook adds them."""
+    the config become relative to TARGET's folder, as MkDocs reads them and as Zensical requires
+    (it refuses an absolute docs_dir or custom_dir), so TARGET may live anywhere; `hooks` is left
+    out; the menu, Thai heading ids and the raw-block shortcut are added as the hook adds them."""
     config = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
-    base = source.resolve().parent
+    base, here = source.resolve().parent, target.resolve().parent
     config.pop("hooks", None)
-    config["docs_dir"] = str(docs_dir.resolve())
+    config["docs_dir"] = _relative(docs_dir.resolve(), here)
     if config.get("site_dir"):
-        config["site_dir"] = str((base / config["site_dir"]).resolve())
+        config["site_dir"] = _relative((base / config["site_dir"]).resolve(), here)
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
-        theme["custom_dir"] = str((base / theme["custom_dir"]).resolve())
+        theme["custom_dir"] = _relative((base / theme["custom_dir"]).resolve(), here)
+    config["plugins"] = _own_search_off(config.get("plugins") or [])
     generated = sorted(p.resolve().relative_to(docs_dir.resolve()).as_posix() for p in written)
     config["nav"] = navigation(generated, None)
     config["markdown_extensions"] = _markdown_extensions(config.get("markdown_extensions") or [])
@@ -105,6 +116,21 @@ def write_site_config(target: Path, source: Path, docs_dir: Path, written: list[
     target.write_text("# Written by `thamniap pages --site-config` (thamniap.build.generator): a build without hooks.\n"
                       + yaml.dump(config, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False),
                       encoding="utf-8")
+
+
+def _own_search_off(plugins: list | dict) -> list | dict:
+    """PLUGINS with the generator's own search switched off unless the config names it: Zensical
+    turns its search on when it is not listed (a 2.5 MB search.json of every page's text, which
+    `thamniap index` would not replace); MkDocs reads the same entry as "no search plugin"."""
+    if isinstance(plugins, dict):
+        return plugins if "search" in plugins else {**plugins, "search": {"enabled": False}}
+    named = {next(iter(p)) if isinstance(p, dict) else p for p in plugins}
+    return plugins if "search" in named else [*plugins, {"search": {"enabled": False}}]
+
+
+def _relative(path: Path, start: Path) -> str:
+    """PATH relative to the folder START ("../docs" when needed), in forward slashes for any system."""
+    return Path(os.path.relpath(path, start)).as_posix()
 
 
 def _markdown_extensions(extensions: list) -> list:

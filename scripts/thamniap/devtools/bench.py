@@ -274,16 +274,53 @@ def _quote(text: str) -> str:
     return shlex.quote(text)
 
 
-def side_by_side(data: Path, site: Path, work: Path, repeat: int, project: Path) -> list[Step]:
-    """Our `mkdocs build --strict` and the stock anchor's, alternating (a busy minute slows both),
-    REPEAT times each; each step's time is its median."""
+# ---------------------------------------------------------------- the same site built by Zensical
+# Material for MkDocs reaches its end of life on 5 May 2027; Zensical, its successor, builds this
+# site on the hook-free path (issue 23 §2, tests/test_zensical.py). Timed whole, as `mkdocs build`
+# with the hook is: the pages, the generator, the search index.
+
+ZENSICAL_NAME = "Zensical build: Loei (thamniap pages, zensical build, thamniap index)"
+
+
+def zensical_installed() -> bool:
+    import importlib.util
+    return importlib.util.find_spec("zensical") is not None
+
+
+def zensical_build(data: Path, project: Path, folder: Path) -> Step:
+    """One build of PROJECT's site from DATA with Zensical: `thamniap pages FOLDER/docs --site-config
+    FOLDER/mkdocs.yml`, `zensical build`, `thamniap index FOLDER/site` (copying docs/ is not timed)."""
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(project / "docs", folder / "docs")
+    config = folder / "mkdocs.yml"
+    pages = _thamniap("pages", str(folder / "docs"), "--data", str(data), "--config", str(project / "mkdocs.yml"),
+                      "--today", TODAY, "--site-config", str(config))
+    script = " && ".join(" ".join(_quote(a) for a in argv) for argv in (
+        pages, [PY, "-m", "zensical", "build", "--clean", "-f", str(config)],
+        _thamniap("index", str(folder / "site"))))
+    return measure(ZENSICAL_NAME, ["sh", "-c", script], cwd=project)
+
+
+def side_by_side(data: Path, site: Path, work: Path, repeat: int, project: Path,
+                 with_zensical: bool = True) -> list[Step]:
+    """Our `mkdocs build --strict`, the stock anchor's and (WITH_ZENSICAL, when it is installed) our
+    build with Zensical, alternating (a busy minute slows all), REPEAT times each; each step's time
+    is its median."""
     config, people = stock_project(data, work / "stock")
-    ours_runs, stock_runs = [], []
+    zensical = with_zensical and zensical_installed()
+    ours_runs, stock_runs, zensical_runs = [], [], []
     for _ in range(max(1, repeat)):
         stock_runs.append(stock_build(config, work / "stock-site"))
         ours_runs.append(site_build("site build: Loei (pages, exports, QR, search index)", data, site, 1, project))
+        if zensical:
+            zensical_runs.append(zensical_build(data, project, work / "zensical"))
     steps = []
-    for name, runs in (("site build: Loei (pages, exports, QR, search index)", ours_runs), (STOCK_NAME, stock_runs)):
+    for name, runs in (("site build: Loei (pages, exports, QR, search index)", ours_runs), (STOCK_NAME, stock_runs),
+                       (ZENSICAL_NAME, zensical_runs)):
+        if not runs:
+            if with_zensical:
+                steps.append(Step(name, None, None, True, "ไม่ได้วัด: ยังไม่ได้ติดตั้ง zensical (requirements-dev.txt)"))
+            continue
         failed = next((r for r in runs if not r.ok), None)
         if failed is not None:
             steps.append(failed)
@@ -292,7 +329,7 @@ def side_by_side(data: Path, site: Path, work: Path, repeat: int, project: Path)
         step.detail = f"median of {len(runs)} runs: " + ", ".join(f"{r.seconds:.2f}" for r in runs) + " s"
         step.extra["runs"] = [r.seconds for r in runs]
         steps.append(step)
-    steps[-1].extra["people"] = people
+    next(s for s in steps if s.name == STOCK_NAME).extra["people"] = people
     return steps
 
 
@@ -368,7 +405,7 @@ def run(scale: str, work: Path, seed: int = 2567, skip: tuple[str, ...] = (), re
         steps.append(changed_since(root, work))
     loei_site = work / "site-loei"
     if "site" not in skip and "stock" not in skip:
-        steps += side_by_side(project / "data", loei_site, work, repeat, project)
+        steps += side_by_side(project / "data", loei_site, work, repeat, project, "zensical" not in skip)
     elif "site" not in skip:
         steps.append(site_build("site build: Loei (pages, exports, QR, search index)", project / "data", loei_site,
                                 repeat, project))
@@ -403,11 +440,17 @@ def report(scale: str, root: Path, steps: list[Step]) -> dict:
     files = sum(len(v) for v in data_files(root).values())
     site = next((s for s in steps if s.name.startswith("site build: Loei")), None)
     stock = by.get(STOCK_NAME)
-    site_ratio = (round(site.seconds / stock.seconds, 2)
-                  if site and stock and site.ok and stock.ok and stock.seconds else None)
+    site_ratio, zensical_ratio = _ratio(site, stock), _ratio(by.get(ZENSICAL_NAME), stock)
     return {"scale": scale, "date": dt.date.today().isoformat(), "machine": machine(), "dataset": str(root),
             "files": files, "dataset_mb": round(sum(p.stat().st_size for p in root.rglob("*.yaml")) / 2**20, 1),
-            "validate_vs_check_jsonschema": ratio, "site_vs_stock": site_ratio, "steps": [asdict(s) for s in steps]}
+            "validate_vs_check_jsonschema": ratio, "site_vs_stock": site_ratio, "zensical_vs_stock": zensical_ratio, "steps": [asdict(s) for s in steps]}
+
+
+def _ratio(step: Step | None, stock: Step | None) -> float | None:
+    """STEP's time over the STOCK site's, when both were measured."""
+    if not (step and stock and step.ok and stock.ok and step.seconds is not None and stock.seconds):
+        return None
+    return round(step.seconds / stock.seconds, 2)
 
 
 def table(result: dict) -> str:
@@ -423,6 +466,9 @@ def table(result: dict) -> str:
     if result.get("site_vs_stock") is not None:
         lines.append(f"\nสร้างเว็บไซต์เลย / เว็บไซต์ stock (MkDocs + Material + Pagefind, คนชุดเดียวกัน) = "
                      f"{result['site_vs_stock']:.2f} ×")
+    if result.get("zensical_vs_stock") is not None:
+        lines.append(f"สร้างเว็บไซต์เลยด้วย Zensical / เว็บไซต์ stock = {result['zensical_vs_stock']:.2f} ×"
+                     + (f" (MkDocs {result['site_vs_stock']:.2f} ×)" if result.get("site_vs_stock") is not None else ""))
     return "\n".join(lines)
 
 

@@ -1,0 +1,77 @@
+"""The site built by Zensical (issue 23 §2), driven in Chromium under /thamniap/ beside the MkDocs
+build: the same search results for the same queries, hostile data inert, the report page's form
+built. The builds are the session's (tests/conftest.py: landed_site, zensical_site); the pages and
+files themselves are compared by tests/test_zensical.py.
+"""
+from __future__ import annotations
+
+import sys
+
+import pytest
+from conftest import REPO, serve_site
+from test_payloads import INJECTED, PAGE_TYPES, PAYLOADS, _assert_inert, hostile_data
+from test_theme_search import search
+
+sys.path.insert(0, str(REPO / "tests"))
+from helpers import hookfree_build  # noqa: E402
+
+# What people type: names (with and without title), a surname, a village, a subdistrict, a club
+# post, a district, Thai spellings the search forgives, and a word no page holds.
+QUERIES = ("สมชาย", "นายสมชาย ใจดี", "ใจดี", "นาอ้อ", "กุดป่อง", "เลขานุการ", "ประธาน", "วังสะพุง",
+           "ภูเรือ", "\u0e40\u0e40สง", "สม\u200bชาย", "ไม่มีคำนี้ในทำเนียบ")
+
+
+@pytest.fixture(scope="module")
+def both_sites(landed_site, zensical_site):
+    with serve_site(landed_site) as mkdocs, serve_site(zensical_site) as zensical:
+        yield mkdocs, zensical
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_search_finds_the_same_in_both_builds(page, both_sites, query):
+    mkdocs, zensical = both_sites
+    expected = search(page, mkdocs, query)
+    assert search(page, zensical, query) == expected
+    if query != QUERIES[-1]:
+        assert expected, query
+
+
+@pytest.mark.parametrize("path", ["report/", "report/4209-wang-saphung/", "report/4201-mueang-loei/"])
+def test_the_report_form_builds(page, both_sites, path):
+    _, zensical = both_sites
+    page.page.goto(zensical.page_url(path))
+    if path == "report/":
+        page.page.locator(".tn-report__districts a", has_text="อำเภอวังสะพุง").click()
+    page.page.wait_for_selector(".tn-report[data-ready]")
+    assert page.page.locator(".tn-report input[type=text]").count() > 20
+    assert not [e for e in page.console_errors if "page error" in e], page.console_errors
+
+
+@pytest.fixture(scope="module")
+def zensical_payload_site(tmp_path_factory):
+    """The hostile dataset of tests/browser/test_payloads.py, built by Zensical (a small site)."""
+    work = tmp_path_factory.mktemp("zensical-payload")
+    data, _, _ = hostile_data(work)
+    with serve_site(hookfree_build(work, data, generator="zensical")) as site:
+        yield site
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_no_payload_runs_in_the_zensical_build(page, zensical_payload_site, path):
+    dialogs: list[str] = []
+    page.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    body = _assert_inert(page, zensical_payload_site, path, dialogs)
+    if path == "districts/4214-nong-hin/":
+        for payload in PAYLOADS:
+            assert payload in body, payload
+    assert not [e for e in page.console_errors if "page error" in e], page.console_errors
+
+
+def test_zensical_search_shows_payloads_as_text(page, zensical_payload_site):
+    dialogs: list[str] = []
+    page.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    search(page, zensical_payload_site, "หมายเหตุ")
+    assert "หมายเหตุ" in page.page.locator("[data-tn-search]").inner_text()
+    for selector in INJECTED:
+        assert page.page.locator(selector).count() == 0, selector
+    assert dialogs == []
