@@ -14,12 +14,7 @@ STAFF = "## สำหรับเจ้าหน้าที่ {#staff}"
 
 
 def test_each_subdistrict_and_village_links_to_its_file_and_line(base_copy, tmp_path):
-    out = tmp_path / "pages"
-    config = tmp_path / "mkdocs.yml"
-    config.write_text("site_url: https://example.org/thamniap/\nrepo_url: https://github.com/example/thamniap\n"
-                      "edit_uri: edit/main/docs/\n", encoding="utf-8")
-    code, _, err = run_cli("pages", str(out), "--data", str(base_copy), "--config", str(config), "--today", "2024-02-01")
-    assert code == 0, err
+    out = _pages(base_copy, tmp_path).parent
     district = base_copy / "42-loei/4214-nong-hin"
     # the villages are on one page per subdistrict (districts/<district>/<code>.md), in code order
     page = "".join((out / "districts/4214-nong-hin" / f"{p.name[:6]}.md").read_text(encoding="utf-8")

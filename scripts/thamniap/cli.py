@@ -444,18 +444,14 @@ def _add_data_commands(sub) -> None:
 
     p = sub.add_parser("status", help="อำเภอที่ยังไม่ส่งรายงานของรอบ เรียงจากเกินกำหนดนานที่สุด พร้อมโทรศัพท์และหน้ารายงาน")
     p.add_argument("--round", metavar="ID", help="รหัสรอบ (ค่าเริ่มต้น: รอบปัจจุบัน)")
-    p.add_argument("--today", type=_date, default=None, help="วันที่ใช้คำนวณสถานะ (YYYY-MM-DD; ค่าเริ่มต้น: วันนี้ เวลาประเทศไทย)")
     p.add_argument("--format", choices=("text", "csv"), default="text")
-    p.add_argument("--province", help="รหัสจังหวัด 2 หลัก (ค่าเริ่มต้น: จังหวัดแรกในชุดข้อมูล)")
-    p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
+    _standing_args(p)
     p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("remind", help="เปิดเรื่องเตือน (issue) บน GitHub ถึงผู้ดูแลของอำเภอที่ยังไม่ส่งรายงานรอบปัจจุบัน "
                                       "แจ้งซ้ำเมื่อใกล้และเกินกำหนด และปิดเมื่อได้รับรายงาน (ไม่ใส่ --publish = พิมพ์แผนเท่านั้น)")
     p.add_argument("--publish", action="store_true", help="ทำจริงบน GitHub (ต้องมี GITHUB_TOKEN และ GITHUB_REPOSITORY)")
-    p.add_argument("--today", type=_date, default=None, help="วันที่ใช้คำนวณสถานะ (YYYY-MM-DD; ค่าเริ่มต้น: วันนี้ เวลาประเทศไทย)")
-    p.add_argument("--province", help="รหัสจังหวัด 2 หลัก (ค่าเริ่มต้น: จังหวัดแรกในชุดข้อมูล)")
-    p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
+    _standing_args(p)
     p.set_defaults(func=cmd_remind)
 
     p = sub.add_parser("split-roster", help="แยก roster.yaml แบบเดิม (ทั้งอำเภอในไฟล์เดียว) เป็นหนึ่งไฟล์ต่อตำบลใน roster/ "
@@ -463,6 +459,13 @@ def _add_data_commands(sub) -> None:
     p.add_argument("--district", metavar="CODE", help="เฉพาะอำเภอรหัสนี้ (ค่าเริ่มต้น: ทุกอำเภอที่ยังมี roster.yaml)")
     p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
     p.set_defaults(func=cmd_split_roster)
+
+
+def _standing_args(p) -> None:
+    """The options of the commands that work out each district's standing on a day (status, remind)."""
+    p.add_argument("--today", type=_date, default=None, help="วันที่ใช้คำนวณสถานะ (YYYY-MM-DD; ค่าเริ่มต้น: วันนี้ เวลาประเทศไทย)")
+    p.add_argument("--province", help="รหัสจังหวัด 2 หลัก (ค่าเริ่มต้น: จังหวัดแรกในชุดข้อมูล)")
+    p.add_argument("--data", help="รากของชุดข้อมูล (ค่าเริ่มต้น: data/)")
 
 
 def _add_review_commands(sub) -> None:

@@ -278,15 +278,21 @@ def test_circular_task_in_one_report_one_issue_one_pull_request(phone, real_site
     assert not phone.console_errors
 
 
+def new_person_in_seat(page, post: str) -> str:
+    """Open the circular report's seat of POST and tick "a new person"; the seat's field id prefix."""
+    seat = page.locator("#circular [data-seat]").filter(has=page.locator("summary", has_text=f"{post}:")).first
+    pid = seat.locator("[data-role=holder]").get_attribute("id").removesuffix("-holder")
+    seat.locator("summary").tap()
+    page.locator(f"#{pid}-new").tap()
+    return pid
+
+
 def test_circular_report_carries_other_roster_changes(phone, real_site, repo):
     """The circular report's optional roster lines follow the seats' new people in one `changes` field,
     and the bot applies them all in the same change."""
     page = phone.page
     open_report(phone, real_site)
-    president = page.locator("#circular [data-seat]").filter(has=page.locator("summary", has_text="ประธาน:")).first
-    pid = president.locator("[data-role=holder]").get_attribute("id").removesuffix("-holder")
-    president.locator("summary").tap()
-    page.locator(f"#{pid}-new").tap()
+    pid = new_person_in_seat(page, "ประธาน")
     page.fill(f"#{pid}-new-name", NEW_PERSON)
     page.fill(f"#{pid}-new-start", "1/2/2567")
     page.fill(f"#{pid}-new-end", "30/9/2570")
@@ -771,10 +777,7 @@ def test_a_draft_is_kept_on_the_device_and_back_from_github_restores_it(phone, r
     clears it."""
     page = phone.page
     open_report(phone, real_site)
-    president = page.locator("#circular [data-seat]").filter(has=page.locator("summary", has_text="ประธาน:")).first
-    pid = president.locator("[data-role=holder]").get_attribute("id").removesuffix("-holder")
-    president.locator("summary").tap()
-    page.locator(f"#{pid}-new").tap()
+    pid = new_person_in_seat(page, "ประธาน")
     page.select_option(f"#{pid}-new-role", "อช.")
     page.select_option(f"#{pid}-new-moo", "3")
     typed = {f"#{pid}-new-name": NEW_PERSON, f"#{pid}-new-start": "1/2/2567", "#circular-confirmed-on": "20/1/2567",
