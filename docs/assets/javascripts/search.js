@@ -45,6 +45,7 @@
   var PAGE_LIMIT = 8;      // verified pages shown per batch
   var BATCH = 8;           // candidates loaded at once
   var MAX_LOADS = 8;       // candidates loaded per batch, at most
+  var MAX_EMPTY_LOADS = 32; // candidates loaded while nothing is found, at most (then: none found)
   var MAX_TERMS = 8;       // Pagefind searches per query in the fallback, at most
   var SUBS_PER_PAGE = 5;   // records shown under one page
   var DEBOUNCE_MS = 200;
@@ -579,11 +580,14 @@
         return fallback().then(function (cands) {
           if (seq !== state.seq) return;
           state.queue = cands;
+          loads = 0;               // the Thai-term candidates get their own MAX_EMPTY_LOADS
           return step();
         });
       }
-      // nothing found yet: go on loading (never "none found" while candidates are left)
+      // nothing found yet: go on loading, up to MAX_EMPTY_LOADS candidates; after that many of the
+      // best candidates fail the check the rest are dropped, so "none found" never comes with "more"
       var found = hits.length || state.shown;
+      if (!found && loads >= MAX_EMPTY_LOADS) state.queue = [];
       if (enough() || (loads >= MAX_LOADS && found) || !state.queue.length) return Promise.resolve();
       var take = state.queue.splice(0, found ? Math.min(BATCH, MAX_LOADS - loads) : BATCH);
       loads += take.length;
