@@ -137,8 +137,8 @@ def decode_qr(png: bytes) -> str:
 def test_district_qr_code_decodes_to_its_url(page, data_site):
     page.page.goto(data_site.page_url(PAGE))
     img = page.page.locator("img.tn-qr")
-    img.scroll_into_view_if_needed()
-    assert page.page.evaluate("(i) => i.complete && i.naturalWidth > 0", img.element_handle())
+    img.scroll_into_view_if_needed()       # it loads lazily, in the officials' part at the end of the page
+    page.page.wait_for_function("(i) => i.complete && i.naturalWidth > 0", arg=img.element_handle())
     assert decode_qr(img.screenshot()) == SITE_URL + "districts/4214-nong-hin/"
 
 
