@@ -122,12 +122,16 @@ def ensure_sample(scale: str, work: Path, seed: int, project: Path) -> tuple[Pat
     if scale == "loei":
         return project / "data", None
     root = work / f"national-{seed}"
-    if (root / ".complete").exists():
+    # The marker lives beside the dataset: inside, the site build would refuse it as an unknown file.
+    done = work / f"national-{seed}.complete"
+    if (root / ".complete").exists():            # made by an earlier bench, inside
+        (root / ".complete").replace(done)
+    if done.exists():
         return root, None
     shutil.rmtree(root, ignore_errors=True)
     step = measure("sample --scale national", _thamniap("sample", "--scale", "national", "--out", str(root),
                                                         "--seed", str(seed)))
-    (root / ".complete").write_text("ok\n")
+    done.write_text("ok\n")
     return root, step
 
 
