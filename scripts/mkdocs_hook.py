@@ -79,7 +79,7 @@ def on_files(files, config, **kwargs):
         if existing is not None:
             files.remove(existing)
         files.append(File(rel, str(workdir), config["site_dir"], config["use_directory_urls"]))
-    titles = {rel: site_hook.page_title(workdir / rel) for rel in generated if rel.startswith("districts/")}
+    titles = {rel: site_hook.page_title(workdir / rel) for rel in generated if rel.startswith("districts/") or "/districts/" in rel}
     config["nav"] = site_hook.navigation(generated, titles)
     return files
 

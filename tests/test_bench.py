@@ -146,3 +146,34 @@ def test_the_zensical_build_is_printed_side_by_side():
     # without Zensical installed the step is listed as not measured, not as a failure
     missing = bench.report("loei", BASE, [*steps[:2], bench.Step(bench.ZENSICAL_NAME, None, None, True, "ไม่ได้วัด")])
     assert missing["zensical_vs_stock"] is None and "FAILED" not in bench.table(missing)
+
+
+def test_bench_builds_the_whole_dataset_beside_loei(tmp_path):
+    """Issue 21 §4: with several provinces the bench builds them all in one site, in the same run as
+    the Loei build, and reports both side by side (tiny scale here; `--scale national` has 77)."""
+    from thamniap.devtools.sample import Scale, generate
+    project = small_project(tmp_path / "project")
+    for part in ("docs", "overrides", "scripts"):      # the real site: its pages, theme and hook
+        (project / part).symlink_to(REPO / part)
+    generate(project / "data", Scale((1, 2), (4, 4), ("58",)), only_districts=("5801",))
+    result = bench.run("loei", tmp_path / "work", skip=("validate", "check-jsonschema", "changed-since", "stock", "zensical", "search"),
+                       project=project)
+    names = [s["name"] for s in result["steps"]]
+    assert names == ["site build: Loei (pages, exports, QR, search index)",
+                     "site build: whole dataset (2 provinces, every page)"]
+    assert all(s["ok"] for s in result["steps"]), [s["detail"] for s in result["steps"]]
+    loei, whole = result["steps"]
+    pair = result["whole_vs_loei"]
+    assert pair["whole"] == {"seconds": round(whole["seconds"], 2), "peak_mb": round(whole["peak_mb"]),
+                             "pages": whole["extra"]["pages"], "site_mb": whole["extra"]["site_mb"]}
+    assert pair["loei"]["seconds"] == round(loei["seconds"], 2)
+    assert pair["time_ratio"] == round(whole["seconds"] / loei["seconds"], 1)
+    site = tmp_path / "work" / "site-whole"
+    assert (site / "58-mae-hong-son" / "districts" / "5801-mueang-mae-hong-son" / "index.html").is_file()
+    assert (site / "42-loei" / "districts" / "4214-nong-hin" / "index.html").is_file()
+    table = bench.table(result)
+    assert f"| ทั้งชุดข้อมูล | {pair['whole']['seconds']:.2f} | {pair['whole']['peak_mb']} |" in table
+    assert f"| จังหวัดเลย | {pair['loei']['seconds']:.2f} | {pair['loei']['peak_mb']} |" in table
+    # one province: nothing to compare, no second build
+    alone = bench.whole_vs_loei([bench.Step("site build: Loei", 1.0, 100.0)])
+    assert alone is None

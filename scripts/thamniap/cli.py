@@ -378,7 +378,8 @@ def _add_site_commands(sub) -> None:
     p.add_argument("outdir", metavar="OUTDIR")
     p.add_argument("--data", help="ชุดข้อมูล (ค่าเริ่มต้น: data/)")
     p.add_argument("--config", help="อ่าน site_url, repo_url, edit_uri จากไฟล์นี้")
-    p.add_argument("--province", help="รหัสจังหวัด (ค่าเริ่มต้น: จังหวัดแรกในชุดข้อมูล)")
+    p.add_argument("--province", help="สร้างเฉพาะจังหวัดนี้ (รหัส 2 หลัก) ค่าเริ่มต้น: ทุกจังหวัดในชุดข้อมูล "
+                                      "(หลายจังหวัด: หน้าแรกให้เลือกจังหวัด หน้าของแต่ละจังหวัดอยู่ในโฟลเดอร์ของจังหวัด)")
     p.add_argument("--today", type=_date, default=dt.date.today(), help="วันที่ใช้คำนวณสถานะ (YYYY-MM-DD)")
     p.add_argument("--site-config", metavar="FILE",
                    help="สำหรับสร้างเว็บไซต์โดยไม่ใช้ hook: เขียนไฟล์ตั้งค่า (mkdocs.yml ที่ไม่มี hooks มีเมนู) "
@@ -396,7 +397,7 @@ def _add_site_commands(sub) -> None:
     p.add_argument("--seed", type=int, default=2567)
     p.add_argument("--repeat", type=int, default=3, metavar="N",
                    help="สร้างเว็บไซต์ซ้ำ N ครั้งแล้วรายงานค่ามัธยฐาน (เวลาบนเครื่องที่ใช้ร่วมกันแกว่งมาก; ค่าเริ่มต้น 3)")
-    p.add_argument("--skip", action="append", default=[], choices=("validate", "check-jsonschema", "changed-since", "site", "stock", "zensical", "search"))
+    p.add_argument("--skip", action="append", default=[], choices=("validate", "check-jsonschema", "changed-since", "site", "stock", "zensical", "whole", "search"))
     p.add_argument("--update-docs", action="store_true", help="เขียนผลลงใน docs/performance.md")
     p.set_defaults(func=cmd_bench)
 

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import yaml
 
+from thamniap.core import geography
+
 # The fixed pages, in menu order: citizens' pages, the districts under "อำเภอ", then one section of the
 # officials' and maintainers' pages (issue 22 §2).
 NAV_HEAD = [{"หน้าแรก": "index.md"}, {"ค้นหารายชื่อ": "people.md"}, {"จังหวัด": "province.md"}]
@@ -43,14 +45,42 @@ def navigation(generated: list[str], district_titles: dict[str, str] | None) -> 
     their subdistrict pages, districts/<district>/<code>.md: the district page links them), then the
     officials' pages under STAFF_SECTION.
 
+    A site of several provinces (each province's pages under its folder, render.site.province_path)
+    has the home page, one section per province holding that menu, then the site's own staff pages.
+
     DISTRICT_TITLES (plain text, escaped later by the hook) name the district entries; None
     leaves them without a name, so the generator takes the page's own (escaped) title."""
-    districts = [rel if district_titles is None else {district_titles.get(rel, rel): rel}
-                 for rel in generated if rel.startswith("districts/") and rel.endswith(".md") and rel.count("/") == 1]
+    folders = sorted(rel[:-len("/index.md")] for rel in generated if _PROVINCE_HOME.fullmatch(rel))
+    if not folders:
+        return _province_menu(generated, district_titles, "")
+    shown = set(generated) | set(STATIC_PAGES)
+    sections = [{_province_title(folder): _province_menu(generated, district_titles, folder + "/")}
+                for folder in folders]
+    staff = [item for item in NAV_STAFF if next(iter(item.values())) in shown]
+    return [{"หน้าแรก": "index.md"}] + sections + ([{STAFF_SECTION: staff}] if staff else [])
+
+
+# A province's home page in a site of several: 42-loei/index.md (its data folder's name).
+_PROVINCE_HOME = re.compile(r"\d{2}-[a-z0-9-]+/index\.md")
+
+
+def _province_title(folder: str) -> str:
+    """A province's menu entry, from its code in the official list (plain Thai, nothing to escape)."""
+    found = geography.province(folder[:2])
+    return f"จังหวัด{found.name_th}" if found else folder
+
+
+def _province_menu(generated: list[str], district_titles: dict[str, str] | None, prefix: str) -> list:
+    """One province's menu (see navigation), its pages under PREFIX ("" or "42-loei/"). Under a
+    prefix the site's own pages (STATIC_PAGES) stay out: the site's menu lists them once."""
+    inside = [rel[len(prefix):] for rel in generated if rel.startswith(prefix)]
+    districts = [prefix + rel if district_titles is None else {district_titles.get(prefix + rel, rel): prefix + rel}
+                 for rel in inside if rel.startswith("districts/") and rel.endswith(".md") and rel.count("/") == 1]
+    static = () if prefix else STATIC_PAGES
 
     def present(items: list[dict]) -> list[dict]:
-        return [item for item in items
-                if next(iter(item.values())) in generated or next(iter(item.values())) in STATIC_PAGES]
+        return [{title: prefix + rel} for item in items for title, rel in item.items()
+                if rel in inside or rel in static]
     staff = present(NAV_STAFF)
     return present(NAV_HEAD) + [{"อำเภอ": districts}] + present(NAV_TAIL) + ([{STAFF_SECTION: staff}] if staff else [])
 

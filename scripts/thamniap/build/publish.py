@@ -1,4 +1,5 @@
-"""Validate a dataset and, when it has no error, write one province's site pages into a folder.
+"""Validate a dataset and, when it has no error, write its site pages into a folder: one province's
+at the top, or, when the data holds several, each province's under its own folder with a chooser.
 
 The one door used by both `thamniap pages OUTDIR` and the MkDocs hook, so both behave the same.
 """
@@ -15,7 +16,9 @@ from thamniap.check.validate import check_loaded
 from thamniap.core import project
 from thamniap.core.diagnostics import Diagnostic
 from thamniap.load.layout import CIRCULAR_TEXT, PROVINCE_DOCUMENTS, Discovery, discover, find_root
-from thamniap.render.site import SiteSettings, district_pages, province_pages
+from thamniap.model import Province
+from thamniap.render.site import (SiteSettings, district_pages, province_pages, province_path,
+                                   provinces_pages)
 
 
 @dataclass
@@ -31,7 +34,9 @@ class Result:
 def generate(data: Path, outdir: Path, settings: SiteSettings, today: dt.date,
              province_code: str | None = None, project_root: Path | None = None,
              memo: BuildMemo | None = None) -> Result:
-    """Pages for PROVINCE_CODE (default: the dataset's first province); nothing is written on error.
+    """Pages for PROVINCE_CODE, or for every province when none is given (one province: its pages at
+    the top, as always; several: each under its own folder, and a home page to choose one); nothing
+    is written on error.
 
     PROJECT_ROOT is the folder of the site's mkdocs.yml: edit links name a district's files by
     their path from there (by the district folder's name alone for data outside it). Default: the
@@ -50,6 +55,8 @@ def generate(data: Path, outdir: Path, settings: SiteSettings, today: dt.date,
         holder = project.find(root)
         project_root = holder.root if holder else root
     found = discover(root)
+    if province_code is None and len(_province_dirs(found)) > 1:
+        return _generate_every_province(root, found, outdir, settings, today, project_root, memo)
     keys = folder_keys(found.files) if memo is not None else None
     with SideJobs(memo) as side:
         folders = _district_folders(found, province_code)
@@ -65,15 +72,41 @@ def generate(data: Path, outdir: Path, settings: SiteSettings, today: dt.date,
             if province is None and ds.provinces and not result.failed:
                 raise ValueError(f"ไม่พบจังหวัดรหัส {province_code} ในชุดข้อมูล {root}")
             return result
-        circular_texts = {path.name: path.read_text(encoding="utf-8") for path in sorted(province.folder.iterdir())
-                          if path.name in PROVINCE_DOCUMENTS or CIRCULAR_TEXT.match(path.name)}
-        result.written = write_files(outdir, province_pages(province, settings, today, circular_texts))
-        exports = side.downloads_moved_to(outdir)
-        result.written += [e.path for e in exports]
         # The province was found on disk, so its history was asked for.
-        result.written += write_files(outdir, district_pages(province, settings, today, project_root,
-                                                             exports, side.histories()))
+        result.written = _write_province(province, side, outdir, settings, today, project_root)
     return result
+
+
+def _generate_every_province(root: Path, found: Discovery, outdir: Path, settings: SiteSettings, today: dt.date,
+                             project_root: Path, memo: BuildMemo | None) -> Result:
+    """Several provinces in DATA: the dataset is loaded and checked once, then each province's pages
+    go under its own folder (render.site.province_path) and the home page chooses a province."""
+    keys = folder_keys(found.files) if memo is not None else None
+    ds = load_dataset(root, found=found, memo=memo)
+    result = Result(diagnostics=check_loaded(ds, today))
+    if result.failed or any(d.is_error for d in ds.diagnostics):
+        return result
+    for province in ds.provinces:
+        path = province_path(province)
+        with SideJobs(memo) as side:
+            side.read_history(project_root, *_district_folders(found, province.code))
+            side.write_downloads(province, keys)
+            result.written += _write_province(province, side, outdir / path, settings.under(path), today,
+                                              project_root)
+    result.written += write_files(outdir, provinces_pages(ds.provinces, settings, today))
+    return result
+
+
+def _write_province(province: Province, side: SideJobs, outdir: Path, settings: SiteSettings, today: dt.date,
+                    project_root: Path) -> list[Path]:
+    """Write one province's pages and downloads into OUTDIR, the side jobs' results as they come."""
+    circular_texts = {path.name: path.read_text(encoding="utf-8") for path in sorted(province.folder.iterdir())
+                      if path.name in PROVINCE_DOCUMENTS or CIRCULAR_TEXT.match(path.name)}
+    written = write_files(outdir, province_pages(province, settings, today, circular_texts))
+    exports = side.downloads_moved_to(outdir)
+    written += [e.path for e in exports]
+    written += write_files(outdir, district_pages(province, settings, today, project_root, exports, side.histories()))
+    return written
 
 
 def write_files(outdir: Path, files: dict[str, str | bytes]) -> list[Path]:
@@ -90,9 +123,14 @@ def write_files(outdir: Path, files: dict[str, str | bytes]) -> list[Path]:
     return written
 
 
+def _province_dirs(found: Discovery) -> list[Path]:
+    """The province folders found on disk, by name."""
+    return sorted({f.province_dir for f in found.files}, key=lambda p: p.name)
+
+
 def _district_folders(found: Discovery, province_code: str | None) -> tuple[Path, list[Path]] | None:
     """The province folder (found on disk) and its district folders, whose history the pages show."""
-    provinces = sorted({f.province_dir for f in found.files}, key=lambda p: p.name)
+    provinces = _province_dirs(found)
     chosen = next((p for p in provinces if province_code in (None, p.name[:2])), None)
     if chosen is None:
         return None

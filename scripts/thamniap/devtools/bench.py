@@ -122,12 +122,16 @@ def ensure_sample(scale: str, work: Path, seed: int, project: Path) -> tuple[Pat
     if scale == "loei":
         return project / "data", None
     root = work / f"national-{seed}"
-    if (root / ".complete").exists():
+    # The marker lives beside the dataset: inside, the site build would refuse it as an unknown file.
+    done = work / f"national-{seed}.complete"
+    if (root / ".complete").exists():            # made by an earlier bench, inside
+        (root / ".complete").replace(done)
+    if done.exists():
         return root, None
     shutil.rmtree(root, ignore_errors=True)
     step = measure("sample --scale national", _thamniap("sample", "--scale", "national", "--out", str(root),
                                                         "--seed", str(seed)))
-    (root / ".complete").write_text("ok\n")
+    done.write_text("ok\n")
     return root, step
 
 
@@ -195,6 +199,36 @@ def largest_province(root: Path) -> str:
         code = roster.parent.parent.parent.name[:2]
         sizes[code] = sizes.get(code, 0) + roster.stat().st_size
     return max(sizes, key=sizes.get)
+
+
+def province_folders(root: Path) -> list[Path]:
+    """The dataset's province folders (42-loei …)."""
+    return sorted(p for p in root.iterdir() if p.is_dir() and p.name[:2].isdigit())
+
+
+WHOLE_SITE = "site build: whole dataset"
+
+
+def whole_site_build(root: Path, work: Path, project: Path) -> Step:
+    """`mkdocs build --strict` of every province of ROOT in one site (issue 21 §4), once: the
+    national site takes minutes, so it is not repeated like the Loei build."""
+    return site_build(f"{WHOLE_SITE} ({len(province_folders(root))} provinces, every page)", root,
+                      work / "site-whole", 1, project)
+
+
+def whole_vs_loei(steps: list[Step]) -> dict | None:
+    """The whole dataset's site build beside the Loei build of the same run: time, peak memory, pages."""
+    loei = next((s for s in steps if s.name.startswith("site build: Loei")), None)
+    whole = next((s for s in steps if s.name.startswith(WHOLE_SITE)), None)
+    if not (loei and whole and loei.ok and whole.ok):
+        return None
+
+    def figures(step: Step) -> dict:
+        return {"seconds": round(step.seconds, 2), "peak_mb": round(step.peak_mb), "pages": step.extra.get("pages"),
+                "site_mb": step.extra.get("site_mb")}
+    return {"loei": figures(loei), "whole": figures(whole),
+            "time_ratio": round(whole.seconds / loei.seconds, 1) if loei.seconds else None,
+            "memory_ratio": round(whole.peak_mb / loei.peak_mb, 1) if loei.peak_mb else None}
 
 
 def site_build(name: str, data: Path, site: Path, repeat: int = 1, project: Path | None = None) -> Step:
@@ -409,6 +443,8 @@ def run(scale: str, work: Path, seed: int = 2567, skip: tuple[str, ...] = (), re
     elif "site" not in skip:
         steps.append(site_build("site build: Loei (pages, exports, QR, search index)", project / "data", loei_site,
                                 repeat, project))
+    if "site" not in skip and "whole" not in skip and len(province_folders(root)) > 1:
+        steps.append(whole_site_build(root, work, project))
     biggest = largest_province(root)
     big_site = loei_site
     if scale == "national" and "site" not in skip:
@@ -443,7 +479,8 @@ def report(scale: str, root: Path, steps: list[Step]) -> dict:
     site_ratio, zensical_ratio = _ratio(site, stock), _ratio(by.get(ZENSICAL_NAME), stock)
     return {"scale": scale, "date": dt.date.today().isoformat(), "machine": machine(), "dataset": str(root),
             "files": files, "dataset_mb": round(sum(p.stat().st_size for p in root.rglob("*.yaml")) / 2**20, 1),
-            "validate_vs_check_jsonschema": ratio, "site_vs_stock": site_ratio, "zensical_vs_stock": zensical_ratio, "steps": [asdict(s) for s in steps]}
+            "validate_vs_check_jsonschema": ratio, "site_vs_stock": site_ratio, "zensical_vs_stock": zensical_ratio,
+            "whole_vs_loei": whole_vs_loei(steps), "steps": [asdict(s) for s in steps]}
 
 
 def _ratio(step: Step | None, stock: Step | None) -> float | None:
@@ -469,6 +506,14 @@ def table(result: dict) -> str:
     if result.get("zensical_vs_stock") is not None:
         lines.append(f"สร้างเว็บไซต์เลยด้วย Zensical / เว็บไซต์ stock = {result['zensical_vs_stock']:.2f} ×"
                      + (f" (MkDocs {result['site_vs_stock']:.2f} ×)" if result.get("site_vs_stock") is not None else ""))
+    pair = result.get("whole_vs_loei")
+    if pair:
+        whole, loei = pair["whole"], pair["loei"]
+        lines += ["", "| สร้างเว็บไซต์ (รอบเดียวกัน) | เวลา (s) | หน่วยความจำสูงสุด (MB) | หน้า | ขนาด (MB) |",
+                  "|---|---:|---:|---:|---:|",
+                  f"| จังหวัดเลย | {loei['seconds']:.2f} | {loei['peak_mb']} | {loei['pages']} | {loei['site_mb']} |",
+                  f"| ทั้งชุดข้อมูล | {whole['seconds']:.2f} | {whole['peak_mb']} | {whole['pages']} | {whole['site_mb']} |",
+                  f"| ทั้งชุด / เลย | {pair['time_ratio']} × | {pair['memory_ratio']} × | | |"]
     return "\n".join(lines)
 
 

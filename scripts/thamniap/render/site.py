@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from urllib.parse import urljoin
 
@@ -54,6 +54,9 @@ class SiteSettings:
     # True when no MkDocs hook will escape titles and meta for the templates (a build without
     # hooks): the pages' front matter is written escaped instead (render.front_matter).
     escape_front_matter: bool = False
+    # The folder one province's pages live in when the site holds several ("42-loei/"), "" when it
+    # holds one: pages link to the site's own pages (the rules) through it (site_root_link).
+    province_path: str = ""
 
     @classmethod
     def from_mkdocs(cls, config: dict) -> "SiteSettings":
@@ -70,6 +73,11 @@ class SiteSettings:
         """The GitHub organisation (owner) in repo_url: `loei-cdd` of https://github.com/loei-cdd/thamniap."""
         found = re.match(r"https://github\.com/([^/]+)/", self.repo_url.rstrip("/") + "/")
         return found[1] if found else None
+
+    def under(self, path: str) -> "SiteSettings":
+        """The settings of one province's pages, kept under PATH (its folder) of a site of several."""
+        base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
+        return replace(self, site_url=f"{base}{path}/", province_path=f"{self.province_path}{path}/")
 
     def page_url(self, rel_md: str) -> str:
         """Absolute URL of a generated page (for QR codes)."""
@@ -107,6 +115,12 @@ def _rel_link(from_md: str, to_path: str, settings: SiteSettings) -> str:
     return "../" * depth + to_path
 
 
+def site_root_link(from_md: str, to_path: str, settings: SiteSettings) -> str:
+    """Relative link from a generated page to a page of the whole site (one not made per province,
+    such as rules/), wherever the province's pages live (settings.province_path)."""
+    return "../" * settings.province_path.count("/") + _rel_link(from_md, to_path, settings)
+
+
 def _page_link(from_md: str, to_md: str, settings: SiteSettings) -> str:
     """Relative link from one generated page to another, as the built HTML sees them."""
     stem = to_md[:-3]
@@ -137,8 +151,10 @@ def province_pages(province: Province, settings: SiteSettings, today: dt.date,
     pages["dashboard.md"] = dashboard_page(province, summary, settings)
     pages["people.md"] = people_page(province)
     pages.update(circular_pages(province, settings, today, circular_texts))
-    pages["guidelines.md"] = front_matter("แนวทางการดำเนินงาน") + texts.guidelines(province, today)
-    pages["submit.md"] = front_matter("วิธีส่งข้อมูล") + texts.how_to_submit(province, settings.repo_url)
+    pages["guidelines.md"] = front_matter("แนวทางการดำเนินงาน") + texts.guidelines(
+        province, today, site_root_link("guidelines.md", "rules/", settings))
+    pages["submit.md"] = front_matter("วิธีส่งข้อมูล") + texts.how_to_submit(province, settings.repo_url,
+                                                                                 site_root_link("submit.md", "rules/", settings))
     pages["privacy.md"] = front_matter("การคุ้มครองข้อมูลส่วนบุคคล") + texts.privacy(province, settings.repo_url)
     return _finished(pages, settings)
 
@@ -310,6 +326,34 @@ def home_page(province: Province, summary, settings: SiteSettings) -> str:
     out += [f'<li><a href="districts/{h(d.folder.name)}/">อำเภอ{h(d.name)}</a></li>' for d in province.districts]
     out += ["</ul>", "", texts.home_links(), ""]
     return "\n".join(out)
+
+
+def province_path(province: Province) -> str:
+    """The folder of a province's pages in a site of several provinces: its data folder's name (42-loei)."""
+    return province.folder.name
+
+
+def provinces_pages(provinces: list[Province], settings: SiteSettings, today: dt.date) -> dict[str, str]:
+    """The home page of a site of several provinces: each province, its figures and a link to its
+    pages (province_path). A site of one province has that province's home page instead."""
+    rows = []
+    summaries = [summarise(province, today) for province in provinces]
+    for province, summary in zip(provinces, summaries):
+        target = _rel_link("index.md", f"{province_path(province)}/" if settings.use_directory_urls
+                           else f"{province_path(province)}/index.html", settings)
+        rows.append([f'<a href="{h(target)}">จังหวัด{h(province.name)}</a>' + (" " + badge("ข้อมูลตัวอย่าง", "stale")
+                                                                              if summary.sample else ""),
+                     f"{summary.district_count:,}", f"{summary.villages:,}", f"{summary.volunteers:,}",
+                     f"{summary.leaders:,}"])
+    out = [front_matter("ทำเนียบ อช.", "ทำเนียบอาสาพัฒนาชุมชน ผู้นำ อช. และชมรมผู้นำ อช. รายจังหวัด"),
+           "# ทำเนียบ อช. รายจังหวัด", ""]
+    if any(summary.sample for summary in summaries):
+        out += [SAMPLE_NOTICE, ""]
+    out += ["<p>เลือกจังหวัดเพื่อดู อช. และผู้นำ อช. ทุกหมู่บ้าน ชมรมผู้นำ อช. สถานะการรายงาน และไฟล์ดาวน์โหลดของจังหวัดนั้น "
+            "หรือพิมพ์ชื่อในช่องค้นหาด้านบนเพื่อค้นทุกจังหวัด</p>", "",
+            '<nav class="tn-province-list" aria-label="เลือกจังหวัด">',
+            table(["จังหวัด", "อำเภอ", "หมู่บ้านที่มีข้อมูล", "อช.", "ผู้นำ อช."], rows, cls="tn-kv"), "</nav>", ""]
+    return _finished({"index.md": "\n".join(out)}, settings)
 
 
 def province_page(province: Province, deadline: dt.date | None = None) -> str:

@@ -72,8 +72,9 @@ def earlier_circular_intro(rnd: Round, circular: Circular, current_href: str) ->
             "<p data-pagefind-ignore>ข้อความเต็มของหนังสือตามต้นฉบับ (คงเลขไทยไว้)</p>\n\n")
 
 
-def guidelines(province: Province, today) -> str:
-    """What the circular asks, with the round and the meeting current on TODAY (thamniap.model.rounds)."""
+def guidelines(province: Province, today, rules: str = "../rules/") -> str:
+    """What the circular asks, with the round and the meeting current on TODAY (thamniap.model.rounds).
+    RULES: the link to the rules page."""
     rnd = rounds.current_round(province, today)
     meeting = rounds.current_meeting(province, today)
     meeting_text = (f"{h(meeting.title)} วันที่ {h(thai_date(meeting.date))} เวลา {h(meeting.time)} น. ณ {h(meeting.place)}"
@@ -111,11 +112,12 @@ def guidelines(province: Province, today) -> str:
 
 <p>ข้อมูลจริงมักไม่ตรงตามระเบียบทุกข้อ ระบบจึงแจ้งเรื่องเหล่านี้เป็น<strong>คำเตือน</strong>ซึ่งยังส่งข้อมูลได้
 ส่วน<strong>ข้อผิดพลาด</strong> (เช่น รูปแบบวันที่ผิด เลขประจำตัวประชาชนในไฟล์) ต้องแก้ก่อน รายการกฎทั้งหมดอยู่ที่
-<a href="../rules/">กฎการตรวจข้อมูล</a></p>
+<a href="{h(rules)}">กฎการตรวจข้อมูล</a></p>
 """
 
 
-def how_to_submit(province: Province, repo_url: str) -> str:
+def how_to_submit(province: Province, repo_url: str, rules: str = "../rules/") -> str:
+    """How a district sends its data; RULES: the link to the rules page."""
     repo = safe_url(repo_url) or ""
     excel_form = (f'<a href="{h(repo.rstrip("/"))}/issues/new?template={EXCEL.id}.yml">แบบฟอร์ม "{h(EXCEL.name)}"</a>'
                   if repo else f'แบบฟอร์ม "{h(EXCEL.name)}" (Issues → New issue)')
@@ -169,7 +171,7 @@ def how_to_submit(province: Province, repo_url: str) -> str:
 กดดูรายละเอียดได้ ระบบแจ้ง<strong>ชื่อไฟล์ บรรทัด สิ่งที่ผิด และวิธีแก้</strong> เช่น</p>
 <pre><code>data/42-loei/4201-mueang-loei/roster/420101-kut-pong.yaml:30:17: error[text.thai-double-sara-e] พิมพ์ `เเ` (สระเอสองตัว) แทน `แ` — แก้เป็น `แสงดี`</code></pre>
 <p>แก้ไฟล์เดิมใน pull request เดิม (กดไอคอนดินสอในแท็บ Files changed) ระบบจะตรวจใหม่ให้เอง
-<strong>คำเตือน</strong> (warning) ไม่ทำให้ไม่ผ่าน แต่ควรอ่าน ความหมายของแต่ละกฎอยู่ที่ <a href="../rules/">กฎการตรวจข้อมูล</a></p>
+<strong>คำเตือน</strong> (warning) ไม่ทำให้ไม่ผ่าน แต่ควรอ่าน ความหมายของแต่ละกฎอยู่ที่ <a href="{h(rules)}">กฎการตรวจข้อมูล</a></p>
 
 ## ใครตรวจและอนุมัติ
 
