@@ -7,6 +7,10 @@ from pathlib import Path
 
 from thamniap.intake.reportform.fields import report
 
+# The day the reports are sent (the issue opened): before the data's meeting of 15 Jan 2567, whose
+# nominations close after it (model/rounds.py nominations_open); the bot runs later (TODAY 1 Feb 2567)
+SENT_AT = "2024-01-14T03:00:00Z"
+
 
 def body(report_id: str, values: dict[str, str], unticked: tuple[str, ...] = ()) -> str:
     parts = []
@@ -21,7 +25,7 @@ def body(report_id: str, values: dict[str, str], unticked: tuple[str, ...] = ())
 
 
 def event(report_id: str, values: dict[str, str] | None = None, *, author: str = "somchai-4209",
-          action: str = "opened", number: int = 7, text: str | None = None, labelled: bool = True,
+          action: str = "opened", number: int = 7, text: str | None = None, labelled: bool = True, sent_at: str = SENT_AT,
           sender: dict | None = None, changes: dict | None = None) -> dict:
     """An `issues` event; an `edited` one says, as GitHub's does, that it changed the body (CHANGES)."""
     form = report(report_id)
@@ -32,7 +36,7 @@ def event(report_id: str, values: dict[str, str] | None = None, *, author: str =
             "issue": {"number": number, "title": form.title + "อำเภอวังสะพุง",
                       "body": body(report_id, values or {}) if text is None else text,
                       "labels": [{"name": form.label}] if labelled else [],
-                      "user": {"login": author, "type": "User"}, "created_at": "2024-01-18T03:00:00Z"},
+                      "user": {"login": author, "type": "User"}, "created_at": sent_at},
             "sender": sender or {"login": author, "type": "User"}}
 
 

@@ -21,6 +21,7 @@ from thamniap.model import Meeting, Province, Round, rounds
 from thamniap.model.rounds import State
 from thamniap.render import reportpage
 from thamniap.intake.reportform.fields import CONFIRMATION, NOMINEES
+from thamniap.intake.reportform.messages import MEETING_PASSED
 from thamniap.render.site import SiteSettings, district_pages
 from thamniap.bot import read
 
@@ -100,7 +101,13 @@ def test_every_reader_agrees_with_the_module(tmp_path, confirmed, today, state, 
     notes: list = []
     understood = read.read_confirmation(CONFIRMATION, {"confirmed-on": "2024-01-20"}, district, province, today, notes)
     assert understood.round_id == standing.round.id
+    notes = []
     assert read.pick_meeting(province, "", today, NOMINEES.field("meeting"), notes) is meeting
+    # after the meeting, the page has no nominee fields and says why; the bot refuses nominations sent then
+    closed = not rounds.nominations_open(meeting, today)
+    assert ('data-role="representative"' in html) is not closed
+    assert (reportpage.meeting_closed_words(meeting) in html) is closed
+    assert [n.hint for n in notes] == ([MEETING_PASSED[1]] if closed else [])
 
 
 def _round(rid: str, opens: dt.date | None, deadline: dt.date | None) -> Round:
@@ -131,6 +138,14 @@ def test_current_meeting_is_the_next_by_date_not_the_last_listed():
     assert rounds.current_meeting(province, D(2024, 1, 16)) is next_year
     assert rounds.current_meeting(province, D(2025, 1, 1)) is next_year      # none to come: the latest held
     assert rounds.current_meeting(Province("42", Path("x"), "loei"), D(2024, 1, 1)) is None
+
+
+def test_nominations_close_after_the_meeting_day():
+    meeting = _meeting("m2567", D(2024, 1, 15))
+    assert rounds.nominations_open(meeting, D(2024, 1, 14))
+    assert rounds.nominations_open(meeting, D(2024, 1, 15))                 # the meeting day itself
+    assert not rounds.nominations_open(meeting, D(2024, 1, 16))
+    assert rounds.nominations_open(Meeting("m", "m", None, "", "", 2, 1), D(2030, 1, 1))   # no day yet: open
 
 
 def test_a_round_without_a_deadline_is_never_overdue():

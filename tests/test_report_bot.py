@@ -273,6 +273,27 @@ def test_nominee_count_must_match_the_meeting(repo):
     assert "มี 1 คน แต่การประชุมนี้ให้ส่ง 2 คน" in out
 
 
+# sent the day after the data's meeting (15 Jan 2567): nominations for it are closed (rounds.nominations_open)
+AFTER_MEETING = "2024-01-16T02:00:00Z"
+
+
+def test_nominees_sent_after_the_meeting_are_refused_in_the_pages_words(repo):
+    from thamniap.intake.reportform.messages import MEETING_PASSED
+    out = plain(refused(repo, event("nominees", NOMINEES, sent_at=AFTER_MEETING)))
+    title = "ประชุมเตรียมความพร้อมในการจัดงานเนื่องในวาระครบรอบ 55 ปี โครงการพัฒนาผู้นำอาสาพัฒนาชุมชน"
+    assert MEETING_PASSED[0].format(f"“{title}”", "15 มกราคม 2567") in out
+    assert MEETING_PASSED[1] in out
+    # named by its id, the same meeting is refused the same way
+    out = plain(refused(repo, event("nominees", {**NOMINEES, "meeting": "2567-anniversary-55-prep"}, sent_at=AFTER_MEETING)))
+    assert MEETING_PASSED[0].format(f"“{title}”", "15 มกราคม 2567") in out
+
+
+def test_nominees_sent_on_the_meeting_day_are_taken_even_when_handled_later(repo):
+    code, out, err = report(repo, event("nominees", NOMINEES, sent_at="2024-01-15T01:00:00Z"), TEAM, today="2024-03-01")
+    assert code == 0, out + err
+    assert "+  - 4209-0003" in diff_lines(repo)
+
+
 def test_missing_field_and_unticked_confirmation(repo):
     text = body("confirmation", {"district": "4209"}, unticked=("confirm",))
     out = refused(repo, event("confirmation", text=text))

@@ -68,6 +68,18 @@ def test_only_the_confirmation_is_required(data_repo):
     assert git(data_repo, "diff", "--name-only").split() == [f"{DISTRICT}/club.yaml"]
 
 
+def test_after_the_meeting_the_circular_report_takes_all_but_the_nominees(data_repo):
+    """Sent after the meeting: nominees are refused in the page's words; without them, the rest is taken."""
+    from thamniap.intake.reportform.messages import MEETING_PASSED
+    after = "2024-01-16T02:00:00Z"
+    code, out, err = report(data_repo, event("circular", CIRCULAR, sent_at=after))
+    assert code == 1 and MEETING_PASSED[1] in out and git(data_repo, "status", "--porcelain") == ""
+    values = {k: v for k, v in CIRCULAR.items() if k not in ("representatives", "officials")}
+    code, out, err = report(data_repo, event("circular", values, sent_at=after))
+    assert code == 0, out + err
+    assert f"{DISTRICT}/meeting.yaml" not in git(data_repo, "diff", "--name-only").split()
+
+
 def test_a_seat_naming_someone_neither_listed_nor_added_is_refused(data_repo):
     values = {**CIRCULAR, "changes": ""}
     code, out, err = report(data_repo, event("circular", values))

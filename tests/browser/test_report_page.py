@@ -9,6 +9,7 @@ to the field, and the circular's whole task stays within a count of interactions
 from __future__ import annotations
 
 import io
+import shutil
 import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -19,7 +20,7 @@ from conftest import REPO, BuiltSite, build_site, data_site_config, serve_site
 sys.path.insert(0, str(REPO / "tests"))
 from helpers import commit_all, run_cli  # noqa: E402
 from report_cases import NEW_PERSON_END, NEW_PERSON_NAME, NEW_PERSON_START, NOMINEE_NAME  # noqa: E402
-from report_events import write  # noqa: E402
+from report_events import event, write  # noqa: E402
 
 from thamniap.check.validate import load_dataset  # noqa: E402
 from thamniap.intake.reportform.messages import report_date  # noqa: E402
@@ -28,17 +29,30 @@ from thamniap.intake.reportform import body as body_parser  # noqa: E402
 
 SITE_URL = "https://example.org/thamniap/"
 PAGE = "/report/4209-wang-saphung/"
-TODAY = "2024-02-01"
+TODAY = "2024-02-01"                # the site's day, the phone's, and the day the bot handles the reports
+SENT_AT = f"{TODAY}T03:00:00Z"
+MEETING_DAY = "2024-02-05"          # the module's data has its meeting still ahead on TODAY (the data's, 15 Jan, has passed)
 TEAM = "loei-cdd/district-4209"
 NEW_PRESIDENT = "สมชาย จันทร์หอมสุวรรณศรี"        # typed without title; 4209-0003 in the data
 MAX_INTERACTIONS = 25
+
+
+def meeting_ahead(data: Path) -> None:
+    """The data's meeting moved to MEETING_DAY: nominations are open on the site's day (on the data's
+    own day, 1 Feb 2567, its meeting of 15 Jan has passed and the page closes the nominees part)."""
+    path = data / "42-loei/province.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("  date: 2024-01-15\n") == 1
+    path.write_text(text.replace("  date: 2024-01-15\n", f"  date: {MEETING_DAY}\n"), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def real_site(tmp_path_factory) -> BuiltSite:
     work = tmp_path_factory.mktemp("report-site")
     site_dir = work / "site"
-    log = build_site(data_site_config(work, REPO / "data", SITE_URL), site_dir)
+    shutil.copytree(REPO / "data", work / "data")
+    meeting_ahead(work / "data")
+    log = build_site(data_site_config(work, work / "data", SITE_URL), site_dir)
     with serve_site(site_dir, log) as site:
         yield site
 
@@ -48,6 +62,7 @@ def phone(browser):
     """A 375-px phone page that records requests; GitHub's new-issue page is captured, never loaded."""
     from conftest import _open_page
     context, bp = _open_page(browser, viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    bp.page.clock.set_fixed_time(SENT_AT)         # the phone's day is the day the reports are sent
     bp.github = []
 
     def capture(route):
@@ -60,6 +75,8 @@ def phone(browser):
 
 @pytest.fixture
 def repo(data_repo) -> Path:
+    meeting_ahead(data_repo / "data")
+    commit_all(data_repo, "the meeting still ahead")
     return data_repo
 
 
@@ -122,7 +139,7 @@ def github_body(url: str, ticked_on_github: bool = True) -> tuple[str, str, str]
 def apply(repo: Path, report_id: str, title: str, text: str, number: int) -> str:
     payload = {"action": "opened",
                "issue": {"number": number, "title": title, "body": text, "labels": [{"name": f"report:{report_id}"}],
-                         "user": {"login": "somchai-4209", "type": "User"}, "created_at": "2024-01-18T03:00:00Z"},
+                         "user": {"login": "somchai-4209", "type": "User"}, "created_at": SENT_AT},
                "sender": {"login": "somchai-4209", "type": "User"}}
     code, out, err = run_cli("report", str(write(repo.parent / f"event-{number}.json", payload)),
                              "--project", str(repo), "--today", TODAY, "--actor-teams", TEAM)
@@ -257,7 +274,7 @@ def test_circular_task_in_one_report_one_issue_one_pull_request(phone, real_site
     client = FakeGitHub(str(remote))
     payload = {"action": "opened",
                "issue": {"number": 19, "title": title, "body": text, "labels": [{"name": "report:circular"}],
-                         "user": {"login": "somchai-4209", "type": "User"}, "created_at": "2024-01-18T03:00:00Z"},
+                         "user": {"login": "somchai-4209", "type": "User"}, "created_at": SENT_AT},
                "sender": {"login": "somchai-4209", "type": "User"}}
     options = bot.Options(write_event(tmp_path / "event.json", payload), repo, (TEAM,), "main",
                           dt.date.fromisoformat(TODAY), write=False)
@@ -837,7 +854,7 @@ def test_the_page_shows_what_the_directory_holds_and_what_this_device_sent(phone
     assert standing.bounding_box()["y"] < 812 * 2
     text = standing.inner_text()
     assert "ยืนยันแล้วเมื่อ 12 มกราคม 2567" in text                     # club.yaml's confirmation for 2567
-    assert "วันที่ 15 มกราคม 2567: นายธนพล สุวรรณศรีผาสุข" in text        # meeting.yaml's nominees (4209-0001 first)
+    assert "วันที่ 5 กุมภาพันธ์ 2567: นายธนพล สุวรรณศรีผาสุข" in text        # meeting.yaml's nominees (4209-0001 first)
     assert not page.locator("#tn-report-pending").is_visible()
     president = page.locator("#committee [data-seat]").first
     president.locator("summary").tap()
@@ -858,3 +875,37 @@ def test_the_page_shows_what_the_directory_holds_and_what_this_device_sent(phone
     page.locator("#confirmation [data-send]").tap()                    # sent on the next tap
     page.wait_for_function("() => document.title === 'captured'", timeout=10_000)
     assert len(phone.github) == 2
+
+
+def test_after_the_meeting_the_nominees_part_closes_as_the_bot_refuses(phone, real_site, repo):
+    """The site was built before the meeting (MEETING_DAY); on the phone's day after it, the nominee
+    fields close in the words the bot answers a nomination sent that day with, and the circular's other
+    parts still go (issue 19 §4)."""
+    from thamniap.intake.reportform.messages import MEETING_PASSED
+    page = phone.page
+    page.clock.set_fixed_time("2024-02-06T02:00:00Z")
+    open_report(phone, real_site)
+    assert page.locator("[data-role=representative], [data-role=official]").count() == 0
+    assert page.locator("#nominees [data-send], #nominees [data-download]").count() == 0
+    notices = page.locator(".tn-report__closed")
+    assert notices.count() == 2                                  # in the circular report and the nominees report
+    words = notices.first.inner_text()
+    assert notices.nth(1).inner_text() == words and notices.first.is_visible()
+    title = "ประชุมเตรียมความพร้อมในการจัดงานเนื่องในวาระครบรอบ 55 ปี โครงการพัฒนาผู้นำอาสาพัฒนาชุมชน"
+    said, hint = MEETING_PASSED[0].format(title, "5 กุมภาพันธ์ 2567"), MEETING_PASSED[1]
+    assert words == f"{said} {hint}"
+    # the bot, given nominations sent that day, refuses them with the same words
+    nominees = {"district": "4209", "representatives": "นายธนพล สุวรรณศรีผาสุข\nนางสาวแสงเดือน สุขสวัสดิ์พันธ์ดี",
+                "officials": "นางสาวสุดา แสนสุข"}
+    path = write(repo.parent / "event-late.json", event("nominees", nominees, sent_at="2024-02-06T02:00:00Z"))
+    code, out, err = run_cli("report", str(path), "--project", str(repo), "--today", "2024-02-06", "--actor-teams", TEAM)
+    reply = out.replace("“", "").replace("”", "").replace("\\", "")
+    assert code == 1 and said in reply and hint in reply, out + err
+    # the circular report still sends the confirmation, without nominees
+    steps = Steps(page)
+    steps.fill("#circular-confirmed-on", "6/2/2567")
+    steps.click("#circular-confirm")
+    steps.click("#circular-no-private-numbers")
+    url = sent(phone, steps, "circular")
+    report_id, _, text = github_body(url)
+    assert report_id == "circular" and "representatives" not in parse_qs(urlsplit(url).query)

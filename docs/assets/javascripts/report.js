@@ -614,6 +614,20 @@
     window.location.reload();
   }
 
+  // ------------------------------------------------------------ a meeting that has passed (model/rounds.py nominations_open)
+  // The page was built on data.built; when the meeting passes before the next build, its nominee fields
+  // close on this device's first day after it, in the words the bot answers then (reportpage.meeting_closed_words).
+  function closeMeeting() {
+    var m = data.meeting;
+    if (!m || isoToday() <= m.date) return;
+    root.querySelectorAll("[data-meeting-part]").forEach(function (part) {
+      var note = document.createElement("p");
+      note.className = "tn-report__closed";
+      note.textContent = m.closed;
+      part.replaceWith(note);
+    });
+  }
+
   // ------------------------------------------------------------ wiring
   function start(json) {
     data = json;
@@ -629,6 +643,7 @@
       saveDraft();
     });
     root.querySelectorAll("form[data-report]").forEach(function (form) {
+      if (!form.querySelector("[data-download]")) return;   // a part closed when the page was built (a meeting that has passed)
       form.addEventListener("submit", function (event) {
         event.preventDefault();
         var url = send(form);
@@ -677,6 +692,7 @@
         addLine(set.getAttribute("data-line"), set.closest("form").id);
       });
     });
+    closeMeeting();
     draftKey = "thamniap-report-draft:" + data.district.code;
     // a box the browser ticked again on Back shows its fields, draft or not
     root.querySelectorAll("input[data-new]").forEach(function (box) { if (box.checked) box.dispatchEvent(new Event("change")); });

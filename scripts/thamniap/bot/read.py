@@ -19,7 +19,7 @@ from thamniap.core.names import has_no_letters, normalise_person_key
 from thamniap.core.text import fix_line_text
 from thamniap.model import POST_ORDER, District, Meeting, Person, Province, resolve_person, rounds
 from thamniap.intake.reportform.fields import SEAT_COLUMNS, SEAT_SEPARATOR, Field, Report
-from thamniap.intake.reportform.messages import NOT_A_NAME, SUGGESTION, UNKNOWN_NAME, report_date
+from thamniap.intake.reportform.messages import MEETING_PASSED, NOT_A_NAME, SUGGESTION, UNKNOWN_NAME, report_date
 from thamniap.render.reportpage import area_words
 from thamniap.intake.reportform.messages import Note
 
@@ -237,19 +237,26 @@ def read_confirmation(report: Report, values: dict, district: District, province
     return out
 
 
-def pick_meeting(province: Province, text: str | None, today: dt.date, spec: Field, notes: list[Note]) -> Meeting | None:
-    """The meeting TEXT names by id; left empty, the current meeting (thamniap.model.rounds)."""
+def pick_meeting(province: Province, text: str | None, today: dt.date, spec: Field, notes: list[Note],
+                 sent: dt.date | None = None) -> Meeting | None:
+    """The meeting TEXT names by id; left empty, the current meeting (thamniap.model.rounds). Nominations
+    sent (SENT, else TODAY) after the meeting are refused in the words the report page uses."""
     if text:
-        found = next((m for m in province.meetings if m.id == text.strip()), None)
-        if found is None:
+        chosen = next((m for m in province.meetings if m.id == text.strip()), None)
+        if chosen is None:
             notes.append(Note("ไม่มีการประชุมรหัส {0} ในหนังสือเวียน", (text,),
                               "เว้นว่างไว้ (ใช้การประชุมครั้งถัดไป) หรือใช้รหัสการประชุมในหนังสือเวียน: "
                               + ", ".join(m.id for m in province.meetings), spec.label))
-        return found
-    chosen = rounds.current_meeting(province, today)
-    if chosen is None:
-        notes.append(Note("จังหวัดยังไม่ได้นัดประชุม", (), "รอหนังสือเวียนนัดประชุม", spec.label,
-                          detail="ไม่มีการประชุมที่ยังไม่ถึงวันใน meetings: ของ province.yaml"))
+            return None
+    else:
+        chosen = rounds.current_meeting(province, today)
+        if chosen is None:
+            notes.append(Note("จังหวัดยังไม่ได้นัดประชุม", (), "รอหนังสือเวียนนัดประชุม", spec.label,
+                              detail="ไม่มีการประชุมที่ยังไม่ถึงวันใน meetings: ของ province.yaml"))
+            return None
+    if not rounds.nominations_open(chosen, sent or today):
+        notes.append(Note(MEETING_PASSED[0].replace("{1}", thai_date(chosen.date)), (chosen.title,), MEETING_PASSED[1], spec.label,
+                          detail=f"การประชุม {chosen.id} วันที่ {chosen.date.isoformat()}; ส่งรายงานเมื่อ {(sent or today).isoformat()}"))
     return chosen
 
 
@@ -257,7 +264,7 @@ def read_nominees(report: Report, values: dict, district: District, province: Pr
                   opened: dt.date | None, notes: list[Note], newcomers: dict[str, str] | None = None) -> Understood:
     """The meeting and its nominees; NEWCOMERS (name_key → id) may represent the club."""
     out = Understood(district)
-    out.meeting = pick_meeting(province, values.get("meeting"), today, report.field("meeting"), notes)
+    out.meeting = pick_meeting(province, values.get("meeting"), today, report.field("meeting"), notes, opened)
     groups = (("representatives", list(district.people()), "ผู้แทนชมรม", out.meeting.representatives if out.meeting else None,
                newcomers),
               ("officials", list(district.officials), "เจ้าหน้าที่", out.meeting.officials if out.meeting else None, None))

@@ -17,6 +17,10 @@ Definitions (docs/architecture.md "change the rule for late" points here):
   come, the latest one held. Chosen over "the last one listed in province.yaml" because districts nominate
   people for a meeting that is still ahead, and `thamniap new-round` lists next year's meeting long
   before this year's takes place: file order is not a date.
+* **nominations open** for a meeting on a day: until the meeting's own day, inclusive (a meeting with
+  no date is open). A meeting has **passed** on the days after it: the report page closes its
+  nominees part then, and the report bot refuses nominations sent (the issue opened) after it; a
+  report sent on time is not refused because the bot or the province handled it later.
 * **standing** of a district (its club) for a round on TODAY. The district's report is the club's
   confirmation for that round; it counts from its own date (a report dated after TODAY is not there
   yet on TODAY):
@@ -126,6 +130,11 @@ def current_meeting(province: Province, today: dt.date) -> Meeting | None:
     dated = sorted((m for m in province.meetings if m.date), key=lambda m: m.date)
     coming = [m for m in dated if m.date >= today]
     return (coming or dated[-1:] or province.meetings[-1:] or [None])[0]
+
+
+def nominations_open(meeting: Meeting, day: dt.date) -> bool:
+    """Nominations for MEETING are taken on DAY (see the module docstring)."""
+    return meeting.date is None or day <= meeting.date
 
 
 def round_meeting(province: Province, rnd: Round) -> Meeting | None:

@@ -21,7 +21,7 @@ from thamniap.model import LEADER, VOLUNTEER, District, Person, Province, rounds
 from thamniap.render.markup import h, json_data
 from thamniap.intake.reportform.fields import (ADD_WORD, END_REASONS, END_WORD, FILE_DISTRICT, FILE_ROUND, REPORTS, SEAT_SEPARATOR, TICKED,
                                                CIRCULAR, CONFIRMATION, COMMITTEE, NOMINEES, ROSTER)
-from thamniap.intake.reportform.messages import END_LABEL, NAME_PARTS, page_messages
+from thamniap.intake.reportform.messages import END_LABEL, MEETING_PASSED, NAME_PARTS, page_messages
 
 BUTTON_TEXT = "รายงานข้อมูลชมรม (แทนแบบฟอร์ม QR)"
 MAX_URL_BYTES = 6000          # a prefilled link longer than this becomes a block to copy (browsers and GitHub stop near 8 KB)
@@ -95,6 +95,8 @@ def report_json(province: Province, district: District, repo_url: str, district_
         "round": current.id if current else None,
         "line_words": LINE_WORDS,
         "built": today.isoformat(),
+        # the meeting's day: on this device's days after it the nominee fields close (rounds.nominations_open)
+        "meeting": {"date": meeting.date.isoformat(), "closed": meeting_closed_words(meeting)} if meeting and meeting.date else None,
         # what the directory already shows, so a report sent from this device stops being "waiting"
         "held": {"confirmation": bool(current and rounds.standing(district.club, current, today).confirmed_on),
                  "nominees": bool(meeting and any(n.meeting == meeting.id for n in district.nominations or []))},
@@ -262,6 +264,19 @@ def _term(district: District, prefix: str) -> list[str]:
             "</details>"]
 
 
+def meeting_closed_words(meeting) -> str:
+    """What the page says in place of the nominee fields once MEETING has passed: the bot's words."""
+    return MEETING_PASSED[0].format(meeting.title, thai_date(meeting.date)) + " " + MEETING_PASSED[1]
+
+
+def _meeting_part(meeting, today: dt.date, inner: list[str]) -> list[str]:
+    """INNER (the nominee fields, and a nominees report's buttons) in a part report.js closes on a day
+    after MEETING; on TODAY after it, the closing words instead."""
+    if meeting is not None and not rounds.nominations_open(meeting, today):
+        return [f'<p class="tn-report__closed">{h(meeting_closed_words(meeting))}</p>']
+    return ["<div data-meeting-part>", *inner, "</div>"]
+
+
 def _nominee_fields(district: District, prefix: str, reps: int, offs: int, required: bool) -> list[str]:
     """REPS representatives typed by name, OFFS officials chosen from the district's list."""
     out = [_input(f"{prefix}-rep-{i}", f"ผู้แทนชมรมคนที่ {i + 1}", hint=NAME_HINT, required=required,
@@ -301,10 +316,10 @@ def _circular_form(province: Province, district: District, people: dict[str, Per
                      required=True, extra=" data-date data-today"),
               _checkbox("circular-confirm", CIRCULAR.field("confirm").options[0])]
     if meeting is not None:
-        parts += ['<h3>ผู้แทนเข้าประชุม</h3>',
+        parts += ['<h3>ผู้แทนเข้าประชุม</h3>', *_meeting_part(meeting, today, [
                   f"<p>{h(meeting.title)} วันที่ {h(thai_date(meeting.date))}: ผู้แทนชมรม {meeting.representatives} คน "
-                  f"และเจ้าหน้าที่ {meeting.officials} คน (คนใหม่ในรายงานนี้เป็นผู้แทนได้)</p>"]
-        parts += _nominee_fields(district, "circular", meeting.representatives, meeting.officials, required=False)
+                  f"และเจ้าหน้าที่ {meeting.officials} คน (คนใหม่ในรายงานนี้เป็นผู้แทนได้)</p>",
+                  *_nominee_fields(district, "circular", meeting.representatives, meeting.officials, required=False)])]
     parts += ['<details class="tn-report__seat"><summary><strong>เปลี่ยนแปลงรายชื่อ อช./ผู้นำ อช. อื่น ๆ (ถ้ามี)</strong></summary>',
               *_roster_lines(district, "circular"), "</details>"]
     parts += [_actions("circular", privacy), "</form>"]
@@ -325,7 +340,8 @@ def _standing(province: Province, district: District, people: dict[str, Person],
         sent = next((n for n in district.nominations or [] if n.meeting == meeting.id), None)
         names = [people[pid].name for pid, _ in (sent.representatives + sent.officials if sent else []) if pid in people]
         items.append(f"ผู้แทนเข้าประชุม{meeting.title} วันที่ {thai_date(meeting.date)}: "
-                     + (", ".join(names) if names else "ยังไม่ได้ส่งรายชื่อ"))
+                     + (", ".join(names) if names else "ยังไม่ได้ส่งรายชื่อ" if rounds.nominations_open(meeting, today)
+                        else "ไม่ได้ส่งรายชื่อ (ประชุมไปแล้ว)"))
     return ['<section class="tn-report__standing" id="standing"><h2>ข้อมูลของอำเภอในทำเนียบตอนนี้</h2>',
             "<ul>" + "".join(f"<li>{h(i)}</li>" for i in items) + "</ul>",
             f'<p class="tn-report__now">ข้อมูล ณ วันที่ {h(thai_date(today))} (วันที่ปรับปรุงเว็บไซต์ล่าสุด)</p>',
@@ -420,10 +436,10 @@ def report_page(province: Province, district: District, today: dt.date, json_lin
     reps = meeting.representatives if meeting else 2
     offs = meeting.officials if meeting else 1
     when = f"{meeting.title} วันที่ {thai_date(meeting.date)}" if meeting else "การประชุมครั้งถัดไป"
-    parts += ['<form class="tn-report__part" id="nominees" data-report="nominees" novalidate>',
-              '<h2>3. ผู้แทนเข้าประชุม</h2>', f"<p>{h(when)}: ผู้แทนชมรม {reps} คน และเจ้าหน้าที่ {offs} คน</p>"]
-    parts += _nominee_fields(district, "nominees", reps, offs, required=True)
-    parts += [_actions("nominees", privacy), "</form>"]
+    parts += ['<form class="tn-report__part" id="nominees" data-report="nominees" novalidate>', '<h2>3. ผู้แทนเข้าประชุม</h2>',
+              *_meeting_part(meeting, today, [f"<p>{h(when)}: ผู้แทนชมรม {reps} คน และเจ้าหน้าที่ {offs} คน</p>",
+                                              *_nominee_fields(district, "nominees", reps, offs, required=True),
+                                              _actions("nominees", privacy)]), "</form>"]
     # 4. roster
     parts += ['<form class="tn-report__part" id="roster" data-report="roster" novalidate>',
               '<h2>4. รายชื่อ อช./ผู้นำ อช.</h2>',

@@ -102,6 +102,10 @@ SUGGESTION = ("ไม่พบ{what} {0} ในทำเนียบอำเภ
 # leader's term has no such default), and the report pages refuse it with the same words
 LEADER_NEEDS_END = ("ผู้นำ อช. ต้องมีวันสิ้นสุดวาระ", "เช่น 30/9/2570")
 END_LABEL = "วันสิ้นสุดวาระ (ผู้นำ อช. ต้องกรอก; อช. เว้นว่าง: ครบ 4 ปี)"
+# bot/read.py pick_meeting and the report pages (render/reportpage.py, report.js): nominations for a
+# meeting that has passed (model/rounds.py nominations_open; {0}: the meeting's title, {1}: its day)
+MEETING_PASSED = ("{0} วันที่ {1} ผ่านไปแล้ว จึงส่งรายชื่อผู้แทนเข้าประชุมนี้ไม่ได้",
+                  "ถ้าจังหวัดนัดประชุมครั้งใหม่ จะส่งรายชื่อได้เมื่อมีหนังสือเวียนนัดประชุม")
 # intake/reportform/body.py parse: a required field left empty ({0}: the field's description)
 MISSING = ("ยังไม่ได้กรอก", "กรอกช่องนี้ ({0})", "กรอกช่องนี้")
 # intake/reportform/body.py parse: a checkbox not ticked ({0}: the option)
