@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import threading
+import time
 from importlib import metadata
 from pathlib import Path
 from typing import Iterable
@@ -56,6 +57,8 @@ class PagefindService:
     """
 
     def __init__(self, exe: Path, cwd: Path, log: Path, timeout: float = 600):
+        """TIMEOUT: seconds the service may go without answering before it is taken as hung and ended
+        (a quiet spell, not the whole run: the national build sends over ten thousand pages)."""
         env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
         self._log = log
         self._stderr = open(log.with_suffix(".stderr"), "wb")
@@ -65,10 +68,22 @@ class PagefindService:
         except OSError as exc:
             self._stderr.close()
             raise SearchIndexError(f"could not run Pagefind ({exe}): {exc}") from exc
-        self._timer = threading.Timer(timeout, self._proc.kill)   # a hung service ends the build
-        self._timer.start()
+        self._timeout, self._heard = timeout, time.monotonic()
+        self._closed = threading.Event()
+        self._watchdog = threading.Thread(target=self._watch, name="pagefind-service-watchdog", daemon=True)
+        self._watchdog.start()      # a hung service ends the build
         self._sent = 0
         self._buf = bytearray()
+
+    def _watch(self):
+        """End the service once it has been silent for the timeout while not closed."""
+        while not self._closed.wait(min(1.0, self._timeout / 4)):
+            if time.monotonic() - self._heard > self._timeout:
+                self.hung = True
+                self._proc.kill()
+                return
+
+    hung = False
 
     def request(self, payloads: Iterable[dict]) -> list[dict]:
         """Send the payloads; return the answers' payloads in order (raises on an error answer).
@@ -111,8 +126,10 @@ class PagefindService:
                 if end < 0:
                     chunk = self._proc.stdout.read1(1 << 20)
                     if not chunk:
-                        raise SearchIndexError(f"Pagefind service stopped (answered {first - 1 + len(answers)} "
+                        why = f"no answer for {self._timeout:g} s" if self.hung else "stopped"
+                        raise SearchIndexError(f"Pagefind service {why} (answered {first - 1 + len(answers)} "
                                                f"of {first - 1 + state['sent']} messages):\n{self.output()}")
+                    self._heard = time.monotonic()
                     self._buf += chunk
                     continue
                 answer = json.loads(base64.b64decode(bytes(self._buf[:end])))
@@ -135,7 +152,7 @@ class PagefindService:
         return answers
 
     def close(self):
-        self._timer.cancel()
+        self._closed.set()
         try:
             self._proc.stdin.close()       # EOF: the service exits
         except OSError:
