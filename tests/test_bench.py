@@ -42,7 +42,7 @@ def test_tree_rss_counts_children():
 
 def test_bench_compares_validate_with_check_jsonschema(tmp_path):
     project = small_project(tmp_path / "project")
-    result = bench.run("loei", tmp_path / "work", skip=("changed-since", "site", "search"), project=project)
+    result = bench.run("loei", tmp_path / "work", skip=("changed-since", "site", "search", "rebuild"), project=project)
     names = [s["name"] for s in result["steps"]]
     assert names == ["thamniap validate (full)", "check-jsonschema (schema only)"]
     assert all(s["ok"] and s["seconds"] > 0 and s["peak_mb"] > 10 for s in result["steps"])
@@ -156,7 +156,7 @@ def test_bench_builds_the_whole_dataset_beside_loei(tmp_path):
     for part in ("docs", "overrides", "scripts"):      # the real site: its pages, theme and hook
         (project / part).symlink_to(REPO / part)
     generate(project / "data", Scale((1, 2), (4, 4), ("58",)), only_districts=("5801",))
-    result = bench.run("loei", tmp_path / "work", skip=("validate", "check-jsonschema", "changed-since", "stock", "zensical", "search"),
+    result = bench.run("loei", tmp_path / "work", skip=("validate", "check-jsonschema", "changed-since", "stock", "zensical", "search", "rebuild"),
                        project=project)
     names = [s["name"] for s in result["steps"]]
     assert names == ["site build: Loei (pages, exports, QR, search index)",
@@ -177,3 +177,20 @@ def test_bench_builds_the_whole_dataset_beside_loei(tmp_path):
     # one province: nothing to compare, no second build
     alone = bench.whole_vs_loei([bench.Step("site build: Loei", 1.0, 100.0)])
     assert alone is None
+
+
+def test_serve_rebuild_times_our_work_after_one_roster_file_beside_the_first_build(tmp_path):
+    """Issue 23 §1: the rebuild `mkdocs serve` makes after one saved roster file, in one process, with
+    the first build of the same process as its anchor; the project's own data is never touched."""
+    project = small_project(tmp_path / "project")
+    before = {p: p.read_bytes() for p in (project / "data").rglob("*.yaml")}
+    step = bench.serve_rebuild(project / "data", tmp_path / "work", project)
+    assert step.ok, step.detail
+    assert set(step.extra) == {"first", "unchanged", "one_roster"} and step.seconds == step.extra["one_roster"]
+    assert step.detail.startswith("first build ") and "one roster file" in step.detail
+    assert {p: p.read_bytes() for p in (project / "data").rglob("*.yaml")} == before
+    changed = sorted((tmp_path / "work/rebuild/data").glob("*/*/roster/*.yaml"))[0]
+    assert "ทดสอบแก้ชื่อ" in changed.read_text(encoding="utf-8")
+    result = bench.report("loei", project / "data", [step])
+    [row] = [t for t in bench.targets(result) if t[0].startswith("mkdocs serve")]
+    assert row[1] == f"{step.seconds:.2f} s" and row[2] is (step.seconds <= 1)

@@ -397,7 +397,7 @@ def _add_site_commands(sub) -> None:
     p.add_argument("--seed", type=int, default=2567)
     p.add_argument("--repeat", type=int, default=3, metavar="N",
                    help="สร้างเว็บไซต์ซ้ำ N ครั้งแล้วรายงานค่ามัธยฐาน (เวลาบนเครื่องที่ใช้ร่วมกันแกว่งมาก; ค่าเริ่มต้น 3)")
-    p.add_argument("--skip", action="append", default=[], choices=("validate", "check-jsonschema", "changed-since", "site", "stock", "zensical", "whole", "search"))
+    p.add_argument("--skip", action="append", default=[], choices=("validate", "check-jsonschema", "changed-since", "site", "stock", "zensical", "whole", "search", "rebuild"))
     p.add_argument("--update-docs", action="store_true", help="เขียนผลลงใน docs/performance.md")
     p.set_defaults(func=cmd_bench)
 
