@@ -70,16 +70,27 @@ def normalise_for_numbers(text: str) -> tuple[str, Sequence[int]]:
     plain = text.translate(_TABLE)
     if plain == text:
         return text, range(len(text) + 1)
-    kept: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        value = _TABLE[ord(ch)]
-        if value is None:
-            continue
-        kept.append(chr(value) if isinstance(value, int) else value)
-        origin.append(i)
-    origin.append(len(text))
-    return "".join(kept), origin
+    return plain, _Origin(text)
+
+
+class _Origin(Sequence):
+    """The origin of a changed text, worked out on first use: most texts are only searched, and a
+    scanner that finds nothing never needs it (an `_` anywhere, as in a whole export, changes a text)."""
+    __slots__ = ("_text", "_list")
+
+    def __init__(self, text: str):
+        self._text, self._list = text, None
+
+    def _origin(self) -> list[int]:
+        if self._list is None:
+            self._list = [i for i, ch in enumerate(self._text) if _TABLE[ord(ch)] is not None] + [len(self._text)]
+        return self._list
+
+    def __getitem__(self, i):
+        return self._origin()[i]
+
+    def __len__(self) -> int:
+        return len(self._origin())
 
 
 def original_span(origin: Sequence[int], start: int, end: int) -> tuple[int, int]:
