@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from thamniap.core.digits import ascii_digits
 from thamniap.core.numbers import mask_digits, normalise_for_numbers, original_span
@@ -44,8 +45,8 @@ def find_national_ids(text: str) -> list[tuple[int, int, str]]:
     groups, or whole groups inside a longer separated run (``ID: 1-2345-… 2567``), never part of
     a longer unbroken run.
     """
-    if _ANY_DIGIT.search(text) is None:
-        return []
+    if next(islice(_ANY_DIGIT.finditer(text), 12, None), None) is None:
+        return []       # fewer than the 13 decimal digits of an ID (dates, codes, phones: nearly every value)
     plain, origin = normalise_for_numbers(text)
     found: list[tuple[int, int, str]] = []
     for start, end in _id_spans(plain):
