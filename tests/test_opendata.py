@@ -141,3 +141,51 @@ def test_a_renamed_column_fails_frictionless(built, tmp_path):
     assert code != 0
     broken = {task["name"]: {e["type"] for e in task["errors"]} for task in report["tasks"] if not task["valid"]}
     assert "incorrect-label" in broken["4214-people"] and set(broken) == {"4214-people"}
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_every_declared_key_is_unique_and_every_reference_is_found(landed_site):
+    """Issue 22 §5: datapackage.json of the session's build of the landed data (Loei, 14 districts)
+    gives each CSV a primary key, and each key is unique in its CSV (blank in none of its rows, all
+    columns blank in none); a post's holder (foreignKeys) is a person of the people file of the same
+    scope."""
+    folder = landed_site / "downloads/42-loei"
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    resources = {r["name"]: r for r in package["resources"]}
+    assert len(resources) > 20
+    keys: dict[str, set] = {}
+    for name, resource in resources.items():
+        key = resource["schema"]["primaryKey"]
+        rows = _csv_rows(folder / resource["path"])
+        values = [tuple(row[column] for column in key) for row in rows]
+        assert rows and all(any(v) for v in values), name
+        assert len(set(values)) == len(values), (name, key, [v for v in values if values.count(v) > 1][:3])
+        keys[name] = set(values)
+    references = 0
+    for name, resource in resources.items():
+        for foreign in resource["schema"].get("foreignKeys", []):
+            target = resources[foreign["reference"]["resource"]]
+            assert foreign["reference"]["fields"] == target["schema"]["primaryKey"], foreign
+            wanted = {tuple(row[c] for c in foreign["fields"]) for row in _csv_rows(folder / resource["path"])}
+            wanted = {v for v in wanted if any(v)}                     # a vacant post names no one
+            assert wanted and wanted <= keys[target["name"]], (name, sorted(wanted - keys[target["name"]])[:3])
+            references += 1
+    assert references == sum(1 for r in resources if r.endswith("club") or r == "clubs")
+
+
+def test_a_repeated_key_fails_frictionless(built, tmp_path):
+    """The declared key bites: two committee rows given the same place in the same club."""
+    folder = tmp_path / "downloads"
+    shutil.copytree(built / FOLDER, folder)
+    clubs = folder / "4214-club.csv"
+    lines = clubs.read_bytes().split(b"\r\n")
+    lines[2] = lines[2].replace(b",2,", b",1,", 1)                  # the second post now says it is the first
+    assert lines[2] != clubs.read_bytes().split(b"\r\n")[2]
+    clubs.write_bytes(b"\r\n".join(lines))
+    code, report = frictionless_validate(folder / "datapackage.json")
+    broken = {task["name"]: {e["type"] for e in task["errors"]} for task in report["tasks"] if not task["valid"]}
+    assert code != 0 and broken == {"4214-club": {"primary-key"}}

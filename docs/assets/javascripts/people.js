@@ -60,7 +60,11 @@
       var page = (p.v && data.pages && data.pages[p.sc]) || data.page;
       td.appendChild(el("a", p.n, { href: new URL(page + "#p-" + p.id, data.url).href }));
       tr.appendChild(td);
-      [p.r, "ตำบล" + p.s, p.v || "-", p.p.join(", ") || "-"].forEach(function (v) { tr.appendChild(el("td", v)); });
+      // an empty cell holds a "-" marked tn-none, as on the roster pages: a phone's card leaves it out
+      [p.r, "ตำบล" + p.s, p.v, p.p.join(", ")].forEach(function (v) {
+        var td = tr.appendChild(el("td", v || undefined));
+        if (!v) td.appendChild(el("span", "-", { "class": "tn-none" }));
+      });
       body.appendChild(tr);
     });
     results.appendChild(table);

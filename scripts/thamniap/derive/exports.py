@@ -63,6 +63,7 @@ class ClubRow:
     order_date: dt.date | None
     order_by: str | None
     confirmed_on: dt.date | None
+    seat: int                     # the post's place in its club's list (1, 2, …): the row's key with level and district
     post: str
     holder_id: str | None
     holder_name: str | None       # VACANT for a vacant post
@@ -176,7 +177,7 @@ class ExportRows:
                     rows += [self.person(p, district, sub, village) for p in village.volunteers]
         return rows
 
-    def club_post(self, club: model.Club, district: model.District | None, post: model.Post) -> ClubRow:
+    def club_post(self, club: model.Club, district: model.District | None, post: model.Post, seat: int) -> ClubRow:
         holder = None if post.vacant or not post.holder_id else self.index.get(post.holder_id)
         return ClubRow(
             level=LEVEL_DISTRICT if district else LEVEL_PROVINCE,
@@ -185,7 +186,7 @@ class ExportRows:
             kind=club.kind, name=club.name, registration_no=club.registration_no,
             term_start=club.term_start, term_end=club.term_end,
             order_no=club.order_no, order_date=club.order_date, order_by=club.order_by,
-            confirmed_on=club.latest_confirmed, post=post.post,
+            confirmed_on=club.latest_confirmed, seat=seat, post=post.post,
             holder_id=None if post.vacant else post.holder_id,
             holder_name=VACANT if post.vacant else (holder.name if holder else None),
             since=None if post.vacant else post.since,
@@ -195,9 +196,9 @@ class ExportRows:
 
     def clubs(self, districts: Iterable[model.District], with_province: bool) -> list[ClubRow]:
         """Every post of each club, the province's club first."""
-        return [self.club_post(club, district, post)
+        return [self.club_post(club, district, post, seat)
                 for club, district in clubs_of(self.province, districts, with_province)
-                for post in club.posts]
+                for seat, post in enumerate(club.posts, start=1)]
 
     def official(self, person: model.Person, district: model.District | None) -> OfficialRow:
         return OfficialRow(

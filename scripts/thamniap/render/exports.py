@@ -8,7 +8,8 @@ What goes out, and nothing else (PDPA; the rules are on the site's privacy page,
   empty), and the sample flag;
 * officials: id, title, name, position, whether responsible for volunteer work, work phone;
 * clubs: level, district, kind, name, registration no., term, appointment order no., date and issuer,
-  confirmed_on (the latest confirmation date, in any reporting round), each post with its holder's id and name or "ว่าง" (vacant),
+  confirmed_on (the latest confirmation date, in any reporting round), each post (its place in the club's list, the
+  row's key) with its holder's id and name or "ว่าง" (vacant),
   the holder's start date in the post (since) and the seat's own appointment order (no., date, issuer) where it has one;
 * offices (JSON only): the office's own contact details (address, phone, hours, map position).
 
@@ -60,9 +61,16 @@ from thamniap import model
 from thamniap.derive.exports import ExportRows, HeldPost, data_date, is_sample, posts_by_holder, public_phone
 
 SCHEMA_VERSION = 1
-# Licence of the published directory data. ASSUMPTION: the province (สำนักงานพัฒนาชุมชนจังหวัดเลย)
-# must confirm it before real (non-sample) data is published; change it here only.
+# Licence of the published directory data, stated here only: the downloads page, the workbook's
+# about sheet, the JSON files' meta, catalog.json and datapackage.json all take it from these names.
+# ASSUMPTION: the province (สำนักงานพัฒนาชุมชนจังหวัดเลย) must confirm it before real (non-sample)
+# data is published; change it here only.
 DATA_LICENCE = "CC BY 4.0"
+LICENCE_ID = "CC-BY-4.0"                                   # SPDX, for datapackage.json
+LICENCE_TITLE = "Creative Commons Attribution 4.0 (CC BY 4.0)"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+LICENCE_STATEMENT = (f"ข้อมูลทุกไฟล์ (CSV, Excel, JSON) เผยแพร่ภายใต้สัญญาอนุญาต {DATA_LICENCE} "
+                     "นำไปใช้ เผยแพร่ต่อ หรือดัดแปลงได้ โดยระบุที่มาของข้อมูล")
 GEO_CREDIT = "ข้อมูลเขตการปกครอง: GeoThai (CC BY 4.0)"
 DATES_NOTE = "ISO 8601, ค.ศ."
 GENERATED_FROM = "data/"
@@ -111,6 +119,11 @@ TITLE = Column("title", "คำนำหน้านาม", "string", "คำ�
 FIRST_NAME = Column("first_name", "ชื่อ", "string", "ชื่อ", "first name")
 LAST_NAME = Column("last_name", "นามสกุล", "string", "นามสกุล", "last name")
 
+SEAT = Column("seat", "ลำดับตำแหน่ง", "integer", "ลำดับของตำแหน่งในคณะกรรมการของชมรม/สมาคมนั้น (1, 2, …)",
+              "the post's place in its club's committee (1, 2, …)")
+HOLDER_ID = Column("holder_id", "รหัสผู้ดำรงตำแหน่ง", "string", "รหัสบุคคลของผู้ดำรงตำแหน่ง (ว่างเมื่อตำแหน่งว่าง)",
+                   "person id of the holder (empty when vacant)")
+
 PEOPLE_COLUMNS = (
     PERSON_ID, TITLE, FIRST_NAME, LAST_NAME,
     Column("sex", "เพศ", "string", "ชาย หรือ หญิง ตามที่กรอกหรือตามคำนำหน้านาม (ว่างถ้าไม่ทราบ)",
@@ -145,9 +158,9 @@ CLUB_COLUMNS = (
     Column("order_by", "ผู้ออกคำสั่ง", "string", "ผู้ออกคำสั่งแต่งตั้ง", "who issued the appointment order"),
     _date("confirmed_on", "วันที่ยืนยันข้อมูล", "วันที่ยืนยันโครงสร้างกับจังหวัดครั้งล่าสุด (ทุกรอบการรายงาน)",
           "latest confirmation to the province, in any reporting round"),
+    SEAT,
     Column("post", "ตำแหน่ง", "string", "ตำแหน่งในคณะกรรมการ เช่น ประธาน", "committee post, e.g. president"),
-    Column("holder_id", "รหัสผู้ดำรงตำแหน่ง", "string", "รหัสบุคคลของผู้ดำรงตำแหน่ง (ว่างเมื่อตำแหน่งว่าง)",
-           "person id of the holder (empty when vacant)"),
+    HOLDER_ID,
     Column("holder_name", "ผู้ดำรงตำแหน่ง", "string", "ชื่อผู้ดำรงตำแหน่ง หรือ ว่าง", "holder's name, or ว่าง (vacant)"),
     _date("since", "ดำรงตำแหน่งตั้งแต่", "วันที่เริ่มดำรงตำแหน่ง", "holder's start in the post"),
     Column("post_order_no", "เลขที่คำสั่งของตำแหน่ง", "string", "เลขที่คำสั่งแต่งตั้งเฉพาะตำแหน่งนี้ (ถ้ามี)",
@@ -166,6 +179,12 @@ OFFICIAL_COLUMNS = (
 )
 # Export.kind -> its columns (CSV files of these kinds are described in datapackage.json)
 COLUMNS = {"people": PEOPLE_COLUMNS, "clubs": CLUB_COLUMNS, "officials": OFFICIAL_COLUMNS}
+# Export.kind -> the columns that tell its rows apart (datapackage.json's primaryKey): a person by id
+# (an official's id too: "4201-s2"); a committee post by its club (level and district) and its place.
+PRIMARY_KEYS = {"people": (PERSON_ID,), "clubs": (LEVEL_COLUMN, DISTRICT_CODE, SEAT), "officials": (PERSON_ID,)}
+# Export.kind -> (its column, the kind of file it refers to, the column there): a post's holder is a
+# person of the people file of the same scope (datapackage.json's foreignKeys).
+FOREIGN_KEYS = {"clubs": ((HOLDER_ID, "people", PERSON_ID),)}
 PEOPLE_HEADERS = tuple(c.name for c in PEOPLE_COLUMNS)
 CLUB_HEADERS = tuple(c.name for c in CLUB_COLUMNS)
 OFFICIAL_HEADERS = tuple(c.name for c in OFFICIAL_COLUMNS)
@@ -200,7 +219,7 @@ JSON_SHAPE_TH = """\
   "generated_from": "data/",        สร้างจากไฟล์ YAML ในโฟลเดอร์ data/ ของคลังข้อมูล
   "province": {"code": "42", "name": "เลย"},
   "sample": true,                   true เมื่อมีข้อมูลสมมุติ (ไม่ใช่บุคคลจริง) อยู่ในไฟล์ — ต้องแสดงป้าย "ข้อมูลตัวอย่าง"
-  "licence": "CC BY 4.0",           สัญญาอนุญาตของข้อมูล
+  "licence": "{licence}",           สัญญาอนุญาตของข้อมูล
   "credit": "ข้อมูลเขตการปกครอง: GeoThai (CC BY 4.0)",
   "dates": "ISO 8601, ค.ศ."
  },
@@ -245,7 +264,7 @@ JSON_SHAPE_TH = """\
 หรือ `null` ถ้ายังดำรงอยู่ และ `phone` มีค่าเฉพาะเมื่อเจ้าของหมายเลขยินยอมให้เผยแพร่ นอกนั้นเป็น `null`
 (ให้ติดต่อผ่านสำนักงานพัฒนาชุมชนอำเภอ)
 บุคคลเรียงตามลำดับในไฟล์ข้อมูลของอำเภอ
-"""
+""".replace("{licence}", DATA_LICENCE)
 
 
 # ------------------------------------------------------------------ small helpers
@@ -359,7 +378,8 @@ def _about_rows(sample: bool, title: str) -> list[list]:
         ["ข้อมูลตัวอย่าง", sample],
         ["ที่มา", "ไฟล์ข้อมูล (YAML) ในโฟลเดอร์ data/ ของทำเนียบ ซึ่งอำเภอเป็นผู้กรอก"],
         ["รูปแบบวันที่", DATES_NOTE],
-        ["สัญญาอนุญาต", DATA_LICENCE],
+        ["สัญญาอนุญาต", LICENCE_STATEMENT],
+        ["ข้อความของสัญญาอนุญาต", LICENCE_URL],
         ["เครดิต", GEO_CREDIT],
         ["โทรศัพท์ส่วนตัว", "แสดงเฉพาะผู้ที่ยินยอมให้เผยแพร่ นอกนั้นติดต่อผ่านสำนักงานพัฒนาชุมชนอำเภอ"],
     ]

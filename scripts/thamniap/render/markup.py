@@ -97,16 +97,23 @@ def map_url(location: str | None) -> str | None:
     return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}&zoom={OSM_ZOOM}"
 
 
+CARDS = "tn-cards"                 # a table's class: one card per row on a phone (see table)
+_TAG = re.compile(r"<[^>]*>")        # markup inside an (escaped) header cell, left out of its label
+
+
 def table(headers: list[str], rows: list[list[str]], row_ids: list[str | None] | None = None,
           cls: str = "") -> str:
-    """An HTML table; cells are ALREADY escaped HTML. A raw HTML block: Markdown leaves it alone."""
+    """An HTML table; cells are ALREADY escaped HTML. A raw HTML block: Markdown leaves it alone.
+    With the class CARDS (thamniap.css) a phone shows each row as a card: every cell after the
+    first names its column (data-label, the header's text)."""
     out = [f'<table class="{h(cls)}">' if cls else "<table>", "<thead><tr>"]
     out += [f"<th>{c}</th>" for c in headers]
     out.append("</tr></thead><tbody>")
+    labels = [""] + [f' data-label="{_TAG.sub("", c)}"' for c in headers[1:]] if CARDS in cls.split() else []
     for i, row in enumerate(rows):
         rid = row_ids[i] if row_ids else None
         out.append(f'<tr id="{h(rid)}">' if rid else "<tr>")
-        out += [f"<td>{c}</td>" for c in row]
+        out += [f"<td{labels[j] if j < len(labels) else ''}>{c}</td>" for j, c in enumerate(row)]
         out.append("</tr>")
     out.append("</tbody></table>")
     return "".join(out)

@@ -26,15 +26,14 @@ from thamniap.core.dates import thai_date
 from thamniap.core.national_id import mask_national_ids
 from thamniap.core.phones import format_phone
 from thamniap.model import Province
-from thamniap.render.exports import COLUMNS, DATA_LICENCE, DOWNLOADS, GEO_CREDIT, Column, Export, data_date
+from thamniap.render.exports import (COLUMNS, DATA_LICENCE, DOWNLOADS, FOREIGN_KEYS, GEO_CREDIT, LICENCE_ID,
+                                     LICENCE_TITLE, LICENCE_URL, PRIMARY_KEYS, Column, Export, data_date)
 from thamniap.render.front_matter import front_matter
-from thamniap.render.markup import SAMPLE_NOTICE, h, table
+from thamniap.render.markup import CARDS, SAMPLE_NOTICE, h, table
 
 PAGE = "opendata.md"
-# The Data Package licence of each licence the exports may carry (exports.DATA_LICENCE, one place).
-LICENCES = {"CC BY 4.0": {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 (CC BY 4.0)",
-                          "path": "https://creativecommons.org/licenses/by/4.0/"}}
-LICENCE = LICENCES[DATA_LICENCE]
+# The Data Package licence: the exports' one licence (render/exports.py states it).
+LICENCE = {"name": LICENCE_ID, "title": LICENCE_TITLE, "path": LICENCE_URL}
 TAGS = ("อาสาพัฒนาชุมชน", "อช.", "ผู้นำ อช.", "ชมรมผู้นำ อช.", "ทำเนียบ", "พัฒนาชุมชน")
 FORMAT_NAMES = {"csv": "CSV", "xlsx": "XLSX", "json": "JSON"}
 # A CSV download as written by exports.csv_bytes: UTF-8 with BOM, comma, CRLF, minimal quoting.
@@ -144,6 +143,24 @@ def _field_schema(column: Column) -> dict:
     return field
 
 
+def _resource_name(export: Export) -> str:
+    return PurePosixPath(export.rel).stem.lower()
+
+
+def _table_schema(export: Export, names: dict[tuple[str, str], str]) -> dict:
+    """The Table Schema of one CSV: its columns, the key of its rows (exports.PRIMARY_KEYS) and the
+    columns that name a row of another CSV of the same scope (exports.FOREIGN_KEYS; NAMES: (scope,
+    kind) -> resource name); a reference to a file the package does not have is left out."""
+    schema = {"fields": [_field_schema(c) for c in COLUMNS[export.kind]], "missingValues": [""]}
+    if export.kind in PRIMARY_KEYS:
+        schema["primaryKey"] = [c.name for c in PRIMARY_KEYS[export.kind]]
+    foreign = [{"fields": [column.name], "reference": {"resource": names[(export.scope, kind)], "fields": [target.name]}}
+               for column, kind, target in FOREIGN_KEYS.get(export.kind, ()) if (export.scope, kind) in names]
+    if foreign:
+        schema["foreignKeys"] = foreign
+    return schema
+
+
 def csv_exports(exports: list[Export]) -> list[Export]:
     """The CSV downloads a datapackage describes (every CSV whose columns exports.COLUMNS defines)."""
     return [e for e in exports if e.format == "csv" and e.kind in COLUMNS]
@@ -154,10 +171,11 @@ def datapackage(province: Province, exports: list[Export], fields: list[Field], 
     """A Frictionless (tabular) Data Package of the CSV downloads under FOLDER (e.g. downloads/42-loei)."""
     record = {f.id: f.value for f in fields}
     resources = []
+    names = {(e.scope, e.kind): _resource_name(e) for e in csv_exports(exports)}
     for export in csv_exports(exports):
         path = PurePosixPath(export.rel).relative_to(folder).as_posix()
         resources.append({
-            "name": PurePosixPath(path).stem.lower(),
+            "name": names[(export.scope, export.kind)],
             "path": path,
             "profile": "tabular-data-resource",
             "title": export.title_th,
@@ -166,7 +184,7 @@ def datapackage(province: Province, exports: list[Export], fields: list[Field], 
             "encoding": "utf-8",
             "bytes": export.size,
             "dialect": CSV_DIALECT,
-            "schema": {"fields": [_field_schema(c) for c in COLUMNS[export.kind]], "missingValues": [""]},
+            "schema": _table_schema(export, names),
         })
     package = {
         "profile": "tabular-data-package",
@@ -242,5 +260,5 @@ def opendata_page(province: Province, exports: list[Export], fields: list[Field]
         shown = ", ".join(files[:3]) + (f" และอีก {len(files) - 3} ไฟล์" if len(files) > 3 else "")
         rows = [[h(c.name), h(c.type), h(c.description)] for c in columns]
         out += [f"### {titles[kind]} {{#columns-{kind}}}", "", f"<p>ไฟล์: {h(shown)}</p>",
-                table(["คอลัมน์", "ชนิด", "ความหมาย"], rows), ""]
+                table(["คอลัมน์", "ชนิด", "ความหมาย"], rows, cls=CARDS), ""]
     return "\n".join(out)

@@ -21,7 +21,7 @@ from thamniap.render import charts
 from thamniap.core import geography
 from thamniap.core.dates import thai_date
 from thamniap.derive.dashboard import Status, summarise
-from thamniap.render.exports import DATA_LICENCE, DOWNLOADS, JSON_SHAPE_TH, Export
+from thamniap.render.exports import DOWNLOADS, JSON_SHAPE_TH, Export
 from thamniap.render.spreadsheet.template import FORM_KIND
 from thamniap.render.history import history_markdown
 from thamniap.render.opendata import opendata_files
@@ -33,7 +33,7 @@ from thamniap.load.layout import ROSTER_DIR
 from thamniap.render.district import (RosterLinks, appointment_rows, district_page, office_phone, person_pages, phone_note,
                                       subdistrict_page, subdistrict_rel)
 from thamniap.render.front_matter import escape_front_matter, front_matter
-from thamniap.render.markup import SAMPLE_NOTICE, badge, h, json_data, link, map_url, md, phone_display, table, tel_url
+from thamniap.render.markup import CARDS, SAMPLE_NOTICE, badge, h, json_data, link, map_url, md, phone_display, table, tel_url
 from thamniap.render.orgchart import org_chart
 from thamniap.render.qr import qr_svg
 from thamniap.render import reportpage
@@ -539,13 +539,15 @@ def people_page(province: Province) -> str:
 
 
 def downloads_page(province: Province, exports) -> str:
-    rows = [[f'<a href="../{h(e.rel)}">{h(e.title_th)}</a>', h(e.format.upper()), h(_size(e.size)), h(DATA_LICENCE)]
+    rows = [[f'<a href="../{h(e.rel)}">{h(e.title_th)}</a>', h(e.format.upper()), h(_size(e.size))]
             for e in exports if e.scope == "province"]
-    district_rows = [[f'<a href="../{h(e.rel)}">{h(e.title_th)}</a>', h(e.format.upper()), h(_size(e.size)), h(DATA_LICENCE)]
+    district_rows = [[f'<a href="../{h(e.rel)}">{h(e.title_th)}</a>', h(e.format.upper()), h(_size(e.size))]
                      for e in exports if e.scope != "province" and e.kind != FORM_KIND]
+    head = ["ไฟล์", "รูปแบบ", "ขนาด"]
     return "\n".join([front_matter("ดาวน์โหลดข้อมูล"), "# ดาวน์โหลดข้อมูล (ข้อมูลเปิด)", "",
                       SAMPLE_NOTICE if any(d.sample for d in province.districts) else "", "",
-                      texts.downloads_intro(), "", texts.opendata_link(f"../{h(DOWNLOADS)}/{h(province.folder.name)}/"), "",
-                      "## ทั้งจังหวัด", "", table(["ไฟล์", "รูปแบบ", "ขนาด", "สัญญาอนุญาต"], rows), "",
-                      "## รายอำเภอ", "", table(["ไฟล์", "รูปแบบ", "ขนาด", "สัญญาอนุญาต"], district_rows), "",
+                      texts.downloads_intro(), "", texts.licence_paragraph(), "",
+                      texts.opendata_link(f"../{h(DOWNLOADS)}/{h(province.folder.name)}/"), "",
+                      "## ทั้งจังหวัด", "", table(head, rows, cls=CARDS), "",
+                      "## รายอำเภอ", "", table(head, district_rows, cls=CARDS), "",
                       JSON_SHAPE_TH, "", f"<p>{h(geography.CREDIT)}</p>", ""])

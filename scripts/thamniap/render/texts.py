@@ -8,7 +8,8 @@ from thamniap.core.dates import thai_date
 from thamniap.model import Circular, Province, Round, rounds
 from thamniap.intake.reportform.fields import EXCEL
 from thamniap.intake.spreadsheet.form import END_REASONS
-from thamniap.render.markup import h, link, phone_display, safe_url, tel_url
+from thamniap.render.exports import DATA_LICENCE, LICENCE_STATEMENT, LICENCE_URL
+from thamniap.render.markup import CARDS, h, link, phone_display, safe_url, table, tel_url
 
 
 def _contact(province: Province) -> str:
@@ -72,6 +73,41 @@ def earlier_circular_intro(rnd: Round, circular: Circular, current_href: str) ->
             "<p data-pagefind-ignore>ข้อความเต็มของหนังสือตามต้นฉบับ (คงเลขไทยไว้)</p>\n\n")
 
 
+# The facts and rules the checks rest on (the guidelines page): escaped HTML cells; NONE: no check.
+FACTS_HEAD = ("เรื่อง", "ข้อกำหนด", "ระบบตรวจอย่างไร", "ที่มา")
+NONE = '<span class="tn-none">-</span>'
+FACTS = (
+    ('จำนวน อช.',
+     'อย่างน้อย 4 คนต่อหมู่บ้าน ชายหญิงจำนวนใกล้เคียงกัน คัดเลือกโดยเวทีประชาคมหมู่บ้าน',
+     'คำเตือน (roster.min-volunteers, roster.gender-balance)',
+     'เว็บไซต์สำนักงานพัฒนาชุมชนอำเภอ (district.cdd.go.th) พ.ศ. 2566–2568'),
+    ('วาระ อช.',
+     '4 ปี เลือกซ้ำได้',
+     'คำเตือน (term.volunteer-max-years, term.expired)',
+     'เว็บไซต์สำนักงานพัฒนาชุมชนอำเภอ'),
+    ('ผู้นำ อช.',
+     'ตำบลละ 2 คน ชาย 1 คน หญิง 1 คน',
+     'คำเตือน (roster.leaders-per-subdistrict)',
+     'เว็บไซต์สำนักงานพัฒนาชุมชนอำเภอ'),
+    ('ความเป็นมา',
+     'โครงการเริ่มตามมติคณะรัฐมนตรี 28 มกราคม 2512 (วันที่ 28 มกราคมเป็นวันครบรอบ จึงเป็นปีที่ 55 ใน พ.ศ. 2567)',
+     NONE,
+     'เว็บไซต์กรมการพัฒนาชุมชน'),
+    ('ระเบียบ',
+     'ระเบียบกระทรวงมหาดไทยว่าด้วยอาสาพัฒนาชุมชน พ.ศ. 2547 และที่แก้ไขเพิ่มเติม (ฉบับที่ 2) พ.ศ. 2552 และ (ฉบับที่ 3) พ.ศ. 2555',
+     NONE,
+     'หนังสือเวียน (ระบบนี้ไม่มีตัวบทของระเบียบ)'),
+    ('วาระคณะกรรมการชมรม',
+     'ตามปีงบประมาณ เช่น ปีงบประมาณ พ.ศ. 2566–2569 (ปีงบประมาณเริ่ม 1 ตุลาคม)',
+     'วาระต้องมี วันสิ้นสุดหลังวันเริ่ม (club term, term.end-before-start)',
+     'ตัวอย่างจากชมรมระดับจังหวัดสระแก้ว'),
+    ('ตำแหน่งในคณะกรรมการ',
+     'ประธาน รองประธาน เลขานุการ เหรัญญิก ประชาสัมพันธ์ กรรมการ ที่ปรึกษา',
+     'คำเตือนเมื่อขาดตำแหน่งหลัก; ประธานต้องมี 1 ที่นั่ง (ข้อผิดพลาด)',
+     '<em>ข้อสันนิษฐาน</em>: ตำแหน่งที่ชมรมในไทยใช้ทั่วไป ยังไม่พบรายการทางการ'),
+)
+
+
 def guidelines(province: Province, today, rules: str = "../rules/") -> str:
     """What the circular asks, with the round and the meeting current on TODAY (thamniap.model.rounds).
     RULES: the link to the rules page."""
@@ -100,15 +136,7 @@ def guidelines(province: Province, today, rules: str = "../rules/") -> str:
 
 ## ข้อเท็จจริงและระเบียบที่ใช้ตรวจข้อมูล
 
-<table><thead><tr><th>เรื่อง</th><th>ข้อกำหนด</th><th>ระบบตรวจอย่างไร</th><th>ที่มา</th></tr></thead><tbody>
-<tr><td>จำนวน อช.</td><td>อย่างน้อย 4 คนต่อหมู่บ้าน ชายหญิงจำนวนใกล้เคียงกัน คัดเลือกโดยเวทีประชาคมหมู่บ้าน</td><td>คำเตือน (roster.min-volunteers, roster.gender-balance)</td><td>เว็บไซต์สำนักงานพัฒนาชุมชนอำเภอ (district.cdd.go.th) พ.ศ. 2566–2568</td></tr>
-<tr><td>วาระ อช.</td><td>4 ปี เลือกซ้ำได้</td><td>คำเตือน (term.volunteer-max-years, term.expired)</td><td>เว็บไซต์สำนักงานพัฒนาชุมชนอำเภอ</td></tr>
-<tr><td>ผู้นำ อช.</td><td>ตำบลละ 2 คน ชาย 1 คน หญิง 1 คน</td><td>คำเตือน (roster.leaders-per-subdistrict)</td><td>เว็บไซต์สำนักงานพัฒนาชุมชนอำเภอ</td></tr>
-<tr><td>ความเป็นมา</td><td>โครงการเริ่มตามมติคณะรัฐมนตรี 28 มกราคม 2512 (วันที่ 28 มกราคมเป็นวันครบรอบ จึงเป็นปีที่ 55 ใน พ.ศ. 2567)</td><td>-</td><td>เว็บไซต์กรมการพัฒนาชุมชน</td></tr>
-<tr><td>ระเบียบ</td><td>ระเบียบกระทรวงมหาดไทยว่าด้วยอาสาพัฒนาชุมชน พ.ศ. 2547 และที่แก้ไขเพิ่มเติม (ฉบับที่ 2) พ.ศ. 2552 และ (ฉบับที่ 3) พ.ศ. 2555</td><td>-</td><td>หนังสือเวียน (ระบบนี้ไม่มีตัวบทของระเบียบ)</td></tr>
-<tr><td>วาระคณะกรรมการชมรม</td><td>ตามปีงบประมาณ เช่น ปีงบประมาณ พ.ศ. 2566–2569 (ปีงบประมาณเริ่ม 1 ตุลาคม)</td><td>วาระต้องมี วันสิ้นสุดหลังวันเริ่ม (club term, term.end-before-start)</td><td>ตัวอย่างจากชมรมระดับจังหวัดสระแก้ว</td></tr>
-<tr><td>ตำแหน่งในคณะกรรมการ</td><td>ประธาน รองประธาน เลขานุการ เหรัญญิก ประชาสัมพันธ์ กรรมการ ที่ปรึกษา</td><td>คำเตือนเมื่อขาดตำแหน่งหลัก; ประธานต้องมี 1 ที่นั่ง (ข้อผิดพลาด)</td><td><em>ข้อสันนิษฐาน</em>: ตำแหน่งที่ชมรมในไทยใช้ทั่วไป ยังไม่พบรายการทางการ</td></tr>
-</tbody></table>
+{table(list(FACTS_HEAD), [list(row) for row in FACTS], cls=CARDS)}
 
 <p>ข้อมูลจริงมักไม่ตรงตามระเบียบทุกข้อ ระบบจึงแจ้งเรื่องเหล่านี้เป็น<strong>คำเตือน</strong>ซึ่งยังส่งข้อมูลได้
 ส่วน<strong>ข้อผิดพลาด</strong> (เช่น รูปแบบวันที่ผิด เลขประจำตัวประชาชนในไฟล์) ต้องแก้ก่อน รายการกฎทั้งหมดอยู่ที่
@@ -228,8 +256,13 @@ def import_form_link(href: str, size: str, submit_href: str) -> str:
 def downloads_intro() -> str:
     return ("<p>ข้อมูลทุกไฟล์สร้างใหม่ทุกครั้งที่ปรับปรุงเว็บไซต์ มีเฉพาะข้อมูลที่เผยแพร่ได้ (ไม่มีโทรศัพท์ส่วนตัวที่ไม่ได้รับความยินยอม) "
             "ไฟล์ CSV เป็น UTF-8 มี BOM เปิดด้วย Excel แล้วภาษาไทยแสดงถูกต้อง ไฟล์ XLSX แยกแผ่นงานตามประเภท "
-            "วันที่ในไฟล์เป็น ค.ศ. (ISO 8601) เพื่อให้โปรแกรมอ่านได้ ไฟล์ที่เป็นข้อมูลตัวอย่างมีคอลัมน์/ช่อง sample บอกไว้</p>"
-            "<p>สัญญาอนุญาตของข้อมูลต้องได้รับการยืนยันจากจังหวัด</p>")
+            "วันที่ในไฟล์เป็น ค.ศ. (ISO 8601) เพื่อให้โปรแกรมอ่านได้ ไฟล์ที่เป็นข้อมูลตัวอย่างมีคอลัมน์/ช่อง sample บอกไว้</p>")
+
+
+def licence_paragraph() -> str:
+    """The downloads page's licence: the same statement the files carry (render/exports.py)."""
+    return (f'<p class="tn-licence">{h(LICENCE_STATEMENT)} '
+            f'(<a href="{h(LICENCE_URL)}" hreflang="th">ข้อความของสัญญาอนุญาต {h(DATA_LICENCE)}</a>)</p>')
 
 
 def opendata_link(folder: str) -> str:
