@@ -15,6 +15,7 @@ from pathlib import Path
 from helpers import BASE, REPO, run_cli
 
 from thamniap.devtools import bench
+from thamniap.devtools.measure import tree_rss_kb
 
 
 def small_project(root: Path) -> Path:
@@ -34,7 +35,7 @@ def test_tree_rss_counts_children():
     proc = subprocess.Popen([sys.executable, "-c", child], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert proc.stdout.readline() == "ready\n"      # the child holds its 60 MB now
-        assert bench._tree_rss_kb(os.getpid()) > 55_000   # this process + the child holding 60 MB
+        assert tree_rss_kb(os.getpid()) > 55_000   # this process + the child holding 60 MB
     finally:
         proc.stdin.close()
         proc.wait()

@@ -15,91 +15,18 @@ import os
 import platform
 import shutil
 import statistics
-import subprocess
-import sys
 import threading
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
 from thamniap.core import geography
 from thamniap.core.dates import thai_date
 from thamniap.load.layout import slugify
+from thamniap.devtools.measure import PY, TODAY, Step, git_copy, last_line, measure
+from thamniap.devtools.rebuild import REBUILD_NAME, serve_rebuild
 
-PY = sys.executable
-TODAY = "2024-02-01"
 KINDS = ("province", "club", "district", "roster", "meeting")
-
-
-@dataclass
-class Step:
-    name: str
-    seconds: float | None = None
-    peak_mb: float | None = None
-    ok: bool = True
-    detail: str = ""
-    extra: dict = field(default_factory=dict)
-
-
-_PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
-
-
-def _tree_rss_kb(root_pid: int) -> int:
-    """Total resident memory (kB) of ROOT_PID and its descendants, from /proc.
-
-    One small read per process for the parent links (/proc/N/stat), then /proc/N/statm only for
-    the tree: sampling every 20 ms must not take much of a core from the step it measures.
-    """
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", "rb") as f:
-                ppid = int(f.read().rsplit(b")", 1)[1].split(maxsplit=2)[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        children.setdefault(ppid, []).append(int(entry))
-    total, todo = 0, [root_pid]
-    while todo:
-        pid = todo.pop()
-        try:
-            with open(f"/proc/{pid}/statm", "rb") as f:
-                total += int(f.read().split()[1]) * _PAGE_KB
-        except (OSError, IndexError, ValueError):
-            pass
-        todo += children.get(pid, [])
-    return total
-
-
-def measure(name: str, argv: list[str], cwd: Path | None = None, env: dict | None = None, ok_codes=(0,),
-            describe=None) -> Step:
-    """Run ARGV in CWD (default: the current directory), timing it and sampling the memory of its
-    process tree.
-
-    The step's detail is the output's last line, or DESCRIBE(output) when given."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    peak = 0
-    output: list[str] = []
-    reader = threading.Thread(target=lambda: output.append(proc.stdout.read()), daemon=True)
-    reader.start()
-    while proc.poll() is None:
-        peak = max(peak, _tree_rss_kb(proc.pid))
-        time.sleep(0.02)
-    reader.join()
-    seconds = time.perf_counter() - started
-    text = "".join(output)
-    step = Step(name, round(seconds, 2), round(peak / 1024, 1), proc.returncode in ok_codes,
-                (describe or _last_line)(text))
-    if not step.ok:
-        step.detail = f"exit {proc.returncode}: " + text[-2000:]
-    return step
-
-
-def _last_line(output: str) -> str:
-    return output.strip().splitlines()[-1][:200] if output.strip() else ""
 
 
 def _diagnostic_counts(output: str) -> str:
@@ -107,7 +34,7 @@ def _diagnostic_counts(output: str) -> str:
     try:
         found = json.loads(output)
     except ValueError:
-        return _last_line(output)
+        return last_line(output)
     errors = sum(1 for d in found if d.get("severity") == "error")
     return f"{errors} errors, {len(found) - errors} warnings"
 
@@ -159,17 +86,6 @@ def check_jsonschema(root: Path, schemas: Path) -> Step:
     return Step("check-jsonschema (schema only)", round(total, 2), peak, ok, f"{count} files")
 
 
-def git_copy(root: Path, repo: Path) -> Path:
-    """A new git repository REPO whose one commit holds a copy of ROOT as data/."""
-    shutil.rmtree(repo, ignore_errors=True)
-    shutil.copytree(root, repo / "data", ignore=shutil.ignore_patterns(".complete"))
-    env = {**os.environ, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.org",
-           "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}
-    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "sample"]):
-        subprocess.run(["git", *args], cwd=repo, check=True, env=env)
-    return repo
-
-
 def git_repo_of(root: Path, work: Path) -> Path:
     """A git repository holding a copy of ROOT (made once), for --changed-since."""
     repo = work / f"git-{root.name}"
@@ -179,25 +95,6 @@ def git_repo_of(root: Path, work: Path) -> Path:
     git_copy(root, repo)
     marker.write_text("ok\n")
     return repo
-
-
-REBUILD_NAME = "mkdocs serve: rebuild after one roster file (our work before MkDocs renders)"
-
-
-def serve_rebuild(data: Path, work: Path, project: Path) -> Step:
-    """Our own work in one process as `mkdocs serve` does it (devtools/rebuild.py) on a fresh git copy of
-    DATA: the step's time is the rebuild after one roster file changed, beside the first build of the
-    same process (its anchor) and a rebuild with nothing changed."""
-    repo = git_copy(data, work / "rebuild")
-    step = measure(REBUILD_NAME, [PY, "-m", "thamniap.devtools.rebuild", str(repo), str(work / "rebuild-out"),
-                                  "--config", str(project / "mkdocs.yml"), "--today", TODAY], cwd=project)
-    if not step.ok:
-        return step
-    times = json.loads(step.detail)
-    step.seconds, step.extra = times["one_roster"], times
-    step.detail = (f"first build {times['first']:.2f} s, nothing changed {times['unchanged']:.2f} s, "
-                   f"one roster file {times['one_roster']:.2f} s")
-    return step
 
 
 def changed_since(root: Path, work: Path) -> Step:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from thamniap.build.memo import BuildMemo
 from thamniap.build.publish import generate
+from thamniap.devtools.measure import PY, TODAY, Step, git_copy, measure
 from thamniap.render.site import SiteSettings
 
 
@@ -44,6 +45,25 @@ def timings(repo: Path, out: Path, settings: SiteSettings, today: dt.date) -> di
         if result.failed:
             raise SystemExit(f"the build of {repo / 'data'} failed")
     return seconds
+
+
+REBUILD_NAME = "mkdocs serve: rebuild after one roster file (our work before MkDocs renders)"
+
+
+def serve_rebuild(data: Path, work: Path, project: Path) -> Step:
+    """Our own work in one process as `mkdocs serve` does it (devtools/rebuild.py) on a fresh git copy of
+    DATA: the step's time is the rebuild after one roster file changed, beside the first build of the
+    same process (its anchor) and a rebuild with nothing changed."""
+    repo = git_copy(data, work / "rebuild")
+    step = measure(REBUILD_NAME, [PY, "-m", "thamniap.devtools.rebuild", str(repo), str(work / "rebuild-out"),
+                                  "--config", str(project / "mkdocs.yml"), "--today", TODAY], cwd=project)
+    if not step.ok:
+        return step
+    times = json.loads(step.detail)
+    step.seconds, step.extra = times["one_roster"], times
+    step.detail = (f"first build {times['first']:.2f} s, nothing changed {times['unchanged']:.2f} s, "
+                   f"one roster file {times['one_roster']:.2f} s")
+    return step
 
 
 def main(argv: list[str] | None = None) -> int:
