@@ -1,8 +1,10 @@
 """The raw-block shortcut must not change what Markdown makes of a generated page.
 
-Every generated page (the golden pages and the whole Loei sample site) is converted with and
-without thamniap.build.rawblocks, with the extensions mkdocs.yml uses; the HTML must be equal,
-and the shortcut must actually have taken blocks (else the test would prove nothing).
+Every golden page (each kind of generated page, from the test dataset) and the two largest pages of
+each kind of the Loei site (real data: the same kinds, more rows) are converted with and without
+thamniap.build.rawblocks, with the extensions mkdocs.yml uses; the HTML must be equal, and the shortcut
+must actually have taken blocks (else the test would prove nothing). Converting every Loei page adds
+volume, not kinds: Markdown's own conversion is the slow path the shortcut exists to avoid.
 """
 from __future__ import annotations
 
@@ -57,7 +59,10 @@ def loei_pages(tmp_path_factory) -> list[Path]:
     out = tmp_path_factory.mktemp("loei-pages")
     code, _, stderr = run_cli("pages", str(out), "--today", "2024-02-01")
     assert code == 0, stderr
-    return sorted(out.rglob("*.md"))
+    kinds: dict[Path, list[Path]] = {}
+    for page in out.rglob("*.md"):
+        kinds.setdefault(page.parent, []).append(page)
+    return sorted(p for pages in kinds.values() for p in sorted(pages, key=lambda p: -p.stat().st_size)[:2])
 
 
 def test_generated_pages_convert_the_same(loei_pages):
@@ -69,7 +74,7 @@ def test_generated_pages_convert_the_same(loei_pages):
             taken += assert_same(text)
         except AssertionError:
             pytest.fail(f"{page}: the raw-block shortcut changed Markdown's output")
-    assert len(loei_pages) >= 20
+    assert len(loei_pages) >= 8 and any("districts" in p.parts for p in loei_pages)
     assert taken > 100, "the shortcut took almost no block: it is not doing its job"
 
 
