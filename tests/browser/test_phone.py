@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import REPO, BuiltSite, build_site, data_site_config, serve_site
+from conftest import REPO, BuiltSite, serve_site
 
 MAX_PAGE_BYTES = 200 * 1024
 DISTRICT = "districts/4201-mueang-loei/"
@@ -35,13 +35,10 @@ WIDTHS = {"desktop": 1366, "phone": 375}
 
 
 @pytest.fixture(scope="session")
-def loei_site(tmp_path_factory) -> BuiltSite:
-    """The site of the project's own data/ (Loei, 14 districts)."""
-    work = tmp_path_factory.mktemp("loei-site")
-    config = data_site_config(work, REPO / "data")
-    site_dir = work / "site"
-    log = build_site(config, site_dir)
-    with serve_site(site_dir, log) as site:
+def loei_site(landed_site) -> BuiltSite:
+    """The site of the project's own data/ (Loei, 14 districts): the session's one build of it
+    (tests/conftest.py landed_site), served under /thamniap/."""
+    with serve_site(landed_site) as site:
         yield site
 
 
