@@ -1,6 +1,6 @@
 """The open-data description published with the site: a dataset record for the national catalogue
 (data.go.th, GD-Catalog), a Frictionless Data Package describing every CSV download, and the page
-that shows both (opendata.md).
+that shows both (opendata/index.md).
 
 * ``downloads/<province>/catalog.json``: the GD-Catalog fields (title, owner organisation, maintainer
   and contact, tags, objective, update frequency, geographic coverage, data source, format, data
@@ -27,10 +27,10 @@ from thamniap.core.national_id import mask_national_ids
 from thamniap.core.phones import format_phone
 from thamniap.model import Province
 from thamniap.render.exports import COLUMNS, DATA_LICENCE, DOWNLOADS, GEO_CREDIT, Column, Export, data_date
-from thamniap.render.front_matter import front_matter
+from thamniap.render.front_matter import front_matter, page_file
 from thamniap.render.markup import SAMPLE_NOTICE, h, table
 
-PAGE = "opendata.md"
+PAGE = page_file("opendata")
 # The Data Package licence of each licence the exports may carry (exports.DATA_LICENCE, one place).
 LICENCES = {"CC BY 4.0": {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 (CC BY 4.0)",
                           "path": "https://creativecommons.org/licenses/by/4.0/"}}
