@@ -47,8 +47,7 @@ STATIC_PAGES = ("rules.md", "threat-model.md", "setup.md", "report-bot.md", "per
 def navigation(generated: list[str], district_titles: dict[str, str] | None) -> list:
     """The menu: citizens' fixed pages that exist, the district pages of GENERATED under "อำเภอ"
     (districts/<district>/index.md; not their subdistrict pages, districts/<district>/<code>/index.md:
-    the district page links them), then the
-    officials' pages under STAFF_SECTION.
+    the district page links them), then the officials' pages under STAFF_SECTION.
 
     A site of several provinces (each province's pages under its folder, render.site.province_path)
     has the home page, one section per province holding that menu, then the site's own staff pages.
