@@ -156,3 +156,12 @@ def test_every_page_has_the_same_links_and_none_is_broken(landed_site, zensical_
     assert any(href.startswith("../../downloads/") for href in district)
     assert "../../districts/4201-mueang-loei/420101/" in district
     assert sum(len(hrefs) for hrefs in theirs.values()) > 1500
+
+
+def test_the_404_page_leads_home_and_to_the_people_finder_in_both_builds(landed_site, zensical_site):
+    """overrides/404.html finds the people finder by its address: Zensical's menu items carry no
+    source file, so a test on the file found nothing there."""
+    for site in (landed_site, zensical_site):
+        page = lxml_html.fromstring((site / "404.html").read_bytes())
+        assert page.xpath("//a[@class='tn-404-people']/@href") == ["/thamniap/people/"], site
+        assert [href.rstrip("/") for href in page.xpath("//a[@class='tn-404-home']/@href")] == ["/thamniap"], site
