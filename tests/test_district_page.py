@@ -16,10 +16,10 @@ STAFF = "## สำหรับเจ้าหน้าที่ {#staff}"
 def test_each_subdistrict_and_village_links_to_its_file_and_line(base_copy, tmp_path):
     out = _pages(base_copy, tmp_path).parent
     district = base_copy / "42-loei/4214-nong-hin"
-    # the villages are on one page per subdistrict (districts/<district>/<code>.md), in code order
-    page = "".join((out / "districts/4214-nong-hin" / f"{p.name[:6]}.md").read_text(encoding="utf-8")
+    # the villages are on one page per subdistrict (districts/<district>/<code>/index.md), in code order
+    page = "".join((out / "districts/4214-nong-hin" / p.name[:6] / "index.md").read_text(encoding="utf-8")
                    for p in sorted((district / "roster").glob("*.yaml")))
-    district_page = (out / "districts/4214-nong-hin.md").read_text(encoding="utf-8")
+    district_page = (out / "districts/4214-nong-hin/index.md").read_text(encoding="utf-8")
     files = sorted(p.name for p in (district / "roster").glob("*.yaml"))
     linked = [Path(m["path"]).name for m in EDIT.finditer(page)]
     assert linked == files                                          # every subdistrict, in page order
@@ -56,7 +56,7 @@ def test_citizen_part_first_and_one_officials_part_at_the_end(base_copy, tmp_pat
     village, then the people; edit links, file names, line numbers, history and QR codes are all in
     one "สำหรับเจ้าหน้าที่" part at the end, on the district page and on each subdistrict page."""
     pages = _pages(base_copy, tmp_path)
-    district = _shown((pages / "4214-nong-hin.md").read_text(encoding="utf-8"))
+    district = _shown((pages / "4214-nong-hin/index.md").read_text(encoding="utf-8"))
     citizen, staff = district.split(STAFF)
     assert district.count(STAFF) == 1 and "\n## " not in staff          # nothing after the officials' part
     order = [citizen.index(x) for x in ('class="tn-contact"', "{#volunteers}", "{#leaders}", "{#club}")]
@@ -68,11 +68,11 @@ def test_citizen_part_first_and_one_officials_part_at_the_end(base_copy, tmp_pat
         assert word not in citizen.replace(pointer[0], ""), word
     assert "{#history}" in staff and "{#downloads}" in staff and "tn-edit" in staff
     # every village of the district is linked from the citizen part, to its heading
-    for sub in sorted((pages / "4214-nong-hin").glob("[0-9]*.md")):     # subdistrict pages (not round-*.md)
-        text = _shown(sub.read_text(encoding="utf-8"))
+    for sub in sorted((pages / "4214-nong-hin").glob("[0-9]*/index.md")):     # subdistrict pages (not round-*)
+        text, code = _shown(sub.read_text(encoding="utf-8")), sub.parent.name
         villages = re.findall(r"\{#(v-\d{6}-\d+)\}", text)
-        assert villages and all(f'{sub.stem}/#{v}"' in citizen for v in villages), sub.name
+        assert villages and all(f'{code}/#{v}"' in citizen for v in villages), code
         top, end = text.split(STAFF)
         for word in OFFICIAL_ONLY:
-            assert word not in top, (sub.name, word)
+            assert word not in top, (code, word)
         assert len(VILLAGE.findall(end)) == len(villages)

@@ -119,13 +119,13 @@ def test_district_page_shows_history_section(repo, tmp_path, monkeypatch):
     out = tmp_path / "pages"
     code, _, err = run_cli("pages", str(out), "--data", str(repo / "data"), "--today", "2024-02-01")
     assert code == 0, err
-    page = (out / "districts/4214-nong-hin.md").read_text(encoding="utf-8")
+    page = (out / "districts/4214-nong-hin/index.md").read_text(encoding="utf-8")
     assert page.index("## ประวัติการแก้ไข") < page.index("## ดาวน์โหลดและ QR code")
     assert "**20 มกราคม 2567**" in page and "ประธาน: นายเสกสรร คำภา → นางคำปุ่น จันทร์หอม" in page
 
 
 def test_golden_page_built_outside_git_says_history_is_unavailable():
-    page = (REPO / "tests/golden/pages/districts/4214-nong-hin.md").read_text(encoding="utf-8")
+    page = (REPO / "tests/golden/pages/districts/4214-nong-hin/index.md").read_text(encoding="utf-8")
     assert "## ประวัติการแก้ไข" in page and UNAVAILABLE in page
 
 

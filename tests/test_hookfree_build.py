@@ -79,15 +79,15 @@ def test_hostile_titles_come_out_the_same_escaped_with_or_without_the_hook(tmp_p
         docs = work / "docs"
         shutil.copytree(REPO / "docs", docs)
         (docs / "index.md").write_text("# หน้าแรก\n", encoding="utf-8")
-        (docs / "districts").mkdir()
-        evil = docs / "districts" / "evil.md"
+        (docs / "districts" / "evil").mkdir(parents=True)
+        evil = docs / "districts" / "evil" / "index.md"
         evil.write_text(page if way == "hook" else escape_front_matter(page), encoding="utf-8")
         config = work / "mkdocs.yml"
         if way == "hook":      # as the hook's on_files names the pages: the title in plain text
             hooked = {**source, "docs_dir": str(docs), "hooks": [str(REPO / "scripts/mkdocs_hook.py")],
                       "theme": {**source["theme"], "custom_dir": str(REPO / "overrides")},
-                      "nav": site_hook.navigation(["districts/evil.md", "index.md"],
-                                                  {"districts/evil.md": EVIL_TITLE}),
+                      "nav": site_hook.navigation(["districts/evil/index.md", "index.md"],
+                                                  {"districts/evil/index.md": EVIL_TITLE}),
                       "extra": {"thamniap": {"data": ""}}}
             config.write_text(yaml.safe_dump(hooked, allow_unicode=True), encoding="utf-8")
         else:

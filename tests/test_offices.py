@@ -93,7 +93,7 @@ def test_sample_data_leaves_out_what_nobody_knows():
 
 
 def test_district_page_top_has_call_button_and_map_link(office_copy, tmp_path):
-    page = (render(office_copy, tmp_path / "out") / "districts/4214-nong-hin.md").read_text(encoding="utf-8")
+    page = (render(office_copy, tmp_path / "out") / "districts/4214-nong-hin/index.md").read_text(encoding="utf-8")
     top = page[:page.index("## ตำบลและหมู่บ้าน")]
     # right under the title: before the villages, and the edit buttons are in the officials' part at the end
     assert 'class="tn-contact"' in top and 'class="tn-edit"' not in top
@@ -111,7 +111,7 @@ def test_district_page_top_has_call_button_and_map_link(office_copy, tmp_path):
 
 
 def test_without_own_phone_the_province_number_is_labelled(base_copy, tmp_path):
-    page = (render(base_copy, tmp_path / "out") / "districts/4214-nong-hin.md").read_text(encoding="utf-8")
+    page = (render(base_copy, tmp_path / "out") / "districts/4214-nong-hin/index.md").read_text(encoding="utf-8")
     top = page[:page.index("## สำนักงานและผู้รับผิดชอบ")]
     call = next(a for a in links(top) if "tn-call" in a.get("class", ""))
     assert call["href"] == PROVINCE_PHONE
@@ -147,7 +147,7 @@ def test_province_page_lists_all_fourteen_offices():
 
 
 def test_province_page_shows_a_district_office_own_details(office_copy, tmp_path):
-    page = (render(office_copy, tmp_path / "out") / "province.md").read_text(encoding="utf-8")
+    page = (render(office_copy, tmp_path / "out") / "province/index.md").read_text(encoding="utf-8")
     row = page[page.index('<table class="tn-offices">'):]
     assert "เวลาทำการ: วันจันทร์–วันศุกร์ 08.30–16.30 น." in row
     assert "ยังไม่มีหมายเลขของสำนักงานอำเภอ" not in row

@@ -125,7 +125,7 @@ def test_last_updated_is_the_latest_commit_in_git(tmp_path):
     record = json.loads((out / FOLDER / "catalog.json").read_text(encoding="utf-8"))
     assert record["last_updated_date"] == "2024-03-02"
     assert record["created_date"] == "2024-01-05"
-    page = (out / "opendata.md").read_text(encoding="utf-8")
+    page = (out / "opendata/index.md").read_text(encoding="utf-8")
     assert "2 มีนาคม 2567" in page and "ในที่เก็บ git" in page
 
 

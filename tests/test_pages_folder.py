@@ -55,7 +55,7 @@ def test_a_stopped_build_removes_its_pages_folder(tmp_path, stop):
     folder = temp / f"thamniap-pages-{proc.pid}"
     try:
         # wait until the pages are written (a district page is among the last)
-        while proc.poll() is None and not any(folder.glob("districts/*.md")):
+        while proc.poll() is None and not any(folder.glob("districts/*/index.md")):
             time.sleep(0.02)
         assert proc.poll() is None, "the build ended before it could be stopped"
         proc.send_signal(stop)
@@ -114,10 +114,10 @@ def test_a_rebuild_keeps_the_folder_and_drops_what_it_no_longer_writes(tmp_path,
     config = load_config(str(REPO / "mkdocs.yml"))
     work = tmp_path / "pages"
     first = site_hook.generate_files(config, work)
-    page = work / "districts" / "4214-nong-hin.md"
+    page = work / "districts" / "4214-nong-hin" / "index.md"
     stamp = page.stat().st_mtime_ns
     (work / "districts" / "4299-gone.md").write_text("ไม่มีแล้ว", encoding="utf-8")
     second = site_hook.generate_files(config, work)
-    assert second == first and "districts/4214-nong-hin.md" in second
+    assert second == first and "districts/4214-nong-hin/index.md" in second
     assert not (work / "districts" / "4299-gone.md").exists()
     assert page.stat().st_mtime_ns == stamp

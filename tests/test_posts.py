@@ -104,10 +104,10 @@ def test_adding_a_post_is_the_schema_alone_and_the_site_shows_it(tmp_path):
     assert site.returncode == 0, site.stderr
     html = (project / "site/districts/4214-nong-hin/index.html").read_text(encoding="utf-8")
     assert f'<div class="tn-org__post">{NEW_POST}</div>' in html
-    page = (project / "out/districts/4214-nong-hin.md").read_text(encoding="utf-8")
+    page = (project / "out/districts/4214-nong-hin/index.md").read_text(encoding="utf-8")
     chart = page.split('<div class="tn-org"', 1)[1].split("\n", 1)[0]
     assert f'<div class="tn-org__post">{NEW_POST}</div>' in chart
     # the holder, a village volunteer, is listed with the post on the subdistrict's page the district page links to
     [listed] = [p for p in (project / "out/districts/4214-nong-hin").rglob("*.md") if 'id="p-4214-0004"' in p.read_text(encoding="utf-8")]
     holder = listed.read_text(encoding="utf-8").split('id="p-4214-0004"', 1)[1].split("</tr>", 1)[0]
-    assert NEW_POST in holder and f'{listed.stem}/#p-4214-0004">' in chart
+    assert NEW_POST in holder and f'{listed.parent.name}/#p-4214-0004">' in chart

@@ -22,7 +22,7 @@ def pages(tmp_path_factory):
 
 
 def test_province_page_has_the_association_order_and_confirmation(pages):
-    page = (pages / "province.md").read_text(encoding="utf-8")
+    page = (pages / "province/index.md").read_text(encoding="utf-8")
     # tests/fixtures/base/42-loei/club.yaml: appointment 955/2566 of 2023-10-20, confirmed 2024-01-22
     assert ("<td>คำสั่งแต่งตั้ง</td><td>คำสั่งที่ 955/2566 ลงวันที่ 20 ตุลาคม 2566 (ผู้ว่าราชการจังหวัดเลย)</td>"
             in page)
@@ -30,7 +30,7 @@ def test_province_page_has_the_association_order_and_confirmation(pages):
 
 
 def test_circular_page_ends_with_the_attachment_line(pages):
-    page = (pages / "circular.md").read_text(encoding="utf-8")
+    page = (pages / "circular/index.md").read_text(encoding="utf-8")
     letter = page[page.index('<article class="tn-letter"'):page.rindex("</article>")]
     text = re.sub(r"<[^>]+>", "\n", letter)
     lines = [line.strip() for line in text.splitlines() if line.strip()]

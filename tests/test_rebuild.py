@@ -48,7 +48,7 @@ def test_a_rebuild_after_one_roster_change_reuses_the_rest(data_repo, tmp_path):
     fresh = build(data_repo, tmp_path / "fresh", None)
     assert sorted(again) == sorted(fresh)
     assert [rel for rel in fresh if again[rel] != fresh[rel]] == []
-    assert "ทดสอบแก้ชื่อ".encode() in fresh["districts/4214-nong-hin.md"] + b"".join(
+    assert "ทดสอบแก้ชื่อ".encode() in fresh["districts/4214-nong-hin/index.md"] + b"".join(
         v for k, v in fresh.items() if k.startswith("districts/4214-nong-hin/"))
 
 

@@ -291,7 +291,7 @@ def test_calendar_escapes_and_folds_text():
     assert prop(second, "DTSTART") == (("VALUE=DATE",), "20240302")
 
 
-@pytest.mark.parametrize("rel", ["dashboard.md", "districts/4214-nong-hin.md"])
+@pytest.mark.parametrize("rel", ["dashboard/index.md", "districts/4214-nong-hin/index.md"])
 def test_calendar_is_written_with_the_build_and_linked(tmp_path, rel):
     from thamniap.build.publish import generate
     out = tmp_path / "site"
@@ -299,5 +299,5 @@ def test_calendar_is_written_with_the_build_and_linked(tmp_path, rel):
     assert not result.failed
     assert (out / "downloads/42-loei/calendar.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
     page = (out / rel).read_text(encoding="utf-8")
-    depth = "../" * (rel.count("/") + 1)
+    depth = "../" * rel.count("/")          # the page <address>/index.md is shown at <address>/
     assert f'href="{depth}downloads/42-loei/calendar.ics"' in page

@@ -36,7 +36,7 @@ from thamniap.render.site import CHOOSER, SiteSettings, province_pages
 
 TODAY = "2024-02-01"
 TEAM = "loei-cdd/district-4209"
-DISTRICT_PAGE = SiteSettings.from_file(REPO / "mkdocs.yml").page_url("districts/4209-wang-saphung.md")
+DISTRICT_PAGE = SiteSettings.from_file(REPO / "mkdocs.yml").page_url("districts/4209-wang-saphung/index.md")
 CONFIRMED = {"district": "4209", "confirmed-on": "20/1/2567"}
 COMMITTEE = {"district": "4209", "seats": "ประชาสัมพันธ์ | ว่าง"}
 
@@ -242,9 +242,9 @@ def test_the_circular_page_says_where_its_qr_code_leads():
     [province] = load_dataset(REPO / "data").provinces
     pages = province_pages(province, settings, dt.date(2024, 2, 1),
                            {"circular.txt": (province.folder / "circular.txt").read_text(encoding="utf-8")})
-    page = pages["circular.md"]
+    page = pages["circular/index.md"]
     intro = page[page.index("<p data-pagefind-ignore>"):].split("</p>", 1)[0]
     [href] = re.findall(r'นำไปยัง<a href="([^"]+)">', intro)
-    assert urljoin(settings.page_url("circular.md"), href) == settings.page_url(CHOOSER)
+    assert urljoin(settings.page_url("circular/index.md"), href) == settings.page_url(CHOOSER)
     qr_alt = re.search(r'alt="QR code ไปยังหน้ารายงานข้อมูลชมรม: ([^"]+)"', page).group(1)
     assert qr_alt == settings.page_url(CHOOSER)

@@ -96,25 +96,25 @@ def letter_number(page: str) -> str:
 def test_site_shows_the_current_circular_and_keeps_the_earlier_one(data):
     assert new_round(data)[0] == 0
     before = pages_on(data, "2024-10-20")                     # the new round has not opened
-    page = (before / "circular.md").read_text(encoding="utf-8")
+    page = (before / "circular/index.md").read_text(encoding="utf-8")
     assert letter_number(page) == "ลย ๐๐๑๙.๓/วส๒" and 'src="../assets/qr/circular.svg"' in page
     assert not (before / "circulars").exists()
     after = pages_on(data, "2024-11-05")
-    page = (after / "circular.md").read_text(encoding="utf-8")
+    page = (after / "circular/index.md").read_text(encoding="utf-8")
     assert letter_number(page) == "ลย ๐๐๑๙.๓/ว๑๒๓" and 'src="../assets/qr/circular.svg"' in page
     assert "๑ พฤศจิกายน ๒๕๖๗" in page and "กำหนดส่ง 30 พฤศจิกายน 2567" in page
     assert '<a href="../circulars/2567-club-update/">ที่ ลย ๐๐๑๙.๓/วส๒ ลงวันที่ 5 มกราคม 2567</a>' in page
-    earlier = (after / "circulars/2567-club-update.md").read_text(encoding="utf-8")
+    earlier = (after / "circulars/2567-club-update/index.md").read_text(encoding="utf-8")
     # the earlier letter as it was (the same article as its page showed while it was current), no QR code
-    old_article = re.search(r'<article.*</article>', (before / "circular.md").read_text(encoding="utf-8"), re.S)[0]
+    old_article = re.search(r'<article.*</article>', (before / "circular/index.md").read_text(encoding="utf-8"), re.S)[0]
     assert re.search(r'<article.*</article>', earlier, re.S)[0] == old_article.replace(
         re.search(r'<div class="tn-letter__qr">(.*?)</div>\n</div>', old_article, re.S)[1], "")
     assert '<a href="../../circular/">หนังสือเวียนฉบับปัจจุบัน</a>' in earlier
     # the report page and the guidelines name the meeting the current circular calls
-    report = (after / "report/4214-nong-hin.md").read_text(encoding="utf-8")
+    report = (after / "report/4214-nong-hin/index.md").read_text(encoding="utf-8")
     assert "ประชุมผู้แทนชมรม ประจำปีงบประมาณ พ.ศ. 2568 วันที่ 20 พฤศจิกายน 2567" in report
     assert "ประชุมเตรียมความพร้อม" not in report
-    assert "2568-club-update" in (after / "guidelines.md").read_text(encoding="utf-8")
+    assert "2568-club-update" in (after / "guidelines/index.md").read_text(encoding="utf-8")
 
 
 def test_current_meeting_is_the_one_the_current_circular_calls(data):

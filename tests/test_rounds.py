@@ -180,7 +180,7 @@ def test_district_page_lists_the_report_of_each_round(data, tmp_path):
     out = tmp_path / "pages"
     code, _, err = run_cli("pages", str(out), "--data", str(data), "--today", "2024-12-05")
     assert code == 0, err
-    page = (out / "districts/4214-nong-hin.md").read_text(encoding="utf-8")
+    page = (out / "districts/4214-nong-hin/index.md").read_text(encoding="utf-8")
     section = page[page.index("### การรายงานต่อจังหวัดรายรอบ"):page.index("### แผนผังคณะกรรมการ")]
     current, past = section.split("</tr><tr>")
     assert "รอบปัจจุบัน:" in current and "<code>2568-club-update</code>" in current and "กำหนดส่ง 30 พฤศจิกายน 2567" in current

@@ -16,14 +16,14 @@ def test_the_site_offers_the_import_form_of_each_district(base_copy, tmp_path):
     made = tmp_path / "4214.xlsx"
     template(base_copy, "4214", made)
     assert (out / FORM).read_bytes() == made.read_bytes()
-    page = (out / "districts/4214-nong-hin.md").read_text(encoding="utf-8")
+    page = (out / "districts/4214-nong-hin/index.md").read_text(encoding="utf-8")
     assert f'href="../../{FORM}">แบบฟอร์ม Excel สำหรับส่งข้อมูล</a>' in page
     assert 'href="../../submit/#excel"' in page
     # the open data list and the downloads page do not present the form as open data
-    downloads = (out / "downloads.md").read_text(encoding="utf-8")
+    downloads = (out / "downloads/index.md").read_text(encoding="utf-8")
     assert "4214-form.xlsx" not in downloads
     assert page.count("4214-form.xlsx") == 1
-    assert "{#excel}" in (out / "submit.md").read_text(encoding="utf-8")
+    assert "{#excel}" in (out / "submit/index.md").read_text(encoding="utf-8")
 
 
 def test_the_downloaded_form_imports_back_unchanged(base_copy, tmp_path):

@@ -95,7 +95,7 @@ def test_site_pages_are_the_same_built_in_one_process_or_several(tmp_path, monke
     for rel in sorted(files):
         assert (out["1"] / rel).read_bytes() == (out["2"] / rel).read_bytes(), rel
     # the history section came from git in the worker, not the "unavailable" text
-    page = (out["2"] / "districts/4214-nong-hin.md").read_text(encoding="utf-8")
+    page = (out["2"] / "districts/4214-nong-hin/index.md").read_text(encoding="utf-8")
     assert "ประวัติการแก้ไขไม่พร้อมใช้งาน" not in page
     history = page.split("{#history}", 1)[1].split("\n## ", 1)[0]
     assert "/commit/" in history

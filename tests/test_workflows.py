@@ -277,14 +277,47 @@ def test_build_workflow():
     assert job["name"] == BUILD_CHECK and "permissions" not in job and "secrets." not in job_text(job)
     build = job["steps"]
     order = [s.get("run") or s["uses"].split("@")[0] for s in build]
-    assert order == ["actions/checkout", "actions/setup-python", "bash scripts/setup.sh",
-                     ".venv/bin/thamniap validate --format github --changed-since \"$BASE_SHA\"",
-                     ".venv/bin/thamniap codeowners --check", ".venv/bin/mkdocs build --strict", "actions/upload-artifact"]
+    assert order[:7] == ["actions/checkout", "actions/setup-python", "bash scripts/setup.sh",
+                         ".venv/bin/thamniap validate --format github --changed-since \"$BASE_SHA\"",
+                         ".venv/bin/thamniap codeowners --check", ".venv/bin/mkdocs build --strict", "actions/upload-artifact"]
     # warnings of the districts the pull request changes only; the base comes through env, never ${{ }}
     assert build[3]["env"] == {"BASE_SHA": "${{ github.event.pull_request.base.sha }}"}
     assert build[0]["with"]["fetch-depth"] == 0 and build[0]["with"]["persist-credentials"] is False
     assert build[1]["with"]["cache"] == "pip"
-    assert build[-1]["with"]["path"] == "site/"
+    assert build[6]["with"]["path"] == "site/"
+    # then the same site by Zensical (test_the_build_workflow_builds_with_zensical_as_the_readme_says)
+    assert order[7:] == [".venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt",
+                         build[8]["run"]]
+
+
+def _commands(script: str) -> list[str]:
+    """The commands of a shell script or a README block: its lines without comments and extra spaces."""
+    return [" ".join(line.split("#")[0].split()) for line in script.splitlines() if line.split("#")[0].strip()]
+
+
+def test_the_build_workflow_builds_with_zensical_as_the_readme_says():
+    """Material for MkDocs ends on 5 May 2027: every pull request is built by Zensical too, pinned, on
+    the hook-free path, with the very commands the README gives, and from the site MkDocs built
+    (a step's failure fails the check, after the preview is kept)."""
+    build = load(WORKFLOWS / "pull-request-build.yml")["jobs"]["build"]["steps"]
+    install, zensical = build[-2], build[-1]
+    assert "-r requirements-zensical.txt" in install["run"]
+    assert [line for line in (REPO / "requirements-dev.txt").read_text(encoding="utf-8").splitlines()
+            if "zensical" in line and not line.startswith("#")] == ["-r requirements-zensical.txt"]
+    pins = [line for line in (REPO / "requirements-zensical.txt").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    assert pins == ["zensical==0.1.2", "zensical-ui==0.0.42"]
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## สร้างเว็บไซต์ด้วย Zensical", 1)[1]
+    block = section.split("```bash\n", 1)[1].split("```", 1)[0]
+    assert _commands(zensical["run"]) == _commands(block)
+    commands = _commands(block)
+    assert [c.split()[0] for c in commands[1:]] == [".venv/bin/thamniap", ".venv/bin/zensical", ".venv/bin/thamniap"]
+    assert "pages build/docs --site-config build/mkdocs.yml" in commands[1] and "--strict" in commands[2]
+    assert commands[3].endswith("index build/site")
+    assert not any(key in step for step in (install, zensical) for key in ("continue-on-error", "if"))
+    # setup.sh --dev installs requirements-dev.txt, hence Zensical, as the README says
+    assert "bash scripts/setup.sh --dev" in section.split("```", 1)[0]
 
 
 def test_pages_workflow():

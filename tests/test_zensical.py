@@ -6,9 +6,9 @@ MkDocs + Material, on the hook-free path is the site MkDocs builds.
     thamniap index SITE
 
 Compared with the session's MkDocs build (landed_site): the same pages, the same text and heading
-ids in every page's content, the same downloads and page files. What still differs is listed in
-docs/architecture.md ("ถ้าเปลี่ยนตัวสร้างเว็บไซต์"); THEME_ONLY and the link test below pin it, so a
-new difference fails here. Search, hostile data and the report page are driven in Chromium by
+ids in every page's content, the same links (none broken), the same downloads and page files. What
+still differs is listed in docs/architecture.md ("ถ้าเปลี่ยนตัวสร้างเว็บไซต์"); THEME_ONLY pins it, so
+a new difference fails here. Search, hostile data and the report page are driven in Chromium by
 tests/browser/test_zensical_site.py.
 """
 from __future__ import annotations
@@ -118,28 +118,50 @@ def _target(site: Path, page: str, href: str) -> Path:
     return resolved / "index.html" if href.split("#")[0].endswith("/") else resolved
 
 
+def _links(site: Path) -> dict[str, list[str]]:
+    """Every page's relative links and pictures (in its content, in order), by page."""
+    links = {}
+    for rel in sorted(f for f in files_of(site) if f.endswith(".html")):
+        body = content(site / rel)
+        if body is not None:
+            links[rel] = [href for href in body.xpath(".//a/@href | .//img/@src")
+                          if not href.startswith(("#", "http:", "https:", "mailto:", "tel:", "data:", "/"))
+                          and href.split("#")[0]]
+    return links
+
+
 def _broken_links(site: Path) -> dict[str, list[str]]:
     broken: dict[str, list[str]] = {}
-    for rel in sorted(f for f in files_of(site) if f.endswith("index.html")):
-        body = content(site / rel)
-        if body is None:
-            continue
-        for href in body.xpath(".//a/@href | .//img/@src"):
-            if href.startswith(("#", "http:", "https:", "mailto:", "tel:", "data:", "/")) or not href.split("#")[0]:
-                continue
+    for rel, hrefs in _links(site).items():
+        for href in hrefs:
             target = _target(site, rel, href)
             if site.resolve() not in target.resolve().parents or not target.is_file():
                 broken.setdefault(rel, []).append(href)
     return broken
 
 
-def test_links_in_generated_pages_are_the_known_difference(landed_site, zensical_site):
+def test_every_page_has_the_same_links_and_none_is_broken(landed_site, zensical_site):
     """Zensical resolves every relative link of a page, raw HTML included, from the page's source
-    file (districts/4201-mueang-loei.md), where MkDocs leaves raw HTML as written: links the page
-    generator writes for the page's address (districts/4201-mueang-loei/) climb one folder too far.
-    docs/architecture.md lists it with what a fix takes; this test fails when it changes."""
-    assert _broken_links(landed_site) == {}
-    broken = _broken_links(zensical_site)
-    assert "districts/4201-mueang-loei/index.html" in broken and "circular/index.html" in broken
-    # pages whose source is an index.md sit where their address is: their links work in both
-    assert "index.html" not in broken and "report/index.html" not in broken
+    file, where MkDocs leaves raw HTML as written (read from the page's address): the generator writes
+    each page as <address>/index.md (render/front_matter.page_file), so the two are one folder and
+    every link means the same to both. Checked on every page: the generated ones (districts,
+    subdistricts, report pages, circulars, downloads …) and the ones written by hand in docs/."""
+    ours, theirs = _links(landed_site), _links(zensical_site)
+    assert sorted(ours) == sorted(theirs)
+    assert [rel for rel in ours if ours[rel] != theirs[rel]] == []
+    assert _broken_links(landed_site) == {} and _broken_links(zensical_site) == {}
+    # the links were looked at: district, subdistrict and report pages, QR codes and downloads among them
+    district = theirs["districts/4201-mueang-loei/index.html"]
+    assert "../../assets/qr/4201.svg" in district and "../../report/4201-mueang-loei/" in district
+    assert any(href.startswith("../../downloads/") for href in district)
+    assert "../../districts/4201-mueang-loei/420101/" in district
+    assert sum(len(hrefs) for hrefs in theirs.values()) > 1500
+
+
+def test_the_404_page_leads_home_and_to_the_people_finder_in_both_builds(landed_site, zensical_site):
+    """overrides/404.html finds the people finder by its address: Zensical's menu items carry no
+    source file, so a test on the file found nothing there."""
+    for site in (landed_site, zensical_site):
+        page = lxml_html.fromstring((site / "404.html").read_bytes())
+        assert page.xpath("//a[@class='tn-404-people']/@href") == ["/thamniap/people/"], site
+        assert [href.rstrip("/") for href in page.xpath("//a[@class='tn-404-home']/@href")] == ["/thamniap"], site

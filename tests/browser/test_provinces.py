@@ -124,19 +124,19 @@ def test_each_dashboard_and_home_count_only_their_province(site, provinces):
 
 
 def test_menu_has_a_section_per_province():
-    generated = ["index.md", "42-loei/index.md", "42-loei/dashboard.md", "42-loei/districts/4214-nong-hin.md",
-                 "42-loei/districts/4214-nong-hin/421401.md", "58-mae-hong-son/index.md",
-                 "58-mae-hong-son/districts/5801-mueang-mae-hong-son.md"]
-    menu = navigation(generated, {"42-loei/districts/4214-nong-hin.md": "อำเภอหนองหิน"})
+    generated = ["index.md", "42-loei/index.md", "42-loei/dashboard/index.md", "42-loei/districts/4214-nong-hin/index.md",
+                 "42-loei/districts/4214-nong-hin/421401/index.md", "58-mae-hong-son/index.md",
+                 "58-mae-hong-son/districts/5801-mueang-mae-hong-son/index.md"]
+    menu = navigation(generated, {"42-loei/districts/4214-nong-hin/index.md": "อำเภอหนองหิน"})
     assert menu[0] == {"หน้าแรก": "index.md"}
     loei, mae_hong_son = menu[1]["จังหวัดเลย"], menu[2]["จังหวัดแม่ฮ่องสอน"]
     assert {"หน้าแรก": "42-loei/index.md"} in loei
-    assert {"อำเภอ": [{"อำเภอหนองหิน": "42-loei/districts/4214-nong-hin.md"}]} in loei
-    assert {"อำเภอ": [{"districts/5801-mueang-mae-hong-son.md": "58-mae-hong-son/districts/5801-mueang-mae-hong-son.md"}]} \
+    assert {"อำเภอ": [{"อำเภอหนองหิน": "42-loei/districts/4214-nong-hin/index.md"}]} in loei
+    assert {"อำเภอ": [{"districts/5801-mueang-mae-hong-son/index.md": "58-mae-hong-son/districts/5801-mueang-mae-hong-son/index.md"}]} \
         in mae_hong_son
     # the site's own pages (rules, setup …) are listed once, at the end, not per province
     assert menu[-1]["สำหรับเจ้าหน้าที่"][0] == {"กฎการตรวจข้อมูล": "rules.md"}
-    assert navigation(["index.md", "districts/4214-nong-hin.md"], None)[0] == {"หน้าแรก": "index.md"}
+    assert navigation(["index.md", "districts/4214-nong-hin/index.md"], None)[0] == {"หน้าแรก": "index.md"}
 
 
 def test_search_finds_a_person_of_the_second_province(page, site, provinces):

@@ -1,7 +1,10 @@
 """The site built by Zensical (issue 23 §2), driven in Chromium under /thamniap/ beside the MkDocs
 build: the same search results for the same queries, hostile data inert, the report page's form
-built. The builds are the session's (tests/conftest.py: landed_site, zensical_site); the pages and
-files themselves are compared by tests/test_zensical.py.
+built, and what tests/browser/test_phone.py asks of the MkDocs site: every page opens with nothing
+missing and no script error, none is wider than a 375 px phone or heavier than the budget, and the
+pages a phone user meets first have no serious accessibility fault. The builds are the session's
+(tests/conftest.py: landed_site, zensical_site); the pages and files themselves are compared by
+tests/test_zensical.py.
 """
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import sys
 import pytest
 from conftest import REPO, serve_site
 from test_payloads import INJECTED, PAGE_TYPES, PAYLOADS, _assert_inert, hostile_data
+from test_phone import MAX_PAGE_BYTES, PAGE_TYPES as KINDS, all_page_paths, axe_violations, open_page
 from test_theme_search import search
 
 sys.path.insert(0, str(REPO / "tests"))
@@ -45,6 +49,54 @@ def test_the_report_form_builds(page, both_sites, path):
     page.page.wait_for_selector(".tn-report[data-ready]")
     assert page.page.locator(".tn-report input[type=text]").count() > 20
     assert not [e for e in page.console_errors if "page error" in e], page.console_errors
+
+
+def test_every_page_opens_whole_and_without_errors(page, both_sites):
+    """Every page of the Zensical site, its pictures, scripts and styles all found (a link Zensical
+    resolved wrongly would fail a request here), no script error, nothing asked of another host."""
+    _, zensical = both_sites
+    paths = all_page_paths(zensical)
+    assert len(paths) > 140
+    missing: list[str] = []
+    page.page.on("response", lambda response: missing.append(response.url) if response.status >= 400 else None)
+    for path in paths:
+        page.page.goto(zensical.page_url(path), wait_until="load")
+    assert missing == []
+    assert page.foreign_requests() == []
+    # a request the next page cut short (the favicon, a report page's data) is not an error of the site
+    assert [e for e in page.console_errors if "net::ERR_ABORTED" not in e] == []
+
+
+def test_no_page_is_wider_than_a_phone_or_over_the_budget(browser, both_sites):
+    _, zensical = both_sites
+    heavy = {p.relative_to(zensical.dir).as_posix(): p.stat().st_size for p in zensical.dir.rglob("*.html")
+             if p.stat().st_size > MAX_PAGE_BYTES}
+    assert heavy == {}
+    context, phone = open_page(browser, 375, is_mobile=True, has_touch=True)
+    wide = []
+    try:
+        for path in all_page_paths(zensical) + ["no-such-page/"]:
+            phone.goto(zensical.page_url(path))
+            width = phone.evaluate("[document.scrollingElement.scrollWidth, innerWidth]")
+            if width[0] > width[1]:
+                wide.append((path, width))
+    finally:
+        context.close()
+    assert wide == [], f"pages wider than the phone (scrollWidth, innerWidth): {wide}"
+
+
+@pytest.mark.parametrize("kind", ["home", "district", "subdistrict", "report", "circular", "dashboard"])
+def test_no_serious_accessibility_fault_on_a_phone(browser, both_sites, kind):
+    _, zensical = both_sites
+    context, phone = open_page(browser, 375, is_mobile=True, has_touch=True)
+    try:
+        phone.goto(zensical.page_url(KINDS[kind]))
+        phone.evaluate("document.fonts.ready")
+        violations = axe_violations(phone)
+    finally:
+        context.close()
+    bad = [v for v in violations if v["impact"] in ("serious", "critical")]
+    assert bad == [], bad
 
 
 @pytest.fixture(scope="module")

@@ -24,15 +24,19 @@ from pathlib import Path
 import yaml
 
 from thamniap.core import geography
+from thamniap.render.site import (CHOOSER, CIRCULAR, DASHBOARD, DOWNLOADS_PAGE, GUIDELINES, HOME, PEOPLE, PRIVACY, PROVINCE,
+                                  SUBMIT)
+from thamniap.render.opendata import PAGE as OPENDATA
 
 # The fixed pages, in menu order: citizens' pages, the districts under "อำเภอ", then one section of the
-# officials' and maintainers' pages (issue 22 §2).
-NAV_HEAD = [{"หน้าแรก": "index.md"}, {"ค้นหารายชื่อ": "people.md"}, {"จังหวัด": "province.md"}]
-NAV_TAIL = [{"ดาวน์โหลดข้อมูล": "downloads.md"}, {"ข้อมูลเปิด": "opendata.md"},
-            {"การคุ้มครองข้อมูลส่วนบุคคล": "privacy.md"}]
+# officials' and maintainers' pages (issue 22 §2). Generated pages are files <address>/index.md
+# (render/front_matter.page_file); the pages written by hand are docs/<name>.md.
+NAV_HEAD = [{"หน้าแรก": HOME}, {"ค้นหารายชื่อ": PEOPLE}, {"จังหวัด": PROVINCE}]
+NAV_TAIL = [{"ดาวน์โหลดข้อมูล": DOWNLOADS_PAGE}, {"ข้อมูลเปิด": OPENDATA},
+            {"การคุ้มครองข้อมูลส่วนบุคคล": PRIVACY}]
 STAFF_SECTION = "สำหรับเจ้าหน้าที่"
-NAV_STAFF = [{"รายงานข้อมูลชมรม": "report/index.md"}, {"สถานะการรายงาน": "dashboard.md"},
-             {"หนังสือเวียน": "circular.md"}, {"แนวทาง": "guidelines.md"}, {"วิธีส่งข้อมูล": "submit.md"},
+NAV_STAFF = [{"รายงานข้อมูลชมรม": CHOOSER}, {"สถานะการรายงาน": DASHBOARD},
+             {"หนังสือเวียน": CIRCULAR}, {"แนวทาง": GUIDELINES}, {"วิธีส่งข้อมูล": SUBMIT},
              {"กฎการตรวจข้อมูล": "rules.md"}, {"บอทรายงาน": "report-bot.md"},
              {"แบบจำลองภัยคุกคาม": "threat-model.md"}, {"เริ่มใช้งานจริง (ตั้งค่าระบบ)": "setup.md"}, {"ประสิทธิภาพ": "performance.md"},
              {"โครงสร้างโปรแกรม": "architecture.md"}]
@@ -41,9 +45,9 @@ STATIC_PAGES = ("rules.md", "threat-model.md", "setup.md", "report-bot.md", "per
 
 
 def navigation(generated: list[str], district_titles: dict[str, str] | None) -> list:
-    """The menu: citizens' fixed pages that exist, the district pages of GENERATED under "อำเภอ" (not
-    their subdistrict pages, districts/<district>/<code>.md: the district page links them), then the
-    officials' pages under STAFF_SECTION.
+    """The menu: citizens' fixed pages that exist, the district pages of GENERATED under "อำเภอ"
+    (districts/<district>/index.md; not their subdistrict pages, districts/<district>/<code>/index.md:
+    the district page links them), then the officials' pages under STAFF_SECTION.
 
     A site of several provinces (each province's pages under its folder, render.site.province_path)
     has the home page, one section per province holding that menu, then the site's own staff pages.
@@ -57,11 +61,13 @@ def navigation(generated: list[str], district_titles: dict[str, str] | None) -> 
     sections = [{_province_title(folder): _province_menu(generated, district_titles, folder + "/")}
                 for folder in folders]
     staff = [item for item in NAV_STAFF if next(iter(item.values())) in shown]
-    return [{"หน้าแรก": "index.md"}] + sections + ([{STAFF_SECTION: staff}] if staff else [])
+    return [{"หน้าแรก": HOME}] + sections + ([{STAFF_SECTION: staff}] if staff else [])
 
 
 # A province's home page in a site of several: 42-loei/index.md (its data folder's name).
 _PROVINCE_HOME = re.compile(r"\d{2}-[a-z0-9-]+/index\.md")
+# A district's page, within a province's pages: districts/4201-mueang-loei/index.md.
+_DISTRICT_PAGE = re.compile(r"districts/[^/]+/index\.md")
 
 
 def _province_title(folder: str) -> str:
@@ -75,7 +81,7 @@ def _province_menu(generated: list[str], district_titles: dict[str, str] | None,
     prefix the site's own pages (STATIC_PAGES) stay out: the site's menu lists them once."""
     inside = [rel[len(prefix):] for rel in generated if rel.startswith(prefix)]
     districts = [prefix + rel if district_titles is None else {district_titles.get(prefix + rel, rel): prefix + rel}
-                 for rel in inside if rel.startswith("districts/") and rel.endswith(".md") and rel.count("/") == 1]
+                 for rel in inside if _DISTRICT_PAGE.fullmatch(rel)]
     static = () if prefix else STATIC_PAGES
 
     def present(items: list[dict]) -> list[dict]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from thamniap.core.dates import thai_date
 from thamniap.model import LEADER, Club, District, Person, Province
 from thamniap.model.rounds import Standing, State
+from thamniap.render.front_matter import page_file
 from thamniap.render.markup import SAMPLE_NOTICE, badge, h, link, map_url, md, phone_display, table, tel_url
 from thamniap.render import texts
 from thamniap.render.orgchart import order_text, org_chart
@@ -237,8 +238,8 @@ STAFF_HEADING = "## สำหรับเจ้าหน้าที่ {#staff}
 
 def subdistrict_rel(district: District, sub) -> str:
     """The page of one subdistrict's village volunteers, inside its district's folder
-    (districts/4201-mueang-loei/420101.md, shown at districts/4201-mueang-loei/420101/)."""
-    return f"districts/{district.folder.name}/{sub.code}.md"
+    (districts/4201-mueang-loei/420101/index.md, shown at districts/4201-mueang-loei/420101/)."""
+    return page_file(f"districts/{district.folder.name}/{sub.code}")
 
 
 def person_pages(district: District) -> dict[str, str]:

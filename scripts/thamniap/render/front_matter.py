@@ -27,6 +27,15 @@ def front_matter(title: str, description: str = "", hide_toc: bool = False) -> s
     return "---\n" + _dump(meta) + "---\n\n" + GENERATED_NOTE + "\n\n"
 
 
+def page_file(address: str) -> str:
+    """The file a generated page is written to, from its address in the site: "districts/4201-mueang-loei"
+    -> "districts/4201-mueang-loei/index.md" (shown at districts/4201-mueang-loei/). One folder per
+    page, so the page's file sits where its address is: a relative link in it means the same to MkDocs,
+    which leaves raw HTML as written (read from the address), and to Zensical, which resolves every
+    link from the page's source file (docs/architecture.md, "ถ้าเปลี่ยนตัวสร้างเว็บไซต์")."""
+    return f"{address}/index.md"
+
+
 def escape_meta(value):
     """A front-matter value with every string in it HTML-escaped (and national IDs masked)."""
     if isinstance(value, str):

@@ -1,6 +1,6 @@
 """The open-data description published with the site: a dataset record for the national catalogue
 (data.go.th, GD-Catalog), a Frictionless Data Package describing every CSV download, and the page
-that shows both (opendata.md).
+that shows both (opendata/index.md).
 
 * ``downloads/<province>/catalog.json``: the GD-Catalog fields (title, owner organisation, maintainer
   and contact, tags, objective, update frequency, geographic coverage, data source, format, data
@@ -28,10 +28,10 @@ from thamniap.core.phones import format_phone
 from thamniap.model import Province
 from thamniap.render.exports import (COLUMNS, DATA_LICENCE, DOWNLOADS, FOREIGN_KEYS, GEO_CREDIT, LICENCE_ID,
                                      LICENCE_TITLE, LICENCE_URL, PRIMARY_KEYS, Column, Export, data_date)
-from thamniap.render.front_matter import front_matter
+from thamniap.render.front_matter import front_matter, page_file
 from thamniap.render.markup import CARDS, SAMPLE_NOTICE, h, table
 
-PAGE = "opendata.md"
+PAGE = page_file("opendata")
 # The Data Package licence: the exports' one licence (render/exports.py states it).
 LICENCE = {"name": LICENCE_ID, "title": LICENCE_TITLE, "path": LICENCE_URL}
 TAGS = ("อาสาพัฒนาชุมชน", "อช.", "ผู้นำ อช.", "ชมรมผู้นำ อช.", "ทำเนียบ", "พัฒนาชุมชน")

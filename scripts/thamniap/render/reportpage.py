@@ -1,4 +1,4 @@
-"""The report pages (แทนแบบฟอร์ม QR): report/index.md chooses a district, report/<district>.md
+"""The report pages (แทนแบบฟอร์ม QR): report/index.md chooses a district, report/<district>/index.md
 holds the circular's tasks as forms that end on GitHub's new-issue page, prefilled.
 
 The forms are written here (every label and data value escaped with markup.h); the script
@@ -18,6 +18,7 @@ import datetime as dt
 from thamniap.core.dates import THAI_MONTHS, THAI_MONTHS_SHORT, thai_date
 from thamniap.core.names import TITLES
 from thamniap.model import LEADER, VOLUNTEER, District, Person, Province, rounds
+from thamniap.render.front_matter import page_file
 from thamniap.render.markup import h, json_data
 from thamniap.intake.reportform.fields import (ADD_WORD, END_REASONS, END_WORD, FILE_DISTRICT, FILE_ROUND, REPORTS, SEAT_SEPARATOR, TICKED,
                                                CIRCULAR, CONFIRMATION, COMMITTEE, NOMINEES, ROSTER)
@@ -29,7 +30,7 @@ VACANT = "ว่าง"
 
 
 def report_rel(district: District) -> str:
-    return f"report/{district.folder.name}.md"
+    return page_file(f"report/{district.folder.name}")
 
 
 def json_rel(district: District) -> str:

@@ -11,12 +11,13 @@ import datetime as dt
 from thamniap.core.dates import thai_date
 from thamniap.core.digits import to_thai_digits
 from thamniap.model import District, Person, Province, Round, rounds
+from thamniap.render.front_matter import page_file
 from thamniap.render.markup import SAMPLE_NOTICE, h
 
 
 def round_report_rel(district: District, rnd: Round) -> str:
-    """districts/4214-nong-hin/round-2567-club-update.md (beside the district's subdistrict pages)."""
-    return f"districts/{district.folder.name}/round-{rnd.id}.md"
+    """districts/4214-nong-hin/round-2567-club-update/index.md (beside the district's subdistrict pages)."""
+    return page_file(f"districts/{district.folder.name}/round-{rnd.id}")
 
 
 def _t(value) -> str:

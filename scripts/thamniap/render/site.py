@@ -3,8 +3,11 @@
 Rendering reads nothing but the model, the site settings and plain values (the downloads as
 written, the change histories) and writes nothing: thamniap.build.publish writes what it returns.
 It comes in two parts so the build can write the first while the downloads and the history are
-still being made: `province_pages` (needs neither) and `district_pages` (downloads.md and the
+still being made: `province_pages` (needs neither) and `district_pages` (the downloads page and the
 district pages, which list the downloads and show the history).
+
+Every page but the home page is written as <address>/index.md (front_matter.page_file), so its file
+sits where its address is and its relative links read the same from either (MkDocs, Zensical).
 """
 from __future__ import annotations
 
@@ -32,7 +35,7 @@ from thamniap.render.circular import letter_html
 from thamniap.load.layout import ROSTER_DIR
 from thamniap.render.district import (RosterLinks, appointment_rows, district_page, office_phone, person_pages, phone_note,
                                       subdistrict_page, subdistrict_rel)
-from thamniap.render.front_matter import escape_front_matter, front_matter
+from thamniap.render.front_matter import escape_front_matter, front_matter, page_file
 from thamniap.render.markup import CARDS, SAMPLE_NOTICE, badge, h, json_data, link, map_url, md, phone_display, table, tel_url
 from thamniap.render.orgchart import org_chart
 from thamniap.render.qr import qr_svg
@@ -105,8 +108,21 @@ class SiteSettings:
         return edit.replace(marker, f"/{kind}/", 1) if marker in edit else edit
 
 
+# The fixed pages' files (build/generator.py's menu names them too).
+HOME = "index.md"
+PROVINCE = page_file("province")
+DASHBOARD = page_file("dashboard")
+PEOPLE = page_file("people")
+CIRCULAR = page_file("circular")
+GUIDELINES = page_file("guidelines")
+SUBMIT = page_file("submit")
+PRIVACY = page_file("privacy")
+DOWNLOADS_PAGE = page_file("downloads")
+CHOOSER = page_file("report")
+
+
 def district_rel(district: District) -> str:
-    return f"districts/{district.folder.name}.md"
+    return page_file(f"districts/{district.folder.name}")
 
 
 def _rel_link(from_md: str, to_path: str, settings: SiteSettings) -> str:
@@ -124,7 +140,10 @@ def site_root_link(from_md: str, to_path: str, settings: SiteSettings) -> str:
 def _page_link(from_md: str, to_md: str, settings: SiteSettings) -> str:
     """Relative link from one generated page to another, as the built HTML sees them."""
     stem = to_md[:-3]
-    target = stem + "/" if settings.use_directory_urls else stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        target = stem[:-len("index")] if settings.use_directory_urls else stem + ".html"
+    else:
+        target = stem + "/" if settings.use_directory_urls else stem + ".html"
     return _rel_link(from_md, target, settings)
 
 
@@ -145,27 +164,25 @@ def province_pages(province: Province, settings: SiteSettings, today: dt.date,
     pages.update(village_files(province))
     pages.update(report_pages(province, settings, today))
     pages["assets/qr/circular.svg"] = qr_svg(settings.page_url(CHOOSER))
-    pages["index.md"] = home_page(province, summary, settings)
-    pages["province.md"] = province_page(province, summary.deadline)
+    pages[HOME] = home_page(province, summary, settings)
+    pages[PROVINCE] = province_page(province, summary.deadline)
     pages[calendar_rel(province)] = rounds_calendar(province, settings.page_url(CHOOSER))
-    pages["dashboard.md"] = dashboard_page(province, summary, settings)
-    pages["people.md"] = people_page(province)
+    pages[DASHBOARD] = dashboard_page(province, summary, settings)
+    pages[PEOPLE] = people_page(province)
     pages.update(circular_pages(province, settings, today, circular_texts))
-    pages["guidelines.md"] = front_matter("แนวทางการดำเนินงาน") + texts.guidelines(
-        province, today, site_root_link("guidelines.md", "rules/", settings))
-    pages["submit.md"] = front_matter("วิธีส่งข้อมูล") + texts.how_to_submit(province, settings.repo_url,
-                                                                                 site_root_link("submit.md", "rules/", settings))
-    pages["privacy.md"] = front_matter("การคุ้มครองข้อมูลส่วนบุคคล") + texts.privacy(province, settings.repo_url)
+    pages[GUIDELINES] = front_matter("แนวทางการดำเนินงาน") + texts.guidelines(
+        province, today, site_root_link(GUIDELINES, "rules/", settings))
+    pages[SUBMIT] = front_matter("วิธีส่งข้อมูล") + texts.how_to_submit(province, settings.repo_url,
+                                                                          site_root_link(SUBMIT, "rules/", settings))
+    pages[PRIVACY] = front_matter("การคุ้มครองข้อมูลส่วนบุคคล") + texts.privacy(province, settings.repo_url)
     return _finished(pages, settings)
 
-
-CHOOSER = "report/index.md"
 
 
 def circular_pages(province: Province, settings: SiteSettings, today: dt.date,
                    circular_texts: dict[str, str]) -> dict[str, str]:
-    """circular.md: the current round's circular with its QR code (model/rounds.current_circular), and
-    circulars/<round id>.md: each earlier round's circular, as it was, on its own page."""
+    """circular/: the current round's circular with its QR code (model/rounds.current_circular), and
+    circulars/<round id>/: each earlier round's circular, as it was, on its own page."""
     pages: dict[str, str] = {}
     shown = rounds.current_circular(province, today)
     text_file = shown[1].text_file if shown else "circular.txt"
@@ -173,24 +190,24 @@ def circular_pages(province: Province, settings: SiteSettings, today: dt.date,
         return pages
     earlier = [(rnd, c) for rnd, c in rounds.earlier_circulars(province, today) if c.text_file in circular_texts]
     for rnd, c in earlier:
-        rel = f"circulars/{rnd.id}.md"
+        rel = page_file(f"circulars/{rnd.id}")
         pages[rel] = (front_matter(f"หนังสือเวียน ที่ {c.number}") +
-                      texts.earlier_circular_intro(rnd, c, _page_link(rel, "circular.md", settings)) +
+                      texts.earlier_circular_intro(rnd, c, _page_link(rel, CIRCULAR, settings)) +
                       letter_html(parse_letter(circular_texts[c.text_file]), "") + "\n")
     qr = (f'<img class="tn-qr" src="assets/qr/circular.svg" alt="QR code ไปยังหน้ารายงานข้อมูลชมรม: '
           f'{h(settings.page_url(CHOOSER))}" width="140" height="140">'
           '<p class="tn-letter__qr-caption">สแกนเพื่อรายงานข้อมูลชมรม (เลือกอำเภอ)</p>')
-    qr = qr.replace('src="assets/', f'src="{_rel_link("circular.md", "assets/", settings)}')
-    links = [(_page_link("circular.md", f"circulars/{rnd.id}.md", settings), rnd, c) for rnd, c in earlier]
-    pages["circular.md"] = (front_matter("หนังสือเวียน") + texts.circular_intro(shown[0] if shown else None, links,
-                                                                    _chooser_link("circular.md", settings)) +
+    qr = qr.replace('src="assets/', f'src="{_rel_link(CIRCULAR, "assets/", settings)}')
+    links = [(_page_link(CIRCULAR, page_file(f"circulars/{rnd.id}"), settings), rnd, c) for rnd, c in earlier]
+    pages[CIRCULAR] = (front_matter("หนังสือเวียน") + texts.circular_intro(shown[0] if shown else None, links,
+                                                                  _chooser_link(CIRCULAR, settings)) +
                             letter_html(parse_letter(circular_texts[text_file]), qr) + "\n")
     return pages
 
 
 def _chooser_link(from_md: str, settings: SiteSettings) -> str:
     """Relative link to the report pages' district chooser, where the circular's QR code leads."""
-    return _rel_link(from_md, "report/" if settings.use_directory_urls else "report/index.html", settings)
+    return _page_link(from_md, CHOOSER, settings)
 
 
 def report_pages(province: Province, settings: SiteSettings, today: dt.date) -> dict[str, str]:
@@ -200,8 +217,8 @@ def report_pages(province: Province, settings: SiteSettings, today: dt.date) -> 
     links = []
     for district in province.districts:
         rel = reportpage.report_rel(district)
-        links.append((district, _rel_link(CHOOSER, rel[:-3] + "/" if settings.use_directory_urls else rel[:-3] + ".html", settings)))
-        district_link = _rel_link(rel, district_rel(district)[:-3] + ("/" if settings.use_directory_urls else ".html"), settings)
+        links.append((district, _page_link(CHOOSER, rel, settings)))
+        district_link = _page_link(rel, district_rel(district), settings)
         pages[reportpage.json_rel(district)] = reportpage.report_json(province, district, settings.repo_url, district_link, today)
         pages[f"assets/qr/report-{district.code}.svg"] = qr_svg(settings.page_url(rel))
         pages[rel] = front_matter(f"รายงานข้อมูลชมรม อำเภอ{district.name}", f"รายงานข้อมูลชมรมผู้นำ อช. อำเภอ{district.name} แทนแบบฟอร์ม QR") + \
@@ -215,11 +232,11 @@ def report_pages(province: Province, settings: SiteSettings, today: dt.date) -> 
 
 def district_pages(province: Province, settings: SiteSettings, today: dt.date, repo_root: Path,
                    exports: list[Export], histories: dict[Path, list | None]) -> dict[str, str]:
-    """downloads.md and one page per district, from the downloads as written (EXPORTS) and each
+    """The downloads page and one page per district, from the downloads as written (EXPORTS) and each
     district folder's change history (None when the data is not in a git checkout).
 
     REPO_ROOT: edit links name a district's files by their path from there."""
-    pages = {"downloads.md": downloads_page(province, exports)}
+    pages = {DOWNLOADS_PAGE: downloads_page(province, exports)}
     pages |= opendata_files(province, exports, histories, settings.site_url, settings.repo_url)
     summary = summarise(province, today)
     statuses = {row.code: row for row in summary.districts}
@@ -237,7 +254,7 @@ def district_pages(province: Province, settings: SiteSettings, today: dt.date, r
         roster_files = {sub.code: roster_links(settings, repo_folder, sub) for sub in district.subdistricts or []}
         downloads = [(_rel_link(rel, e.rel, settings), e.title_th, _size(e.size)) for e in exports
                      if e.scope == district.code and e.kind != FORM_KIND]
-        submit = _rel_link(rel, "submit/" if settings.use_directory_urls else "submit.html", settings) + "#excel"
+        submit = _page_link(rel, SUBMIT, settings) + "#excel"
         form = next(((_rel_link(rel, e.rel, settings), _size(e.size), submit) for e in exports
                      if e.scope == district.code and e.kind == FORM_KIND), None)
         status = statuses.get(district.code)
@@ -249,7 +266,7 @@ def district_pages(province: Province, settings: SiteSettings, today: dt.date, r
                              sub_links={sub.code: _page_link(rel, subdistrict_rel(district, sub), settings)
                                         for sub in district.subdistricts or []},
                              people_json=_rel_link(rel, f"assets/people/{district.code}.json", settings),
-                             report=(_rel_link(rel, reportpage.report_rel(district)[:-3] + ("/" if settings.use_directory_urls else ".html"), settings),
+                             report=(_page_link(rel, reportpage.report_rel(district), settings),
                                      _rel_link(rel, f"assets/qr/report-{district.code}.svg", settings)),
                              calendar=_rel_link(rel, calendar_rel(province), settings),
                              prints={rnd.id: _page_link(rel, round_report_rel(district, rnd), settings) for rnd in round_list})
@@ -339,8 +356,7 @@ def provinces_pages(provinces: list[Province], settings: SiteSettings, today: dt
     rows = []
     summaries = [summarise(province, today) for province in provinces]
     for province, summary in zip(provinces, summaries):
-        target = _rel_link("index.md", f"{province_path(province)}/" if settings.use_directory_urls
-                           else f"{province_path(province)}/index.html", settings)
+        target = _page_link(HOME, page_file(province_path(province)), settings)
         rows.append([f'<a href="{h(target)}">จังหวัด{h(province.name)}</a>' + (" " + badge("ข้อมูลตัวอย่าง", "stale")
                                                                               if summary.sample else ""),
                      f"{summary.district_count:,}", f"{summary.villages:,}", f"{summary.volunteers:,}",
@@ -353,7 +369,7 @@ def provinces_pages(provinces: list[Province], settings: SiteSettings, today: dt
             "หรือพิมพ์ชื่อในช่องค้นหาด้านบนเพื่อค้นทุกจังหวัด</p>", "",
             '<nav class="tn-province-list" aria-label="เลือกจังหวัด">',
             table(["จังหวัด", "อำเภอ", "หมู่บ้านที่มีข้อมูล", "อช.", "ผู้นำ อช."], rows, cls="tn-kv"), "</nav>", ""]
-    return _finished({"index.md": "\n".join(out)}, settings)
+    return _finished({HOME: "\n".join(out)}, settings)
 
 
 def province_page(province: Province, deadline: dt.date | None = None) -> str:
@@ -431,7 +447,7 @@ def dashboard_page(province: Province, summary, settings: SiteSettings | None = 
     if summary.sample:
         out += [SAMPLE_NOTICE, ""]
     opens = f"เปิด {h(thai_date(summary.round_opens))} " if summary.round_opens else ""
-    calendar = _rel_link("dashboard.md", calendar_rel(province), settings)
+    calendar = _rel_link(DASHBOARD, calendar_rel(province), settings)
     out += [f"<p>รอบปัจจุบัน: {h(summary.round_title or '-')} ({h(summary.round_id or '-')}) — {opens}"
             f"กำหนดส่ง <strong>{h(thai_date(summary.deadline))}</strong> "
             f"(ข้อมูล ณ วันที่ {h(thai_date(summary.today))}) "
@@ -484,7 +500,7 @@ def waiting_section(province: Province, summary, settings: SiteSettings) -> list
     for row in waiting:
         district = by_code[row.code]
         rel = reportpage.report_rel(district)
-        report = _page_link("dashboard.md", rel, settings)
+        report = _page_link(DASHBOARD, rel, settings)
         phone = office_phone(province, district)
         if phone:
             number, own = phone
