@@ -1,6 +1,6 @@
 """Issue 22 §4, what a slow phone downloads before it can show a page (read from the real build).
 
-One stylesheet of our own, the two Thai Sarabun faces preloaded with a font-display that never
+One stylesheet of our own, the two Sarabun faces (Thai and Latin files) preloaded with a font-display that never
 re-wraps the text, people.js and report.js only on the pages that have their elements, and the
 site's own scripts minified by the build. The same pages in the browser, served compressed, and
 Lighthouse over each page type: tests/browser/test_speed.py.
@@ -15,7 +15,8 @@ from helpers import REPO
 from thamniap.build.finish import minify_own_scripts
 
 THEME_CSS = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css$")
-THAI_FACES = ("assets/fonts/sarabun-thai-400-normal.woff2", "assets/fonts/sarabun-thai-700-normal.woff2")
+# the two faces (400, 700), each as its Thai file and the Latin file a Thai line's spaces and digits use
+PRELOADED = tuple(f"assets/fonts/sarabun-{part}-{weight}-normal.woff2" for part in ("thai", "latin") for weight in (400, 700))
 
 
 def _pages(site: Path) -> dict[str, str]:
@@ -54,7 +55,7 @@ def test_one_stylesheet_of_our_own(landed_site):
     assert '.md-search__input[type="search"]' in css and '"Sarabun"' in css   # the search box's and fonts' rules too
 
 
-def test_the_two_thai_faces_are_preloaded_and_never_rewrap(landed_site):
+def test_the_thai_faces_are_preloaded_and_never_rewrap(landed_site):
     css = (landed_site / "assets/stylesheets/thamniap.css").read_text(encoding="utf-8")
     faces = re.findall(r"@font-face\s*{[^}]*}", css)
     assert len(faces) == 4
@@ -64,7 +65,7 @@ def test_the_two_thai_faces_are_preloaded_and_never_rewrap(landed_site):
     for page, html in _pages(landed_site).items():
         preloads = [t for t in _tags(html, "link") if _attr(t, "rel") == "preload"]
         fonts = sorted(_site_path(page, _attr(t, "href")) for t in preloads if _attr(t, "as") == "font")
-        assert fonts == sorted(THAI_FACES), (page, preloads)
+        assert fonts == sorted(PRELOADED), (page, preloads)
         for tag in preloads:
             assert _attr(tag, "type") == "font/woff2" and re.search(r"\scrossorigin\b", tag), tag
         for face in fonts:
