@@ -14,7 +14,7 @@
 # subsets, weights 400 and 700, normal style. Every browser that can run
 # the Pagefind search (WebAssembly) reads woff2, so the .woff fallbacks
 # are not needed. The @font-face rules live in
-# docs/assets/stylesheets/fonts.css (unicode-range copied from the package's
+# docs/assets/stylesheets/thamniap.css, fonts part (unicode-range copied from the package's
 # 400.css / 700.css).
 set -euo pipefail
 

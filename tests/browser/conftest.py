@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import os
 import subprocess
@@ -140,6 +141,32 @@ class _PrefixHandler(_QuietHandler):
             self.wfile.write(body)
 
 
+class _GzipHandler(_PrefixHandler):
+    """_PrefixHandler that compresses text files (gzip) for a browser that accepts it, as GitHub
+    Pages does: what a phone downloads is the compressed size."""
+
+    COMPRESSED = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".wasm")
+
+    def do_GET(self):
+        path = self.translate_path(self.path.split("?", 1)[0].split("#", 1)[0])
+        if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        if (not os.path.isfile(path) or not path.endswith(self.COMPRESSED)
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().do_GET()
+        with open(path, "rb") as f:
+            body = gzip.compress(f.read(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        if self.served is not None:
+            self.served.append((site_path(self.path), len(body)))
+
+
 def data_site_config(work: Path, data: Path, site_url: str | None = None) -> Path:
     """A mkdocs.yml in WORK that builds the project's site from the dataset DATA (for 1 Feb 2024)."""
     config = work / "mkdocs.yml"
@@ -154,10 +181,11 @@ def data_site_config(work: Path, data: Path, site_url: str | None = None) -> Pat
 
 
 @contextlib.contextmanager
-def serve_site(site_dir: Path, log: str = ""):
-    """A threaded http.server on 127.0.0.1 (random port) serving SITE_DIR under SITE_PATH."""
+def serve_site(site_dir: Path, log: str = "", compress: bool = False):
+    """A threaded http.server on 127.0.0.1 (random port) serving SITE_DIR under SITE_PATH
+    (COMPRESS: text files gzip-compressed for a browser that accepts it, as GitHub Pages serves)."""
     served: list = []
-    handler_class = type("_Handler", (_PrefixHandler,), {"served": served})
+    handler_class = type("_Handler", (_GzipHandler if compress else _PrefixHandler,), {"served": served})
     handler = functools.partial(handler_class, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True

@@ -6,7 +6,7 @@ landed data (tests/conftest.py: landed_site) served under /thamniap/, in real Ch
   width of the phone, the people finder's cards have no line of a bare "-", and a heading's hidden
   permalink (¶) leaves no empty line under it.
 - Printed (Chromium's page.pdf, A4): no cut piece of text (a repeated table header's "ชื่") at a
-  page's foot, the roster at the size print.css sets, buttons as framed text rather than blocks of ink.
+  page's foot, the roster at the size the print rules set, buttons as framed text rather than blocks of ink.
 - The downloads page and the files (Excel, JSON, datapackage.json, catalog.json) state one licence.
 """
 from __future__ import annotations
@@ -162,7 +162,7 @@ def test_a_hidden_permalink_leaves_no_empty_line_under_a_heading(browser, site, 
 
 # ---------------------------------------------------------------- print
 
-PAGE_BOTTOM_MARGIN_PT = 18 * 72 / 25.4      # print.css: @page { margin: 15mm 15mm 18mm }
+PAGE_BOTTOM_MARGIN_PT = 18 * 72 / 25.4      # thamniap.css (print): @page { margin: 15mm 15mm 18mm }
 
 
 def print_pdf(browser, site: BuiltSite, path: str) -> bytes:
@@ -203,20 +203,21 @@ def test_no_cut_line_at_the_foot_of_a_printed_page(browser, site, landed_site):
     assert not found, found
 
 
-def test_the_roster_prints_at_the_size_print_css_sets(browser, site):
-    """The size print.css gives the roster (table.tn-people) is the size it prints at: the screen's
-    rule in thamniap.css, loaded later, used to win (10.8pt instead of 8.5pt)."""
+def test_the_roster_prints_at_the_size_the_print_rules_set(browser, site):
+    """The size the print rules (thamniap.css, @media print) give the roster (table.tn-people) is the
+    size it prints at: the screen's rule, later in the sheet, used to win (10.8pt instead of 8.5pt)."""
     context, page = open_page(browser, viewport={"width": 1280, "height": 800})
     try:
         page.goto(site.page_url(DISTRICT + "420101/"))
         page.emulate_media(media="print")
         facts = page.evaluate("""() => {
           const declared = [];
-          const walk = rules => { for (const r of rules) {
-            if (r.cssRules) walk(r.cssRules);
-            if (r.selectorText && /table\\.tn-people$/.test(r.selectorText.trim()) && r.style.fontSize) declared.push(r.style.fontSize);
+          const walk = (rules, print) => { for (const r of rules) {
+            const inPrint = print || !!(r.media && [...r.media].includes('print'));
+            if (r.cssRules) walk(r.cssRules, inPrint);
+            if (inPrint && r.selectorText && /table\\.tn-people$/.test(r.selectorText.trim()) && r.style.fontSize) declared.push(r.style.fontSize);
           } };
-          for (const sheet of document.styleSheets) if ((sheet.href || '').endsWith('/print.css')) walk(sheet.cssRules);
+          for (const sheet of document.styleSheets) if ((sheet.href || '').endsWith('/thamniap.css')) walk(sheet.cssRules, false);
           const probe = document.createElement('span');
           document.body.append(probe);
           probe.style.fontSize = declared[0];

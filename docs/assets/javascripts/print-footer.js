@@ -1,4 +1,4 @@
-/* The foot of every printed page (assets/stylesheets/print.css, @page margin box) shows the page's
+/* The foot of every printed page (assets/stylesheets/thamniap.css, print part, @page margin box) shows the page's
    web address and the day it was printed, handed to the CSS as custom properties on <html>.
    The address is the page's canonical one (site_url), not the address it was opened from. */
 (function () {

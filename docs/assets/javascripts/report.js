@@ -88,12 +88,17 @@
     var found = data.people.filter(function (p) { return p.k === key; });
     return found.length === 1 ? found[0] : null;
   }
-  function fillPeople() {
-    var list = document.getElementById("tn-people");
+  function labelPeople() {  // a name shared by several people is told apart by where they serve
     var counts = {};
     data.people.forEach(function (p) { counts[p.k] = (counts[p.k] || 0) + 1; });
+    data.people.forEach(function (p) { p.label = counts[p.k] > 1 ? p.n + " (" + p.a + ")" : p.n; });
+  }
+  // The name list (hundreds of options) is built when a name field is first entered, not while the page
+  // loads: a slow phone shows the page and answers taps sooner.
+  function fillPeople() {
+    var list = document.getElementById("tn-people");
+    if (list.firstChild) return;
     data.people.forEach(function (p) {
-      p.label = counts[p.k] > 1 ? p.n + " (" + p.a + ")" : p.n;
       var o = document.createElement("option");
       o.value = p.label;
       o.textContent = p.a;          // textContent: data is never parsed as HTML
@@ -631,7 +636,11 @@
   // ------------------------------------------------------------ wiring
   function start(json) {
     data = json;
-    fillPeople();
+    labelPeople();
+    root.addEventListener("focusin", function (event) {
+      if (event.target.getAttribute("list") === "tn-people") fillPeople();
+    });
+    if (document.activeElement && document.activeElement.getAttribute("list") === "tn-people") fillPeople();
     root.querySelectorAll("[data-today]").forEach(function (i) { if (!i.value) i.value = todayThai(); });
     // An error appears only when a report is sent or a line added, never as a field loses focus: a message
     // growing above the button while a finger is on its way makes the tap land elsewhere. It goes as soon as

@@ -1,4 +1,5 @@
-"""The step after the static site generator: the theme's unused search files out, the search index in.
+"""The step after the static site generator: the theme's unused search files out, the site's own
+scripts minified, the search index in.
 
 `thamniap index SITE_DIR` runs it on any built site; the MkDocs hook runs the same function after
 every build (scripts/mkdocs_hook.py, on_post_build).
@@ -6,6 +7,8 @@ every build (scripts/mkdocs_hook.py, on_post_build).
 from __future__ import annotations
 
 from pathlib import Path
+
+import rjsmin
 
 from thamniap.build.search.index import build_search_index
 
@@ -15,6 +18,10 @@ from thamniap.build.search.index import build_search_index
 # still writes an empty search.json at the top of the site.
 UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.", "search.json")
 
+# The site's own scripts (docs/assets/javascripts/*.js, copied as written): the theme's bundle beside
+# them is *.min.js already and is left alone.
+OWN_SCRIPTS = "assets/javascripts"
+
 
 def is_unused_theme_file(rel: str) -> bool:
     """REL (a path in the site, with "/") is one of the theme's lunr search files."""
@@ -22,12 +29,30 @@ def is_unused_theme_file(rel: str) -> bool:
 
 
 def finish_site(site_dir: Path) -> dict:
-    """Remove the theme's unused search files from a built site, then index it with Pagefind.
+    """Remove the theme's unused search files from a built site, minify its own scripts, then index
+    it with Pagefind.
 
     Returns build_search_index's statistics (thamniap.build.search.index)."""
     site_dir = Path(site_dir).resolve()
     remove_unused_theme_files(site_dir)
+    minify_own_scripts(site_dir)
     return build_search_index(site_dir)
+
+
+def minify_own_scripts(site_dir: Path) -> dict[str, tuple[int, int]]:
+    """Minify the site's own scripts in place (rjsmin: comments and spaces out, names kept, so a
+    message or a test that reads the page's functions works the same); {path: (bytes before, after)}.
+    Running it again on a minified file changes nothing."""
+    sizes = {}
+    for path in sorted((site_dir / OWN_SCRIPTS).glob("*.js")):
+        if path.name.endswith(".min.js"):
+            continue
+        source = path.read_text(encoding="utf-8")
+        small = rjsmin.jsmin(source) + "\n"
+        if small != source:
+            path.write_text(small, encoding="utf-8")
+        sizes[path.relative_to(site_dir).as_posix()] = (len(source.encode()), len(small.encode()))
+    return sizes
 
 
 def remove_unused_theme_files(site_dir: Path) -> list[str]:

@@ -17,11 +17,22 @@ from thamniap.render.markup import h
 GENERATED_NOTE = "<!-- สร้างจากข้อมูลใน data/ โดย thamniap — อย่าแก้ไขไฟล์นี้ -->"
 
 
-def front_matter(title: str, description: str = "", hide_toc: bool = False) -> str:
-    """A page's front matter (plain text values) followed by the generator's note."""
+# The scripts a page may ask for beyond those every page loads (overrides/main.html, block scripts)
+PAGE_SCRIPTS = ("people", "report")
+
+
+def front_matter(title: str, description: str = "", hide_toc: bool = False, scripts: tuple[str, ...] = ()) -> str:
+    """A page's front matter (plain text values) followed by the generator's note.
+
+    SCRIPTS: the page's own scripts (PAGE_SCRIPTS), loaded only where their elements are."""
     meta: dict = {"title": title}
     if hide_toc:
         meta["hide"] = ["toc"]
+    unknown = [name for name in scripts if name not in PAGE_SCRIPTS]
+    if unknown:
+        raise ValueError(f"no such page script: {unknown} (known: {PAGE_SCRIPTS})")
+    if scripts:
+        meta["scripts"] = list(scripts)
     if description:
         meta["description"] = description
     return "---\n" + _dump(meta) + "---\n\n" + GENERATED_NOTE + "\n\n"

@@ -1,5 +1,5 @@
 """A district's report for one round on paper: the attachment a district sends with its letter to the
-province (Sarabun, Thai digits, พ.ศ. dates, A4; print.css keeps every table row whole on a page).
+province (Sarabun, Thai digits, พ.ศ. dates, A4; the print part of thamniap.css keeps every table row whole on a page).
 
 It holds what the round asks: the club's committee with its appointment orders, the date the district
 confirmed the structure for the round, and the people it nominated for the round's meeting.

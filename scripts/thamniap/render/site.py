@@ -221,7 +221,8 @@ def report_pages(province: Province, settings: SiteSettings, today: dt.date) -> 
         district_link = _page_link(rel, district_rel(district), settings)
         pages[reportpage.json_rel(district)] = reportpage.report_json(province, district, settings.repo_url, district_link, today)
         pages[f"assets/qr/report-{district.code}.svg"] = qr_svg(settings.page_url(rel))
-        pages[rel] = front_matter(f"รายงานข้อมูลชมรม อำเภอ{district.name}", f"รายงานข้อมูลชมรมผู้นำ อช. อำเภอ{district.name} แทนแบบฟอร์ม QR") + \
+        pages[rel] = front_matter(f"รายงานข้อมูลชมรม อำเภอ{district.name}", f"รายงานข้อมูลชมรมผู้นำ อช. อำเภอ{district.name} แทนแบบฟอร์ม QR",
+                                 scripts=("report",)) + \
             reportpage.report_page(province, district, today, _rel_link(rel, reportpage.json_rel(district), settings), district_link,
                                    _chooser_link(rel, settings),
                                    _rel_link(rel, f"assets/qr/report-{district.code}.svg", settings), settings.page_url(rel),
@@ -329,7 +330,7 @@ def home_page(province: Province, summary, settings: SiteSettings) -> str:
     # The header already shows the site's name ("ทำเนียบ อช. จังหวัดเลย"): the heading says what the
     # page offers instead of repeating it right below (issue 13 §7).
     out = [front_matter(f"ทำเนียบ อช. จังหวัด{province.name}",
-                  f"ทำเนียบอาสาพัฒนาชุมชน ผู้นำ อช. และชมรมผู้นำ อช. จังหวัด{province.name}"),
+                  f"ทำเนียบอาสาพัฒนาชุมชน ผู้นำ อช. และชมรมผู้นำ อช. จังหวัด{province.name}", scripts=("people",)),
            f"# อช. และผู้นำ อช. ทุกหมู่บ้าน จังหวัด{md(province.name)}", ""]
     if summary.sample:
         out += [SAMPLE_NOTICE, ""]
@@ -542,7 +543,7 @@ def round_history_section(summary) -> list[str]:
 
 def people_page(province: Province) -> str:
     options = "".join(f'<option value="{h(d.code)}">อำเภอ{h(d.name)}</option>' for d in province.districts)
-    return (front_matter("ค้นหารายชื่อ") + "# ค้นหารายชื่อ\n\n" + (SAMPLE_NOTICE + "\n\n" if any(d.sample for d in province.districts) else "")
+    return (front_matter("ค้นหารายชื่อ", scripts=("people",)) + "# ค้นหารายชื่อ\n\n" + (SAMPLE_NOTICE + "\n\n" if any(d.sample for d in province.districts) else "")
             + "<p>เลือกอำเภอ แล้วกรองตามตำบลและบทบาท หรือพิมพ์ชื่อ/นามสกุล/หมู่บ้าน (ค้นได้ทั้งบางส่วนของคำ)</p>\n\n"
             + '<form class="tn-finder" data-pagefind-ignore data-base="../assets/people/" onsubmit="return false">'
             + f'<label>อำเภอ <select name="district"><option value="">— เลือกอำเภอ —</option>{options}</select></label> '

@@ -1,0 +1,113 @@
+"""Issue 22 §4, what a slow phone downloads before it can show a page (read from the real build).
+
+One stylesheet of our own, the two Sarabun faces (Thai and Latin files) preloaded with a font-display that never
+re-wraps the text, people.js and report.js only on the pages that have their elements, and the
+site's own scripts minified by the build. The same pages in the browser, served compressed, and
+Lighthouse over each page type: tests/browser/test_speed.py.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from helpers import REPO
+
+from thamniap.build.finish import minify_own_scripts
+
+THEME_CSS = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css$")
+# the two faces (400, 700), each as its Thai file and the Latin file a Thai line's spaces and digits use
+PRELOADED = tuple(f"assets/fonts/sarabun-{part}-{weight}-normal.woff2" for part in ("thai", "latin") for weight in (400, 700))
+
+
+def _pages(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))
+            if not p.relative_to(site).as_posix().startswith("pagefind/")}
+
+
+def _tags(html: str, name: str) -> list[str]:
+    return re.findall(rf"<{name}\b[^>]*>", html)
+
+
+def _attr(tag: str, name: str) -> str | None:
+    found = re.search(rf'\b{name}="([^"]*)"', tag)
+    return found.group(1) if found else None
+
+
+def _site_path(page: str, href: str) -> str:
+    """HREF of a link on PAGE (a path in the site) as a path in the site (404.html links from the
+    site's path, /thamniap/)."""
+    if href.startswith("/"):
+        return href.split("/", 2)[2]
+    return (Path("/", page).parent / href).resolve().as_posix().lstrip("/")
+
+
+def test_one_stylesheet_of_our_own(landed_site):
+    assert sorted(p.name for p in (REPO / "docs/assets/stylesheets").iterdir()) == ["thamniap.css"]
+    pages = _pages(landed_site)
+    assert len(pages) > 100
+    for page, html in pages.items():
+        sheets = [_site_path(page, _attr(t, "href")) for t in _tags(html, "link") if _attr(t, "rel") == "stylesheet"]
+        ours = [s for s in sheets if not THEME_CSS.search(s)]
+        assert ours == ["assets/stylesheets/thamniap.css"], (page, sheets)
+    css = (landed_site / "assets/stylesheets/thamniap.css").read_text(encoding="utf-8")
+    # the print rules came along, and all of them stay inside @media print (nothing on screen)
+    assert "@media print" in css and "size: A4" in css
+    assert '.md-search__input[type="search"]' in css and '"Sarabun"' in css   # the search box's and fonts' rules too
+
+
+def test_the_thai_faces_are_preloaded_and_never_rewrap(landed_site):
+    css = (landed_site / "assets/stylesheets/thamniap.css").read_text(encoding="utf-8")
+    faces = re.findall(r"@font-face\s*{[^}]*}", css)
+    assert len(faces) == 4
+    for face in faces:
+        assert "font-display: optional;" in face, face      # no swap: the text never re-wraps later
+        assert "http" not in face                            # from this site only
+    for page, html in _pages(landed_site).items():
+        preloads = [t for t in _tags(html, "link") if _attr(t, "rel") == "preload"]
+        fonts = sorted(_site_path(page, _attr(t, "href")) for t in preloads if _attr(t, "as") == "font")
+        assert fonts == sorted(PRELOADED), (page, preloads)
+        for tag in preloads:
+            assert _attr(tag, "type") == "font/woff2" and re.search(r"\scrossorigin\b", tag), tag
+        for face in fonts:
+            assert (landed_site / face).is_file() and face.split("/")[-1] in css
+
+
+def test_people_and_report_scripts_only_where_their_elements_are(landed_site):
+    pages = _pages(landed_site)
+    seen = {"people": 0, "report": 0}
+    for page, html in pages.items():
+        scripts = [_site_path(page, _attr(t, "src")) for t in _tags(html, "script") if _attr(t, "src")]
+        has = {"people": 'class="tn-finder"' in html or 'class="tn-village"' in html,
+               "report": 'class="tn-report"' in html}
+        for name in seen:
+            assert (f"assets/javascripts/{name}.js" in scripts) == has[name], (page, name, scripts)
+            seen[name] += has[name]
+    assert seen["people"] >= 2 and seen["report"] >= 14     # home + people finder; every district's report page
+    for citizen in ("districts/4201-mueang-loei/index.html", "districts/4201-mueang-loei/420101/index.html",
+                    "dashboard/index.html", "downloads/index.html", "circular/index.html"):
+        assert "people.js" not in pages[citizen] and "report.js" not in pages[citizen], citizen
+
+
+def test_own_scripts_are_minified_in_the_build(landed_site):
+    for source in sorted((REPO / "docs/assets/javascripts").glob("*.js")):
+        built = (landed_site / "assets/javascripts" / source.name).read_text(encoding="utf-8")
+        text = source.read_text(encoding="utf-8")
+        assert len(built) < len(text) * 0.85, source.name
+        opening = next(line for line in text.splitlines() if len(line.strip()) > 20)
+        assert opening not in built, source.name                  # the file's opening comment is gone
+        assert "\n  " not in built, source.name                 # indentation gone
+
+
+def test_minifying_is_stable_and_leaves_the_theme_alone(tmp_path):
+    folder = tmp_path / "assets/javascripts"
+    folder.mkdir(parents=True)
+    (folder / "a.js").write_text("/* note */\nfunction f (x) {\n  // why\n  return x + 1;\n}\n", encoding="utf-8")
+    theme = "var a = 1 ;  /* kept */\n"
+    (folder / "bundle.abc.min.js").write_text(theme, encoding="utf-8")
+    sizes = minify_own_scripts(tmp_path)
+    assert list(sizes) == ["assets/javascripts/a.js"]
+    small = (folder / "a.js").read_text(encoding="utf-8")
+    assert small == "function f(x){return x+1;}\n"
+    assert minify_own_scripts(tmp_path)["assets/javascripts/a.js"] == (len(small), len(small))
+    assert (folder / "a.js").read_text(encoding="utf-8") == small
+    assert (folder / "bundle.abc.min.js").read_text(encoding="utf-8") == theme
