@@ -126,7 +126,7 @@ def test_installed_pages_run_their_side_jobs_in_workers(installed, tmp_path):
                           text=True, timeout=300, env={**env, "THAMNIAP_JOBS": "2"})
     assert done.returncode == 0, done.stdout + done.stderr
     out = project / "out"
-    assert (out / "districts" / "4214-nong-hin.md").is_file()
+    assert (out / "districts" / "4214-nong-hin" / "index.md").is_file()
     assert any((out / "downloads").rglob("*.xlsx")), "the downloads come from the worker jobs"
 
 

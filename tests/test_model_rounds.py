@@ -20,6 +20,7 @@ from thamniap.derive.dashboard import Status, summarise
 from thamniap.model import Meeting, Province, Round, rounds
 from thamniap.model.rounds import State
 from thamniap.render import reportpage
+from thamniap.render.front_matter import page_file
 from thamniap.intake.reportform.fields import CONFIRMATION, NOMINEES
 from thamniap.intake.reportform.messages import MEETING_PASSED
 from thamniap.render.site import SiteSettings, district_pages
@@ -78,7 +79,7 @@ def test_every_reader_agrees_with_the_module(tmp_path, confirmed, today, state, 
     settings = SiteSettings("https://example.org/loei/", "", "")
     page = next(text for rel, text in district_pages(province, settings, today, root.parent, [],
                                                      {district.folder: None}).items()
-                if rel.startswith("districts/") and rel.endswith(f"{district.folder.name}.md"))
+                if rel == page_file(f"districts/{district.folder.name}"))
     badges = page.split('<p class="tn-badges">', 1)[1].split("</p>", 1)[0]
     words = {State.ON_TIME: "ส่งทันกำหนด", State.LATE: f"ส่งล่าช้า {days_late} วัน", State.OVERDUE: "เกินกำหนด",
              State.DUE_SOON: "ยังไม่ส่ง (ครบกำหนด", State.NOT_YET_DUE: "ยังไม่ส่ง</span>"}
