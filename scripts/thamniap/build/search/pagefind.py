@@ -69,6 +69,7 @@ class PagefindService:
             self._stderr.close()
             raise SearchIndexError(f"could not run Pagefind ({exe}): {exc}") from exc
         self._timeout, self._heard = timeout, time.monotonic()
+        self.hung = False           # set when the watchdog ended a silent service
         self._closed = threading.Event()
         self._watchdog = threading.Thread(target=self._watch, name="pagefind-service-watchdog", daemon=True)
         self._watchdog.start()      # a hung service ends the build
@@ -82,8 +83,6 @@ class PagefindService:
                 self.hung = True
                 self._proc.kill()
                 return
-
-    hung = False
 
     def request(self, payloads: Iterable[dict]) -> list[dict]:
         """Send the payloads; return the answers' payloads in order (raises on an error answer).
