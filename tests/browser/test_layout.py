@@ -23,11 +23,11 @@ from thamniap.render import exports
 
 DISTRICT = "districts/4201-mueang-loei/"
 PHONE = {"viewport": {"width": 375, "height": 800}, "is_mobile": True, "has_touch": True}
-# One page of every kind a citizen opens that shows a table, and the pages the issue names. The
-# maintainers' pages written in Markdown (rules, architecture, threat model) keep Material's tables,
-# which scroll sideways inside their own box on a phone.
+# One page of every kind a citizen opens that shows a table, the pages the issue names, and the
+# maintainers' pages written in Markdown, whose tables render/tablecards.py turns into cards too.
 TABLE_PAGES = ["", DISTRICT, DISTRICT + "420101/", "dashboard/", "province/", "people/", "circular/",
-               "guidelines/", "submit/", "downloads/", "opendata/", "privacy/", "report/4209-wang-saphung/"]
+               "guidelines/", "submit/", "downloads/", "opendata/", "privacy/", "report/4209-wang-saphung/",
+               "rules/", "architecture/", "threat-model/", "performance/", "report-bot/", "setup/"]
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +80,26 @@ def test_no_table_scrolls_sideways_at_375_px(browser, site, path):
         context.close()
     assert found["page"][0] <= found["page"][1], found
     assert not found["wide"], found
+
+
+def test_a_markdown_table_s_card_names_each_column(browser, site):
+    """On the rules page (a table written in Markdown) a phone shows each rule as a card: the rule's
+    id first, then every other cell after its column's name, as the generated tables do."""
+    context, page = open_page(browser, **PHONE)
+    try:
+        page.goto(site.page_url("rules/"))
+        card = page.evaluate("""() => {
+          const row = document.querySelector('article table tbody tr');
+          return [...row.cells].map(c => [getComputedStyle(c).display, getComputedStyle(c, '::before').content,
+                                          c.getBoundingClientRect().width]);
+        }""")
+    finally:
+        context.close()
+    headers = ["ระดับ", "ตรวจอะไร", "ตัวอย่างข้อความที่แจ้ง"]
+    assert [c[0] for c in card] == ["block"] * 4, card
+    assert card[0][1] in ("none", "normal"), card
+    assert [c[1] for c in card[1:]] == [f'"{h}: "' for h in headers], card
+    assert min(c[2] for c in card) > 300, card      # each line the card's width, not a column's
 
 
 def test_a_rounds_title_has_the_phone_s_width(browser, site):
