@@ -308,17 +308,6 @@ def test_every_printed_page_has_address_date_and_sample_notice(browser, loei_sit
         assert "loei-cdd.github.io/thamniap/" + SUBDISTRICT in text and "พิมพ์เม" in text and "ข้อมูลตัวอย่าง" in text, text[-200:]
 
 
-def test_district_prints_compact(browser, loei_site):
-    """District 4201 (its page and its subdistrict pages) printed 67 A4 pages before issue 13 §8."""
-    paths = [DISTRICT] + sorted(p.parent.relative_to(loei_site.dir).as_posix() + "/"
-                                for p in (loei_site.dir / DISTRICT).glob("*/index.html"))
-    counts = {path: len(printed_pages(browser, loei_site, path)) for path in paths}
-    total = sum(counts.values())
-    print(f"district 4201 printed: {total} pages {counts}")
-    assert total < 50, counts
-    assert counts[DISTRICT] <= 6
-
-
 def test_charts_have_text_equivalents(loei_site):
     """Every chart on the home page and the dashboard is an image with a Thai name, a title and a
     description that gives its numbers."""

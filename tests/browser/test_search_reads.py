@@ -1,6 +1,6 @@
 """Issue 13 §7: search that reads right, in real Chromium, on the 14-district sample province
-(`thamniap sample --scale loei`, generated afresh, built with `mkdocs build --strict`, served under
-/thamniap/). Expected values come from the model of the same data:
+(the repository's data/, `thamniap sample --scale loei`, the session's one `mkdocs build --strict`
+of it, served under /thamniap/). Expected values come from the model of the same data:
 
 * the count names people ("พบ 17 คน ใน 6 หน้า"), no stray "+", and "แสดงผลเพิ่ม" adds what is new:
   each page once, the people counted once (it used to count a page again per batch);
@@ -12,34 +12,27 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections import defaultdict
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import REPO, SITE_PATH, BuiltSite, build_site, data_site_config, serve_site
+from conftest import REPO, SITE_PATH, BuiltSite, serve_site
 
 from thamniap.check.validate import load_dataset
-from thamniap.devtools.sample import generate
 
 COUNT = re.compile(r"^พบ (?:(\d+) คน)?(?: และ )?(?:(\d+) รายการ)? ใน (\d+) หน้า( — ยังมีผลเพิ่มเติม)?$")
 
 
 @pytest.fixture(scope="module")
-def loei_site(tmp_path_factory) -> BuiltSite:
-    work = tmp_path_factory.mktemp("loei-site")
-    data = work / "data"
-    generate(data, "loei")
-    shutil.copy(REPO / "data/42-loei/circular.txt", data / "42-loei/circular.txt")
-    site_dir = work / "site"
-    log = build_site(data_site_config(work, data, "https://example.org/thamniap/"), site_dir)
-    with serve_site(site_dir, log) as site:
+def loei_site(landed_site) -> BuiltSite:
+    """The session's one build of the repository's data/ (the 14-district sample province)."""
+    with serve_site(landed_site) as site:
         yield site
 
 
 @pytest.fixture(scope="module")
-def province(loei_site):
-    [loaded] = load_dataset(loei_site.dir.parent / "data").provinces
+def province():
+    [loaded] = load_dataset(REPO / "data").provinces
     return loaded
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 import pytest
-from conftest import REPO, serve_site
+from conftest import REPO, _open_page, serve_site
 from test_payloads import INJECTED, PAGE_TYPES, PAYLOADS, _assert_inert, hostile_data
 from test_phone import MAX_PAGE_BYTES, PAGE_TYPES as KINDS, all_page_paths, axe_violations, open_page
 from test_theme_search import search
@@ -51,35 +51,34 @@ def test_the_report_form_builds(page, both_sites, path):
     assert not [e for e in page.console_errors if "page error" in e], page.console_errors
 
 
-def test_every_page_opens_whole_and_without_errors(page, both_sites):
-    """Every page of the Zensical site, its pictures, scripts and styles all found (a link Zensical
-    resolved wrongly would fail a request here), no script error, nothing asked of another host."""
-    _, zensical = both_sites
-    paths = all_page_paths(zensical)
-    assert len(paths) > 140
-    missing: list[str] = []
-    page.page.on("response", lambda response: missing.append(response.url) if response.status >= 400 else None)
-    for path in paths:
-        page.page.goto(zensical.page_url(path), wait_until="load")
-    assert missing == []
-    assert page.foreign_requests() == []
-    # a request the next page cut short (the favicon, a report page's data) is not an error of the site
-    assert [e for e in page.console_errors if "net::ERR_ABORTED" not in e] == []
-
-
-def test_no_page_is_wider_than_a_phone_or_over_the_budget(browser, both_sites):
+def test_every_page_opens_whole_without_errors_and_fits_a_phone(browser, both_sites):
+    """Every page of the Zensical site at 375 px, in one pass: its pictures, scripts and styles all
+    found (a link Zensical resolved wrongly would fail a request here), no script error, nothing
+    asked of another host, none wider than the phone; no file over the page budget."""
     _, zensical = both_sites
     heavy = {p.relative_to(zensical.dir).as_posix(): p.stat().st_size for p in zensical.dir.rglob("*.html")
              if p.stat().st_size > MAX_PAGE_BYTES}
     assert heavy == {}
-    context, phone = open_page(browser, 375, is_mobile=True, has_touch=True)
+    paths = all_page_paths(zensical)
+    assert len(paths) > 140
+    context, page = _open_page(browser, viewport={"width": 375, "height": 800}, is_mobile=True, has_touch=True)
+    missing: list[str] = []
     wide = []
     try:
-        for path in all_page_paths(zensical) + ["no-such-page/"]:
-            phone.goto(zensical.page_url(path))
-            width = phone.evaluate("[document.scrollingElement.scrollWidth, innerWidth]")
+        page.page.on("response", lambda response: missing.append(response.url) if response.status >= 400 else None)
+        for path in paths:
+            page.page.goto(zensical.page_url(path), wait_until="load")
+            width = page.page.evaluate("[document.scrollingElement.scrollWidth, innerWidth]")
             if width[0] > width[1]:
                 wide.append((path, width))
+        assert missing == []
+        assert page.foreign_requests() == []
+        # a request the next page cut short (the favicon, a report page's data) is not an error of the site
+        assert [e for e in page.console_errors if "net::ERR_ABORTED" not in e] == []
+        page.page.goto(zensical.page_url("no-such-page/"))        # the 404 page fits the phone too
+        width = page.page.evaluate("[document.scrollingElement.scrollWidth, innerWidth]")
+        if width[0] > width[1]:
+            wide.append(("no-such-page/", width))
     finally:
         context.close()
     assert wide == [], f"pages wider than the phone (scrollWidth, innerWidth): {wide}"
