@@ -104,6 +104,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - signature from the base class
         pass
 
+    def end_headers(self):
+        """Every answer may be kept for 10 minutes, as GitHub Pages says (Cache-Control: max-age=600):
+        a page opened after another takes the stylesheet, fonts and scripts from the browser's cache
+        instead of asking again. A test's new browser context starts with an empty cache."""
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
     def copyfile(self, source, outputfile):
         size = os.fstat(source.fileno()).st_size
         super().copyfile(source, outputfile)
