@@ -15,8 +15,8 @@ from helpers import REPO
 from thamniap.build.finish import minify_own_scripts
 
 THEME_CSS = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css$")
-# the two faces (400, 700), each as its Thai file and the Latin file a Thai line's spaces and digits use
-PRELOADED = tuple(f"assets/fonts/sarabun-{part}-{weight}-normal.woff2" for part in ("thai", "latin") for weight in (400, 700))
+# the two faces (400, 700), each one file: Thai and the Latin a Thai line's spaces and digits use
+PRELOADED = tuple(f"assets/fonts/sarabun-{weight}.woff2" for weight in (400, 700))
 
 
 def _pages(site: Path) -> dict[str, str]:
@@ -58,7 +58,7 @@ def test_one_stylesheet_of_our_own(landed_site):
 def test_the_thai_faces_are_preloaded_and_never_rewrap(landed_site):
     css = (landed_site / "assets/stylesheets/thamniap.css").read_text(encoding="utf-8")
     faces = re.findall(r"@font-face\s*{[^}]*}", css)
-    assert len(faces) == 4
+    assert len(faces) == 2
     for face in faces:
         assert "font-display: optional;" in face, face      # no swap: the text never re-wraps later
         assert "http" not in face                            # from this site only
@@ -111,3 +111,22 @@ def test_minifying_is_stable_and_leaves_the_theme_alone(tmp_path):
     assert minify_own_scripts(tmp_path)["assets/javascripts/a.js"] == (len(small), len(small))
     assert (folder / "a.js").read_text(encoding="utf-8") == small
     assert (folder / "bundle.abc.min.js").read_text(encoding="utf-8") == theme
+
+
+def test_each_font_file_holds_thai_and_the_latin_the_pages_use(landed_site):
+    """One file per weight (thamniap.devtools.fonts): every Thai character and every ASCII one on the
+    site's pages is in it, with the Thai shaping that stacks vowels and tone marks, and the OFL notice."""
+    from fontTools.ttLib import TTFont
+    used = set()
+    for html in _pages(landed_site).values():
+        text = re.sub(r"<(script|style|svg)\b.*?</\1>|<[^>]+>", " ", html, flags=re.S)
+        used |= {ord(c) for c in text if 0x0E00 <= ord(c) <= 0x0E7F or 0x20 <= ord(c) < 0x7F}
+    assert len([c for c in used if c >= 0x0E00]) > 40
+    for weight in (400, 700):
+        font = TTFont(landed_site / f"assets/fonts/sarabun-{weight}.woff2")
+        missing = sorted(hex(c) for c in used - set(font.getBestCmap()))
+        assert not missing, (weight, missing)
+        features = {r.FeatureTag for t in ("GSUB", "GPOS") for r in font[t].table.FeatureList.FeatureRecord}
+        assert {"ccmp", "mark", "mkmk"} <= features, features
+        names = {n.nameID: str(n) for n in font["name"].names}
+        assert "Sarabun Project Authors" in names[0] and "OFL" in names[14]
