@@ -2,7 +2,7 @@
 
 One stylesheet of our own, the two Sarabun faces (Thai and Latin files) preloaded with a font-display that never
 re-wraps the text, people.js and report.js only on the pages that have their elements, and the
-site's own scripts minified by the build. The same pages in the browser, served compressed, and
+site's own scripts and stylesheet minified by the build. The same pages in the browser, served compressed, and
 Lighthouse over each page type: tests/browser/test_speed.py.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from helpers import REPO
 
-from thamniap.build.finish import minify_own_scripts
+from thamniap.build.finish import minify_css, minify_own_scripts
 
 THEME_CSS = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css$")
 # the two faces (400, 700), each one file: Thai and the Latin a Thai line's spaces and digits use
@@ -96,6 +96,22 @@ def test_own_scripts_are_minified_in_the_build(landed_site):
         opening = next(line for line in text.splitlines() if len(line.strip()) > 20)
         assert opening not in built, source.name                  # the file's opening comment is gone
         assert "\n  " not in built, source.name                 # indentation gone
+
+
+def test_own_stylesheet_is_minified_in_the_build(landed_site):
+    """Comments and indentation out of thamniap.css (a third of it), every rule kept."""
+    source = (REPO / "docs/assets/stylesheets/thamniap.css").read_text(encoding="utf-8")
+    built = (landed_site / "assets/stylesheets/thamniap.css").read_text(encoding="utf-8")
+    assert built == minify_css(source) and len(built) < len(source) * 0.8
+    assert "/*" not in built and "\n  " not in built
+    assert built.count("{") == source.count("{") - sum(c.count("{") for c in re.findall(r"/\*.*?\*/", source, re.S))
+
+
+def test_css_minifying_keeps_strings_and_is_stable():
+    css = '/* why */\n.a::before {\n  content: "/* not a comment */";\n}\n\n.b { content: \'x\\\' /*\'; } /* end */\n'
+    small = minify_css(css)
+    assert small == '.a::before {\ncontent: "/* not a comment */";\n}\n.b { content: \'x\\\' /*\'; }\n'
+    assert minify_css(small) == small
 
 
 def test_minifying_is_stable_and_leaves_the_theme_alone(tmp_path):
