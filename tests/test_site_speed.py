@@ -1,7 +1,7 @@
 """Issue 22 §4, what a slow phone downloads before it can show a page (read from the real build).
 
 One stylesheet of our own, the two Sarabun faces (one file each) preloaded with a font-display that never
-re-wraps the text, people.js and report.js only on the pages that have their elements, and the
+re-wraps the text, every script deferred, people.js and report.js only on the pages that have their elements, and the
 site's own scripts and stylesheet minified by the build. The same pages in the browser, served compressed, and
 Lighthouse over each page type: tests/browser/test_speed.py.
 """
@@ -86,6 +86,17 @@ def test_people_and_report_scripts_only_where_their_elements_are(landed_site):
     for citizen in ("districts/4201-mueang-loei/index.html", "districts/4201-mueang-loei/420101/index.html",
                     "dashboard/index.html", "downloads/index.html", "circular/index.html"):
         assert "people.js" not in pages[citizen] and "report.js" not in pages[citizen], citizen
+
+
+def test_every_script_is_deferred(landed_site):
+    """Scripts are asked for after the stylesheets and fonts and run once the page is read: every
+    script file a page names (Material's bundle, ours) is deferred; inline ones are the theme's few
+    lines that must run where they stand."""
+    for page, html in _pages(landed_site).items():
+        tags = [t for t in _tags(html, "script") if _attr(t, "src")]
+        assert tags, page
+        late = [t for t in tags if not re.search(r"\sdefer\b", t)]
+        assert not late, (page, late)
 
 
 def test_own_scripts_are_minified_in_the_build(landed_site):
