@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# How the vendored font files in docs/assets/fonts/ were obtained.
+# How the font files in docs/assets/fonts/ were obtained.
 #
 # The files themselves are committed, so building the site needs neither npm
 # nor any network. Run this script only to refresh them (e.g. after bumping
@@ -11,11 +11,13 @@
 # Source: the npm package @fontsource/sarabun (licence: OFL-1.1, see
 # docs/assets/fonts/OFL.txt, copied from the package's LICENSE file).
 # We take only the woff2 files for the "thai" and "latin" unicode-range
-# subsets, weights 400 and 700, normal style. Every browser that can run
-# the Pagefind search (WebAssembly) reads woff2, so the .woff fallbacks
-# are not needed. The @font-face rules live in
-# docs/assets/stylesheets/thamniap.css, fonts part (unicode-range copied from the package's
-# 400.css / 700.css).
+# subsets, weights 400 and 700, normal style, and join each weight's two into
+# one file holding the Thai subset and only the Latin characters the site uses
+# (python -m thamniap.devtools.fonts, fontTools from requirements-dev.txt):
+# sarabun-400.woff2 and sarabun-700.woff2, the same bytes every run. Every
+# browser that can run the Pagefind search (WebAssembly) reads woff2, so the
+# .woff fallbacks are not needed. The @font-face rules live in
+# docs/assets/stylesheets/thamniap.css, fonts part.
 set -euo pipefail
 
 PKG="@fontsource/sarabun"
@@ -25,11 +27,10 @@ INTEGRITY="sha512-8GWxnEIG9g/2JlZxU+APaVwipcLMkZkBps9N1tEyBxXWaJEnAtHpuaDYmFVG7l
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DEST="$ROOT/docs/assets/fonts"
+PYTHON="${PYTHON:-$ROOT/.venv/bin/python}"
 FILES=(
-  sarabun-thai-400-normal.woff2
-  sarabun-thai-700-normal.woff2
-  sarabun-latin-400-normal.woff2
-  sarabun-latin-700-normal.woff2
+  sarabun-400.woff2
+  sarabun-700.woff2
 )
 
 work="$(mktemp -d)"
@@ -52,10 +53,14 @@ if [[ "$licence" != "OFL-1.1" ]]; then
   exit 1
 fi
 
+made="$work/made"
+mkdir -p "$made"
+(cd "$ROOT" && "$PYTHON" -m thamniap.devtools.fonts "$work/package/files" "$made" >/dev/null)
+
 if [[ "${1:-}" == "--check" ]]; then
   status=0
   for f in "${FILES[@]}"; do
-    cmp -s "$work/package/files/$f" "$DEST/$f" || { echo "differs: $f" >&2; status=1; }
+    cmp -s "$made/$f" "$DEST/$f" || { echo "differs: $f" >&2; status=1; }
   done
   cmp -s "$work/package/LICENSE" "$DEST/OFL.txt" || { echo "differs: OFL.txt" >&2; status=1; }
   [[ $status == 0 ]] && echo "docs/assets/fonts matches $PKG@$VERSION"
@@ -64,7 +69,7 @@ fi
 
 mkdir -p "$DEST"
 for f in "${FILES[@]}"; do
-  install -m 0644 "$work/package/files/$f" "$DEST/$f"
+  install -m 0644 "$made/$f" "$DEST/$f"
 done
 install -m 0644 "$work/package/LICENSE" "$DEST/OFL.txt"
-echo "vendored ${#FILES[@]} font files + OFL.txt from $PKG@$VERSION into docs/assets/fonts/"
+echo "made ${#FILES[@]} font files + OFL.txt from $PKG@$VERSION into docs/assets/fonts/"

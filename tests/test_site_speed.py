@@ -1,8 +1,8 @@
 """Issue 22 §4, what a slow phone downloads before it can show a page (read from the real build).
 
-One stylesheet of our own, the two Sarabun faces (Thai and Latin files) preloaded with a font-display that never
-re-wraps the text, people.js and report.js only on the pages that have their elements, and the
-site's own scripts minified by the build. The same pages in the browser, served compressed, and
+One stylesheet of our own, the two Sarabun faces (one file each) preloaded with a font-display that never
+re-wraps the text, every script deferred, people.js and report.js only on the pages that have their elements, and the
+site's own scripts and stylesheet minified by the build. The same pages in the browser, served compressed, and
 Lighthouse over each page type: tests/browser/test_speed.py.
 """
 from __future__ import annotations
@@ -12,11 +12,11 @@ from pathlib import Path
 
 from helpers import REPO
 
-from thamniap.build.finish import minify_own_scripts
+from thamniap.build.finish import minify_css, minify_own_scripts
 
 THEME_CSS = re.compile(r"assets/stylesheets/(main|palette)\.[0-9a-f]+\.min\.css$")
-# the two faces (400, 700), each as its Thai file and the Latin file a Thai line's spaces and digits use
-PRELOADED = tuple(f"assets/fonts/sarabun-{part}-{weight}-normal.woff2" for part in ("thai", "latin") for weight in (400, 700))
+# the two faces (400, 700), each one file: Thai and the Latin a Thai line's spaces and digits use
+PRELOADED = tuple(f"assets/fonts/sarabun-{weight}.woff2" for weight in (400, 700))
 
 
 def _pages(site: Path) -> dict[str, str]:
@@ -58,7 +58,7 @@ def test_one_stylesheet_of_our_own(landed_site):
 def test_the_thai_faces_are_preloaded_and_never_rewrap(landed_site):
     css = (landed_site / "assets/stylesheets/thamniap.css").read_text(encoding="utf-8")
     faces = re.findall(r"@font-face\s*{[^}]*}", css)
-    assert len(faces) == 4
+    assert len(faces) == 2
     for face in faces:
         assert "font-display: optional;" in face, face      # no swap: the text never re-wraps later
         assert "http" not in face                            # from this site only
@@ -88,6 +88,17 @@ def test_people_and_report_scripts_only_where_their_elements_are(landed_site):
         assert "people.js" not in pages[citizen] and "report.js" not in pages[citizen], citizen
 
 
+def test_every_script_is_deferred(landed_site):
+    """Scripts are asked for after the stylesheets and fonts and run once the page is read: every
+    script file a page names (Material's bundle, ours) is deferred; inline ones are the theme's few
+    lines that must run where they stand."""
+    for page, html in _pages(landed_site).items():
+        tags = [t for t in _tags(html, "script") if _attr(t, "src")]
+        assert tags, page
+        late = [t for t in tags if not re.search(r"\sdefer\b", t)]
+        assert not late, (page, late)
+
+
 def test_own_scripts_are_minified_in_the_build(landed_site):
     for source in sorted((REPO / "docs/assets/javascripts").glob("*.js")):
         built = (landed_site / "assets/javascripts" / source.name).read_text(encoding="utf-8")
@@ -96,6 +107,22 @@ def test_own_scripts_are_minified_in_the_build(landed_site):
         opening = next(line for line in text.splitlines() if len(line.strip()) > 20)
         assert opening not in built, source.name                  # the file's opening comment is gone
         assert "\n  " not in built, source.name                 # indentation gone
+
+
+def test_own_stylesheet_is_minified_in_the_build(landed_site):
+    """Comments and indentation out of thamniap.css (a third of it), every rule kept."""
+    source = (REPO / "docs/assets/stylesheets/thamniap.css").read_text(encoding="utf-8")
+    built = (landed_site / "assets/stylesheets/thamniap.css").read_text(encoding="utf-8")
+    assert built == minify_css(source) and len(built) < len(source) * 0.8
+    assert "/*" not in built and "\n  " not in built
+    assert built.count("{") == source.count("{") - sum(c.count("{") for c in re.findall(r"/\*.*?\*/", source, re.S))
+
+
+def test_css_minifying_keeps_strings_and_is_stable():
+    css = '/* why */\n.a::before {\n  content: "/* not a comment */";\n}\n\n.b { content: \'x\\\' /*\'; } /* end */\n'
+    small = minify_css(css)
+    assert small == '.a::before {\ncontent: "/* not a comment */";\n}\n.b { content: \'x\\\' /*\'; }\n'
+    assert minify_css(small) == small
 
 
 def test_minifying_is_stable_and_leaves_the_theme_alone(tmp_path):
@@ -111,3 +138,23 @@ def test_minifying_is_stable_and_leaves_the_theme_alone(tmp_path):
     assert minify_own_scripts(tmp_path)["assets/javascripts/a.js"] == (len(small), len(small))
     assert (folder / "a.js").read_text(encoding="utf-8") == small
     assert (folder / "bundle.abc.min.js").read_text(encoding="utf-8") == theme
+
+
+def test_each_font_file_holds_thai_and_the_latin_the_pages_use(landed_site):
+    """One file per weight (thamniap.devtools.fonts): every Thai character on the site's pages and
+    every ASCII one but the letters (a few English words, left to the phone's font) is in it, with
+    the Thai shaping that stacks vowels and tone marks, and the OFL notice."""
+    from fontTools.ttLib import TTFont
+    used = set()
+    for html in _pages(landed_site).values():
+        text = re.sub(r"<(script|style|svg)\b.*?</\1>|<[^>]+>", " ", html, flags=re.S)
+        used |= {ord(c) for c in text if 0x0E00 <= ord(c) <= 0x0E7F or (0x20 <= ord(c) < 0x7F and not c.isalpha())}
+    assert len([c for c in used if c >= 0x0E00]) > 40
+    for weight in (400, 700):
+        font = TTFont(landed_site / f"assets/fonts/sarabun-{weight}.woff2")
+        missing = sorted(hex(c) for c in used - set(font.getBestCmap()))
+        assert not missing, (weight, missing)
+        features = {r.FeatureTag for t in ("GSUB", "GPOS") for r in font[t].table.FeatureList.FeatureRecord}
+        assert {"ccmp", "mark", "mkmk"} <= features, features
+        names = {n.nameID: str(n) for n in font["name"].names}
+        assert "Sarabun Project Authors" in names[0] and "OFL" in names[14]

@@ -111,6 +111,19 @@ def test_every_page_has_the_same_title_description_and_link_preview(landed_site,
     assert home.xpath("//head/title/text()") == ["ทำเนียบ อช. จังหวัดเลย"]
 
 
+def test_every_page_defers_the_same_scripts(landed_site, zensical_site):
+    """overrides/main.html adds `defer` to the tags each theme writes itself (its bundle, the
+    extra_javascript): both builds load every script file deferred, ours in the same order."""
+    for site in (landed_site, zensical_site):
+        for rel in sorted(f for f in files_of(site) if f.endswith(".html")):
+            scripts = lxml_html.fromstring((site / rel).read_bytes()).xpath("//script[@src]")
+            assert scripts and all(s.get("defer") is not None for s in scripts), (site, rel)
+    for rel in ("index.html", "report/4201-mueang-loei/index.html"):
+        ours, theirs = ([os.path.normpath(s.get("src")) for s in lxml_html.fromstring((site / rel).read_bytes()).xpath("//script[@src]")
+                         if "bundle." not in s.get("src")] for site in (landed_site, zensical_site))
+        assert ours == theirs, rel
+
+
 def _target(site: Path, page: str, href: str) -> Path:
     """The file HREF (relative, in PAGE's content) names in SITE, as a browser resolves it."""
     path = PurePosixPath(page).parent / href.split("#")[0].split("?")[0]

@@ -9,7 +9,9 @@ GitHub Pages serves it (gzip-compressed, under /thamniap/).
   MkDocs + Material page of the same people, and asserts accessibility 100 and layout shift 0 on
   each; performance >= 95 on each is asserted too, as an expected failure until it holds on every
   page type. Under CI a missing Chromium or Lighthouse fails the tests;
-* no layout shift at 375 px over a 400 kbps / 400 ms link, on every page type.
+* no layout shift at 375 px over a 400 kbps / 400 ms link, on every page type;
+* over the same link, the first text is drawn within 2.5 s on every page type (first contentful
+  paint, as Chromium reports it).
 
 The HTML itself (one stylesheet, preloaded fonts, which page names which script, minified
 scripts) is read from the build in tests/test_site_speed.py.
@@ -168,7 +170,8 @@ def test_lighthouse_accessibility_100_and_no_layout_shift(lighthouse_rows):
 
 
 @pytest.mark.xfail(reason="issue 22 §4: performance >= 95 does not hold yet on every page type "
-                          "(the table in docs/performance.md: 78-97 on this 2-core machine, lowest on the report page)",
+                          "(docs/performance.md, second round: 72-99 over 3 runs on this loaded 2-core machine, "
+                          "bound by total blocking time; lowest on the report page)",
                    strict=False)
 def test_lighthouse_performance_at_least_95(lighthouse_rows):
     low = [f"{kind}: performance {r['performance']}" for kind, r in lighthouse_rows.items() if r["performance"] < 95]
@@ -206,3 +209,38 @@ def test_no_layout_shift_at_400_kbps(browser, fast_site, kind):
         bp.assert_clean()
     finally:
         context.close()
+
+
+# ---------------------------------------------------------------- first paint on a slow link
+
+FIRST_PAINT = """() => new Promise(resolve => {
+  new PerformanceObserver((list, observer) => {
+    const paint = list.getEntriesByName("first-contentful-paint")[0];
+    if (paint) { observer.disconnect(); resolve(paint.startTime); }
+  }).observe({type: "paint", buffered: true});
+})"""
+FIRST_PAINT_LIMIT = 2.5   # seconds (issue 22 §4)
+
+
+def test_first_text_within_2_5_s_at_400_kbps(browser, fast_site):
+    """At 375 px over a 400 kbps / 400 ms link, every page type draws its first text within 2.5 s:
+    the page, its two stylesheets and the two preloaded fonts come first; the scripts, deferred,
+    after them. The figures are printed (docs/performance.md has them)."""
+    from conftest import _open_page
+    times = {}
+    for kind, path in PAGES.items():
+        context, bp = _open_page(browser, viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+        try:
+            cdp = context.new_cdp_session(bp.page)
+            cdp.send("Network.enable")
+            cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+            cdp.send("Network.emulateNetworkConditions", SLOW_LINK)
+            bp.page.goto(fast_site.page_url(path), wait_until="commit", timeout=120_000)
+            times[kind] = bp.page.evaluate(FIRST_PAINT) / 1000
+            bp.page.wait_for_load_state("load", timeout=120_000)   # (its requests end before the page closes)
+        finally:
+            context.close()
+    shown = ", ".join(f"{kind} {t:.2f} s" for kind, t in times.items())
+    print(f"\nfirst contentful paint at 400 kbps / 400 ms, 375 px: {shown}")
+    slow = {kind: t for kind, t in times.items() if t > FIRST_PAINT_LIMIT}
+    assert not slow, f"first paint later than {FIRST_PAINT_LIMIT} s: {shown}"

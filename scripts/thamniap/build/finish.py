@@ -1,11 +1,12 @@
 """The step after the static site generator: the theme's unused search files out, the site's own
-scripts minified, the search index in.
+scripts and stylesheet minified, the search index in.
 
 `thamniap index SITE_DIR` runs it on any built site; the MkDocs hook runs the same function after
 every build (scripts/mkdocs_hook.py, on_post_build).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import rjsmin
@@ -21,6 +22,11 @@ UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/se
 # The site's own scripts (docs/assets/javascripts/*.js, copied as written): the theme's bundle beside
 # them is *.min.js already and is left alone.
 OWN_SCRIPTS = "assets/javascripts"
+# The site's own stylesheet (docs/assets/stylesheets/thamniap.css): its comments are a third of it,
+# and every page waits for it before its first paint.
+OWN_STYLESHEET = "assets/stylesheets/thamniap.css"
+# A CSS string (kept as it is) or a comment (taken out)
+_CSS_STRING_OR_COMMENT = re.compile(r'("(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\')|/\*.*?\*/', re.S)
 
 
 def is_unused_theme_file(rel: str) -> bool:
@@ -36,6 +42,7 @@ def finish_site(site_dir: Path) -> dict:
     site_dir = Path(site_dir).resolve()
     remove_unused_theme_files(site_dir)
     minify_own_scripts(site_dir)
+    minify_own_stylesheet(site_dir)
     return build_search_index(site_dir)
 
 
@@ -53,6 +60,25 @@ def minify_own_scripts(site_dir: Path) -> dict[str, tuple[int, int]]:
             path.write_text(small, encoding="utf-8")
         sizes[path.relative_to(site_dir).as_posix()] = (len(source.encode()), len(small.encode()))
     return sizes
+
+
+def minify_css(source: str) -> str:
+    """SOURCE without its comments, blank lines and the spaces that start or end a line (strings,
+    such as a content: "…" value, are kept as written). Running it again changes nothing."""
+    bare = _CSS_STRING_OR_COMMENT.sub(lambda found: found.group(1) or "", source)
+    return "".join(line.strip() + "\n" for line in bare.splitlines() if line.strip())
+
+
+def minify_own_stylesheet(site_dir: Path) -> tuple[int, int] | None:
+    """Minify the site's own stylesheet in place; (bytes before, after), None when the site has none."""
+    path = site_dir / OWN_STYLESHEET
+    if not path.is_file():
+        return None
+    source = path.read_text(encoding="utf-8")
+    small = minify_css(source)
+    if small != source:
+        path.write_text(small, encoding="utf-8")
+    return len(source.encode()), len(small.encode())
 
 
 def remove_unused_theme_files(site_dir: Path) -> list[str]:

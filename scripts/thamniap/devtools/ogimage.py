@@ -19,10 +19,8 @@ FONTS = Path(__file__).resolve().parents[3] / "docs/assets/fonts"
 def card_html(title: str, subtitle: str) -> str:
     def url(name: str) -> str:      # inline: a page set from a string may not read local files
         return "data:font/woff2;base64," + base64.b64encode((FONTS / name).read_bytes()).decode("ascii")
-    faces = "".join(
-        f"@font-face{{font-family:Sarabun;font-weight:{w};src:url('{url(f'sarabun-thai-{w}-normal.woff2')}')}}"
-        f"@font-face{{font-family:Sarabun;font-weight:{w};src:url('{url(f'sarabun-latin-{w}-normal.woff2')}');"
-        "unicode-range:U+0000-00FF}" for w in (400, 700))
+    faces = "".join(f"@font-face{{font-family:Sarabun;font-weight:{w};src:url('{url(f'sarabun-{w}.woff2')}')}}"
+                    for w in (400, 700))
     return (f"<!DOCTYPE html><html lang='th'><head><meta charset='utf-8'><style>{faces}"
             f"html,body{{margin:0;width:{WIDTH}px;height:{HEIGHT}px}}"
             "body{font-family:Sarabun;background:#1b5e20;color:#fff;display:flex;flex-direction:column;"
