@@ -112,3 +112,25 @@ def test_a_serve_rebuild_with_spare_workers_shows_the_change_and_equals_a_fresh_
     spares = memo.spares._idle[:]
     memo.close()
     assert all(p.poll() is not None for p in spares)
+
+
+def test_a_dataset_of_two_provinces_keeps_each_provinces_downloads_apart(tmp_path):
+    """Each province's own province-wide downloads, with a memo as without, also when they are kept
+    for the next rebuild (the province-wide files are named alike in every province)."""
+    import shutil
+
+    from helpers import BASE
+    from thamniap.devtools.sample import Scale, generate as sample
+
+    project = tmp_path / "project"
+    shutil.copytree(BASE, project / "data")
+    sample(project / "data", Scale((1, 2), (4, 4), ("58",)), only_districts=("5801",))
+    memo = BuildMemo()
+    served = build(project, tmp_path / "served", memo)
+    again = build(project, tmp_path / "served", memo)
+    fresh = build(project, tmp_path / "fresh", None)
+    provinces = {rel.split("/")[0] for rel in fresh if rel.endswith("/downloads/index.md")}
+    assert len(provinces) == 2
+    for files in (served, again):
+        assert sorted(files) == sorted(fresh)
+        assert [rel for rel in fresh if files[rel] != fresh[rel]] == []

@@ -6,8 +6,8 @@ This is the only place that knows how: worker processes (thamniap.build.workers)
 pickled once for both download jobs (province-wide files; each district's files and form), a
 staging folder the downloads are written into and copied out of only when the data has no error,
 cancellation of whatever is no longer wanted, and what a memo (thamniap.build.memo) lets a rebuild
-reuse (with `mkdocs serve`, worker processes started ahead). THAMNIAP_JOBS=1 runs every job in the calling process instead (same files,
-tests/test_workers.py).
+reuse (with `mkdocs serve`, worker processes started ahead). THAMNIAP_JOBS=1 runs every job in the
+calling process instead (same files, tests/test_workers.py).
 """
 from __future__ import annotations
 
@@ -80,8 +80,10 @@ class SideJobs:
         folders = {d.code: d.folder for d in province.districts}
         key = {}
         if self._memo is not None and keys is not None:
-            # the province-wide files hold every district: made from every folder
-            key = {"exports:province": tuple(sorted((str(f), k) for f, k in keys.items()))}
+            # the province-wide files hold every district: made from the province's every folder
+            # (named by the province too: a dataset of several provinces builds one after another)
+            key = {"exports:province": (str(province.folder), keys.get(province.folder),
+                                        tuple(keys.get(folders[c]) for c in codes))}
             key |= {f"exports:{c}": (keys.get(province.folder), keys.get(folders[c])) for c in codes}
             key |= {f"form:{c}": keys.get(folders[c]) for c in form_codes}
         # in the order the pages list them: province-wide files, each district's, the forms
