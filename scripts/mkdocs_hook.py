@@ -51,6 +51,8 @@ __all__ = ["thai_slugify"]      # tests import it from here, as mkdocs.yml users
 def on_startup(command, dirty, **kwargs):
     # the pages folder is removed at the end even when the build is stopped with SIGTERM
     site_hook.stop_on_sigterm()
+    # `mkdocs serve` builds again after every saved file: keep worker processes ready for it
+    site_hook.MEMO.warm = command == "serve"
 
 
 def on_config(config, **kwargs):
@@ -105,6 +107,7 @@ def on_serve(server, config, builder, **kwargs):
 def on_shutdown(**kwargs):
     # after `mkdocs build` (also a failed one) and when `mkdocs serve` stops
     site_hook.remove_workdir()
+    site_hook.MEMO.close()
 
 
 def on_post_build(config, **kwargs):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import BASE, run_cli
 
-from thamniap.build.workers import Job, WorkerError
+from thamniap.build.workers import Job, Spares, WorkerError
 
 TESTS = str(Path(__file__).resolve().parent)
 
@@ -76,6 +76,35 @@ def test_a_cancelled_job_leaves_no_process(importable):
     assert job._proc.poll() is not None
     with pytest.raises(WorkerError):
         job.result()
+
+
+def test_a_spare_worker_takes_the_next_job_with_its_modules_imported(importable):
+    """Spares (`mkdocs serve`): workers started ahead, their modules imported while they wait; a job
+    runs in one of them and gives the same answer; one never used ends when closed."""
+    spares = Spares(("test_workers", "json"))
+    spares.fill(2)
+    assert spares.idle == 2
+    started = {p.pid for p in spares._idle}
+    pid, value = Job(pid_and, {"ชื่อ": "สมชาย"}, spares=spares).result()
+    assert pid in started and value == {"ชื่อ": "สมชาย"}
+    assert spares.idle == 1
+    with pytest.raises(ValueError, match="ข้อมูลผิด"):
+        Job(fails, "ข้อมูลผิด", spares=spares).result()
+    assert spares.take() is None                    # both used: the next job starts its own
+    pid, _ = Job(pid_and, 1, spares=spares).result()
+    assert pid not in started
+    spares.fill(1)
+    [idle] = spares._idle
+    spares.close()
+    assert idle.poll() == 0                         # ended by itself once its stdin closed
+
+
+def test_spares_are_not_started_when_jobs_run_here(importable, monkeypatch):
+    monkeypatch.setenv("THAMNIAP_JOBS", "1")
+    spares = Spares(("json",))
+    spares.fill(2)
+    assert spares.idle == 0
+    assert Job(pid_and, 5, spares=spares).result() == (os.getpid(), 5)
 
 
 def test_site_pages_are_the_same_built_in_one_process_or_several(tmp_path, monkeypatch):

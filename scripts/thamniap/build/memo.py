@@ -2,10 +2,12 @@
 every saved file, redoes only what the change touches.
 
 Kept: each folder as loaded and schema-checked (a district folder, or a province's own files), the
-change history, and each district's downloads and Excel form. Each is keyed by what it was made
-from: the files' path, size, modification time and inode (an edit, or an editor's save-by-rename,
-changes them), and for the history the commit checked out. The rules, the pages and the province-wide
-downloads hold every district, so they are made again every time.
+change history, each district's downloads and Excel form, and the province-wide downloads. Each is
+keyed by what it was made from: the files' path, size, modification time and inode (an edit, or an
+editor's save-by-rename, changes them; the province-wide downloads: every folder's), and for the
+history the commit checked out. The rules and the pages hold every district, so they are made again
+every time. Under `mkdocs serve` (WARM) it also keeps worker processes started ahead
+(thamniap.build.workers.Spares), so a rebuild's downloads start without waiting for Python.
 
 A build without a memo (`thamniap pages`, CI) never sees any of this; tests/test_rebuild.py builds
 with a memo after changing one roster file and compares every file with a fresh build.
@@ -18,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from thamniap.build.workers import Spares
 from thamniap.load.layout import DataFile
 
 Key = tuple
@@ -47,6 +50,20 @@ class BuildMemo:
     history: tuple[Key, dict] | None = None
     downloads: dict[str, tuple[Key, list]] = field(default_factory=dict)   # "exports:4201" -> (key, [(Export, bytes)])
     made: Counter = field(default_factory=Counter)
+    warm: bool = False                      # builds again and again (mkdocs serve): keep spare workers
+    spares: Spares | None = None
+
+    def spare_workers(self, preload: tuple[str, ...]) -> Spares | None:
+        """The spare workers (made on first use) when WARM, else None."""
+        if self.warm and self.spares is None:
+            self.spares = Spares(preload)
+        return self.spares
+
+    def close(self) -> None:
+        """Stop the spare workers (the process builds no more)."""
+        if self.spares is not None:
+            self.spares.close()
+            self.spares = None
 
     # ---------------------------------------------------------------- loaded folders
     def load_groups(self, load_group, groups: list, load_all) -> list:

@@ -6,8 +6,8 @@ This is the only place that knows how: worker processes (thamniap.build.workers)
 pickled once for both download jobs (province-wide files; each district's files and form), a
 staging folder the downloads are written into and copied out of only when the data has no error,
 cancellation of whatever is no longer wanted, and what a memo (thamniap.build.memo) lets a rebuild
-reuse. THAMNIAP_JOBS=1 runs every job in the calling process instead (same files,
-tests/test_workers.py).
+reuse (with `mkdocs serve`, worker processes started ahead). THAMNIAP_JOBS=1 runs every job in the
+calling process instead (same files, tests/test_workers.py).
 """
 from __future__ import annotations
 
@@ -27,6 +27,12 @@ from thamniap.load.district_files import DistrictFiles
 from thamniap.build.exports import write_exports
 from thamniap.render.exports import DOWNLOADS, Export
 from thamniap.render.spreadsheet.template import FORM_KIND
+
+
+# What a spare worker (thamniap.build.workers.Spares) imports while it waits: this module, hence
+# everything the download jobs run (render.exports, build.forms, openpyxl, the schemas).
+SPARE_IMPORTS = ("thamniap.build.sidejobs",)
+SPARES = 2          # the province-wide downloads, and the changed districts' files and forms
 
 
 class SideJobs:
@@ -51,6 +57,9 @@ class SideJobs:
 
     def __exit__(self, *exc) -> None:
         self.cancel()
+        if self._memo is not None and self._memo.spares is not None:
+            # workers for the next rebuild, started while the server waits for a change
+            self._memo.spares.fill(SPARES)
 
     def read_history(self, project_root: Path, province_dir: Path, district_dirs: list[Path]) -> None:
         """Start reading the change history of these district folders (one `git log`)."""
@@ -71,24 +80,37 @@ class SideJobs:
         folders = {d.code: d.folder for d in province.districts}
         key = {}
         if self._memo is not None and keys is not None:
-            key = {f"exports:{c}": (keys.get(province.folder), keys.get(folders[c])) for c in codes}
+            # the province-wide files hold every district: made from the province's every folder
+            # (named by the province too: a dataset of several provinces builds one after another)
+            key = {"exports:province": (str(province.folder), keys.get(province.folder),
+                                        tuple(keys.get(folders[c]) for c in codes))}
+            key |= {f"exports:{c}": (keys.get(province.folder), keys.get(folders[c])) for c in codes}
             key |= {f"form:{c}": keys.get(folders[c]) for c in form_codes}
         # in the order the pages list them: province-wide files, each district's, the forms
-        self._parts = ([("exports:province", None)] + [(f"exports:{c}", key.get(f"exports:{c}")) for c in codes]
+        self._parts = ([("exports:province", key.get("exports:province"))]
+                       + [(f"exports:{c}", key.get(f"exports:{c}")) for c in codes]
                        + [(f"form:{c}", key.get(f"form:{c}")) for c in form_codes])
         wanted = {name for name, k in self._parts if k is None or self._memo.reuse(name, k) is None}
         self._staging = Path(tempfile.mkdtemp(prefix="thamniap-downloads-"))
+        if not wanted:
+            return
         model = pickle.dumps(province, protocol=pickle.HIGHEST_PROTOCOL)   # once for all (~0.1 s each)
         district_exports = {c for c in codes if f"exports:{c}" in wanted}
         forms = [c for c in form_codes if f"form:{c}" in wanted]
-        if len(wanted) < len(self._parts):
-            # A rebuild (most reused): one process for what is left; starting more costs more.
-            self._downloads = [Job(_write_downloads_of, model, self._staging, {"province"} | district_exports, forms)]
+        spares = self._memo.spare_workers(SPARE_IMPORTS) if self._memo is not None else None
+        if len(wanted) < len(self._parts) and (spares is None or not spares.idle):
+            # A rebuild (most reused) without workers started ahead: one process for what is
+            # left; starting more costs more.
+            self._downloads = [Job(_write_downloads_of, model, self._staging,
+                                   ({"province"} if "exports:province" in wanted else set()) | district_exports, forms)]
             return
         # The province-wide files hold every district again: about half the work each (the
         # districts' forms go with their files: a process less to start on a 2-core machine).
-        self._downloads = [Job(_write_exports_of, model, self._staging, {"province"}),
-                           Job(_write_downloads_of, model, self._staging, district_exports, forms)]
+        if "exports:province" in wanted:
+            self._downloads.append(Job(_write_exports_of, model, self._staging, {"province"}, spares=spares))
+        if district_exports or forms:
+            self._downloads.append(Job(_write_downloads_of, model, self._staging, district_exports, forms,
+                                       spares=spares))
 
     def histories(self) -> dict[Path, list | None]:
         """The history of each district folder given to read_history (waits for it)."""

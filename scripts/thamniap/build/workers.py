@@ -16,6 +16,7 @@ THAMNIAP_JOBS=1 runs every job in the calling process instead. The results are t
 """
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import pickle
@@ -23,6 +24,7 @@ import site
 import subprocess
 import sys
 import threading
+import weakref
 from pathlib import Path
 from typing import Any, Callable
 
@@ -62,21 +64,17 @@ class Job:
     """A call of FN(*ARGS) running in its own process (or already done, with THAMNIAP_JOBS=1).
 
     FN must be a module-level function of an importable module; ARGS and the value must pickle.
+    SPARES: take a process started ahead from there, when one is waiting (see Spares).
     """
 
-    def __init__(self, fn: Callable[..., Any], *args: Any):
+    def __init__(self, fn: Callable[..., Any], *args: Any, spares: "Spares | None" = None):
         self._fn, self._args = fn, args
         self._proc: subprocess.Popen | None = None
         self._done: tuple[bool, Any] | None = None
         if job_count() < 2:
             self._done = _call(fn, args)
             return
-        env = dict(os.environ)
-        path = os.pathsep.join(p for p in (_import_path(), env.get("PYTHONPATH")) if p)
-        if path:
-            env["PYTHONPATH"] = path
-        self._proc = subprocess.Popen([sys.executable, "-m", "thamniap.build.workers"], stdin=subprocess.PIPE,
-                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        self._proc = (spares.take() if spares is not None else None) or _start()
         payload = pickle.dumps((fn, args), protocol=pickle.HIGHEST_PROTOCOL)
         # A large call is written from a thread (the worker reads it only once Python has started);
         # a small one fits the pipe's buffer and leaves no thread behind (a process that forks
@@ -123,6 +121,71 @@ class Job:
             self._done = (False, WorkerError("cancelled"))
 
 
+def _start(preload: tuple[str, ...] = ()) -> subprocess.Popen:
+    """A new worker process, waiting for its call on stdin; it imports the modules PRELOAD first."""
+    env = dict(os.environ)
+    path = os.pathsep.join(p for p in (_import_path(), env.get("PYTHONPATH")) if p)
+    if path:
+        env["PYTHONPATH"] = path
+    return subprocess.Popen([sys.executable, "-m", "thamniap.build.workers", *preload], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+
+
+class Spares:
+    """Worker processes started ahead, for a process that builds again and again (`mkdocs serve`):
+    each has Python running and the modules PRELOAD imported (about 0.3 s a process) and waits
+    for its call, so a rebuild's jobs start at once. `fill` starts them after a build, while the
+    server waits for the next change; `take` hands one to a Job. An idle one ends by itself when
+    this process ends (its stdin closes) and is stopped by `close` or when this object goes.
+    The job's result is the same as in a new process: the worker runs the same code."""
+
+    def __init__(self, preload: tuple[str, ...]):
+        self._preload = preload
+        self._idle: list[subprocess.Popen] = []
+        self._finalizer = weakref.finalize(self, _stop_all, self._idle)
+
+    def take(self) -> subprocess.Popen | None:
+        """An idle worker still running, or None."""
+        while self._idle:
+            proc = self._idle.pop(0)
+            if proc.poll() is None:
+                return proc
+            _stop_all([proc])
+        return None
+
+    def fill(self, count: int) -> None:
+        """Start workers until COUNT wait (none with THAMNIAP_JOBS=1: jobs run in this process)."""
+        if job_count() < 2:
+            return
+        self._idle[:] = [p for p in self._idle if p.poll() is None]
+        while len(self._idle) < count:
+            self._idle.append(_start(self._preload))
+
+    @property
+    def idle(self) -> int:
+        return sum(1 for p in self._idle if p.poll() is None)
+
+    def close(self) -> None:
+        self._finalizer()
+
+
+def _stop_all(procs: list[subprocess.Popen]) -> None:
+    """Stop idle workers: closing stdin ends one waiting for its call; kill what does not end."""
+    for proc in procs:
+        try:
+            proc.stdin.close()
+        except OSError:
+            pass
+        try:
+            proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        for stream in (proc.stdout, proc.stderr):
+            stream.close()
+    procs.clear()
+
+
 def _call(fn: Callable[..., Any], args: tuple) -> tuple[bool, Any]:
     try:
         return True, fn(*args)
@@ -130,8 +193,13 @@ def _call(fn: Callable[..., Any], args: tuple) -> tuple[bool, Any]:
         return False, exc
 
 
-def _serve() -> int:
-    fn, args = pickle.load(sys.stdin.buffer)
+def _serve(preload: list[str]) -> int:
+    for name in preload:               # a spare worker (Spares): imported while it waits
+        importlib.import_module(name)
+    try:
+        fn, args = pickle.load(sys.stdin.buffer)
+    except EOFError:
+        return 0                       # a spare never used: stdin closed
     answer = sys.stdout.buffer
     sys.stdout = sys.stderr            # a print() in the job must not corrupt the answer
     ok, value = _call(fn, args)
@@ -146,4 +214,4 @@ def _serve() -> int:
 
 if __name__ == "__main__":
     from thamniap.build.workers import _serve as serve
-    raise SystemExit(serve())
+    raise SystemExit(serve(sys.argv[1:]))
