@@ -77,26 +77,32 @@ class SideJobs:
         folders' keys (memo.folder_keys), for reusing a memo's downloads."""
         codes = sorted(d.code for d in province.districts)
         form_codes = [d.code for d in province.districts]
-        folders = {d.code: d.folder for d in province.districts}
-        key = {}
-        if self._memo is not None and keys is not None:
-            # the province-wide files hold every district: made from the province's every folder
-            # (named by the province too: a dataset of several provinces builds one after another)
-            key = {"exports:province": (str(province.folder), keys.get(province.folder),
-                                        tuple(keys.get(folders[c]) for c in codes))}
-            key |= {f"exports:{c}": (keys.get(province.folder), keys.get(folders[c])) for c in codes}
-            key |= {f"form:{c}": keys.get(folders[c]) for c in form_codes}
+        key = self._part_keys(province, codes, form_codes, keys) if self._memo is not None and keys is not None else {}
         # in the order the pages list them: province-wide files, each district's, the forms
         self._parts = ([("exports:province", key.get("exports:province"))]
                        + [(f"exports:{c}", key.get(f"exports:{c}")) for c in codes]
                        + [(f"form:{c}", key.get(f"form:{c}")) for c in form_codes])
         wanted = {name for name, k in self._parts if k is None or self._memo.reuse(name, k) is None}
         self._staging = Path(tempfile.mkdtemp(prefix="thamniap-downloads-"))
-        if not wanted:
-            return
+        if wanted:
+            self._start_downloads(province, wanted, {c for c in codes if f"exports:{c}" in wanted},
+                                  [c for c in form_codes if f"form:{c}" in wanted])
+
+    @staticmethod
+    def _part_keys(province: Province, codes: list[str], form_codes: list[str], keys: dict[Path, Key]) -> dict:
+        """The memo key of each part of the downloads, from the keys of the folders it is made from."""
+        folders = {d.code: d.folder for d in province.districts}
+        # the province-wide files hold every district: made from the province's every folder
+        # (named by the province too: a dataset of several provinces builds one after another)
+        key = {"exports:province": (str(province.folder), keys.get(province.folder),
+                                    tuple(keys.get(folders[c]) for c in codes))}
+        key |= {f"exports:{c}": (keys.get(province.folder), keys.get(folders[c])) for c in codes}
+        return key | {f"form:{c}": keys.get(folders[c]) for c in form_codes}
+
+    def _start_downloads(self, province: Province, wanted: set[str], district_exports: set[str],
+                         forms: list[str]) -> None:
+        """Start the jobs that make the WANTED parts (not reused from the memo)."""
         model = pickle.dumps(province, protocol=pickle.HIGHEST_PROTOCOL)   # once for all (~0.1 s each)
-        district_exports = {c for c in codes if f"exports:{c}" in wanted}
-        forms = [c for c in form_codes if f"form:{c}" in wanted]
         spares = self._memo.spare_workers(SPARE_IMPORTS) if self._memo is not None else None
         if len(wanted) < len(self._parts) and (spares is None or not spares.idle):
             # A rebuild (most reused) without workers started ahead: one process for what is
