@@ -166,9 +166,10 @@ def test_lighthouse_accessibility_100_and_no_layout_shift(lighthouse_rows):
     assert not problems, "\n".join(problems) + "\n" + table(lighthouse_rows)
 
 
-@pytest.mark.xfail(reason="issue 22 §4: performance >= 95 does not hold yet on every page type "
-                          "(docs/performance.md, second round: 72-99 over 3 runs on this loaded 2-core machine, "
-                          "bound by total blocking time; lowest on the report page)",
+@pytest.mark.xfail(reason="issue 22 §4: performance is a speed figure (mostly total blocking time, the machine's "
+                          "own CPU time x 4), so a busy runner may not reach 95 and does not fail the build: "
+                          "XPASS means every page type reached 95 in this run. docs/performance.md: 96-100 on "
+                          "every page type on a quiet 2-core machine, 72-99 under load",
                    strict=False)
 def test_lighthouse_performance_at_least_95(lighthouse_rows):
     low = [f"{kind}: performance {r['performance']}" for kind, r in lighthouse_rows.items() if r["performance"] < 95]

@@ -13,6 +13,10 @@ from thamniap.core.numbers import mask_digits, normalise_for_numbers, original_s
 _RE_DIGIT_RUN = re.compile(r"[0-9]+(?:[ \-./]{1,3}[0-9]+)*")
 _RE_DIGIT_GROUP = re.compile(r"[0-9]+")
 _ANY_DIGIT = re.compile(r"\d")
+# A hash written in hexadecimal (MD5 32, a git commit's SHA-1 40, SHA-256 64 characters, at least
+# one of them a letter a-f): its digits are not a number, though 13 of them in a row may pass the
+# ID's check digit by chance (1 in 10), as in the bot's note of the commit it checked.
+_RE_HASH = re.compile(r"(?<![0-9A-Za-z])(?=[0-9]*[a-fA-F])(?:[0-9a-fA-F]{64}|[0-9a-fA-F]{40}|[0-9a-fA-F]{32})(?![0-9A-Za-z])")
 
 
 def national_id_check_digit(digits12: str) -> int:
@@ -58,9 +62,14 @@ def find_national_ids(text: str) -> list[tuple[int, int, str]]:
 def _id_spans(plain: str) -> list[tuple[int, int]]:
     """(start, end) of every national ID in PLAIN (the normalised spelling)."""
     found: list[tuple[int, int]] = []
+    hashes: list[tuple[int, int]] | None = None
     for run in _RE_DIGIT_RUN.finditer(plain):
         if run.end() - run.start() < 13:
             continue        # too short to hold 13 digits (dates, codes, phone numbers: nearly all runs)
+        if hashes is None:
+            hashes = [h.span() for h in _RE_HASH.finditer(plain)]
+        if any(a <= run.start() and run.end() <= b for a, b in hashes):
+            continue        # digits of a hexadecimal hash
         groups = [(g.start() + run.start(), g.end() + run.start(), g.group())
                   for g in _RE_DIGIT_GROUP.finditer(run.group())]
         i = 0
