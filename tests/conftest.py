@@ -65,3 +65,24 @@ def zensical_site(tmp_path_factory) -> Path:
     Zensical, `thamniap index`). Compared with landed_site by tests/test_zensical.py and
     tests/browser/test_zensical_site.py: read it, never change it."""
     return hookfree_build(tmp_path_factory.mktemp("zensical"), generator="zensical")
+
+
+# ---------------------------------------------------------------- figures measured
+
+FIGURES = "figures"   # a test's record_property(FIGURES, text): a table it measured, printed at the run's end
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the figures tests measured (Lighthouse, first paint at 400 kbps) at the end of every run,
+    whichever process ran them: a speed figure is reported, not asserted, and a run under
+    pytest-xdist would otherwise swallow what those tests print."""
+    shown: list[str] = []
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            for name, value in getattr(report, "user_properties", ()):
+                if name == FIGURES and value not in shown:
+                    shown.append(value)
+    if shown:
+        terminalreporter.section("figures measured")
+        for text in shown:
+            terminalreporter.write_line(text)

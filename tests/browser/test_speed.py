@@ -144,6 +144,9 @@ def stock_site(tmp_path_factory):
         yield site
 
 
+LIGHTHOUSE_TABLE: list[str] = []     # the printed table of this run
+
+
 @pytest.fixture(scope="module")
 def lighthouse_rows(fast_site, stock_site, tmp_path_factory) -> dict[str, dict]:
     """One Lighthouse run per page type (and the stock page), the table printed; {page type: figures}."""
@@ -155,11 +158,14 @@ def lighthouse_rows(fast_site, stock_site, tmp_path_factory) -> dict[str, dict]:
     out = tmp_path_factory.mktemp("lighthouse")
     rows = {kind: lighthouse(fast_site.page_url(path), out / f"{kind}.json") for kind, path in PAGES.items()}
     stock = lighthouse(stock_site.page_url("districts/4201/"), out / "stock.json")
-    print("\nLighthouse, mobile defaults, served with gzip:\n" + table({**rows, "stock Material: district 4201": stock}))
+    text = "Lighthouse, mobile defaults, served with gzip:\n" + table({**rows, "stock Material: district 4201": stock})
+    print("\n" + text)
+    LIGHTHOUSE_TABLE.append(text)
     return rows
 
 
-def test_lighthouse_accessibility_100_and_no_layout_shift(lighthouse_rows):
+def test_lighthouse_accessibility_100_and_no_layout_shift(lighthouse_rows, record_property):
+    record_property("figures", LIGHTHOUSE_TABLE[-1])          # printed at the end of the run (tests/conftest.py)
     problems = [f"{kind}: accessibility {r['accessibility']}" for kind, r in lighthouse_rows.items()
                 if r["accessibility"] != 100]
     problems += [f"{kind}: layout shift {r['cls']:.3f}" for kind, r in lighthouse_rows.items() if round(r["cls"], 3) > 0]
@@ -237,7 +243,7 @@ def first_paint_at_400_kbps(browser, url: str) -> float:
         context.close()
 
 
-def test_first_text_within_2_5_s_at_400_kbps(browser, fast_site):
+def test_first_text_within_2_5_s_at_400_kbps(browser, fast_site, record_property):
     """At 375 px over a 400 kbps / 400 ms link, every page type draws its first text within 2.5 s:
     the page, its two stylesheets and the two preloaded fonts come first; the scripts, deferred,
     after them. The figures are printed (docs/performance.md has them). The link's speed is
@@ -248,5 +254,6 @@ def test_first_text_within_2_5_s_at_400_kbps(browser, fast_site):
         times[kind] = min(times[kind], first_paint_at_400_kbps(browser, fast_site.page_url(PAGES[kind])))
     shown = ", ".join(f"{kind} {t:.2f} s" for kind, t in times.items())
     print(f"\nfirst contentful paint at 400 kbps / 400 ms, 375 px: {shown}")
+    record_property("figures", f"first contentful paint at 400 kbps / 400 ms, 375 px: {shown}")
     slow = {kind: t for kind, t in times.items() if t > FIRST_PAINT_LIMIT}
     assert not slow, f"first paint later than {FIRST_PAINT_LIMIT} s: {shown}"
