@@ -50,16 +50,8 @@ def minify_own_scripts(site_dir: Path) -> dict[str, tuple[int, int]]:
     """Minify the site's own scripts in place (rjsmin: comments and spaces out, names kept, so a
     message or a test that reads the page's functions works the same); {path: (bytes before, after)}.
     Running it again on a minified file changes nothing."""
-    sizes = {}
-    for path in sorted((site_dir / OWN_SCRIPTS).glob("*.js")):
-        if path.name.endswith(".min.js"):
-            continue
-        source = path.read_text(encoding="utf-8")
-        small = rjsmin.jsmin(source) + "\n"
-        if small != source:
-            path.write_text(small, encoding="utf-8")
-        sizes[path.relative_to(site_dir).as_posix()] = (len(source.encode()), len(small.encode()))
-    return sizes
+    return {path.relative_to(site_dir).as_posix(): _minify_in_place(path, lambda js: rjsmin.jsmin(js) + "\n")
+            for path in sorted((site_dir / OWN_SCRIPTS).glob("*.js")) if not path.name.endswith(".min.js")}
 
 
 def minify_css(source: str) -> str:
@@ -72,10 +64,13 @@ def minify_css(source: str) -> str:
 def minify_own_stylesheet(site_dir: Path) -> tuple[int, int] | None:
     """Minify the site's own stylesheet in place; (bytes before, after), None when the site has none."""
     path = site_dir / OWN_STYLESHEET
-    if not path.is_file():
-        return None
+    return _minify_in_place(path, minify_css) if path.is_file() else None
+
+
+def _minify_in_place(path: Path, minify) -> tuple[int, int]:
+    """PATH rewritten as MINIFY(its text) when that differs; (bytes before, after)."""
     source = path.read_text(encoding="utf-8")
-    small = minify_css(source)
+    small = minify(source)
     if small != source:
         path.write_text(small, encoding="utf-8")
     return len(source.encode()), len(small.encode())

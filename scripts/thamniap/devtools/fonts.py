@@ -39,20 +39,20 @@ def merged_face(thai: Path, latin: Path) -> bytes:
     from fontTools.merge import Merger
     from fontTools.ttLib import TTFont
 
+    fonts = [TTFont(source, recalcTimestamp=False) for source in (thai, latin)]
+    thai_font = fonts[0]
+    thai_characters = set(thai_font.getBestCmap())
+    created, modified = thai_font["head"].created, thai_font["head"].modified
     plain = []
-    for source in (thai, latin):          # the merger reads TrueType, not woff2
-        font = TTFont(source, recalcTimestamp=False)
+    for font in fonts:                    # the merger reads TrueType, not woff2
         font.flavor = None
         buffer = io.BytesIO()
         font.save(buffer)
         buffer.seek(0)
         plain.append(buffer)
-    thai_font = TTFont(thai)
-    thai_characters = set(thai_font.getBestCmap())
     merged = Merger().merge(plain)
     merged.recalcTimestamp = False        # the Thai file's dates, not today's: the same bytes every run
-    merged["head"].created = thai_font["head"].created
-    merged["head"].modified = thai_font["head"].modified
+    merged["head"].created, merged["head"].modified = created, modified
     buffer = io.BytesIO()
     merged.save(buffer)                   # round trip: the merger's tables compiled before subsetting
     buffer.seek(0)
